@@ -1,0 +1,127 @@
+/**
+ * Typed data passed between the pipeline's pure stages:
+ * source text → Article (parse) → Briefing (localize) → BriefingDocument (render/markdown) → files.
+ */
+import type { Root, PhrasingContent, BlockContent } from 'mdast';
+
+/** Languages a briefing can be rendered in. French is always the source language. */
+export type Lang = 'fr' | 'en';
+export const LANGS: readonly Lang[] = ['fr', 'en'];
+export const SOURCE_LANG: Lang = 'fr';
+
+/** Output formats of one language edition. */
+export type Format = 'md' | 'html' | 'pdf';
+export const FORMATS: readonly Format[] = ['md', 'html', 'pdf'];
+
+/** A place in a source file, 1-based like unist positions. */
+export interface Place {
+  line: number;
+  column: number;
+}
+
+/** Metadata from YAML front matter (all optional in the source). */
+export interface ArticleMeta {
+  title?: string;
+  date?: string;
+  sources: string[];
+  authors: string[];
+  status?: string;
+  /** Forces the source format instead of detecting it per block. */
+  format?: 'wire' | 'markdown';
+}
+
+/**
+ * One translation unit: a heading or a block (paragraph, list, quote) of the French source.
+ * `markdown` is the block's Markdown source as serialised by remark-stringify; it is what goes
+ * into `locales/fr/<slug>.json` under `key`.
+ */
+export interface Segment {
+  key: string;
+  kind: 'heading' | 'paragraph' | 'list' | 'blockquote' | 'title';
+  markdown: string;
+  place: Place;
+}
+
+export interface Section {
+  /** Stable id: ASCII-folded slug of the French heading, unique within the article. */
+  id: string;
+  heading: Segment;
+  blocks: Segment[];
+}
+
+/** A parsed French source article. */
+export interface Article {
+  slug: string;
+  /** Path of the source file, as given (for messages). */
+  path: string;
+  meta: ArticleMeta;
+  /** Title segment (front matter title, a leading `# heading`, or the slug as last resort). */
+  title: Segment;
+  lead: Segment[];
+  sections: Section[];
+}
+
+/** Translation state of one localized unit. */
+export type UnitState = 'source' | 'translated' | 'missing' | 'stale';
+
+/** A localized unit: the text to show (parsed back into mdast) and where it came from. */
+export interface LocalizedInline {
+  key: string;
+  children: PhrasingContent[];
+  state: UnitState;
+  /** Language the text is actually in (French when it fell back). */
+  lang: Lang;
+}
+export interface LocalizedBlock {
+  key: string;
+  nodes: BlockContent[];
+  state: UnitState;
+  lang: Lang;
+}
+export interface LocalizedSection {
+  id: string;
+  heading: LocalizedInline;
+  blocks: LocalizedBlock[];
+}
+
+/** One language edition of an article, format-free. */
+export interface Briefing {
+  slug: string;
+  lang: Lang;
+  meta: ArticleMeta;
+  title: LocalizedInline;
+  lead: LocalizedBlock[];
+  sections: LocalizedSection[];
+  /** Interface strings from `locales/<lang>/common.json`, flattened (`toc`, `page`, …). */
+  labels: Record<string, string>;
+  /** Keys shown in French because the translation is missing or stale. */
+  fallbacks: string[];
+}
+
+/**
+ * The rendered content of one edition: the mdast tree produced by the content template
+ * (`templates/briefing.md.hbs`). HTML and PDF are laid out from this same tree.
+ *
+ * Conventions on `node.data` set by render/markdown:
+ * - section headings (depth 2) carry `data.id` (the stable section id) and
+ *   `data.hProperties.id` (so remark-rehype writes it as the HTML id);
+ * - blocks shown in French in a non-French edition carry `data.fallback = 'fr'` and
+ *   `data.hProperties = { lang: 'fr', className: ['fallback'] }`.
+ */
+export interface BriefingDocument {
+  slug: string;
+  lang: Lang;
+  /** Plain-text title (for metadata: PDF Title, HTML <title>). */
+  title: string;
+  tree: Root;
+  /**
+   * Interface strings of this edition's language (`locales/<lang>/common.json`), through the
+   * build's own i18next instance: `t('page', { page: 2, pages: 3 })` → "Page 2 of 3".
+   * Returns plain text (no HTML escaping); callers escape for their target.
+   */
+  t: (key: string, vars?: Record<string, string | number>) => string;
+  /** Table of contents: the section headings in order. */
+  toc: { id: string; text: string }[];
+  /** Date shown, ISO `YYYY-MM-DD` (from front matter or the build clock). */
+  date: string;
+}
