@@ -92,8 +92,8 @@ export interface Briefing {
   title: LocalizedInline;
   lead: LocalizedBlock[];
   sections: LocalizedSection[];
-  /** Interface strings from `locales/<lang>/common.json`, flattened (`toc`, `page`, …). */
-  labels: Record<string, string>;
+  /** Interface strings of this language (`locales/<lang>/common.json`), plain text. */
+  t: (key: string, vars?: Record<string, string | number>) => string;
   /** Keys shown in French because the translation is missing or stale. */
   fallbacks: string[];
 }

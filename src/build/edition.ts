@@ -1,0 +1,48 @@
+/** Renders one language edition of one article into in-memory files (no disk access). */
+import type { Article, Format, Lang } from '../core/types.js';
+import type { i18n } from 'i18next';
+import { localize } from '../localize/index.js';
+import { buildDocument, renderMarkdown } from '../render/markdown/index.js';
+import { renderHtml } from '../render/html/index.js';
+import { renderPdf } from '../render/pdf/index.js';
+
+export interface RenderedFile {
+  format: Format;
+  /** File name inside `output/<slug>/`: `<slug>.<lang>.<ext>`. */
+  name: string;
+  data: string | Buffer;
+  ms: number;
+}
+
+export interface EditionResult {
+  lang: Lang;
+  files: RenderedFile[];
+  /** Keys shown in French because the translation is missing. */
+  fallbacks: string[];
+}
+
+export interface EditionOptions {
+  formats: readonly Format[];
+  templatesDir: string;
+  /** Day shown on the briefing (ISO). */
+  date: string;
+  /** Embedded in the PDF (CreationDate/ModDate). */
+  creationDate: Date;
+}
+
+export async function renderEdition(article: Article, lang: Lang, i18n: i18n, options: EditionOptions): Promise<EditionResult> {
+  const briefing = localize(article, lang, i18n);
+  const doc = buildDocument(briefing, { templatesDir: options.templatesDir, date: options.date });
+  const files: RenderedFile[] = [];
+  for (const format of options.formats) {
+    const start = performance.now();
+    const data =
+      format === 'md'
+        ? renderMarkdown(doc)
+        : format === 'html'
+          ? renderHtml(doc, { templatesDir: options.templatesDir })
+          : await renderPdf(doc, { creationDate: options.creationDate, templatesDir: options.templatesDir });
+    files.push({ format, name: `${article.slug}.${lang}.${format}`, data, ms: performance.now() - start });
+  }
+  return { lang, files, fallbacks: briefing.fallbacks };
+}

@@ -1,0 +1,31 @@
+/** `briefing build`: render, write, print the table and the problems; returns the exit code. */
+import { buildProject } from '../../build/index.js';
+import { EXIT, hasErrors } from '../../core/errors.js';
+import { projectPaths } from '../../core/paths.js';
+import type { Settings } from '../options.js';
+import { countLine, formatDiagnostics, formatTable } from '../report.js';
+import type { Output } from '../main.js';
+
+export async function buildCommand(settings: Settings, out: Output): Promise<number> {
+  const start = performance.now();
+  const report = await buildProject({
+    paths: projectPaths(settings.root, settings.out),
+    slugs: settings.slugs,
+    langs: settings.langs,
+    formats: settings.formats,
+  });
+  if (report.written.length > 0) out.stdout(formatTable(report.written));
+  for (const [edition, keys] of Object.entries(report.fallbacks)) {
+    out.stderr(`${edition}: ${keys.length} segment${keys.length === 1 ? '' : 's'} shown in French (translation missing): ${keys.join(', ')}`);
+  }
+  if (report.diagnostics.length > 0) out.stderr(formatDiagnostics(report.diagnostics));
+  const failed = report.failed.length > 0 || hasErrors(report.diagnostics);
+  const counts = countLine(report.diagnostics);
+  const summary = `${report.written.length} file${report.written.length === 1 ? '' : 's'} written in ${Math.round(performance.now() - start)} ms`;
+  if (failed) {
+    out.stderr(`${summary}; not built: ${report.failed.join(', ') || 'none'}${counts ? ` (${counts})` : ''}`);
+    return EXIT.content;
+  }
+  out.stdout(`${summary}${counts ? ` (${counts})` : ''}`);
+  return EXIT.ok;
+}

@@ -1,0 +1,47 @@
+/** Article → the French locale file's text: every translation unit in document order. */
+import type { Article, Segment } from '../core/types.js';
+
+/** All translation units of an article, in reading order. */
+export function segmentsOf(article: Article): Segment[] {
+  return [article.title, ...article.lead, ...article.sections.flatMap((s) => [s.heading, ...s.blocks])];
+}
+
+/** The text of `locales/fr/<slug>.json` for `article` (keys nested on ".", order kept). */
+export function extractSourceLocale(article: Article): string {
+  return nestedJson(segmentsOf(article).map((s) => [s.key, s.markdown]));
+}
+
+/**
+ * Serialises dotted keys as nested JSON in the order given. `JSON.stringify` would move
+ * integer-like keys ("1", "2") before "heading"; translators should read a section top-down.
+ */
+export function nestedJson(entries: readonly (readonly [string, string])[]): string {
+  interface Tree { order: string[]; values: Map<string, string | Tree> }
+  const root: Tree = { order: [], values: new Map() };
+  for (const [key, value] of entries) {
+    const parts = key.split('.');
+    let node = root;
+    parts.forEach((part, i) => {
+      const last = i === parts.length - 1;
+      let next = node.values.get(part);
+      if (next === undefined) {
+        next = last ? value : { order: [], values: new Map() };
+        node.values.set(part, next);
+        node.order.push(part);
+      }
+      if (!last) {
+        if (typeof next === 'string') throw new TypeError(`Key "${key}" nests under a string value`);
+        node = next;
+      }
+    });
+  }
+  const write = (tree: Tree, indent: string): string => {
+    const inner = indent + '  ';
+    const lines = tree.order.map((name) => {
+      const value = tree.values.get(name)!;
+      return `${inner}${JSON.stringify(name)}: ${typeof value === 'string' ? JSON.stringify(value) : write(value, inner)}`;
+    });
+    return lines.length ? `{\n${lines.join(',\n')}\n${indent}}` : '{}';
+  };
+  return write(root, '') + '\n';
+}

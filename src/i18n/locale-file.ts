@@ -1,0 +1,88 @@
+/**
+ * Reads an i18next JSON locale file with positions (momoa), because `JSON.parse` loses them and
+ * silently keeps the last of two duplicate keys. Values become a null-prototype tree, so a key
+ * such as `__proto__` can never reach `Object.prototype`.
+ */
+import { parse as parseJson, type ObjectNode, type ValueNode } from '@humanwhocodes/momoa';
+import { diagnostic, type Diagnostic } from '../core/errors.js';
+import type { Place } from '../core/types.js';
+
+/** Nested i18next resources (`{ sections: { id: { heading: "…" } } }`). */
+export interface ResourceTree {
+  [key: string]: string | ResourceTree;
+}
+
+/** One string of a locale file, by its flat dotted key. */
+export interface LocaleEntry {
+  key: string;
+  value: string;
+  /** Where the value starts (for messages pointing at a translation). */
+  place: Place;
+}
+
+export interface LocaleFile {
+  file: string;
+  resources: ResourceTree;
+  entries: LocaleEntry[];
+  diagnostics: Diagnostic[];
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Parses `text` (the content of `file`); problems go to `diagnostics`, never thrown. */
+export function readLocaleFile(text: string, file: string): LocaleFile {
+  const result: LocaleFile = { file, resources: Object.create(null) as ResourceTree, entries: [], diagnostics: [] };
+  let root: ValueNode;
+  try {
+    root = parseJson(text.replace(/^\uFEFF/, ''), { mode: 'json' }).body;
+  } catch (error) {
+    const e = error as { line?: number; column?: number; message?: string };
+    const message = (e.message ?? 'Invalid JSON').replace(/\s*\(\d+:\d+\)\s*$/, '');
+    result.diagnostics.push(diagnostic(file, 'briefing:invalid-json', `Invalid JSON: ${message}`, { line: e.line ?? 1, column: e.column ?? 1 }));
+    return result;
+  }
+  if (root.type !== 'Object') {
+    result.diagnostics.push(diagnostic(file, 'briefing:invalid-locale', 'A locale file must hold a JSON object of keys', at(root)));
+    return result;
+  }
+  walk(root, '', result.resources, result);
+  return result;
+}
+
+function walk(node: ObjectNode, prefix: string, target: ResourceTree, result: LocaleFile): void {
+  const seen = new Map<string, Place>();
+  for (const member of node.members) {
+    const name = member.name.type === 'String' ? member.name.value : member.name.name;
+    const key = prefix ? `${prefix}.${name}` : name;
+    const place = at(member.name);
+    const first = seen.get(name);
+    if (first) {
+      result.diagnostics.push(diagnostic(result.file, 'briefing:duplicate-key', `Duplicate key "${key}" (first defined at line ${first.line}); JSON readers keep only the last one`, place));
+      continue;
+    }
+    seen.set(name, place);
+    if (FORBIDDEN_KEYS.has(name)) {
+      result.diagnostics.push(diagnostic(result.file, 'briefing:forbidden-key', `Key "${key}" is not allowed (it could reach the object prototype)`, place));
+      continue;
+    }
+    if (name.includes('.') || name === '') {
+      result.diagnostics.push(diagnostic(result.file, 'briefing:invalid-key', `Key "${key}" must be non-empty and contain no "." (dots separate nested keys)`, place));
+      continue;
+    }
+    const value = member.value;
+    if (value.type === 'String') {
+      target[name] = value.value;
+      result.entries.push({ key, value: value.value, place: at(value) });
+    } else if (value.type === 'Object') {
+      const child = Object.create(null) as ResourceTree;
+      target[name] = child;
+      walk(value, key, child, result);
+    } else {
+      result.diagnostics.push(diagnostic(result.file, 'briefing:non-string-value', `Key "${key}" must hold a string or an object of strings, not ${value.type.toLowerCase()}`, at(value)));
+    }
+  }
+}
+
+function at(node: { loc: { start: { line: number; column: number } } }): Place {
+  return { line: node.loc.start.line, column: node.loc.start.column };
+}

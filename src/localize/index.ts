@@ -1,0 +1,41 @@
+/** Localize stage: Article + the language's i18next instance → Briefing (format-free). */
+import type { i18n } from 'i18next';
+import type { Article, Briefing, Lang, LocalizedBlock, LocalizedInline, Segment, UnitState } from '../core/types.js';
+import { SOURCE_LANG } from '../core/types.js';
+import { COMMON_NS } from '../i18n/instance.js';
+import { blockUnit, inlineUnit } from './units.js';
+
+/**
+ * Builds the `lang` edition of `article`. French comes from the article itself (always current);
+ * other languages from the `<slug>` namespace of `i18n`. Article strings are read raw with
+ * `getResource`: they are data, so i18next interpolation and `$t()` nesting never run on them.
+ */
+export function localize(article: Article, lang: Lang, i18n: i18n): Briefing {
+  const fallbacks: string[] = [];
+  const pick = (segment: Segment): { markdown: string; state: UnitState; lang: Lang } => {
+    if (lang === SOURCE_LANG) return { markdown: segment.markdown, state: 'source', lang };
+    const value: unknown = i18n.getResource(lang, article.slug, segment.key);
+    if (typeof value === 'string' && value.trim() !== '') return { markdown: value, state: 'translated', lang };
+    fallbacks.push(segment.key);
+    return { markdown: segment.markdown, state: 'missing', lang: SOURCE_LANG };
+  };
+  const inline = (segment: Segment): LocalizedInline => {
+    const { markdown, ...rest } = pick(segment);
+    return { key: segment.key, children: inlineUnit(markdown), ...rest };
+  };
+  const block = (segment: Segment): LocalizedBlock => {
+    const { markdown, ...rest } = pick(segment);
+    return { key: segment.key, nodes: blockUnit(markdown), ...rest };
+  };
+  const fixedT = i18n.getFixedT(lang, COMMON_NS);
+  return {
+    slug: article.slug,
+    lang,
+    meta: article.meta,
+    title: inline(article.title),
+    lead: article.lead.map(block),
+    sections: article.sections.map((section) => ({ id: section.id, heading: inline(section.heading), blocks: section.blocks.map(block) })),
+    t: (key, vars) => String(fixedT(key, vars ?? {})),
+    fallbacks,
+  };
+}

@@ -1,0 +1,73 @@
+/** mdast of a French source → `Article`: title, lead, sections, one `Segment` per translation unit. */
+import type { Root, RootContent, Heading, PhrasingContent } from 'mdast';
+import type { Article, ArticleMeta, Place, Section, Segment } from '../core/types.js';
+import { diagnostic, type Diagnostic } from '../core/errors.js';
+import { blocksToMarkdown, inlineToMarkdown } from '../core/markdown.js';
+import { uniqueSlugger } from '../core/slug.js';
+import { toString } from 'mdast-util-to-string';
+
+/** Block types that become translation units; anything else is reported and skipped. */
+const BLOCK_KINDS = { paragraph: 'paragraph', list: 'list', blockquote: 'blockquote' } as const;
+
+export function buildArticle(tree: Root, meta: ArticleMeta, slug: string, file: string, diagnostics: Diagnostic[]): Article {
+  const body = tree.children.filter((node) => node.type !== 'yaml');
+  const first = body[0];
+  let title: Segment;
+  if (meta.title) {
+    title = segment('title', 'title', inlineToMarkdown([{ type: 'text', value: meta.title }], 1), { line: 1, column: 1 });
+  } else if (first?.type === 'heading' && first.depth === 1) {
+    body.shift();
+    title = segment('title', 'title', inlineToMarkdown(first.children, 1), placeOf(first));
+  } else {
+    diagnostics.push(diagnostic(file, 'briefing:missing-title', 'No title: add `title:` to the front matter or start with a `# Title` line; using the file name', { line: 1, column: 1 }, 'warning'));
+    title = segment('title', 'title', inlineToMarkdown([{ type: 'text', value: slug }], 1), { line: 1, column: 1 });
+  }
+
+  const lead: Segment[] = [];
+  const sections: Section[] = [];
+  const nextId = uniqueSlugger();
+  for (const node of body) {
+    const current = sections.at(-1);
+    if (node.type === 'heading') {
+      const id = nextId(toString(node));
+      const heading = segment(`sections.${id}.heading`, 'heading', headingText(node), placeOf(node));
+      if (!heading.markdown.trim()) diagnostics.push(diagnostic(file, 'briefing:empty-heading', 'Empty heading', placeOf(node)));
+      sections.push({ id, heading, blocks: [] });
+    } else if (node.type in BLOCK_KINDS) {
+      const kind = BLOCK_KINDS[node.type as keyof typeof BLOCK_KINDS];
+      const list = current ? current.blocks : lead;
+      const key = current ? `sections.${current.id}.${list.length + 1}` : `lead.${list.length + 1}`;
+      list.push(segment(key, kind, blocksToMarkdown([node]), placeOf(node)));
+    } else if (node.type !== 'definition') {
+      diagnostics.push(diagnostic(file, 'briefing:unsupported-block', `A ${describe(node)} is not part of a briefing and was left out`, placeOf(node), 'warning'));
+    }
+  }
+  for (const section of sections) {
+    if (section.blocks.length === 0) {
+      diagnostics.push(diagnostic(file, 'briefing:empty-section', `Section "${section.heading.markdown}" has no paragraphs`, section.heading.place, 'warning'));
+    }
+  }
+  if (lead.length === 0 && sections.length === 0) {
+    diagnostics.push(diagnostic(file, 'briefing:empty-article', 'The article has no text', { line: 1, column: 1 }));
+  }
+  return { slug, path: file, meta, title, lead, sections };
+}
+
+function segment(key: string, kind: Segment['kind'], markdown: string, place: Place): Segment {
+  return { key, kind, markdown, place };
+}
+
+/** Headings of any depth are section headings; their text is kept as inline Markdown. */
+function headingText(node: Heading): string {
+  return inlineToMarkdown(node.children as PhrasingContent[], node.depth);
+}
+
+function placeOf(node: RootContent): Place {
+  const start = node.position?.start;
+  return { line: start?.line ?? 1, column: start?.column ?? 1 };
+}
+
+function describe(node: RootContent): string {
+  const names: Partial<Record<RootContent['type'], string>> = { code: 'code block', html: 'raw HTML block', thematicBreak: 'thematic break', table: 'table' };
+  return names[node.type] ?? `${node.type} block`;
+}

@@ -1,0 +1,30 @@
+/**
+ * HTML edition of a briefing: one self-contained page (inline CSS, no scripts, no external
+ * requests) laid out from the document's mdast tree.
+ */
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../../core/paths.js';
+import type { BriefingDocument } from '../../core/types.js';
+import { loadTemplate, readTemplateFile } from '../templates.js';
+import { bodyToHtml } from './to-hast.js';
+import { pageContext } from './page.js';
+import { toHtml } from 'hast-util-to-html';
+
+export interface RenderHtmlOptions {
+  /** Folder holding `html/page.hbs` and `html/style.css` (default: the package's `templates/`). */
+  templatesDir?: string;
+}
+
+export const DEFAULT_TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
+
+export function renderHtml(doc: BriefingDocument, options: RenderHtmlOptions = {}): string {
+  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+  const page = loadTemplate(path.join(templatesDir, 'html', 'page.hbs'), 'html');
+  const css = readTemplateFile(templatesDir, path.join('html', 'style.css'));
+  const body = bodyToHtml(doc.tree, doc.t('fallbackNote'));
+  // No depth-1 heading in the tree: the plain-text title, as a text node (escaped on output).
+  const titleHtml =
+    body.title ??
+    toHtml({ type: 'element', tagName: 'h1', properties: {}, children: [{ type: 'text', value: doc.title }] });
+  return page(pageContext(doc, body, css, titleHtml));
+}

@@ -1,0 +1,76 @@
+/**
+ * Assembles the page: everything the shell template (`templates/html/page.hbs`) receives.
+ * Plain strings are escaped by the template's `{{ }}`; only the sanitised body fragments (and the
+ * project's own stylesheet, checked by {@link inlineStylesheet}) are inserted with `{{{ }}}`.
+ */
+import type { BriefingDocument, Lang } from '../../core/types.js';
+import type { BodyHtml } from './to-hast.js';
+
+export interface PageContext {
+  lang: Lang;
+  title: string;
+  stylesheet: string;
+  mainId: string;
+  labels: {
+    skipToContent: string;
+    briefing: string;
+    preparedOn: string;
+    toc: string;
+    lead: string;
+    languageName: string;
+  };
+  date: { iso: string; text: string };
+  titleHtml: string;
+  leadHtml: string;
+  hasToc: boolean;
+  toc: { id: string; text: string }[];
+  sections: { labelledBy: string; html: string }[];
+}
+
+export function pageContext(doc: BriefingDocument, body: BodyHtml, css: string, titleHtml: string): PageContext {
+  const dateText = formatDate(doc.date, doc.lang);
+  const ids = new Set(body.sections.map((section) => section.id));
+  let mainId = 'briefing-content';
+  while (ids.has(mainId)) mainId += '-';
+  return {
+    lang: doc.lang,
+    title: doc.title,
+    stylesheet: inlineStylesheet(css),
+    mainId,
+    labels: {
+      skipToContent: doc.t('skipToContent'),
+      briefing: doc.t('briefing'),
+      preparedOn: doc.t('preparedOn', { date: dateText }),
+      toc: doc.t('toc'),
+      lead: doc.t('lead'),
+      languageName: doc.t('languageName'),
+    },
+    date: { iso: doc.date, text: dateText },
+    titleHtml,
+    leadHtml: body.lead,
+    hasToc: doc.toc.length > 0,
+    toc: doc.toc.map(({ id, text }) => ({ id, text })),
+    sections: body.sections.map(({ id, html }) => ({ labelledBy: id, html })),
+  };
+}
+
+/** `2025-08-01` → "1 août 2025" / "August 1, 2025"; an unparsable date is shown as given. */
+export function formatDate(iso: string, lang: Lang): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/**
+ * The stylesheet goes into a `<style>` element, whose content is raw text: HTML escaping would
+ * break it (`>` selectors, quoted strings), and the only way out of it is a `</style` end tag.
+ * Refuse a stylesheet that contains one (or a comment opener) rather than emit broken markup.
+ */
+export function inlineStylesheet(css: string): string {
+  if (/<\/style|<!--/i.test(css)) {
+    throw new Error('templates/html/style.css must not contain "</style" or "<!--"');
+  }
+  return css;
+}

@@ -1,0 +1,53 @@
+/**
+ * The HTML sanitiser policy, as data: GitHub's default schema (hast-util-sanitize), extended only
+ * where the briefing layout needs it.
+ *
+ * - Section headings keep their `id` unprefixed, so `#id` links from the table of contents and
+ *   `aria-labelledby` on sections work. Ids are allowed on `h2` only, and only as ASCII slugs;
+ *   `id` is therefore taken out of the global attribute list and out of `clobber`. The other
+ *   clobbering attributes (`name`, `aria-describedby`, `aria-labelledby`) keep the
+ *   `user-content-` prefix.
+ * - Blocks shown in French in a non-French edition keep `lang` (already allowed everywhere by
+ *   the default schema) and the class `fallback`; the note placed before them is a
+ *   `p.fallback-note`.
+ * - Everything else is the default: no `style`, no event handlers, no `script`, URLs limited to
+ *   http(s)/mailto/… so `javascript:` hrefs are dropped.
+ */
+import { defaultSchema, type Schema } from 'hast-util-sanitize';
+
+/** Class on a block shown in the source language (set by render/markdown via hProperties). */
+export const FALLBACK_CLASS = 'fallback';
+/** Class of the visible note inserted before each fallback block. */
+export const FALLBACK_NOTE_CLASS = 'fallback-note';
+/** What a section id may look like: an ASCII slug (letters, digits, `_`, `-`). */
+export const SECTION_ID = /^[A-Za-z0-9_-]+$/;
+
+type AttributeList = NonNullable<Schema['attributes']>[string];
+
+const defaults = defaultSchema.attributes ?? {};
+
+/** The default attributes of `tagName`, minus its `className` rule, plus a merged one. */
+function withClasses(tagName: string, ...classes: string[]): AttributeList {
+  const own = (defaults[tagName] ?? []).filter(
+    (definition) => !(Array.isArray(definition) && definition[0] === 'className'),
+  );
+  const previous = (defaults[tagName] ?? []).find(
+    (definition) => Array.isArray(definition) && definition[0] === 'className',
+  );
+  const allowed = Array.isArray(previous) ? previous.slice(1) : [];
+  return [...own, ['className', ...allowed, ...classes]];
+}
+
+const fallbackBlocks = ['p', 'ul', 'ol', 'blockquote', 'pre', 'table', 'h1', 'h3', 'h4', 'h5', 'h6'];
+
+export const sanitizeSchema: Schema = {
+  ...defaultSchema,
+  attributes: {
+    ...defaults,
+    '*': (defaults['*'] ?? []).filter((definition) => definition !== 'id'),
+    ...Object.fromEntries(fallbackBlocks.map((tag) => [tag, withClasses(tag, FALLBACK_CLASS)])),
+    p: withClasses('p', FALLBACK_CLASS, FALLBACK_NOTE_CLASS),
+    h2: [...withClasses('h2', FALLBACK_CLASS), ['id', SECTION_ID]],
+  },
+  clobber: (defaultSchema.clobber ?? []).filter((name) => name !== 'id'),
+};

@@ -1,0 +1,63 @@
+/**
+ * mdast → sanitised HTML fragments: the whole tree is converted once (raw `html` nodes are
+ * dropped: `allowDangerousHtml` stays off), split into title / lead / sections, and each part is
+ * annotated, sanitised with {@link sanitizeSchema} and serialised on its own.
+ */
+import type { Root as MdastRoot } from 'mdast';
+import type { Element, Root, RootContent } from 'hast';
+import { toHast } from 'mdast-util-to-hast';
+import { sanitize } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+import { sanitizeSchema } from './sanitize-schema.js';
+import { isElement, splitOutline } from './outline.js';
+import { addFallbackNotes, imagesToLinks, markExternalLinks } from './transforms.js';
+
+export interface BodyHtml {
+  /** The `<h1>` (and its fallback note, if any), or undefined when the tree has no h1. */
+  title: string | undefined;
+  /** Lead blocks, '' when there are none. */
+  lead: string;
+  /** One entry per `h2`: its sanitised id ('' if it has none) and the section's inner HTML. */
+  sections: { id: string; html: string }[];
+}
+
+export function bodyToHtml(tree: MdastRoot, fallbackNote: string): BodyHtml {
+  const converted = toHast(tree, { allowDangerousHtml: false });
+  const children: RootContent[] = converted.type === 'root' ? converted.children : [];
+  const outline = splitOutline(children);
+  const title = outline.title ? fragment([outline.title], fallbackNote) : undefined;
+  const lead = fragment(outline.lead, fallbackNote);
+  const sections = outline.sections.map((part) => {
+    const root = clean(part, fallbackNote);
+    const heading = root.children.find((node): node is Element => isElement(node, 'h2'));
+    const id = heading?.properties.id;
+    return { id: typeof id === 'string' ? id : '', html: toHtml(root) };
+  });
+  return { title: title || undefined, lead, sections };
+}
+
+function fragment(nodes: RootContent[], fallbackNote: string): string {
+  return toHtml(clean(nodes, fallbackNote));
+}
+
+function clean(nodes: RootContent[], fallbackNote: string): Root {
+  const root: Root = { type: 'root', children: addFallbackNotes(trim(nodes), fallbackNote) };
+  imagesToLinks(root);
+  const safe = sanitize(root, sanitizeSchema);
+  const out: Root = safe.type === 'root' ? safe : { type: 'root', children: [] };
+  markExternalLinks(out);
+  return out;
+}
+
+/** Drops the whitespace-only text nodes at both ends of a part. */
+function trim(nodes: RootContent[]): RootContent[] {
+  let start = 0;
+  let end = nodes.length;
+  while (start < end && isBlank(nodes[start])) start++;
+  while (end > start && isBlank(nodes[end - 1])) end--;
+  return nodes.slice(start, end);
+}
+
+function isBlank(node: RootContent | undefined): boolean {
+  return node?.type === 'text' && node.value.trim() === '';
+}

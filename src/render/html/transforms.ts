@@ -1,0 +1,78 @@
+/** Small hast rewrites applied around sanitising. */
+import type { Element, ElementContent, Nodes, RootContent } from 'hast';
+import { FALLBACK_CLASS, FALLBACK_NOTE_CLASS } from './sanitize-schema.js';
+import { isElement } from './outline.js';
+
+const HEADING = /^h[1-6]$/;
+const newline = (): RootContent => ({ type: 'text', value: '\n' });
+
+/**
+ * Puts a visible, translated note next to each top-level block marked as a French fallback:
+ * before a block, after a heading (so a section still starts with its heading).
+ */
+export function addFallbackNotes(nodes: readonly RootContent[], note: string): RootContent[] {
+  const out: RootContent[] = [];
+  for (const node of nodes) {
+    if (!isElement(node) || !hasClass(node, FALLBACK_CLASS)) {
+      out.push(node);
+    } else if (HEADING.test(node.tagName)) {
+      out.push(node, newline(), noteElement(note));
+    } else {
+      out.push(noteElement(note), newline(), node);
+    }
+  }
+  return out;
+}
+
+function noteElement(text: string): Element {
+  return {
+    type: 'element',
+    tagName: 'p',
+    properties: { className: [FALLBACK_NOTE_CLASS] },
+    children: [{ type: 'text', value: text }],
+  };
+}
+
+/**
+ * The page makes no requests: an image is replaced by a link to it, labelled with its alt text.
+ * (The sanitiser then checks the link's protocol like any other href.)
+ */
+export function imagesToLinks(node: Nodes): void {
+  if (!('children' in node)) return;
+  node.children = node.children.map((child) => {
+    if (!isElement(child)) return child;
+    if (child.tagName === 'img') {
+      const src = typeof child.properties.src === 'string' ? child.properties.src : '';
+      const alt = typeof child.properties.alt === 'string' ? child.properties.alt : '';
+      const link: ElementContent = {
+        type: 'element',
+        tagName: 'a',
+        properties: { href: src },
+        children: [{ type: 'text', value: alt || src }],
+      };
+      return link;
+    }
+    imagesToLinks(child);
+    return child;
+  }) as typeof node.children;
+}
+
+const EXTERNAL = /^(?:https?:)?\/\//i;
+
+/** Links leaving the document get `rel="noopener noreferrer"` (applied after sanitising). */
+export function markExternalLinks(node: Nodes): void {
+  if (!('children' in node)) return;
+  for (const child of node.children) {
+    if (!isElement(child)) continue;
+    const href = child.properties.href;
+    if (child.tagName === 'a' && typeof href === 'string' && EXTERNAL.test(href)) {
+      child.properties.rel = ['noopener', 'noreferrer'];
+    }
+    markExternalLinks(child);
+  }
+}
+
+function hasClass(node: Element, name: string): boolean {
+  const value = node.properties.className;
+  return Array.isArray(value) ? value.includes(name) : value === name;
+}

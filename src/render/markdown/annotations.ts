@@ -1,0 +1,48 @@
+/**
+ * Marks left in the content template's output as HTML comments, turned into `node.data` on the
+ * block that follows and then removed:
+ * - `<!-- briefing:section ID -->` → `data.id`, `data.hProperties.id` on the heading;
+ * - `<!-- briefing:fallback -->`   → `data.fallback = 'fr'`, `lang="fr" class="fallback"`.
+ */
+import type { Root, RootContent } from 'mdast';
+
+const MARK = /^<!--\s*briefing:(section|fallback)(?:\s+([a-z0-9-]+))?\s*-->$/;
+
+export interface NodeData {
+  id?: string;
+  fallback?: 'fr';
+  hProperties?: Record<string, unknown>;
+}
+
+/** Applies and removes the marks; returns the ids in order of the headings that carry one. */
+export function applyAnnotations(tree: Root, headingFallbacks: ReadonlySet<string>): Root {
+  const children: RootContent[] = [];
+  let pending: { kind: string; id?: string }[] = [];
+  for (const node of tree.children) {
+    const match = node.type === 'html' ? MARK.exec(node.value.trim()) : null;
+    if (match) {
+      pending.push({ kind: match[1] ?? '', ...(match[2] ? { id: match[2] } : {}) });
+      continue;
+    }
+    for (const mark of pending) annotate(node, mark, headingFallbacks);
+    pending = [];
+    children.push(node);
+  }
+  return { ...tree, children };
+}
+
+function annotate(node: RootContent, mark: { kind: string; id?: string }, headingFallbacks: ReadonlySet<string>): void {
+  const data = ((node as { data?: NodeData }).data ??= {});
+  if (mark.kind === 'section' && mark.id) {
+    data.id = mark.id;
+    data.hProperties = { ...data.hProperties, id: mark.id };
+    if (headingFallbacks.has(mark.id)) markFallback(data);
+  } else if (mark.kind === 'fallback') {
+    markFallback(data);
+  }
+}
+
+function markFallback(data: NodeData): void {
+  data.fallback = 'fr';
+  data.hProperties = { ...data.hProperties, lang: 'fr', className: ['fallback'] };
+}

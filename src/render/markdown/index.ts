@@ -1,0 +1,53 @@
+/**
+ * Briefing → BriefingDocument (through the content template) → `.md` text.
+ * The template's output is parsed back into mdast: that one tree is what HTML and PDF lay out.
+ */
+import path from 'node:path';
+import type { Paragraph, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import type { Briefing, BriefingDocument } from '../../core/types.js';
+import { MARKDOWN_OPTIONS, parseMarkdown } from '../../core/markdown.js';
+import { PACKAGE_ROOT } from '../../core/paths.js';
+import { loadTemplate } from '../templates.js';
+import { contentView } from './view.js';
+import { applyAnnotations, type NodeData } from './annotations.js';
+
+export interface DocumentOptions {
+  templatesDir?: string;
+  /** ISO date shown on the briefing: front matter `date`, else the build clock's day. */
+  date: string;
+}
+
+/** Runs the content template and returns the annotated document tree. */
+export function buildDocument(briefing: Briefing, options: DocumentOptions): BriefingDocument {
+  const templatesDir = options.templatesDir ?? path.join(PACKAGE_ROOT, 'templates');
+  const template = loadTemplate(path.join(templatesDir, 'briefing.md.hbs'), 'none');
+  const markdown = template(contentView(briefing, options.date));
+  const headingFallbacks = new Set(briefing.sections.filter((s) => s.heading.lang !== briefing.lang).map((s) => s.id));
+  const tree = applyAnnotations(parseMarkdown(markdown), headingFallbacks);
+  const titleNode = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
+  const toc = tree.children.flatMap((node) => {
+    const id = (node.data as NodeData | undefined)?.id;
+    return node.type === 'heading' && id ? [{ id, text: toString(node) }] : [];
+  });
+  return {
+    slug: briefing.slug,
+    lang: briefing.lang,
+    title: titleNode ? toString(titleNode) : briefing.slug,
+    tree,
+    t: briefing.t,
+    toc,
+    date: options.date,
+  };
+}
+
+/** The `.md` edition: the document tree, normalised by remark-stringify, with a visible note before each French fallback. */
+export function renderMarkdown(doc: BriefingDocument): string {
+  const children = doc.tree.children.flatMap((node): RootContent[] => {
+    if ((node.data as NodeData | undefined)?.fallback !== 'fr' || node.type === 'heading') return [node];
+    const note: Paragraph = { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: doc.t('fallbackNote') }] }] };
+    return [note, node];
+  });
+  return toMarkdown({ type: 'root', children } as Root, MARKDOWN_OPTIONS);
+}

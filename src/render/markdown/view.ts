@@ -1,0 +1,46 @@
+/**
+ * The content template's view of a Briefing: every string is Markdown already escaped by
+ * mdast-util-to-markdown, so the template (compiled without HTML escaping) can never receive a
+ * raw untrusted string. Blocks shown in French carry their own `<!-- briefing:fallback -->` mark.
+ */
+import type { Briefing, LocalizedBlock } from '../../core/types.js';
+import { blocksToMarkdown, inlineToMarkdown } from '../../core/markdown.js';
+
+export interface BlockView {
+  key: string;
+  markdown: string;
+  fallback: boolean;
+}
+
+export interface ContentView {
+  lang: string;
+  slug: string;
+  title: string;
+  date: string;
+  lead: BlockView[];
+  sections: { id: string; heading: string; fallback: boolean; blocks: BlockView[] }[];
+}
+
+export const FALLBACK_MARK = '<!-- briefing:fallback -->';
+
+export function contentView(briefing: Briefing, date: string): ContentView {
+  return {
+    lang: briefing.lang,
+    slug: briefing.slug,
+    title: inlineToMarkdown(briefing.title.children, 1),
+    date,
+    lead: briefing.lead.map(blockView),
+    sections: briefing.sections.map((section) => ({
+      id: section.id,
+      heading: inlineToMarkdown(section.heading.children, 2),
+      fallback: section.heading.lang !== briefing.lang,
+      blocks: section.blocks.map(blockView),
+    })),
+  };
+
+  function blockView(block: LocalizedBlock): BlockView {
+    const fallback = block.lang !== briefing.lang;
+    const markdown = blocksToMarkdown(block.nodes);
+    return { key: block.key, markdown: fallback ? `${FALLBACK_MARK}\n${markdown}` : markdown, fallback };
+  }
+}

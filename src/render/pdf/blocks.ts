@@ -1,0 +1,217 @@
+/**
+ * Block-level layout: walks mdast block nodes top to bottom, keeping headings with what follows
+ * them and collapsing vertical space at page tops. Lists and quotes live in containers.ts, the
+ * depth-1 title block in title-block.ts.
+ */
+import type { Code, Heading, Paragraph, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { renderList, renderQuote } from './containers.js';
+import { collectRuns, measureRuns, writeRuns, type Run } from './inline.js';
+import {
+  bodyLineHeight,
+  columnWidth,
+  columnX,
+  ensureSpace,
+  horizontalRule,
+  space,
+  useFont,
+  withLeftBar,
+  type Column,
+  type LayoutContext,
+} from './layout.js';
+import { tagBlock, type StructParent } from './tagging.js';
+import { renderTitleBlock } from './title-block.js';
+
+const SKIPPED = new Set(['html', 'definition', 'footnoteDefinition', 'yaml', 'toml']);
+const HEADING_LINE_HEIGHT = 1.22;
+
+/** True when the node prints something (raw HTML and empty paragraphs do not). */
+function printable(node: RootContent): boolean {
+  if (SKIPPED.has(node.type)) return false;
+  if (node.type === 'paragraph') return collectRuns(node.children).length > 0;
+  if (node.type === 'heading') return toString(node).trim() !== '';
+  return true;
+}
+
+function isFallback(node: RootContent): boolean {
+  return (node.data as { fallback?: unknown } | undefined)?.fallback === 'fr';
+}
+
+/** Vertical space between two consecutive printed blocks. */
+function gapBetween(ctx: LayoutContext, prev: RootContent, next: RootContent, gap: number): number {
+  const s = ctx.theme.spacing;
+  if (next.type === 'heading') return next.depth <= 2 ? s.beforeH2 : s.beforeH3;
+  if (prev.type === 'heading') return prev.depth === 1 ? s.afterTitle : prev.depth === 2 ? s.afterH2 : s.afterH3;
+  return gap;
+}
+
+/** Lays out `nodes` in `col`, `gap` points apart (headings use the theme's heading spacing). */
+export function renderBlocks(
+  ctx: LayoutContext,
+  nodes: readonly RootContent[],
+  parent: StructParent,
+  col: Column,
+  gap = ctx.theme.spacing.paragraph,
+): void {
+  const blocks = nodes.filter(printable);
+  blocks.forEach((node, i) => {
+    const prev = blocks[i - 1];
+    if (prev) space(ctx, gapBetween(ctx, prev, node, gap));
+    if (isFallback(node) && ctx.lang !== 'fr') renderFallback(ctx, node, parent, col, blocks[i + 1]);
+    else renderBlock(ctx, node, parent, col, blocks[i + 1]);
+  });
+}
+
+function renderBlock(ctx: LayoutContext, node: RootContent, parent: StructParent, col: Column, next?: RootContent): void {
+  switch (node.type) {
+    case 'heading':
+      if (node.depth === 1) renderTitleBlock(ctx, toString(node), parent);
+      else renderHeading(ctx, node, parent, col, next);
+      return;
+    case 'paragraph':
+      renderParagraph(ctx, node, parent, col);
+      return;
+    case 'list':
+      renderList(ctx, node, parent, col);
+      return;
+    case 'blockquote':
+      renderQuote(ctx, node, parent, col);
+      return;
+    case 'thematicBreak':
+      renderThematicBreak(ctx, col);
+      return;
+    case 'code':
+      renderCode(ctx, node, parent, col);
+      return;
+    default: {
+      // Tables and other extensions: printed as plain text rather than dropped.
+      const text = toString(node).trim();
+      if (text) renderRuns(ctx, [{ text, style: plainStyle(col), link: null }], parent, col, 'P');
+    }
+  }
+}
+
+function plainStyle(col: Column): Run['style'] {
+  return { bold: false, italic: col.italic === true, code: false, strike: false };
+}
+
+export function renderParagraph(ctx: LayoutContext, node: Paragraph, parent: StructParent, col: Column): void {
+  renderRuns(ctx, collectRuns(node.children, { italic: col.italic === true }), parent, col, 'P');
+}
+
+function renderRuns(ctx: LayoutContext, runs: Run[], parent: StructParent, col: Column, tag: string): void {
+  if (runs.length === 0) return;
+  const { doc, theme } = ctx;
+  const layout = {
+    x: columnX(ctx, col),
+    y: doc.y,
+    width: columnWidth(ctx, col),
+    size: theme.sizes.body,
+    color: col.color ?? theme.colors.text,
+  };
+  // Keep short paragraphs whole and never leave a single first line at the foot of a page.
+  const height = measureRuns(ctx, runs, layout);
+  const line = bodyLineHeight(ctx);
+  ensureSpace(ctx, height <= 3 * line + 1 ? height : 2 * line);
+  layout.y = doc.y;
+  tagBlock(ctx, parent, tag, () => writeRuns(ctx, runs, layout), col.lang ? { lang: col.lang } : {});
+}
+
+/** Rough height of the first lines of `node`, for keeping a heading with what follows it. */
+function leadingHeight(ctx: LayoutContext, node: RootContent | undefined, col: Column): number {
+  const lines = ctx.theme.spacing.keepWithNextLines * bodyLineHeight(ctx);
+  if (!node || node.type === 'heading') return 0;
+  if (node.type !== 'paragraph') return lines;
+  const runs = collectRuns(node.children);
+  const height = measureRuns(ctx, runs, {
+    x: columnX(ctx, col),
+    y: 0,
+    width: columnWidth(ctx, col),
+    size: ctx.theme.sizes.body,
+    color: '',
+  });
+  return Math.min(height, lines);
+}
+
+function renderHeading(ctx: LayoutContext, node: Heading, parent: StructParent, col: Column, next?: RootContent): void {
+  const { doc, theme } = ctx;
+  const text = toString(node).replace(/\s+/g, ' ').trim();
+  const size = node.depth === 2 ? theme.sizes.h2 : node.depth === 3 ? theme.sizes.h3 : theme.sizes.h4;
+  const color = node.depth === 2 ? theme.colors.accent : theme.colors.text;
+  const after = node.depth === 2 ? theme.spacing.afterH2 : theme.spacing.afterH3;
+  const x = columnX(ctx, col);
+  const width = columnWidth(ctx, col);
+  const lineGap = useFont(ctx, 'heading', size, HEADING_LINE_HEIGHT);
+  const height = doc.heightOfString(text, { width, lineGap });
+  ensureSpace(ctx, height + after + leadingHeight(ctx, next, col));
+  const y = doc.y;
+  if (node.depth === 2) {
+    // Bookmark to the heading itself (pdfkit computes left as page width minus `left`).
+    const options = { expanded: false, top: y - 4, left: doc.page.width } as { expanded: boolean };
+    ctx.outline.addItem(text, options);
+  }
+  tagBlock(
+    ctx,
+    parent,
+    `H${Math.min(node.depth, 6)}`,
+    () => {
+      useFont(ctx, 'heading', size, HEADING_LINE_HEIGHT);
+      doc.fillColor(color).text(text, x, y, { width, lineGap, align: 'left' });
+    },
+    col.lang ? { lang: col.lang } : {},
+  );
+  doc.x = ctx.left;
+}
+
+function renderThematicBreak(ctx: LayoutContext, col: Column): void {
+  const { theme } = ctx;
+  ensureSpace(ctx, 2 * theme.spacing.thematicBreak + bodyLineHeight(ctx));
+  space(ctx, theme.spacing.thematicBreak);
+  horizontalRule(ctx, col, theme.rules.thematicBreak, theme.colors.rule);
+  ctx.doc.y += theme.spacing.thematicBreak;
+}
+
+function renderCode(ctx: LayoutContext, node: Code, parent: StructParent, col: Column): void {
+  const { doc, theme } = ctx;
+  const inner: Column = { ...col, indent: col.indent + theme.spacing.quoteIndent };
+  const x = columnX(ctx, inner);
+  const width = columnWidth(ctx, inner);
+  const lineGap = useFont(ctx, 'mono', theme.sizes.code, 1.3);
+  ensureSpace(ctx, Math.min(doc.heightOfString(node.value, { width, lineGap }), 3 * theme.sizes.code * 1.3));
+  withLeftBar(ctx, { x: columnX(ctx, col) + 1, width: theme.rules.quote, color: theme.colors.rule, trim: lineGap }, () => {
+    const y = doc.y;
+    tagBlock(ctx, parent, 'Code', () => {
+      useFont(ctx, 'mono', theme.sizes.code, 1.3);
+      doc.fillColor(theme.colors.text).text(node.value, x, y, { width, lineGap, align: 'left' });
+    });
+  });
+  doc.x = ctx.left;
+}
+
+/** A block shown in French in another edition: a small note above it and a bar beside it. */
+function renderFallback(ctx: LayoutContext, node: RootContent, parent: StructParent, col: Column, next?: RootContent): void {
+  const { doc, theme } = ctx;
+  const inner: Column = { ...col, indent: col.indent + theme.spacing.fallbackIndent, lang: 'fr' };
+  const bar = { x: columnX(ctx, col), width: theme.rules.fallback, color: theme.colors.fallback, trim: ctx.bodyLineGap };
+  if (node.type === 'heading') {
+    withLeftBar(ctx, { ...bar, trim: 0 }, () => renderBlock(ctx, node, parent, inner, next));
+    return;
+  }
+  const note = ctx.t('fallbackNote');
+  const noteGap = useFont(ctx, 'sansItalic', theme.sizes.note, 1.25);
+  const noteHeight = doc.heightOfString(note, { width: columnWidth(ctx, inner), lineGap: noteGap });
+  ensureSpace(ctx, noteHeight + theme.spacing.fallbackNote + 2 * bodyLineHeight(ctx));
+  withLeftBar(ctx, bar, () => {
+    const y = doc.y;
+    tagBlock(ctx, parent, 'Note', () => {
+      useFont(ctx, 'sansItalic', theme.sizes.note, 1.25);
+      doc.fillColor(theme.colors.fallback).text(note, columnX(ctx, inner), y, {
+        width: columnWidth(ctx, inner),
+        lineGap: noteGap,
+        align: 'left',
+      });
+    });
+    doc.y += theme.spacing.fallbackNote;
+    renderBlock(ctx, node, parent, inner, next);
+  });
+}

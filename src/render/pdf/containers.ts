@@ -1,0 +1,70 @@
+/**
+ * Container blocks: lists (bullets or numbers, nested, task boxes) and block quotes
+ * (indented, with a rule on the left that follows the quote across pages).
+ */
+import type { Blockquote, List } from 'mdast';
+import { renderBlocks } from './blocks.js';
+import { bodyLineHeight, columnX, ensureSpace, space, useFont, withLeftBar, type Column, type LayoutContext } from './layout.js';
+import { endGroup, tagBlock, tagGroup, type StructParent } from './tagging.js';
+
+const BULLETS = ['•', '–', '◦'];
+const MARKER_GAP = 6;
+
+function markerText(list: List, index: number, checked: boolean | null | undefined, level: number): string {
+  if (checked === true) return '☑';
+  if (checked === false) return '☐';
+  if (list.ordered) return `${(list.start ?? 1) + index}.`;
+  return BULLETS[level % BULLETS.length] ?? '•';
+}
+
+export function renderList(ctx: LayoutContext, list: List, parent: StructParent, col: Column): void {
+  const { doc, theme } = ctx;
+  const level = col.listLevel ?? 0;
+  const group = tagGroup(ctx, parent, 'L');
+  // Room for the widest marker, but at least the theme's indent step.
+  useFont(ctx, 'body', theme.sizes.body);
+  const widest = list.ordered ? doc.widthOfString(`${(list.start ?? 1) + list.children.length - 1}.`) : 0;
+  const step = Math.max(theme.spacing.listIndent, Math.ceil(widest + MARKER_GAP));
+  const itemCol: Column = { ...col, indent: col.indent + step, listLevel: level + 1 };
+  const itemGap = list.spread ? theme.spacing.paragraph : theme.spacing.listItem;
+
+  list.children.forEach((item, i) => {
+    if (i > 0) space(ctx, itemGap);
+    ensureSpace(ctx, 2 * bodyLineHeight(ctx));
+    const li = tagGroup(ctx, group, 'LI');
+    const y = doc.y;
+    const marker = markerText(list, i, item.checked, level);
+    tagBlock(ctx, li, 'Lbl', () => {
+      useFont(ctx, 'body', theme.sizes.body);
+      doc.fillColor(theme.colors.accent).text(marker, columnX(ctx, col), y, {
+        width: step - MARKER_GAP,
+        align: list.ordered ? 'right' : 'left',
+        lineBreak: false,
+      });
+    });
+    doc.y = y;
+    const body = tagGroup(ctx, li, 'LBody');
+    const spread = list.spread || item.spread === true;
+    renderBlocks(ctx, item.children, body, itemCol, spread ? theme.spacing.paragraph : theme.spacing.listItem);
+    endGroup(body);
+    endGroup(li);
+  });
+  endGroup(group);
+  doc.x = ctx.left;
+}
+
+export function renderQuote(ctx: LayoutContext, quote: Blockquote, parent: StructParent, col: Column): void {
+  const { doc, theme } = ctx;
+  const group = tagGroup(ctx, parent, 'BlockQuote');
+  const inner: Column = {
+    ...col,
+    indent: col.indent + theme.spacing.quoteIndent,
+    color: theme.colors.quoteText,
+    italic: true,
+  };
+  ensureSpace(ctx, 2 * bodyLineHeight(ctx));
+  const bar = { x: columnX(ctx, col) + 1, width: theme.rules.quote, color: theme.colors.quoteRule, trim: ctx.bodyLineGap };
+  withLeftBar(ctx, bar, () => renderBlocks(ctx, quote.children, group, inner));
+  endGroup(group);
+  doc.x = ctx.left;
+}

@@ -1,0 +1,51 @@
+/**
+ * DejaVu fonts from the `dejavu-fonts-ttf` package, parsed once per process with fontkit.
+ * Parsing (and fontkit's glyph caches, which live on the font object) is the most expensive
+ * part of a render, so the parsed fonts are kept in a module-level cache and handed to every
+ * PDFDocument as ready-made font objects. System fonts are never used.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { create, type Font } from 'fontkit';
+import type { PdfTheme } from './theme.js';
+
+const require = createRequire(import.meta.url);
+
+/** Folder holding the DejaVu TrueType files. */
+export const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+
+/** Names under which the theme's fonts are registered on each document. */
+export type FontRole = keyof PdfTheme['fonts'];
+export const FONT_ROLES: readonly FontRole[] = [
+  'body',
+  'italic',
+  'bold',
+  'boldItalic',
+  'heading',
+  'sans',
+  'sansItalic',
+  'mono',
+];
+
+const cache = new Map<string, Font>();
+
+/** The parsed font for a file name in FONT_DIR (parsed on first use, then cached). */
+export function loadFont(fileName: string): Font {
+  const file = path.join(FONT_DIR, fileName);
+  const hit = cache.get(file);
+  if (hit) return hit;
+  const parsed = create(readFileSync(file));
+  if (!('layout' in parsed)) throw new Error(`${file} is a font collection, not a single TrueType font`);
+  cache.set(file, parsed);
+  return parsed;
+}
+
+/** Registers every theme font on `doc` under its role name (`doc.font('bold')`, …). */
+export function registerFonts(doc: PDFKit.PDFDocument, theme: PdfTheme): void {
+  for (const role of FONT_ROLES) {
+    // pdfkit ≥ 0.16 accepts a fontkit font object as a source (PDFFontFactory.open checks for
+    // `.layout`); its typings only list file/buffer sources, hence the cast.
+    doc.registerFont(role, loadFont(theme.fonts[role]) as unknown as Buffer);
+  }
+}

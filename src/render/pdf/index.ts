@@ -1,0 +1,96 @@
+/**
+ * PDF renderer: lays out a BriefingDocument's mdast tree with pdfkit on A4 pages, using the
+ * theme in `templates/pdf/theme.json` and DejaVu fonts. Output is deterministic: identical
+ * input and `creationDate` give identical bytes (pdfkit derives the file ID from the info
+ * dictionary, and nothing else in the file depends on the clock).
+ */
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { PACKAGE_ROOT } from '../../core/paths.js';
+import type { BriefingDocument } from '../../core/types.js';
+import { renderBlocks } from './blocks.js';
+import { registerFonts } from './fonts.js';
+import { useFont, type LayoutContext } from './layout.js';
+import { addPageFurniture } from './page-furniture.js';
+import type { StructParent } from './tagging.js';
+import { loadPdfTheme, type PdfTheme } from './theme.js';
+import { renderTitleBlock } from './title-block.js';
+
+export { loadPdfTheme, parsePdfTheme, PdfThemeError, DEFAULT_PDF_THEME, type PdfTheme } from './theme.js';
+export { formatDate } from './title-block.js';
+
+export interface RenderPdfOptions {
+  /** Theme to use; read from `<templatesDir>/pdf/theme.json` when absent. */
+  theme?: PdfTheme;
+  /** Written as CreationDate and ModDate (and so determines the file ID). */
+  creationDate: Date;
+  /** Templates folder holding `pdf/theme.json`; defaults to the package's own `templates/`. */
+  templatesDir?: string;
+  /** Emit a tagged PDF (structure tree, artifacts); on by default. */
+  tagged?: boolean;
+}
+
+export const DEFAULT_TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
+
+export async function renderPdf(doc: BriefingDocument, options: RenderPdfOptions): Promise<Buffer> {
+  const theme = options.theme ?? loadPdfTheme(options.templatesDir ?? DEFAULT_TEMPLATES_DIR);
+  const tagged = options.tagged ?? true;
+  const pdf = new PDFDocument({
+    size: theme.page.size,
+    margins: { ...theme.page.margins },
+    bufferPages: true,
+    pdfVersion: '1.7',
+    tagged,
+    lang: doc.lang,
+    displayTitle: true,
+    // No default font: pdfkit would otherwise load Helvetica; every text call picks a theme font.
+    font: null as unknown as string,
+    info: {
+      Title: doc.title,
+      Author: 'Briefing',
+      Creator: 'Briefing',
+      Producer: 'Briefing',
+      CreationDate: options.creationDate,
+      ModDate: options.creationDate,
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+
+  registerFonts(pdf, theme);
+  const ctx: LayoutContext = {
+    doc: pdf,
+    theme,
+    t: doc.t,
+    lang: doc.lang,
+    title: doc.title,
+    date: doc.date,
+    tagged,
+    left: pdf.page.margins.left,
+    width: pdf.page.width - pdf.page.margins.left - pdf.page.margins.right,
+    bodyLineGap: 0,
+    outline: pdf.outline,
+  };
+  ctx.bodyLineGap = useFont(ctx, 'body', theme.sizes.body);
+
+  let root: StructParent = null;
+  if (tagged) {
+    root = pdf.struct('Document', { lang: doc.lang });
+    pdf.addStructure(root);
+  }
+  const hasTitle = doc.tree.children.some((node) => node.type === 'heading' && node.depth === 1);
+  if (!hasTitle) {
+    renderTitleBlock(ctx, doc.title, root);
+    pdf.y += theme.spacing.afterTitle;
+  }
+  renderBlocks(ctx, doc.tree.children, root, { indent: 0 });
+  root?.end();
+
+  addPageFurniture(ctx);
+  pdf.end();
+  return done;
+}

@@ -1,0 +1,146 @@
+/**
+ * Inline (phrasing) content: flattened into styled runs, then written as one chain of
+ * pdfkit `continued: true` text calls so line wrapping flows across style changes.
+ */
+import type { PhrasingContent } from 'mdast';
+import type { FontRole } from './fonts.js';
+import type { LayoutContext } from './layout.js';
+import { useFont } from './layout.js';
+
+export interface RunStyle {
+  bold: boolean;
+  italic: boolean;
+  code: boolean;
+  strike: boolean;
+}
+
+export interface Run {
+  text: string;
+  style: RunStyle;
+  /** Target URL when the run is (part of) a link. */
+  link: string | null;
+}
+
+const PLAIN: RunStyle = { bold: false, italic: false, code: false, strike: false };
+
+/** Flattens phrasing nodes into runs; raw HTML, footnote references and the like are dropped. */
+export function collectRuns(nodes: readonly PhrasingContent[], base: Partial<RunStyle> = {}): Run[] {
+  const out: Run[] = [];
+  walk(nodes, { ...PLAIN, ...base }, null, out);
+  return mergeRuns(out);
+}
+
+function walk(nodes: readonly PhrasingContent[], style: RunStyle, link: string | null, out: Run[]): void {
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        // Soft line breaks of the source become spaces; other whitespace (U+00A0, U+202F) stays.
+        out.push({ text: node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), style, link });
+        break;
+      case 'emphasis':
+        walk(node.children, { ...style, italic: true }, link, out);
+        break;
+      case 'strong':
+        walk(node.children, { ...style, bold: true }, link, out);
+        break;
+      case 'delete':
+        walk(node.children, { ...style, strike: true }, link, out);
+        break;
+      case 'inlineCode':
+        out.push({ text: node.value, style: { ...style, code: true }, link });
+        break;
+      case 'link':
+        walk(node.children, style, safeUrl(node.url) ?? link, out);
+        break;
+      case 'linkReference':
+        walk(node.children, style, link, out);
+        break;
+      case 'break':
+        out.push({ text: '\n', style, link: null });
+        break;
+      case 'image':
+      case 'imageReference':
+        if (node.alt) out.push({ text: node.alt, style, link });
+        break;
+      default:
+        // html, footnoteReference and unknown extensions: never printed raw.
+        break;
+    }
+  }
+}
+
+/** Only absolute web and mail links become PDF link annotations. */
+function safeUrl(url: string): string | null {
+  return /^(https?:|mailto:)/i.test(url) ? url : null;
+}
+
+function sameStyle(a: RunStyle, b: RunStyle): boolean {
+  return a.bold === b.bold && a.italic === b.italic && a.code === b.code && a.strike === b.strike;
+}
+
+function mergeRuns(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  for (const run of runs) {
+    if (run.text === '') continue;
+    const prev = out[out.length - 1];
+    if (prev && prev.link === run.link && sameStyle(prev.style, run.style)) prev.text += run.text;
+    else out.push({ ...run });
+  }
+  // Leading and trailing spaces of a block would only shift or pad its lines.
+  const first = out[0];
+  if (first) first.text = first.text.replace(/^[ \t]+/, '');
+  const last = out[out.length - 1];
+  if (last) last.text = last.text.replace(/[ \t\n]+$/, '');
+  return out.filter((run) => run.text !== '');
+}
+
+export function plainText(runs: readonly Run[]): string {
+  return runs.map((run) => run.text).join('');
+}
+
+/** Which registered font draws a run, given the block's base family. */
+export function fontFor(style: RunStyle, family: 'serif' | 'sans' = 'serif'): FontRole {
+  if (style.code) return 'mono';
+  if (family === 'sans') return style.bold ? 'heading' : style.italic ? 'sansItalic' : 'sans';
+  if (style.bold) return style.italic ? 'boldItalic' : 'bold';
+  return style.italic ? 'italic' : 'body';
+}
+
+export interface RunLayout {
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+  color: string;
+  family?: 'serif' | 'sans';
+  lineHeight?: number;
+}
+
+/** Height the runs will take when written with `layout` (measured in the base font). */
+export function measureRuns(ctx: LayoutContext, runs: readonly Run[], layout: RunLayout): number {
+  if (runs.length === 0) return 0;
+  const lineGap = useFont(ctx, fontFor(PLAIN, layout.family), layout.size, layout.lineHeight);
+  return ctx.doc.heightOfString(plainText(runs), { width: layout.width, lineGap, align: 'left' });
+}
+
+/** Writes the runs as one left-aligned text chain; leaves doc.y below the last line. */
+export function writeRuns(ctx: LayoutContext, runs: readonly Run[], layout: RunLayout): void {
+  const { doc, theme } = ctx;
+  runs.forEach((run, i) => {
+    const lineGap = useFont(ctx, fontFor(run.style, layout.family), layout.size, layout.lineHeight);
+    doc.fillColor(run.link ? theme.colors.link : run.style.code ? theme.colors.code : layout.color);
+    const options: PDFKit.Mixins.TextOptions = {
+      width: layout.width,
+      lineGap,
+      align: 'left',
+      continued: i < runs.length - 1,
+      // Set on every call: pdfkit carries options over between continued calls.
+      link: run.link,
+      underline: run.link !== null,
+      strike: run.style.strike,
+    };
+    if (i === 0) doc.text(run.text, layout.x, layout.y, options);
+    else doc.text(run.text, options);
+  });
+  doc.x = ctx.left;
+}

@@ -1,0 +1,137 @@
+/**
+ * The layout context shared by the block renderers, and the vertical-flow helpers:
+ * spacing that collapses at the top of a page, explicit page breaks, line gaps derived from
+ * the theme's line height, and left bars that follow a block across page breaks.
+ */
+import type { BriefingDocument, Lang } from '../../core/types.js';
+import type { FontRole } from './fonts.js';
+import type { PdfTheme } from './theme.js';
+import { artifact } from './tagging.js';
+
+export interface LayoutContext {
+  doc: PDFKit.PDFDocument;
+  theme: PdfTheme;
+  t: BriefingDocument['t'];
+  lang: Lang;
+  /** Title (running header) and ISO date of the document. */
+  title: string;
+  date: string;
+  tagged: boolean;
+  /** Left edge and width of the text column (page margins applied). */
+  left: number;
+  width: number;
+  /** Extra space below the last line of a body-text block (half-leading), for bar trimming. */
+  bodyLineGap: number;
+  /** Outline node section bookmarks go under (the title's item, or the root). */
+  outline: PDFKit.PDFOutline;
+}
+
+/**
+ * Where and how a run of blocks is set: `indent` points from the column's left edge, with
+ * optional text colour, italics and language (for structure elements) inherited by children.
+ */
+export interface Column {
+  indent: number;
+  color?: string;
+  italic?: boolean;
+  lang?: string;
+  /** Nesting depth of lists (alternates bullet shapes). */
+  listLevel?: number;
+}
+
+export function columnX(ctx: LayoutContext, col: Column): number {
+  return ctx.left + col.indent;
+}
+
+export function columnWidth(ctx: LayoutContext, col: Column): number {
+  return Math.max(40, ctx.width - col.indent);
+}
+
+export function pageTop(ctx: LayoutContext): number {
+  return ctx.doc.page.margins.top;
+}
+
+/** Lowest y text may reach on the current page. */
+export function pageBottom(ctx: LayoutContext): number {
+  return ctx.doc.page.height - ctx.doc.page.margins.bottom;
+}
+
+export function atPageTop(ctx: LayoutContext): boolean {
+  return ctx.doc.y <= pageTop(ctx) + 0.5;
+}
+
+/** Adds vertical space, except at the top of a page (space collapses across page breaks). */
+export function space(ctx: LayoutContext, amount: number): void {
+  if (!atPageTop(ctx)) ctx.doc.y += amount;
+}
+
+/** Starts a new page unless `height` points still fit below the current position. */
+export function ensureSpace(ctx: LayoutContext, height: number): void {
+  if (atPageTop(ctx)) return;
+  if (ctx.doc.y + height > pageBottom(ctx)) {
+    ctx.doc.addPage();
+  }
+}
+
+/** Selects a font and size; returns the line gap giving the theme's line height. */
+export function useFont(ctx: LayoutContext, role: FontRole, size: number, lineHeight = ctx.theme.lineHeight): number {
+  ctx.doc.font(role).fontSize(size);
+  return Math.max(0, size * lineHeight - ctx.doc.currentLineHeight(true));
+}
+
+/** Height of one line of body text, line gap included. */
+export function bodyLineHeight(ctx: LayoutContext): number {
+  return ctx.theme.sizes.body * ctx.theme.lineHeight;
+}
+
+/** Zero-based index of the current page in the buffered page range. */
+export function pageIndex(doc: PDFKit.PDFDocument): number {
+  const range = doc.bufferedPageRange();
+  return range.start + range.count - 1;
+}
+
+/**
+ * Runs `draw` and then paints a vertical bar at `x` beside everything it drew, one segment per
+ * page when the content broke across pages. `from` is where the bar starts on the first page
+ * (defaults to the current y); the bar stops `trim` points above the final y.
+ */
+export function withLeftBar(
+  ctx: LayoutContext,
+  bar: { x: number; width: number; color: string; from?: number; trim?: number },
+  draw: () => void,
+): void {
+  const doc = ctx.doc;
+  const segments: { page: number; y0: number; y1: number }[] = [];
+  let page = pageIndex(doc);
+  let y0 = bar.from ?? doc.y;
+  const onPage = (): void => {
+    segments.push({ page, y0, y1: pageBottom(ctx) });
+    page = pageIndex(doc);
+    y0 = pageTop(ctx);
+  };
+  doc.on('pageAdded', onPage);
+  try {
+    draw();
+  } finally {
+    doc.off('pageAdded', onPage);
+  }
+  segments.push({ page, y0, y1: doc.y - (bar.trim ?? 0) });
+  const last = pageIndex(doc);
+  for (const s of segments) {
+    if (s.y1 - s.y0 < 1) continue;
+    if (s.page !== last) doc.switchToPage(s.page);
+    artifact(ctx, 'Layout', () => {
+      doc.save().rect(bar.x, s.y0, bar.width, s.y1 - s.y0).fill(bar.color).restore();
+    });
+    if (s.page !== last) doc.switchToPage(last);
+  }
+}
+
+/** Draws a horizontal rule across the column at the current y (as an artifact). */
+export function horizontalRule(ctx: LayoutContext, col: Column, width: number, color: string, y = ctx.doc.y): void {
+  const doc = ctx.doc;
+  const x = columnX(ctx, col);
+  artifact(ctx, 'Layout', () => {
+    doc.save().moveTo(x, y).lineTo(x + columnWidth(ctx, col), y).lineWidth(width).strokeColor(color).stroke().restore();
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * Page furniture, written once the content is laid out (pages are buffered): a running header
+ * with the document title on every page after the first, and "Page n of N" in the footer.
+ * Both sit inside the page margins, so the bottom margin is lifted while writing them (text
+ * below the margin would otherwise make pdfkit start a new page), and both are artifacts.
+ */
+import { useFont, type LayoutContext } from './layout.js';
+import { artifact } from './tagging.js';
+
+/** Shortens `text` with an ellipsis until it fits `width` in the current font. */
+function fit(doc: PDFKit.PDFDocument, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  let cut = text;
+  while (cut.length > 1 && doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
+export function addPageFurniture(ctx: LayoutContext): void {
+  const { doc, theme } = ctx;
+  const range = doc.bufferedPageRange();
+  const pages = range.count;
+  for (let i = range.start; i < range.start + pages; i++) {
+    doc.switchToPage(i);
+    const margins = doc.page.margins;
+    const bottom = margins.bottom;
+    margins.bottom = 0;
+    try {
+      if (i > range.start) {
+        const y = margins.top - theme.spacing.headerOffset;
+        artifact(ctx, 'Pagination', () => {
+          useFont(ctx, 'sans', theme.sizes.header, 1.2);
+          const title = fit(doc, ctx.title, ctx.width);
+          doc.fillColor(theme.colors.muted).text(title, ctx.left, y, { lineBreak: false });
+          const ruleY = y + theme.sizes.header * 1.2 + 3;
+          doc
+            .save()
+            .moveTo(ctx.left, ruleY)
+            .lineTo(ctx.left + ctx.width, ruleY)
+            .lineWidth(theme.rules.header)
+            .strokeColor(theme.colors.rule)
+            .stroke()
+            .restore();
+        });
+      }
+      const footer = ctx.t('page', { page: i - range.start + 1, pages });
+      const footerY = doc.page.height - bottom + theme.spacing.footerOffset - theme.sizes.footer;
+      artifact(ctx, 'Pagination', () => {
+        useFont(ctx, 'sans', theme.sizes.footer, 1.2);
+        const w = doc.widthOfString(footer);
+        doc.fillColor(theme.colors.muted).text(footer, ctx.left + (ctx.width - w) / 2, footerY, { lineBreak: false });
+      });
+    } finally {
+      margins.bottom = bottom;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The title block opening page 1: the title, a line "Briefing · Prepared on <date>", and a
+ * thin accent rule. Also adds the outline's top item, under which section bookmarks go.
+ */
+import { horizontalRule, useFont, type LayoutContext } from './layout.js';
+import { tagBlock, type StructParent } from './tagging.js';
+
+const TITLE_LINE_HEIGHT = 1.18;
+
+/** Formats an ISO `YYYY-MM-DD` date in the edition's language ("5 March 2025", "5 mars 2025"). */
+export function formatDate(iso: string, lang: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  if (!match) return iso;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+export function renderTitleBlock(ctx: LayoutContext, title: string, parent: StructParent, date?: string): void {
+  const { doc, theme } = ctx;
+  const text = title.replace(/\s+/g, ' ').trim();
+  const x = ctx.left;
+  const width = ctx.width;
+  const y = doc.y;
+
+  ctx.outline = doc.outline.addItem(text, { expanded: true });
+  tagBlock(ctx, parent, 'H1', () => {
+    const lineGap = useFont(ctx, 'heading', theme.sizes.title, TITLE_LINE_HEIGHT);
+    doc.fillColor(theme.colors.accent).text(text, x, y, { width, lineGap, align: 'left' });
+  });
+
+  doc.y += theme.spacing.titleMeta;
+  const metaY = doc.y;
+  const label = ctx.t('briefing');
+  const prepared = ctx.t('preparedOn', { date: formatDate(date ?? ctx.date, ctx.lang) });
+  tagBlock(ctx, parent, 'P', () => {
+    const lineGap = useFont(ctx, 'heading', theme.sizes.meta, 1.3);
+    doc.fillColor(theme.colors.accent).text(label, x, metaY, { width, lineGap, align: 'left', continued: true });
+    useFont(ctx, 'sans', theme.sizes.meta, 1.3);
+    doc.fillColor(theme.colors.muted).text(`  ·  ${prepared}`, { width, lineGap, align: 'left', continued: false });
+  });
+
+  doc.y += theme.spacing.titleRuleGap - ctx.bodyLineGap;
+  horizontalRule(ctx, { indent: 0 }, theme.rules.title, theme.colors.accent);
+  doc.y += theme.rules.title;
+  doc.x = ctx.left;
+}

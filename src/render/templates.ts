@@ -1,0 +1,70 @@
+/**
+ * The one Handlebars environment of the process. Templates are compiled with `strict: true`
+ * (a misspelt variable is an error, not an empty string) and cached per path.
+ * Nothing is registered on the global Handlebars object.
+ */
+import Handlebars from 'handlebars';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export type TemplateFn = (context: object) => string;
+
+const env = Handlebars.create();
+const cache = new Map<string, { source: string; fn: TemplateFn }>();
+
+/** A template failed to compile or run; `file` names the template, `line` is 1-based if known. */
+export class TemplateError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'TemplateError';
+  }
+}
+
+/**
+ * Compiles `file` (read once, then cached by path and content).
+ * `escape: 'html'` keeps Handlebars' HTML escaping of `{{x}}`; `escape: 'none'` is for templates
+ * whose every value is already escaped for the target (the Markdown content template).
+ */
+export function loadTemplate(file: string, escape: 'html' | 'none'): TemplateFn {
+  const source = readFileSync(file, 'utf8');
+  const cacheKey = `${escape}:${file}`;
+  const hit = cache.get(cacheKey);
+  if (hit && hit.source === source) return hit.fn;
+  try {
+    // Compilation is lazy in Handlebars: parse now so syntax errors surface at load time.
+    env.parse(source);
+  } catch (error) {
+    throw toTemplateError(file, error);
+  }
+  const compiled = env.compile(source, { strict: true, noEscape: escape === 'none' });
+  const fn: TemplateFn = (context) => {
+    try {
+      return compiled(context);
+    } catch (error) {
+      throw toTemplateError(file, error);
+    }
+  };
+  cache.set(cacheKey, { source, fn });
+  return fn;
+}
+
+/** Reads `templates/<name>` of the project, for templates that are plain text (CSS, JSON). */
+export function readTemplateFile(templatesDir: string, name: string): string {
+  return readFileSync(path.join(templatesDir, name), 'utf8');
+}
+
+function toTemplateError(file: string, error: unknown): TemplateError {
+  const message = error instanceof Error ? error.message : String(error);
+  // Handlebars reports "Parse error on line N:" and strict-mode "... - L:C" forms.
+  const parse = /on line (\d+)/.exec(message);
+  const strict = /- (\d+):(\d+)/.exec(message);
+  const line = Number(parse?.[1] ?? strict?.[1] ?? 1);
+  const column = strict ? Number(strict[2]) + 1 : 1;
+  return new TemplateError(file, line, column, message.split('\n')[0] ?? message, { cause: error });
+}

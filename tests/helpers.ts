@@ -1,0 +1,62 @@
+/** Shared test utilities: golden files, temporary projects, poppler. */
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, cpSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { run, type Output } from '../src/cli/main.js';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const FIXTURES = path.join(REPO, 'tests', 'fixtures');
+/** 2026-11-26T00:00:00Z: every test build shows the same date. */
+export const EPOCH = '1795651200';
+
+/**
+ * Compares `actual` with the golden file `file` (relative to tests/fixtures). With UPDATE=1 the
+ * golden file is (re)written instead, to be reviewed in the diff.
+ */
+export function expectGolden(file: string, actual: string): void {
+  const target = path.join(FIXTURES, file);
+  if (process.env.UPDATE === '1' || !existsSync(target)) {
+    if (process.env.CI === 'true' && !existsSync(target)) throw new Error(`Golden file ${file} is missing (run UPDATE=1 npm test locally and commit it)`);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, actual);
+    return;
+  }
+  expect(actual).toBe(readFileSync(target, 'utf8'));
+}
+
+/** A throw-away copy of the repository's project files (content, locales, templates). */
+export function tempProject(parts: readonly string[] = ['content', 'locales', 'templates']): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'briefing-test-'));
+  for (const part of parts) cpSync(path.join(REPO, part), path.join(dir, part), { recursive: true });
+  return dir;
+}
+
+/** Runs the CLI in-process with captured output. */
+export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const output: Output = { stdout: (l) => out.push(l), stderr: (l) => err.push(l) };
+  const previous = process.env.SOURCE_DATE_EPOCH;
+  process.env.SOURCE_DATE_EPOCH = EPOCH;
+  try {
+    const code = await run(args, output);
+    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  } finally {
+    if (previous === undefined) delete process.env.SOURCE_DATE_EPOCH;
+    else process.env.SOURCE_DATE_EPOCH = previous;
+  }
+}
+
+/** Text of a PDF through poppler's pdftotext (installed by .ci/run). */
+export function pdfText(file: string, ...args: string[]): string {
+  return execFileSync('pdftotext', [...args, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+}
+
+/** `pdfinfo` fields as a record. */
+export function pdfInfo(file: string): Record<string, string> {
+  const text = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Object.fromEntries(text.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArticle } from '../src/parse/index.js';
+import { REPO } from './helpers.js';
+
+const SEED = readFileSync(path.join(REPO, '..', 'shared', 'seed', 'microsoft-openai.fr.txt'), 'utf8');
+const CONTENT = readFileSync(path.join(REPO, 'content', 'microsoft-openai.txt'), 'utf8');
+
+describe('the seed article', () => {
+  const { article, diagnostics } = parseArticle(CONTENT, 'content/microsoft-openai.txt', 'microsoft-openai');
+
+  it('keeps the seed body verbatim under its front matter', () => {
+    expect(CONTENT.endsWith(SEED)).toBe(true);
+    expect(CONTENT.slice(0, CONTENT.length - SEED.length)).toMatch(/^---\n[\s\S]*\n---\n$/);
+  });
+
+  it('parses without problems', () => {
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('has the title and sources of its front matter', () => {
+    expect(article.title.markdown).toBe('Microsoft et OpenAI renégocient leur partenariat stratégique');
+    expect(article.meta.sources).toEqual(['Axios', 'Bloomberg']);
+  });
+
+  it('has exactly 2 lead paragraphs and the 6 sections, in order, with 3,2,2,2,2,2 paragraphs', () => {
+    expect(article.lead).toHaveLength(2);
+    expect(article.sections.map((s) => s.heading.markdown)).toEqual([
+      'Une alliance historique à redéfinir',
+      'GPT-5 et Copilot : des synergies renforcées',
+      'Problèmes de gouvernance et pressions réglementaires',
+      'Un nouvel accord sur le partage des revenus ?',
+      'Un enjeu stratégique pour l’avenir de l’IA',
+      'Un nouvel équilibre à trouver',
+    ]);
+    expect(article.sections.map((s) => s.blocks.length)).toEqual([3, 2, 2, 2, 2, 2]);
+  });
+
+  it('gives each section a stable ASCII id', () => {
+    expect(article.sections.map((s) => s.id)).toEqual([
+      'une-alliance-historique-a-redefinir',
+      'gpt-5-et-copilot-des-synergies-renforcees',
+      'problemes-de-gouvernance-et-pressions-reglementaires',
+      'un-nouvel-accord-sur-le-partage-des-revenus',
+      'un-enjeu-strategique-pour-l-avenir-de-l-ia',
+      'un-nouvel-equilibre-a-trouver',
+    ]);
+  });
+
+  it('keeps every line of the seed as one unit, verbatim, at its own line', () => {
+    const lines = SEED.split('\n').filter(Boolean);
+    const offset = CONTENT.split('\n').length - SEED.split('\n').length; // front matter lines
+    const units = [...article.lead, ...article.sections.flatMap((s) => [s.heading, ...s.blocks])];
+    expect(units.map((u) => u.markdown)).toEqual(lines);
+    expect(units.map((u) => u.place.line)).toEqual(lines.map((_, i) => i + 1 + offset));
+    expect(units.every((u) => u.place.column === 1)).toBe(true);
+  });
+
+  it('numbers keys as i18next paths', () => {
+    expect(article.lead.map((s) => s.key)).toEqual(['lead.1', 'lead.2']);
+    expect(article.sections[0]!.blocks.map((s) => s.key)).toEqual([
+      'sections.une-alliance-historique-a-redefinir.1',
+      'sections.une-alliance-historique-a-redefinir.2',
+      'sections.une-alliance-historique-a-redefinir.3',
+    ]);
+    expect(article.sections[3]!.heading.key).toBe('sections.un-nouvel-accord-sur-le-partage-des-revenus.heading');
+  });
+
+  it('parses the bare seed (no front matter) the same way, with a warning for the missing title', () => {
+    const bare = parseArticle(SEED, 'seed.txt', 'seed');
+    expect(bare.article.sections.map((s) => s.blocks.length)).toEqual([3, 2, 2, 2, 2, 2]);
+    expect(bare.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([['briefing:missing-title', 'warning']]);
+  });
+});
