@@ -1,0 +1,89 @@
+/** The seed article end to end: six files, golden Markdown and HTML, PDFs read back through poppler. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { REPO, expectGolden, pdfInfo, pdfText, runCli } from './helpers.js';
+
+const out = mkdtempSync(path.join(tmpdir(), 'briefing-seed-'));
+const file = (lang: string, ext: string) => path.join(out, 'microsoft-openai', `microsoft-openai.${lang}.${ext}`);
+const en = JSON.parse(readFileSync(path.join(REPO, 'locales/en/microsoft-openai.json'), 'utf8'));
+const fr = JSON.parse(readFileSync(path.join(REPO, 'locales/fr/microsoft-openai.json'), 'utf8'));
+const headings = (locale: { sections: Record<string, { heading: string }> }) => Object.values(locale.sections).map((s) => s.heading);
+/** pdftotext breaks lines at the page edge: compare on single spaces. */
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('briefing build on the seed', () => {
+  let result: Awaited<ReturnType<typeof runCli>>;
+  beforeAll(async () => {
+    result = await runCli(['build', '--root', REPO, '--out', out]);
+  });
+
+  it('writes the six files and exits 0', () => {
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(readdirSync(path.join(out, 'microsoft-openai')).sort()).toEqual(
+      ['en.html', 'en.md', 'en.pdf', 'fr.html', 'fr.md', 'fr.pdf'].map((s) => `microsoft-openai.${s}`),
+    );
+    expect(result.stdout).toMatch(/6 files written in \d+ ms/);
+  });
+
+  it.each(['fr', 'en'])('matches the golden Markdown and HTML (%s)', (lang) => {
+    expectGolden(`seed/microsoft-openai.${lang}.md`, readFileSync(file(lang, 'md'), 'utf8'));
+    expectGolden(`seed/microsoft-openai.${lang}.html`, readFileSync(file(lang, 'html'), 'utf8'));
+  });
+
+  it('Markdown round-trips: the English .md holds every English string exactly', () => {
+    const md = readFileSync(file('en', 'md'), 'utf8');
+    for (const section of Object.values(en.sections) as Record<string, string>[]) {
+      for (const text of Object.values(section)) expect(md).toContain(text);
+    }
+    expect(md).not.toContain('Translation missing');
+  });
+
+  it('the French PDF holds the French headings with their accents and « »', () => {
+    const text = flat(pdfText(file('fr', 'pdf')));
+    expect(text).toContain(fr.title);
+    for (const heading of headings(fr)) expect(text).toContain(heading);
+    expect(text).toContain('« for-profit »');
+    expect(text).toContain('« gagnant-gagnant »');
+    expect(text).toMatch(/Page 1 sur \d/);
+    expect(text).toContain('26 novembre 2026');
+  });
+
+  it('the English PDF holds the English headings and no French body text', () => {
+    const text = flat(pdfText(file('en', 'pdf')));
+    for (const heading of headings(en)) expect(text).toContain(heading);
+    expect(text).toMatch(/Page 1 of \d/);
+    expect(text).toContain('November 26, 2026');
+    for (const heading of headings(fr)) expect(text).not.toContain(heading);
+    for (const frenchWord of ['renégociation', 'partenariat', 'gouvernance', 'régulation', ' le ', ' les ', ' des ']) {
+      expect(text).not.toContain(frenchWord);
+    }
+  });
+
+  it.each(['fr', 'en'])('the %s PDF has A4 pages, its title, language and one bookmark per section', (lang) => {
+    const info = pdfInfo(file(lang, 'pdf'));
+    expect(info['Title']).toBe((lang === 'fr' ? fr : en).title);
+    expect(info['Page size']).toContain('595.28 x 841.89 pts (A4)');
+    expect(Number(info['Pages'])).toBeGreaterThanOrEqual(2);
+    const raw = readFileSync(file(lang, 'pdf'), 'latin1');
+    expect(raw).toContain(`/Lang (${lang})`);
+    const outline = execFileSync('qpdf', ['--json', '--json-key=outlines', file(lang, 'pdf')], { encoding: 'utf8' });
+    const titles = (JSON.parse(outline).outlines as { title: string; kids: { title: string }[] }[]).flatMap((o) => [o.title, ...o.kids.map((k) => k.title)]);
+    for (const heading of headings(lang === 'fr' ? fr : en)) expect(titles).toContain(heading);
+  });
+
+  it('renders the first page of each PDF as a PNG for a person to look at', () => {
+    const artifacts = path.join(REPO, 'tests', 'artifacts');
+    mkdirSync(artifacts, { recursive: true });
+    for (const lang of ['fr', 'en']) {
+      const prefix = path.join(artifacts, `seed-${lang}`);
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file(lang, 'pdf'), prefix]);
+      const png = readdirSync(artifacts).find((name) => name.startsWith(`seed-${lang}-`) && name.endsWith('.png'));
+      expect(png).toBeDefined();
+      expect(readFileSync(path.join(artifacts, png!)).subarray(1, 4).toString()).toBe('PNG');
+    }
+  });
+});
