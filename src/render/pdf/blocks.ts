@@ -119,18 +119,20 @@ function renderRuns(ctx: LayoutContext, runs: Run[], parent: StructParent, col: 
 
 /** Rough height of the first lines of `node`, for keeping a heading with what follows it. */
 function leadingHeight(ctx: LayoutContext, node: RootContent | undefined, col: Column): number {
-  const lines = ctx.theme.spacing.keepWithNextLines * bodyLineHeight(ctx);
+  const { theme } = ctx;
+  const lines = theme.spacing.keepWithNextLines * bodyLineHeight(ctx);
   if (!node || node.type === 'heading') return 0;
-  if (node.type !== 'paragraph') return lines;
+  const note = isFallback(node) && ctx.lang !== 'fr' ? theme.sizes.note * 1.25 + theme.spacing.fallbackNote : 0;
+  if (node.type !== 'paragraph') return note + lines;
   const runs = collectRuns(node.children);
   const height = measureRuns(ctx, runs, {
     x: columnX(ctx, col),
     y: 0,
     width: columnWidth(ctx, col),
-    size: ctx.theme.sizes.body,
+    size: theme.sizes.body,
     color: '',
   });
-  return Math.min(height, lines);
+  return note + Math.min(height, lines);
 }
 
 function renderHeading(ctx: LayoutContext, node: Heading, parent: StructParent, col: Column, next?: RootContent): void {
@@ -200,7 +202,8 @@ function renderFallback(ctx: LayoutContext, node: RootContent, parent: StructPar
   const note = ctx.t('fallbackNote');
   const noteGap = useFont(ctx, 'sansItalic', theme.sizes.note, 1.25);
   const noteHeight = doc.heightOfString(note, { width: columnWidth(ctx, inner), lineGap: noteGap });
-  ensureSpace(ctx, noteHeight + theme.spacing.fallbackNote + 2 * bodyLineHeight(ctx));
+  // Keep the note with the start of its block.
+  ensureSpace(ctx, noteHeight + theme.spacing.fallbackNote + leadingHeight(ctx, { ...node, data: {} }, inner));
   withLeftBar(ctx, bar, () => {
     const y = doc.y;
     tagBlock(ctx, parent, 'Note', () => {

@@ -33,6 +33,9 @@ export interface RenderPdfOptions {
 export const DEFAULT_TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
 
 export async function renderPdf(doc: BriefingDocument, options: RenderPdfOptions): Promise<Buffer> {
+  if (!(options.creationDate instanceof Date) || Number.isNaN(options.creationDate.getTime())) {
+    throw new TypeError('renderPdf: options.creationDate must be a valid Date');
+  }
   const theme = options.theme ?? loadPdfTheme(options.templatesDir ?? DEFAULT_TEMPLATES_DIR);
   const tagged = options.tagged ?? true;
   const pdf = new PDFDocument({

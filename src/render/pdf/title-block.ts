@@ -16,6 +16,23 @@ export function formatDate(iso: string, lang: string): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
+/**
+ * The narrowest width that sets `text` in as many lines as `width` does, so a wrapped title
+ * is balanced instead of leaving one word on its last line.
+ */
+function balancedWidth(doc: PDFKit.PDFDocument, text: string, width: number, lineGap: number): number {
+  const height = doc.heightOfString(text, { width, lineGap });
+  if (height <= doc.heightOfString('X', { width, lineGap }) + 0.5) return width;
+  let lo = width / 2;
+  let hi = width;
+  for (let i = 0; i < 10; i++) {
+    const mid = (lo + hi) / 2;
+    if (doc.heightOfString(text, { width: mid, lineGap }) > height + 0.5) lo = mid;
+    else hi = mid;
+  }
+  return Math.min(width, Math.ceil(hi) + 2);
+}
+
 export function renderTitleBlock(ctx: LayoutContext, title: string, parent: StructParent, date?: string): void {
   const { doc, theme } = ctx;
   const text = title.replace(/\s+/g, ' ').trim();
@@ -26,7 +43,8 @@ export function renderTitleBlock(ctx: LayoutContext, title: string, parent: Stru
   ctx.outline = doc.outline.addItem(text, { expanded: true });
   tagBlock(ctx, parent, 'H1', () => {
     const lineGap = useFont(ctx, 'heading', theme.sizes.title, TITLE_LINE_HEIGHT);
-    doc.fillColor(theme.colors.accent).text(text, x, y, { width, lineGap, align: 'left' });
+    const titleWidth = balancedWidth(doc, text, width, lineGap);
+    doc.fillColor(theme.colors.accent).text(text, x, y, { width: titleWidth, lineGap, align: 'left' });
   });
 
   doc.y += theme.spacing.titleMeta;

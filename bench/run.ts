@@ -1,0 +1,91 @@
+/**
+ * `npm run bench`: cold whole-process builds of the seed and warm in-process stage timings.
+ * Prints medians (and p95 for stages) with the machine they were measured on.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArticle } from '../src/parse/index.js';
+import { readLocaleFile } from '../src/i18n/locale-file.js';
+import { createI18n } from '../src/i18n/instance.js';
+import { localize } from '../src/localize/index.js';
+import { buildDocument, renderMarkdown } from '../src/render/markdown/index.js';
+import { renderHtml } from '../src/render/html/index.js';
+import { renderPdf } from '../src/render/pdf/index.js';
+import type { Lang } from '../src/core/types.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const COLD_RUNS = Number(process.env.COLD_RUNS ?? 9);
+const WARM_RUNS = Number(process.env.WARM_RUNS ?? 50);
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+function quantile(xs: number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1) + 0.5))]!;
+}
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+
+function coldBuild(): number[] {
+  const bin = path.join(ROOT, 'dist', 'cli', 'bin.js');
+  const times: number[] = [];
+  for (let i = 0; i < COLD_RUNS + 1; i++) {
+    const out = mkdtempSync(path.join(tmpdir(), 'briefing-bench-'));
+    const start = performance.now();
+    const run = spawnSync(process.execPath, [bin, 'build', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    const elapsed = performance.now() - start;
+    rmSync(out, { recursive: true, force: true });
+    if (run.status !== 0) throw new Error(`build failed: ${run.stderr}`);
+    if (i > 0) times.push(elapsed); // the first run warms the disk cache
+  }
+  return times;
+}
+
+async function time(fn: () => unknown | Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < 10; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < WARM_RUNS; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+async function stages(): Promise<[string, number[]][]> {
+  const source = readFileSync(path.join(ROOT, 'content', 'microsoft-openai.txt'), 'utf8');
+  const resources = (lang: Lang, name: string) => readLocaleFile(readFileSync(path.join(ROOT, 'locales', lang, `${name}.json`), 'utf8'), name).resources;
+  const article = parseArticle(source, 'content/microsoft-openai.txt', 'microsoft-openai').article;
+  const i18n = createI18n('en', { common: resources('en', 'common'), 'microsoft-openai': resources('en', 'microsoft-openai') });
+  const briefing = localize(article, 'en', i18n);
+  const doc = buildDocument(briefing, { date: '2026-11-26' });
+  const creationDate = new Date(0);
+  const rows: [string, number[]][] = [
+    ['parse (seed → Article)', await time(() => parseArticle(source, 'content/microsoft-openai.txt', 'microsoft-openai'))],
+    ['load locale files (en)', await time(() => { resources('en', 'common'); resources('en', 'microsoft-openai'); })],
+    ['localize (en)', await time(() => localize(article, 'en', i18n))],
+    ['content template → document tree', await time(() => buildDocument(briefing, { date: '2026-11-26' }))],
+    ['render Markdown', await time(() => renderMarkdown(doc))],
+    ['render HTML', await time(() => renderHtml(doc))],
+    ['render PDF', await time(() => renderPdf(doc, { creationDate }))],
+  ];
+  rows.push(['one language, all three formats', await time(async () => {
+    const d = buildDocument(localize(article, 'en', i18n), { date: '2026-11-26' });
+    renderMarkdown(d);
+    renderHtml(d);
+    await renderPdf(d, { creationDate });
+  })]);
+  return rows;
+}
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+console.log(`Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`);
+const cold = coldBuild();
+console.log(`\nCold build of the seed (6 files, whole process, ${cold.length} runs): median ${ms(median(cold))}, min ${ms(Math.min(...cold))}, max ${ms(Math.max(...cold))}  (target ≤ 600 ms)`);
+console.log(`\nWarm in-process stages (${WARM_RUNS} runs after 10 warm-up runs):`);
+console.log(`${'stage'.padEnd(36)}${'median'.padStart(11)}${'p95'.padStart(11)}`);
+for (const [name, times] of await stages()) {
+  console.log(`${name.padEnd(36)}${ms(median(times)).padStart(11)}${ms(quantile(times, 0.95)).padStart(11)}`);
+}
+console.log('(target: one language in all three formats ≤ 30 ms median)');

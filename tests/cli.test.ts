@@ -1,0 +1,105 @@
+/** The CLI: usage errors (exit 2), content errors with places (exit 1), nothing half-written. */
+import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { REPO, EPOCH, runCli, tempProject } from './helpers.js';
+
+describe('usage errors', () => {
+  it('names the valid choices for an unknown flag, format or language', async () => {
+    expect(await runCli(['build', '--colour'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown option "--colour". Valid options: --lang, --format') });
+    expect(await runCli(['build', '--format', 'docx'])).toMatchObject({ code: 2, stderr: 'briefing: Unexpected value "--format=docx". Use md, html, pdf (comma-separated).' });
+    expect(await runCli(['build', '--lang', 'de'])).toMatchObject({ code: 2, stderr: 'briefing: Unexpected value "--lang=de". Use fr, en (comma-separated).' });
+    expect(await runCli(['publish'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown command "publish". Use one of: build, extract') });
+    expect(await runCli(['extract', '--format', 'md'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Option --format does not apply to "extract"') });
+  });
+
+  it('names the articles that exist when asked for one that does not', async () => {
+    const result = await runCli(['build', 'nope', '--root', REPO, '--out', tempProject([])]);
+    expect(result).toMatchObject({ code: 2, stderr: 'briefing: Unknown article "nope". Articles in content/: microsoft-openai.' });
+  });
+
+  it('prints help and version', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('briefing build [slug…] [--lang fr,en] [--format md,html,pdf] [--out DIR]');
+    expect(help.stdout).toContain('Exit codes: 0 ok · 1 content errors');
+    expect(await runCli(['--version'])).toMatchObject({ code: 0, stdout: JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version });
+    expect((await runCli([])).code).toBe(2);
+  });
+
+  it('rejects an invalid SOURCE_DATE_EPOCH', () => {
+    const bin = path.join(REPO, 'dist', 'cli', 'bin.js');
+    const run = spawnSync(process.execPath, [bin, 'build', '--out', tempProject([])], { cwd: REPO, env: { ...process.env, SOURCE_DATE_EPOCH: 'yesterday' }, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Invalid SOURCE_DATE_EPOCH "yesterday"');
+  });
+});
+
+describe('content errors', () => {
+  it('points at invalid JSON in a locale file, builds the rest, and keeps the previous good output', async () => {
+    const root = tempProject();
+    const out = path.join(root, 'output');
+    expect((await runCli(['build', '--root', root])).code).toBe(0);
+    const enPdf = path.join(out, 'microsoft-openai', 'microsoft-openai.en.pdf');
+    const before = readFileSync(enPdf);
+    const beforeTime = statSync(enPdf).mtimeMs;
+    const file = path.join(root, 'locales', 'en', 'microsoft-openai.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"title": "', '"title" "'));
+    const result = await runCli(['build', '--root', root]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('locales/en/microsoft-openai.json:2:11  error  Invalid JSON: Unexpected token String found.  briefing:invalid-json');
+    expect(result.stderr).toContain('not built: microsoft-openai.en');
+    expect(result.stdout).toContain('microsoft-openai.fr.pdf');
+    expect(readFileSync(enPdf).equals(before)).toBe(true);
+    expect(statSync(enPdf).mtimeMs).toBe(beforeTime);
+    expect(readdirSync(path.join(out, 'microsoft-openai')).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+
+  it('reports a broken article with its place and still builds the others', async () => {
+    const root = tempProject();
+    writeFileSync(path.join(root, 'content', 'broken.md'), '---\ntitle: Cassé\ndate: hier\n---\nTexte.\n');
+    writeFileSync(path.join(root, 'content', 'binary.txt'), Buffer.from([0xff, 0xfe, 0x00, 0xc3]));
+    const result = await runCli(['build', '--root', root, '--format', 'md']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('content/broken.md:2:1  error  Field "date" must be a date as YYYY-MM-DD, not "hier"  briefing:invalid-front-matter');
+    expect(result.stderr).toContain('content/binary.txt:1:1  error  Cannot read the article: it is not valid UTF-8 text  briefing:unreadable-article');
+    expect(existsSync(path.join(root, 'output', 'broken'))).toBe(false);
+    expect(existsSync(path.join(root, 'output', 'microsoft-openai', 'microsoft-openai.en.md'))).toBe(true);
+  });
+
+  it('reports a template error in the template file and writes nothing for it', async () => {
+    const root = tempProject();
+    const template = path.join(root, 'templates', 'briefing.md.hbs');
+    writeFileSync(template, readFileSync(template, 'utf8').replace('{{title}}', '{{titel}}'));
+    const result = await runCli(['build', '--root', root]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/templates\/briefing\.md\.hbs:\d+:\d+  error  "titel" not defined in .*  briefing:template-error/);
+    expect(existsSync(path.join(root, 'output', 'microsoft-openai'))).toBe(false);
+  });
+
+  it('builds with a missing English translation, showing French visibly and saying how many', async () => {
+    const root = tempProject();
+    const file = path.join(root, 'locales', 'en', 'microsoft-openai.json');
+    const en = JSON.parse(readFileSync(file, 'utf8'));
+    delete en.sections['un-nouvel-equilibre-a-trouver']['2'];
+    writeFileSync(file, JSON.stringify(en, null, 2));
+    const result = await runCli(['build', '--root', root, '--format', 'md,html']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('microsoft-openai.en: 1 segment shown in French (translation missing): sections.un-nouvel-equilibre-a-trouver.2');
+    const md = readFileSync(path.join(root, 'output', 'microsoft-openai', 'microsoft-openai.en.md'), 'utf8');
+    expect(md).toContain('*Translation missing: original French text shown.*\n\nSi un accord « gagnant-gagnant »');
+    const html = readFileSync(path.join(root, 'output', 'microsoft-openai', 'microsoft-openai.en.html'), 'utf8');
+    expect(html).toMatch(/<p lang="fr" class="fallback">Si un accord/);
+  });
+});
+
+describe('the installed bin', () => {
+  it('`briefing build` runs from dist/ in a fresh project folder', () => {
+    const root = tempProject();
+    const bin = path.join(REPO, 'dist', 'cli', 'bin.js');
+    const stdout = execFileSync(process.execPath, [bin, 'build', '--lang', 'en', '--format', 'md,pdf'], { cwd: root, env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH }, encoding: 'utf8' });
+    expect(stdout).toMatch(/output\/microsoft-openai\/microsoft-openai\.en\.md\s+\d+\.\d kB\s+\d+ ms/);
+    expect(stdout).toContain('2 files written');
+  });
+});
