@@ -28,7 +28,7 @@ function quantile(xs: number[], q: number): number {
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 
 function coldBuild(): number[] {
-  const bin = path.join(ROOT, 'dist', 'cli', 'bin.js');
+  const bin = path.join(ROOT, 'dist', 'briefing.mjs');
   const times: number[] = [];
   for (let i = 0; i < COLD_RUNS + 1; i++) {
     const out = mkdtempSync(path.join(tmpdir(), 'briefing-bench-'));

@@ -29,7 +29,7 @@ describe('usage errors', () => {
   });
 
   it('rejects an invalid SOURCE_DATE_EPOCH', () => {
-    const bin = path.join(REPO, 'dist', 'cli', 'bin.js');
+    const bin = path.join(REPO, 'dist', 'briefing.mjs');
     const run = spawnSync(process.execPath, [bin, 'build', '--out', tempProject([])], { cwd: REPO, env: { ...process.env, SOURCE_DATE_EPOCH: 'yesterday' }, encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('Invalid SOURCE_DATE_EPOCH "yesterday"');
@@ -95,9 +95,9 @@ describe('content errors', () => {
 });
 
 describe('the installed bin', () => {
-  it('`briefing build` runs from dist/ in a fresh project folder', () => {
+  it('`briefing build` runs from the bundled dist/briefing.mjs in a fresh project folder', () => {
     const root = tempProject();
-    const bin = path.join(REPO, 'dist', 'cli', 'bin.js');
+    const bin = path.join(REPO, 'dist', 'briefing.mjs');
     const stdout = execFileSync(process.execPath, [bin, 'build', '--lang', 'en', '--format', 'md,pdf'], { cwd: root, env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH }, encoding: 'utf8' });
     expect(stdout).toMatch(/output\/microsoft-openai\/microsoft-openai\.en\.md\s+\d+\.\d kB\s+\d+ ms/);
     expect(stdout).toContain('2 files written');

@@ -1,9 +1,22 @@
 /** Where the package's own files live, whether running from `src/` (tests) or `dist/` (bin). */
 import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Root of the installed package (holds `templates/`, `locales/`, `package.json`). */
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * Root of the installed package (holds `templates/`, `package.json`): the nearest folder above
+ * this module whose package.json is Briefing's. Found by walking up because this module runs
+ * from `src/core/` in tests and from the single bundled `dist/briefing.mjs` in the bin.
+ */
+export const PACKAGE_ROOT = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'briefing') return dir;
+    if (path.dirname(dir) === dir) throw new Error(`Briefing's package.json was not found above ${start}`);
+  }
+}
 
 /** Folders of a Briefing project, all relative to its root. */
 export interface ProjectPaths {

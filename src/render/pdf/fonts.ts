@@ -37,8 +37,22 @@ export function loadFont(fileName: string): Font {
   if (hit) return hit;
   const parsed = create(readFileSync(file));
   if (!('layout' in parsed)) throw new Error(`${file} is a font collection, not a single TrueType font`);
-  cache.set(file, parsed);
+  cache.set(file, withTextFeatures(parsed));
   return parsed;
+}
+
+/**
+ * OpenType features for body text: kerning on; ligatures and contextual alternates off, so the
+ * PDF's text layer holds exactly the letters of the source ("fi", not "ﬁ") for search, copy and
+ * screen readers — and shaping is cheaper on a cold start.
+ */
+const TEXT_FEATURES = { liga: false, clig: false, calt: false, dlig: false } as const;
+
+function withTextFeatures(font: Font): Font {
+  const layout = font.layout.bind(font);
+  (font as { layout: unknown }).layout = (text: string, features?: unknown, ...rest: unknown[]) =>
+    (layout as (...args: unknown[]) => unknown)(text, features ?? TEXT_FEATURES, ...rest);
+  return font;
 }
 
 /** Registers every theme font on `doc` under its role name (`doc.font('bold')`, …). */
