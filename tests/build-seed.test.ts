@@ -20,13 +20,13 @@ describe('briefing build on the seed', () => {
     result = await runCli(['build', '--root', REPO, '--out', out]);
   });
 
-  it('writes the six files and exits 0', () => {
+  it('writes the six files and the review page, and exits 0', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(readdirSync(path.join(out, 'microsoft-openai')).sort()).toEqual(
-      ['en.html', 'en.md', 'en.pdf', 'fr.html', 'fr.md', 'fr.pdf'].map((s) => `microsoft-openai.${s}`),
+      ['en.html', 'en.md', 'en.pdf', 'fr.html', 'fr.md', 'fr.pdf', 'review.html'].map((s) => `microsoft-openai.${s}`),
     );
-    expect(result.stdout).toMatch(/6 files written in \d+ ms/);
+    expect(result.stdout).toMatch(/7 files written in \d+ ms/);
   });
 
   it.each(['fr', 'en'])('matches the golden Markdown and HTML (%s)', (lang) => {

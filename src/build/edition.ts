@@ -5,6 +5,7 @@ import { localize } from '../localize/index.js';
 import { buildDocument, renderMarkdown } from '../render/markdown/index.js';
 import { renderHtml } from '../render/html/index.js';
 import { renderPdf } from '../render/pdf/index.js';
+import type { KeyStatus } from '../translate/types.js';
 
 export interface RenderedFile {
   format: Format;
@@ -28,10 +29,12 @@ export interface EditionOptions {
   date: string;
   /** Embedded in the PDF (CreationDate/ModDate). */
   creationDate: Date;
+  /** Translation status per key (translated editions): stale units are shown in French. */
+  statuses?: ReadonlyMap<string, KeyStatus>;
 }
 
 export async function renderEdition(article: Article, lang: Lang, i18n: i18n, options: EditionOptions): Promise<EditionResult> {
-  const briefing = localize(article, lang, i18n);
+  const briefing = localize(article, lang, i18n, options.statuses);
   const doc = buildDocument(briefing, { templatesDir: options.templatesDir, date: options.date });
   const files: RenderedFile[] = [];
   for (const format of options.formats) {

@@ -5,28 +5,40 @@
  * the others: all diagnostics are gathered and returned.
  */
 import path from 'node:path';
-import type { Format, Lang } from '../core/types.js';
+import type { Article, Format, Lang } from '../core/types.js';
 import { SOURCE_LANG } from '../core/types.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { buildTime, isoDate } from '../core/clock.js';
 import { parseArticle } from '../parse/index.js';
 import { createI18n, COMMON_NS } from '../i18n/instance.js';
+import type { LocaleFile } from '../i18n/locale-file.js';
 import { TemplateError } from '../render/templates.js';
 import { writeFileAtomic, removeStaleTemporaries } from '../publish/atomic-write.js';
+import { readTranslationInputs } from '../translate/files.js';
+import { articleStatus } from '../translate/status.js';
+import type { ArticleStatus } from '../translate/types.js';
+import { renderReview } from '../render/review/index.js';
+import { parseMarkdown } from '../core/markdown.js';
+import { toString } from 'mdast-util-to-string';
 import { listSources, readLocale, readSource } from './inputs.js';
-import { renderEdition } from './edition.js';
+import { renderEdition, type RenderedFile } from './edition.js';
+
+/** Least share of up-to-date units for a translated edition to be published (po4a's default). */
+export const DEFAULT_MIN_COVERAGE = 80;
 
 export interface BuildOptions {
   paths: ProjectPaths;
   slugs?: readonly string[];
   langs: readonly Lang[];
   formats: readonly Format[];
+  /** Percentage below which a translated edition is not written (default 80). */
+  minCoverage?: number;
   env?: NodeJS.ProcessEnv;
 }
 
 export interface WrittenFile {
-  /** Path relative to the current directory's view of the output folder. */
+  /** Path relative to the current directory. */
   path: string;
   bytes: number;
   ms: number;
@@ -37,63 +49,116 @@ export interface BuildReport {
   diagnostics: Diagnostic[];
   /** Editions (slug.lang) that could not be built. */
   failed: string[];
-  /** Per written edition, the keys that fell back to French. */
+  /** Per written edition, the keys shown in French (missing or stale translation). */
   fallbacks: Record<string, string[]>;
+  /** Translation status of each translated edition considered. */
+  statuses: ArticleStatus[];
+}
+
+interface BuildContext {
+  options: BuildOptions;
+  report: BuildReport;
+  now: Date;
+  common: Map<Lang, LocaleFile>;
 }
 
 export async function buildProject(options: BuildOptions): Promise<BuildReport> {
-  const { paths } = options;
-  const now = buildTime(options.env);
-  const report: BuildReport = { written: [], diagnostics: [], failed: [], fallbacks: {} };
-  const sources = await listSources(paths, options.slugs);
-  const common = new Map<Lang, Awaited<ReturnType<typeof readLocale>>>();
-  for (const lang of options.langs) common.set(lang, await readLocale(paths, lang, COMMON_NS, true));
-  for (const file of common.values()) report.diagnostics.push(...file.diagnostics);
+  const report: BuildReport = { written: [], diagnostics: [], failed: [], fallbacks: {}, statuses: [] };
+  const context: BuildContext = { options, report, now: buildTime(options.env), common: new Map() };
+  const sources = await listSources(options.paths, options.slugs);
+  for (const lang of options.langs) context.common.set(lang, await readLocale(options.paths, lang, COMMON_NS, true));
+  for (const file of context.common.values()) report.diagnostics.push(...file.diagnostics);
 
   for (const source of sources) {
     const read = await readSource(source);
     report.diagnostics.push(...read.diagnostics);
-    if (read.text === undefined) {
+    const parsed = read.text === undefined ? undefined : parseArticle(read.text, source.file, source.slug);
+    report.diagnostics.push(...(parsed?.diagnostics ?? []));
+    if (!parsed || hasErrors(parsed.diagnostics)) {
       report.failed.push(...options.langs.map((lang) => `${source.slug}.${lang}`));
       continue;
     }
-    const { article, diagnostics } = parseArticle(read.text, source.file, source.slug);
-    report.diagnostics.push(...diagnostics);
-    if (hasErrors(diagnostics)) {
-      report.failed.push(...options.langs.map((lang) => `${source.slug}.${lang}`));
-      continue;
-    }
-    const outDir = path.join(paths.output, source.slug);
-    await removeStaleTemporaries(outDir);
-    for (const lang of options.langs) {
-      const commonFile = common.get(lang)!;
-      const articleFile = lang === SOURCE_LANG ? undefined : await readLocale(paths, lang, source.slug, false);
-      if (articleFile) report.diagnostics.push(...articleFile.diagnostics);
-      if (hasErrors(commonFile.diagnostics) || (articleFile && hasErrors(articleFile.diagnostics))) {
-        report.failed.push(`${source.slug}.${lang}`);
-        continue;
-      }
-      const namespaces = { [COMMON_NS]: commonFile.resources, ...(articleFile ? { [source.slug]: articleFile.resources } : {}) };
-      try {
-        const edition = await renderEdition(article, lang, createI18n(lang, namespaces), {
-          formats: options.formats,
-          templatesDir: paths.templates,
-          date: article.meta.date ?? isoDate(now),
-          creationDate: now,
-        });
-        for (const file of edition.files) {
-          const target = path.join(outDir, file.name);
-          await writeFileAtomic(target, file.data);
-          report.written.push({ path: path.relative(process.cwd(), target) || target, bytes: Buffer.byteLength(file.data), ms: file.ms });
-        }
-        if (edition.fallbacks.length > 0) report.fallbacks[`${source.slug}.${lang}`] = edition.fallbacks;
-      } catch (error) {
-        report.failed.push(`${source.slug}.${lang}`);
-        report.diagnostics.push(errorDiagnostic(error, paths, source.file));
-      }
-    }
+    await removeStaleTemporaries(path.join(options.paths.output, source.slug));
+    for (const lang of options.langs) await buildEdition(context, parsed.article, lang);
   }
   return report;
+}
+
+/** One language of one article: check its inputs, render all formats in memory, then write. */
+async function buildEdition(context: BuildContext, article: Article, lang: Lang): Promise<void> {
+  const { options, report } = context;
+  const edition = `${article.slug}.${lang}`;
+  const commonFile = context.common.get(lang)!;
+  let namespaces: Record<string, LocaleFile['resources']> = { [COMMON_NS]: commonFile.resources };
+  let status: ArticleStatus | undefined;
+  if (lang !== SOURCE_LANG) {
+    const inputs = await readTranslationInputs(options.paths, lang, article.slug);
+    report.diagnostics.push(...inputs.diagnostics);
+    if (hasErrors(inputs.diagnostics)) return void report.failed.push(edition);
+    status = articleStatus(article, lang, inputs.target, inputs.state).status;
+    report.statuses.push(status);
+    namespaces = { ...namespaces, [article.slug]: inputs.target.resources };
+  }
+  if (hasErrors(commonFile.diagnostics)) return void report.failed.push(edition);
+  const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
+  let files: RenderedFile[] = [];
+  // The translators' review page is written whatever the coverage: that is when it matters most.
+  if (status && options.formats.includes('html')) {
+    const review = renderReviewPage(article, status, createI18n(lang, namespaces), options.paths.templates);
+    if (review instanceof Error) report.diagnostics.push(errorDiagnostic(review, options.paths, article.path));
+    else await writeOutput(context, article.slug, { format: 'html', name: `${article.slug}.review.html`, data: review.html, ms: review.ms });
+  }
+  if (status && status.coverage < minCoverage) {
+    report.diagnostics.push(lowCoverage(status, minCoverage));
+    return void report.failed.push(edition);
+  }
+  try {
+    const rendered = await renderEdition(article, lang, createI18n(lang, namespaces), {
+      formats: options.formats,
+      templatesDir: options.paths.templates,
+      date: article.meta.date ?? isoDate(context.now),
+      creationDate: context.now,
+      ...(status ? { statuses: new Map(status.units.map((unit) => [unit.key, unit.status])) } : {}),
+    });
+    files = rendered.files;
+    if (rendered.fallbacks.length > 0) report.fallbacks[edition] = rendered.fallbacks;
+  } catch (error) {
+    report.diagnostics.push(errorDiagnostic(error, options.paths, article.path));
+    return void report.failed.push(edition);
+  }
+  for (const file of files) await writeOutput(context, article.slug, file);
+}
+
+async function writeOutput(context: BuildContext, slug: string, file: RenderedFile): Promise<void> {
+  const target = path.join(context.options.paths.output, slug, file.name);
+  await writeFileAtomic(target, file.data);
+  context.report.written.push({ path: path.relative(process.cwd(), target) || target, bytes: Buffer.byteLength(file.data), ms: file.ms });
+}
+
+/** The review page of a translated edition, or the error that prevented it. */
+function renderReviewPage(article: Article, status: ArticleStatus, i18n: ReturnType<typeof createI18n>, templatesDir: string): { html: string; ms: number } | Error {
+  const start = performance.now();
+  try {
+    const fixedT = i18n.getFixedT(status.lang, COMMON_NS);
+    const title = toString(parseMarkdown(article.title.markdown));
+    const html = renderReview(status, { title, t: (key, vars) => String(fixedT(key, vars ?? {})), templatesDir });
+    return { html, ms: performance.now() - start };
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** An edition below the coverage threshold: not written, and the message says what is missing. */
+function lowCoverage(status: ArticleStatus, minCoverage: number): Diagnostic {
+  const list = (kind: 'missing' | 'stale') => {
+    const keys = status.units.filter((u) => u.status === kind).map((u) => u.key);
+    return keys.length === 0 ? '' : `; ${kind}: ${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ` and ${keys.length - 8} more` : ''}`;
+  };
+  return diagnostic(
+    status.file,
+    'briefing:low-coverage',
+    `${status.lang} edition of "${status.slug}" not written: ${status.coverage} % of ${status.counts.total} segments up to date, below the ${minCoverage} % threshold${list('missing')}${list('stale')}. Run "briefing check --lang ${status.lang}" for details, or lower --min-coverage.`,
+  );
 }
 
 /** A template or renderer failure as a diagnostic in the user's own file. */

@@ -70,7 +70,7 @@ export async function readLocale(paths: ProjectPaths, lang: Lang, name: string, 
   try {
     text = await readFile(absolute, 'utf8');
   } catch {
-    const empty: LocaleFile = { file, resources: Object.create(null), entries: [], diagnostics: [] };
+    const empty: LocaleFile = { file, text: '', resources: Object.create(null), entries: [], diagnostics: [] };
     if (required) empty.diagnostics.push(diagnostic(file, 'briefing:missing-locale-file', `Missing locale file ${file}`));
     return empty;
   }

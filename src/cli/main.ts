@@ -9,6 +9,8 @@ import { PACKAGE_ROOT } from '../core/paths.js';
 import { helpText, parseCommandLine } from './options.js';
 import { buildCommand } from './commands/build.js';
 import { extractCommand } from './commands/extract.js';
+import { checkCommand } from './commands/check.js';
+import { statusCommand } from './commands/status.js';
 
 /** Where a command prints (injectable for tests). */
 export interface Output {
@@ -34,8 +36,8 @@ export async function run(argv: readonly string[], out: Output = consoleOutput):
       out.stdout(helpText(version()));
       return settings.help ? EXIT.ok : EXIT.usage;
     }
-    if (settings.command === 'extract') return await extractCommand(settings, out);
-    return await buildCommand(settings, out);
+    const commands = { build: buildCommand, extract: extractCommand, check: checkCommand, status: statusCommand };
+    return await commands[settings.command](settings, out);
   } catch (error) {
     if (error instanceof UsageError) {
       out.stderr(`briefing: ${error.message}`);

@@ -1,32 +1,40 @@
 /**
- * Every option of every command, declared once: its type, its allowed values and the message
- * that names the fix. `parseCommandLine` turns argv into typed settings or a UsageError.
+ * Every option of every command, declared once: its type, its allowed values, the commands it
+ * applies to, and the message that names the fix. `parseCommandLine` turns argv into typed
+ * settings or a UsageError.
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../core/errors.js';
-import { FORMATS, LANGS, type Format, type Lang } from '../core/types.js';
+import { FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '../core/types.js';
 
-export const COMMANDS = ['build', 'extract'] as const;
+export const COMMANDS = ['build', 'extract', 'check', 'status'] as const;
 export type Command = (typeof COMMANDS)[number];
+
+const REPORT_FORMATS = ['text', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 interface OptionSpec {
   type: 'string' | 'boolean';
   short?: string;
-  /** For list options: the allowed values (comma-separated on the command line). */
-  choices?: readonly string[];
+  multiple?: boolean;
   value?: string;
   description: string;
   commands: readonly Command[];
 }
 
+const ALL = COMMANDS;
 export const OPTIONS = {
-  lang: { type: 'string', choices: LANGS, value: 'LIST', description: `Languages to build, comma-separated (${LANGS.join(',')})`, commands: ['build'] },
-  format: { type: 'string', choices: FORMATS, value: 'LIST', description: `Formats to build, comma-separated (${FORMATS.join(',')})`, commands: ['build'] },
+  lang: { type: 'string', value: 'LIST', description: `Languages, comma-separated (${LANGS.join(',')}; check/status: target languages)`, commands: ALL },
+  format: { type: 'string', value: 'LIST', description: `build: formats, comma-separated (${FORMATS.join(',')}); check/status: report format (text|json)`, commands: ['build', 'check', 'status'] },
   out: { type: 'string', value: 'DIR', description: 'Output folder (default: output/ in the project)', commands: ['build'] },
-  root: { type: 'string', value: 'DIR', description: 'Project folder holding content/, locales/, templates/ (default: .)', commands: ['build', 'extract'] },
-  check: { type: 'boolean', description: 'Change nothing; exit 1 if extraction would change a file (for CI)', commands: ['extract'] },
-  help: { type: 'boolean', short: 'h', description: 'Show help', commands: ['build', 'extract'] },
-  version: { type: 'boolean', short: 'v', description: 'Show the version', commands: ['build', 'extract'] },
+  root: { type: 'string', value: 'DIR', description: 'Project folder holding content/, locales/, templates/ (default: .)', commands: ALL },
+  'min-coverage': { type: 'string', value: 'N', description: 'Least % of up-to-date translations for an edition to be built/accepted (default 80)', commands: ['build', 'check'] },
+  check: { type: 'boolean', description: 'extract: change nothing; exit 1 if extraction would change a file (for CI)', commands: ['extract'] },
+  prune: { type: 'boolean', description: 'extract: drop obsolete translations instead of keeping them aside', commands: ['extract'] },
+  strict: { type: 'boolean', description: 'check: warnings fail too (exit 1)', commands: ['check'] },
+  accept: { type: 'string', multiple: true, value: 'KEY', description: 'check: mark these stale keys as still correct (comma-separated or repeated)', commands: ['check'] },
+  help: { type: 'boolean', short: 'h', description: 'Show help', commands: ALL },
+  version: { type: 'boolean', short: 'v', description: 'Show the version', commands: ALL },
 } as const satisfies Record<string, OptionSpec>;
 
 export interface Settings {
@@ -34,9 +42,14 @@ export interface Settings {
   slugs: string[];
   langs: Lang[];
   formats: Format[];
+  report: ReportFormat;
   out?: string;
   root: string;
+  minCoverage?: number;
   check: boolean;
+  prune: boolean;
+  strict: boolean;
+  accept: string[];
   help: boolean;
   version: boolean;
 }
@@ -46,9 +59,9 @@ export function parseCommandLine(argv: readonly string[]): Settings {
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    const flag = /'(-{1,2}[^']*)'/.exec((error as Error).message)?.[1];
+    const flag = /'(-{1,2}[^'\s]*)/.exec((error as Error).message)?.[1];
     const known = Object.keys(OPTIONS).map((name) => `--${name}`).join(', ');
-    throw new UsageError(flag ? `Unknown option "${flag}". Valid options: ${known}.` : `${(error as Error).message}. Valid options: ${known}.`);
+    throw new UsageError(flag ? `Unknown option "${flag}" (or missing value). Valid options: ${known}.` : `${(error as Error).message}. Valid options: ${known}.`);
   }
   const { values, positionals } = parsed;
   const [first, ...rest] = positionals;
@@ -63,28 +76,44 @@ export function parseCommandLine(argv: readonly string[]): Settings {
       }
     }
   }
+  const translating = command === 'check' || command === 'status';
+  const langs = list('lang', values.lang, LANGS);
   return {
     command,
     slugs: rest,
-    langs: list('lang', values.lang, LANGS),
-    formats: list('format', values.format, FORMATS),
+    // check and status look at translations: French is the source, never a target.
+    langs: translating && values.lang === undefined ? LANGS.filter((lang) => lang !== SOURCE_LANG) : langs,
+    formats: translating ? [...FORMATS] : list('format', values.format, FORMATS),
+    report: translating ? (list('format', values.format, REPORT_FORMATS, 'text')[0] ?? 'text') : 'text',
     ...(values.out !== undefined ? { out: values.out } : {}),
     root: values.root ?? '.',
+    ...(values['min-coverage'] !== undefined ? { minCoverage: percentage(values['min-coverage']) } : {}),
     check: values.check ?? false,
+    prune: values.prune ?? false,
+    strict: values.strict ?? false,
+    accept: (values.accept ?? []).flatMap((item) => item.split(',')).map((key) => key.trim()).filter(Boolean),
     help: values.help ?? false,
     version: values.version ?? false,
   };
 }
 
 /** A comma-separated choice list; unknown values name the valid ones. Order follows `choices`. */
-function list<T extends string>(name: string, raw: string | undefined, choices: readonly T[]): T[] {
-  if (raw === undefined) return [...choices];
+function list<T extends string>(name: string, raw: string | undefined, choices: readonly T[], single?: T): T[] {
+  if (raw === undefined) return single ? [single] : [...choices];
   const items = raw.split(',').map((item) => item.trim()).filter(Boolean);
   const bad = items.find((item) => !(choices as readonly string[]).includes(item));
-  if (bad !== undefined || items.length === 0) {
-    throw new UsageError(`Unexpected value "--${name}=${raw}". Use ${choices.join(', ')} (comma-separated).`);
+  if (bad !== undefined || items.length === 0 || (single && items.length > 1)) {
+    throw new UsageError(`Unexpected value "--${name}=${raw}". Use ${single ? 'one of ' : ''}${choices.join(', ')}${single ? '' : ' (comma-separated)'}.`);
   }
   return choices.filter((choice) => items.includes(choice));
+}
+
+function percentage(raw: string): number {
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
+    throw new UsageError(`Unexpected value "--min-coverage=${raw}". Use a percentage from 0 to 100, e.g. --min-coverage 90.`);
+  }
+  return value;
 }
 
 export function helpText(version: string): string {
@@ -92,20 +121,24 @@ export function helpText(version: string): string {
     `briefing ${version} — French articles into French/English briefings (Markdown, HTML, PDF)`,
     '',
     'Usage:',
-    '  briefing build [slug…] [--lang fr,en] [--format md,html,pdf] [--out DIR]',
-    '  briefing extract [slug…] [--check]',
+    '  briefing build   [slug…] [--lang fr,en] [--format md,html,pdf] [--out DIR] [--min-coverage N]',
+    '  briefing extract [slug…] [--check] [--prune]',
+    '  briefing check   [slug…] [--lang en] [--strict] [--min-coverage N] [--format text|json] [--accept KEY…]',
+    '  briefing status  [slug…] [--lang en] [--format text|json]',
     '',
     'Commands:',
-    '  build     Render briefings into output/<slug>/<slug>.<lang>.<ext>',
-    '  extract   Write locales/fr/<slug>.json from the French sources',
+    '  build     Render briefings into output/<slug>/<slug>.<lang>.<ext> (and the translators\' review page)',
+    '  extract   Write locales/fr/<slug>.json from the sources; keep other languages\' files in step',
+    '  check     Lint locale files: missing, stale, obsolete, broken strings (file:line:column)',
+    '  status    Translation coverage per article and language',
     '',
     'Options:',
     ...Object.entries(OPTIONS).map(([name, spec]) => {
       const flag = `${'short' in spec ? `-${spec.short}, ` : '    '}--${name}${'value' in spec ? ` ${spec.value}` : ''}`;
-      return `  ${flag.padEnd(22)}${spec.description}`;
+      return `  ${flag.padEnd(24)}${spec.description}`;
     }),
     '',
-    'Exit codes: 0 ok · 1 content errors (file:line:column shown) · 2 usage error',
+    'Exit codes: 0 ok · 1 content errors (file:line:column shown; check: errors, or warnings with --strict) · 2 usage error',
   ];
   return lines.join('\n');
 }

@@ -22,6 +22,8 @@ export interface LocaleEntry {
 
 export interface LocaleFile {
   file: string;
+  /** The file's text as read (for exact columns past escape sequences). */
+  text: string;
   resources: ResourceTree;
   entries: LocaleEntry[];
   diagnostics: Diagnostic[];
@@ -31,7 +33,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Parses `text` (the content of `file`); problems go to `diagnostics`, never thrown. */
 export function readLocaleFile(text: string, file: string): LocaleFile {
-  const result: LocaleFile = { file, resources: Object.create(null) as ResourceTree, entries: [], diagnostics: [] };
+  const result: LocaleFile = { file, text, resources: Object.create(null) as ResourceTree, entries: [], diagnostics: [] };
   let root: ValueNode;
   try {
     root = parseJson(text.replace(/^\uFEFF/, ''), { mode: 'json' }).body;

@@ -4,20 +4,23 @@ import type { Article, Briefing, Lang, LocalizedBlock, LocalizedInline, Segment,
 import { SOURCE_LANG } from '../core/types.js';
 import { COMMON_NS } from '../i18n/instance.js';
 import { blockUnit, inlineUnit } from './units.js';
+import type { KeyStatus } from '../translate/types.js';
 
 /**
  * Builds the `lang` edition of `article`. French comes from the article itself (always current);
- * other languages from the `<slug>` namespace of `i18n`. Article strings are read raw with
+ * other languages from the `<slug>` namespace of `i18n`; a unit whose status is `stale` is shown
+ * in French like a missing one (never published as if it were current). Article strings are read raw with
  * `getResource`: they are data, so i18next interpolation and `$t()` nesting never run on them.
  */
-export function localize(article: Article, lang: Lang, i18n: i18n): Briefing {
+export function localize(article: Article, lang: Lang, i18n: i18n, statuses?: ReadonlyMap<string, KeyStatus>): Briefing {
   const fallbacks: string[] = [];
   const pick = (segment: Segment): { markdown: string; state: UnitState; lang: Lang } => {
     if (lang === SOURCE_LANG) return { markdown: segment.markdown, state: 'source', lang };
     const value: unknown = i18n.getResource(lang, article.slug, segment.key);
-    if (typeof value === 'string' && value.trim() !== '') return { markdown: value, state: 'translated', lang };
+    const status = statuses?.get(segment.key);
+    if (typeof value === 'string' && value.trim() !== '' && status !== 'stale') return { markdown: value, state: 'translated', lang };
     fallbacks.push(segment.key);
-    return { markdown: segment.markdown, state: 'missing', lang: SOURCE_LANG };
+    return { markdown: segment.markdown, state: status === 'stale' ? 'stale' : 'missing', lang: SOURCE_LANG };
   };
   const inline = (segment: Segment): LocalizedInline => {
     const { markdown, ...rest } = pick(segment);

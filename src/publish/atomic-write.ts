@@ -48,3 +48,8 @@ export async function removeStaleTemporaries(dir: string): Promise<number> {
   }
   return removed;
 }
+
+/** Removes a file the tool itself manages (e.g. an emptied obsolete-translations file). */
+export async function removeFile(file: string): Promise<void> {
+  await rm(file, { force: true });
+}

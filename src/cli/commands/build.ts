@@ -13,10 +13,14 @@ export async function buildCommand(settings: Settings, out: Output): Promise<num
     slugs: settings.slugs,
     langs: settings.langs,
     formats: settings.formats,
+    ...(settings.minCoverage !== undefined ? { minCoverage: settings.minCoverage } : {}),
   });
   if (report.written.length > 0) out.stdout(formatTable(report.written));
-  for (const [edition, keys] of Object.entries(report.fallbacks)) {
-    out.stderr(`${edition}: ${keys.length} segment${keys.length === 1 ? '' : 's'} shown in French (translation missing): ${keys.join(', ')}`);
+  for (const status of report.statuses) {
+    const { missing, stale } = status.counts;
+    if (missing + stale === 0 || !report.fallbacks[`${status.slug}.${status.lang}`]) continue;
+    const keys = status.units.filter((u) => u.status === 'missing' || u.status === 'stale').map((u) => u.key);
+    out.stderr(`${status.slug}.${status.lang}: ${missing + stale} segment${missing + stale === 1 ? '' : 's'} shown in French (${missing} missing, ${stale} stale; coverage ${status.coverage} %): ${keys.join(', ')}`);
   }
   if (report.diagnostics.length > 0) out.stderr(formatDiagnostics(report.diagnostics));
   const failed = report.failed.length > 0 || hasErrors(report.diagnostics);

@@ -1,40 +1,74 @@
-/** `briefing extract`: writes `locales/fr/<slug>.json` from each French source (never typed by hand). */
-import { readFile } from 'node:fs/promises';
+/**
+ * `briefing extract`: writes `locales/fr/<slug>.json` from each French source (never typed by
+ * hand) and keeps every other language's file in step (see translate/sync.ts).
+ */
 import path from 'node:path';
-import { EXIT, hasErrors, type Diagnostic } from '../../core/errors.js';
+import { EXIT, hasErrors } from '../../core/errors.js';
 import { projectPaths } from '../../core/paths.js';
 import { SOURCE_LANG } from '../../core/types.js';
-import { listSources, readSource } from '../../build/inputs.js';
-import { parseArticle } from '../../parse/index.js';
+import { readLocale } from '../../build/inputs.js';
 import { extractSourceLocale } from '../../i18n/extract.js';
-import { writeFileAtomic } from '../../publish/atomic-write.js';
+import { readOptional } from '../../translate/files.js';
+import { serializeState } from '../../translate/state.js';
+import { syncTranslations } from '../../translate/sync.js';
+import { loadArticles, loadTranslations } from '../../translate/project.js';
+import { writeFileAtomic, removeFile } from '../../publish/atomic-write.js';
 import type { Settings } from '../options.js';
 import { formatDiagnostics } from '../report.js';
 import type { Output } from '../main.js';
 
 export async function extractCommand(settings: Settings, out: Output): Promise<number> {
   const paths = projectPaths(settings.root);
-  const diagnostics: Diagnostic[] = [];
-  const changed: string[] = [];
-  for (const source of await listSources(paths, settings.slugs)) {
-    const read = await readSource(source);
-    diagnostics.push(...read.diagnostics);
-    if (read.text === undefined) continue;
-    const parsed = parseArticle(read.text, source.file, source.slug);
-    diagnostics.push(...parsed.diagnostics);
-    if (hasErrors(parsed.diagnostics)) continue;
-    const target = path.join(paths.locales, SOURCE_LANG, `${source.slug}.json`);
-    const next = extractSourceLocale(parsed.article);
-    const current = await readFile(target, 'utf8').catch(() => undefined);
-    if (current === next) continue;
-    changed.push(path.relative(paths.root, target));
-    if (!settings.check) await writeFileAtomic(target, next);
+  const { articles, diagnostics } = await loadArticles(paths, settings.slugs);
+  const targets = settings.langs.filter((lang) => lang !== SOURCE_LANG);
+  /** file → new text (undefined: remove the file). */
+  const changes = new Map<string, string | undefined>();
+  const notes: string[] = [];
+  const change = (file: string, current: string | undefined, next: string | undefined) => {
+    if (current !== next) changes.set(file, next);
+  };
+
+  for (const article of articles) {
+    const frenchFile = path.join(paths.locales, SOURCE_LANG, `${article.slug}.json`);
+    const previousFrench = await readLocale(paths, SOURCE_LANG, article.slug, false);
+    change(frenchFile, await readOptional(frenchFile), extractSourceLocale(article));
+    for (const translation of await loadTranslations(paths, [article], targets)) {
+      const { inputs, lang } = translation;
+      diagnostics.push(...inputs.diagnostics);
+      if (hasErrors(inputs.diagnostics)) continue; // never rewrite a file we could not read
+      const sync = syncTranslations({
+        article,
+        ...(hasErrors(previousFrench.diagnostics) ? {} : { previousFrench }),
+        target: inputs.target,
+        ...(inputs.obsolete ? { obsolete: inputs.obsolete } : {}),
+        state: inputs.state,
+        prune: settings.prune,
+      });
+      change(inputs.files.target, inputs.texts.target, sync.targetText);
+      change(inputs.files.obsolete, inputs.texts.obsolete, sync.obsoleteText);
+      change(inputs.files.state, inputs.texts.state, serializeState(sync.state));
+      const where = `${article.slug} (${lang})`;
+      if (sync.added.length) notes.push(`${where}: ${sync.added.length} new key${sync.added.length === 1 ? '' : 's'} to translate: ${sync.added.join(', ')}`);
+      if (sync.obsoleted.length) notes.push(`${where}: ${sync.obsoleted.length} obsolete translation${sync.obsoleted.length === 1 ? '' : 's'} moved to ${path.relative(paths.root, inputs.files.obsolete)}: ${sync.obsoleted.join(', ')}`);
+      for (const carry of sync.carried) notes.push(`${where}: carried "${carry.from}" over to "${carry.to}" (${Math.round(carry.similarity * 100)} % similar${carry.stale ? ', marked stale: review it' : ''})`);
+      if (sync.pruned.length) notes.push(`${where}: pruned ${sync.pruned.join(', ')}`);
+    }
   }
   if (diagnostics.length > 0) out.stderr(formatDiagnostics(diagnostics));
-  if (settings.check && changed.length > 0) {
-    out.stderr(`Extraction would change: ${changed.join(', ')}. Run "briefing extract" and commit the result.`);
-    return EXIT.content;
+  const changed = [...changes.keys()].map((file) => path.relative(paths.root, file));
+  if (settings.check) {
+    if (changed.length > 0) {
+      out.stderr(`Extraction would change: ${changed.join(', ')}. Run "briefing extract" and commit the result.`);
+      return EXIT.content;
+    }
+    out.stdout('Locale files are up to date.');
+    return hasErrors(diagnostics) ? EXIT.content : EXIT.ok;
   }
+  for (const [file, text] of changes) {
+    if (text === undefined) await removeFile(file);
+    else await writeFileAtomic(file, text);
+  }
+  for (const note of notes) out.stdout(note);
   out.stdout(changed.length > 0 ? `Updated ${changed.join(', ')}` : 'Locale files are up to date.');
   return hasErrors(diagnostics) ? EXIT.content : EXIT.ok;
 }

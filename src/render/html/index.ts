@@ -21,7 +21,7 @@ export function renderHtml(doc: BriefingDocument, options: RenderHtmlOptions = {
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const page = loadTemplate(path.join(templatesDir, 'html', 'page.hbs'), 'html');
   const css = readTemplateFile(templatesDir, path.join('html', 'style.css'));
-  const body = bodyToHtml(doc.tree, doc.t('fallbackNote'));
+  const body = bodyToHtml(doc.tree, { missing: doc.t('fallbackNote'), stale: doc.t('staleNote') });
   // No depth-1 heading in the tree: the plain-text title, as a text node (escaped on output).
   const titleHtml =
     body.title ??

@@ -19,6 +19,8 @@ import { defaultSchema, type Schema } from 'hast-util-sanitize';
 export const FALLBACK_CLASS = 'fallback';
 /** Class of the visible note inserted before each fallback block. */
 export const FALLBACK_NOTE_CLASS = 'fallback-note';
+/** Extra class of a fallback shown because its translation is out of date (not missing). */
+export const STALE_CLASS = 'stale';
 /** What a section id may look like: an ASCII slug (letters, digits, `_`, `-`). */
 export const SECTION_ID = /^[A-Za-z0-9_-]+$/;
 
@@ -45,9 +47,9 @@ export const sanitizeSchema: Schema = {
   attributes: {
     ...defaults,
     '*': (defaults['*'] ?? []).filter((definition) => definition !== 'id'),
-    ...Object.fromEntries(fallbackBlocks.map((tag) => [tag, withClasses(tag, FALLBACK_CLASS)])),
-    p: withClasses('p', FALLBACK_CLASS, FALLBACK_NOTE_CLASS),
-    h2: [...withClasses('h2', FALLBACK_CLASS), ['id', SECTION_ID]],
+    ...Object.fromEntries(fallbackBlocks.map((tag) => [tag, withClasses(tag, FALLBACK_CLASS, STALE_CLASS)])),
+    p: withClasses('p', FALLBACK_CLASS, STALE_CLASS, FALLBACK_NOTE_CLASS),
+    h2: [...withClasses('h2', FALLBACK_CLASS, STALE_CLASS), ['id', SECTION_ID]],
   },
   clobber: (defaultSchema.clobber ?? []).filter((name) => name !== 'id'),
 };

@@ -10,7 +10,7 @@ import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { sanitizeSchema } from './sanitize-schema.js';
 import { isElement, splitOutline } from './outline.js';
-import { addFallbackNotes, imagesToLinks, markExternalLinks } from './transforms.js';
+import { addFallbackNotes, imagesToLinks, markExternalLinks, type FallbackNotes } from './transforms.js';
 
 export interface BodyHtml {
   /** The `<h1>` (and its fallback note, if any), or undefined when the tree has no h1. */
@@ -21,14 +21,14 @@ export interface BodyHtml {
   sections: { id: string; html: string }[];
 }
 
-export function bodyToHtml(tree: MdastRoot, fallbackNote: string): BodyHtml {
+export function bodyToHtml(tree: MdastRoot, notes: FallbackNotes): BodyHtml {
   const converted = toHast(tree, { allowDangerousHtml: false });
   const children: RootContent[] = converted.type === 'root' ? converted.children : [];
   const outline = splitOutline(children);
-  const title = outline.title ? fragment([outline.title], fallbackNote) : undefined;
-  const lead = fragment(outline.lead, fallbackNote);
+  const title = outline.title ? fragment([outline.title], notes) : undefined;
+  const lead = fragment(outline.lead, notes);
   const sections = outline.sections.map((part) => {
-    const root = clean(part, fallbackNote);
+    const root = clean(part, notes);
     const heading = root.children.find((node): node is Element => isElement(node, 'h2'));
     const id = heading?.properties.id;
     return { id: typeof id === 'string' ? id : '', html: toHtml(root) };
@@ -36,12 +36,12 @@ export function bodyToHtml(tree: MdastRoot, fallbackNote: string): BodyHtml {
   return { title: title || undefined, lead, sections };
 }
 
-function fragment(nodes: RootContent[], fallbackNote: string): string {
-  return toHtml(clean(nodes, fallbackNote));
+function fragment(nodes: RootContent[], notes: FallbackNotes): string {
+  return toHtml(clean(nodes, notes));
 }
 
-function clean(nodes: RootContent[], fallbackNote: string): Root {
-  const root: Root = { type: 'root', children: addFallbackNotes(trim(nodes), fallbackNote) };
+function clean(nodes: RootContent[], notes: FallbackNotes): Root {
+  const root: Root = { type: 'root', children: addFallbackNotes(trim(nodes), notes) };
   imagesToLinks(root);
   const safe = sanitize(root, sanitizeSchema);
   const out: Root = safe.type === 'root' ? safe : { type: 'root', children: [] };

@@ -1,18 +1,25 @@
 /** Small hast rewrites applied around sanitising. */
 import type { Element, ElementContent, Nodes, RootContent } from 'hast';
-import { FALLBACK_CLASS, FALLBACK_NOTE_CLASS } from './sanitize-schema.js';
+import { FALLBACK_CLASS, FALLBACK_NOTE_CLASS, STALE_CLASS } from './sanitize-schema.js';
 import { isElement } from './outline.js';
 
 const HEADING = /^h[1-6]$/;
 const newline = (): RootContent => ({ type: 'text', value: '\n' });
 
+/** The note shown before a French fallback, by why it is shown. */
+export interface FallbackNotes {
+  missing: string;
+  stale: string;
+}
+
 /**
  * Puts a visible, translated note next to each top-level block marked as a French fallback:
  * before a block, after a heading (so a section still starts with its heading).
  */
-export function addFallbackNotes(nodes: readonly RootContent[], note: string): RootContent[] {
+export function addFallbackNotes(nodes: readonly RootContent[], notes: FallbackNotes): RootContent[] {
   const out: RootContent[] = [];
   for (const node of nodes) {
+    const note = isElement(node) && hasClass(node, STALE_CLASS) ? notes.stale : notes.missing;
     if (!isElement(node) || !hasClass(node, FALLBACK_CLASS)) {
       out.push(node);
     } else if (HEADING.test(node.tagName)) {

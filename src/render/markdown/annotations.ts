@@ -2,7 +2,8 @@
  * Marks left in the content template's output as HTML comments, turned into `node.data` on the
  * block that follows and then removed:
  * - `<!-- briefing:section ID -->` → `data.id`, `data.hProperties.id` on the heading;
- * - `<!-- briefing:fallback -->`   → `data.fallback = 'fr'`, `lang="fr" class="fallback"`.
+ * - `<!-- briefing:fallback REASON -->` → `data.fallback = 'fr'`, `data.fallbackReason` (`missing`
+ *   or `stale`), `lang="fr" class="fallback"` (plus `stale`).
  */
 import type { Root, RootContent } from 'mdast';
 
@@ -11,11 +12,12 @@ const MARK = /^<!--\s*briefing:(section|fallback)(?:\s+([a-z0-9-]+))?\s*-->$/;
 export interface NodeData {
   id?: string;
   fallback?: 'fr';
+  fallbackReason?: 'missing' | 'stale';
   hProperties?: Record<string, unknown>;
 }
 
 /** Applies and removes the marks; returns the ids in order of the headings that carry one. */
-export function applyAnnotations(tree: Root, headingFallbacks: ReadonlySet<string>): Root {
+export function applyAnnotations(tree: Root, headingFallbacks: ReadonlyMap<string, 'missing' | 'stale'>): Root {
   const children: RootContent[] = [];
   let pending: { kind: string; id?: string }[] = [];
   for (const node of tree.children) {
@@ -31,18 +33,20 @@ export function applyAnnotations(tree: Root, headingFallbacks: ReadonlySet<strin
   return { ...tree, children };
 }
 
-function annotate(node: RootContent, mark: { kind: string; id?: string }, headingFallbacks: ReadonlySet<string>): void {
+function annotate(node: RootContent, mark: { kind: string; id?: string }, headingFallbacks: ReadonlyMap<string, 'missing' | 'stale'>): void {
   const data = ((node as { data?: NodeData }).data ??= {});
   if (mark.kind === 'section' && mark.id) {
     data.id = mark.id;
     data.hProperties = { ...data.hProperties, id: mark.id };
-    if (headingFallbacks.has(mark.id)) markFallback(data);
+    const reason = headingFallbacks.get(mark.id);
+    if (reason) markFallback(data, reason);
   } else if (mark.kind === 'fallback') {
-    markFallback(data);
+    markFallback(data, mark.id === 'stale' ? 'stale' : 'missing');
   }
 }
 
-function markFallback(data: NodeData): void {
+function markFallback(data: NodeData, reason: 'missing' | 'stale'): void {
   data.fallback = 'fr';
-  data.hProperties = { ...data.hProperties, lang: 'fr', className: ['fallback'] };
+  data.fallbackReason = reason;
+  data.hProperties = { ...data.hProperties, lang: 'fr', className: reason === 'stale' ? ['fallback', 'stale'] : ['fallback'] };
 }

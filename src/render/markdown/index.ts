@@ -24,7 +24,9 @@ export function buildDocument(briefing: Briefing, options: DocumentOptions): Bri
   const templatesDir = options.templatesDir ?? path.join(PACKAGE_ROOT, 'templates');
   const template = loadTemplate(path.join(templatesDir, 'briefing.md.hbs'), 'none');
   const markdown = template(contentView(briefing, options.date));
-  const headingFallbacks = new Set(briefing.sections.filter((s) => s.heading.lang !== briefing.lang).map((s) => s.id));
+  const headingFallbacks = new Map(
+    briefing.sections.filter((s) => s.heading.lang !== briefing.lang).map((s) => [s.id, s.heading.state === 'stale' ? ('stale' as const) : ('missing' as const)]),
+  );
   const tree = applyAnnotations(parseMarkdown(markdown), headingFallbacks);
   const titleNode = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   const toc = tree.children.flatMap((node) => {
@@ -45,8 +47,10 @@ export function buildDocument(briefing: Briefing, options: DocumentOptions): Bri
 /** The `.md` edition: the document tree, normalised by remark-stringify, with a visible note before each French fallback. */
 export function renderMarkdown(doc: BriefingDocument): string {
   const children = doc.tree.children.flatMap((node): RootContent[] => {
-    if ((node.data as NodeData | undefined)?.fallback !== 'fr' || node.type === 'heading') return [node];
-    const note: Paragraph = { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: doc.t('fallbackNote') }] }] };
+    const data = node.data as NodeData | undefined;
+    if (data?.fallback !== 'fr' || node.type === 'heading') return [node];
+    const text = doc.t(data.fallbackReason === 'stale' ? 'staleNote' : 'fallbackNote');
+    const note: Paragraph = { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: text }] }] };
     return [note, node];
   });
   return toMarkdown({ type: 'root', children } as Root, MARKDOWN_OPTIONS);

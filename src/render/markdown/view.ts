@@ -21,7 +21,8 @@ export interface ContentView {
   sections: { id: string; heading: string; fallback: boolean; blocks: BlockView[] }[];
 }
 
-export const FALLBACK_MARK = '<!-- briefing:fallback -->';
+/** The mark before a block shown in French; `reason` is `missing` or `stale`. */
+export const fallbackMark = (reason: string) => `<!-- briefing:fallback ${reason} -->`;
 
 export function contentView(briefing: Briefing, date: string): ContentView {
   return {
@@ -41,6 +42,6 @@ export function contentView(briefing: Briefing, date: string): ContentView {
   function blockView(block: LocalizedBlock): BlockView {
     const fallback = block.lang !== briefing.lang;
     const markdown = blocksToMarkdown(block.nodes);
-    return { key: block.key, markdown: fallback ? `${FALLBACK_MARK}\n${markdown}` : markdown, fallback };
+    return { key: block.key, markdown: fallback ? `${fallbackMark(block.state === 'stale' ? 'stale' : 'missing')}\n${markdown}` : markdown, fallback };
   }
 }

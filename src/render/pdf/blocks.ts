@@ -199,7 +199,8 @@ function renderFallback(ctx: LayoutContext, node: RootContent, parent: StructPar
     withLeftBar(ctx, { ...bar, trim: 0 }, () => renderBlock(ctx, node, parent, inner, next));
     return;
   }
-  const note = ctx.t('fallbackNote');
+  const stale = (node.data as { fallbackReason?: string } | undefined)?.fallbackReason === 'stale';
+  const note = ctx.t(stale ? 'staleNote' : 'fallbackNote');
   const noteGap = useFont(ctx, 'sansItalic', theme.sizes.note, 1.25);
   const noteHeight = doc.heightOfString(note, { width: columnWidth(ctx, inner), lineGap: noteGap });
   // Keep the note with the start of its block.

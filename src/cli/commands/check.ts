@@ -1,0 +1,97 @@
+/**
+ * `briefing check`: lints every locale file and reports each problem as
+ * `path:line:column  severity  message  rule-id`, the French source shown for context.
+ * It also records automatic acceptances (French and translation both changed) and `--accept`ed
+ * keys in the state files. Exit 0 when clean, 1 on errors (or warnings with --strict).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { EXIT, UsageError, diagnostic, hasErrors, type Diagnostic } from '../../core/errors.js';
+import { projectPaths } from '../../core/paths.js';
+import { SOURCE_LANG } from '../../core/types.js';
+import { readLocale } from '../../build/inputs.js';
+import { COMMON_NS } from '../../i18n/instance.js';
+import { extractSourceLocale } from '../../i18n/extract.js';
+import { lintFrenchTypography, lintLocale } from '../../translate/lint/index.js';
+import { loadArticles, loadTranslations } from '../../translate/project.js';
+import { acceptKeys, articleStatus } from '../../translate/status.js';
+import { sameState, serializeState } from '../../translate/state.js';
+import { coverageDiagnostic, obsoleteFileDiagnostic, statusDiagnostics } from '../../translate/diagnostics.js';
+import type { ArticleStatus } from '../../translate/types.js';
+import { writeFileAtomic } from '../../publish/atomic-write.js';
+import type { Settings } from '../options.js';
+import { countLine, formatDiagnostics } from '../report.js';
+import type { Output } from '../main.js';
+
+export async function checkCommand(settings: Settings, out: Output): Promise<number> {
+  const paths = projectPaths(settings.root);
+  const targets = settings.langs.filter((lang) => lang !== SOURCE_LANG);
+  const { articles, diagnostics } = await loadArticles(paths, settings.slugs);
+  const statuses: ArticleStatus[] = [];
+
+  // Interface strings: French typography in French, the rest against French in each target.
+  const frenchCommon = await readLocale(paths, SOURCE_LANG, COMMON_NS, true);
+  diagnostics.push(...frenchCommon.diagnostics, ...lintFrenchTypography(frenchCommon, frenchCommon.text));
+  for (const lang of targets) {
+    const common = await readLocale(paths, lang, COMMON_NS, true);
+    diagnostics.push(...common.diagnostics, ...lintLocale({ target: common, targetLang: lang, source: frenchCommon, text: common.text }));
+  }
+
+  const accepted = new Set<string>();
+  for (const article of articles) {
+    const french = await readLocale(paths, SOURCE_LANG, article.slug, false);
+    diagnostics.push(...french.diagnostics, ...lintFrenchTypography(french, french.text));
+    const frenchPath = path.join(paths.locales, SOURCE_LANG, `${article.slug}.json`);
+    const current = await readFile(frenchPath, 'utf8').catch(() => undefined);
+    if (current !== extractSourceLocale(article)) {
+      diagnostics.push(diagnostic(french.file, 'briefing:extraction-outdated', `${french.file} does not match ${article.path}; run "briefing extract"`, { line: 1, column: 1 }));
+    }
+    for (const translation of await loadTranslations(paths, [article], targets)) {
+      const { inputs, lang } = translation;
+      diagnostics.push(...inputs.diagnostics);
+      if (!translation.result) continue;
+      diagnostics.push(...lintLocale({ target: inputs.target, targetLang: lang, source: french, text: inputs.target.text }));
+      let { status, nextState } = translation.result;
+      if (settings.accept.length > 0) {
+        const keys = settings.accept.filter((key) => status.units.some((unit) => unit.key === key && unit.status === 'stale'));
+        keys.forEach((key) => accepted.add(key));
+        nextState = acceptKeys(status, nextState, keys);
+        ({ status, nextState } = articleStatus(article, lang, inputs.target, nextState));
+      }
+      statuses.push(status);
+      diagnostics.push(...statusDiagnostics(status));
+      if (inputs.obsolete && inputs.obsolete.entries.length > 0) diagnostics.push(obsoleteFileDiagnostic(inputs.files.obsolete, inputs.obsolete.entries.length, paths.root));
+      if (settings.minCoverage !== undefined && status.coverage < settings.minCoverage) diagnostics.push(coverageDiagnostic(status, settings.minCoverage));
+      if (!sameState(nextState, translation.inputs.state) || inputs.texts.state === undefined) {
+        await writeFileAtomic(inputs.files.state, serializeState(nextState));
+      }
+    }
+  }
+  const unknown = settings.accept.filter((key) => !accepted.has(key));
+  if (unknown.length > 0) {
+    throw new UsageError(`Nothing to accept for ${unknown.map((k) => `"${k}"`).join(', ')}: no stale translation has that key${settings.slugs.length ? '' : ' (name the article to narrow the search)'}.`);
+  }
+  const failed = hasErrors(diagnostics) || (settings.strict && diagnostics.some((d) => d.severity === 'warning'));
+  const code = failed ? EXIT.content : EXIT.ok;
+  if (settings.report === 'json') {
+    out.stdout(JSON.stringify({ ok: !failed, exitCode: code, summary: summaryCounts(diagnostics), diagnostics, coverage: statuses.map(coverageRow) }, null, 2));
+    return code;
+  }
+  if (diagnostics.length > 0) out.stdout(formatDiagnostics(diagnostics));
+  const counts = countLine(diagnostics) || 'no problems';
+  const coverage = statuses.map((s) => `${s.slug} ${s.lang} ${s.coverage} %`).join(', ');
+  const verdict = failed ? (hasErrors(diagnostics) ? 'failed' : 'failed (--strict: warnings count)') : 'passed';
+  out.stdout(`check ${verdict}: ${counts}${coverage ? `; coverage: ${coverage}` : ''}${accepted.size ? `; accepted: ${[...accepted].join(', ')}` : ''}`);
+  return code;
+}
+
+function summaryCounts(diagnostics: readonly Diagnostic[]) {
+  return {
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+  };
+}
+
+export function coverageRow(status: ArticleStatus) {
+  return { slug: status.slug, lang: status.lang, file: status.file, ...status.counts, coverage: status.coverage };
+}

@@ -1,0 +1,27 @@
+/** `briefing status`: translation coverage per article and language (read-only). */
+import { EXIT } from '../../core/errors.js';
+import { projectPaths } from '../../core/paths.js';
+import { SOURCE_LANG } from '../../core/types.js';
+import { loadArticles, loadTranslations } from '../../translate/project.js';
+import type { Settings } from '../options.js';
+import { formatDiagnostics } from '../report.js';
+import { coverageRow } from './check.js';
+import type { Output } from '../main.js';
+
+export async function statusCommand(settings: Settings, out: Output): Promise<number> {
+  const paths = projectPaths(settings.root);
+  const { articles, diagnostics } = await loadArticles(paths, settings.slugs);
+  const translations = await loadTranslations(paths, articles, settings.langs.filter((lang) => lang !== SOURCE_LANG));
+  const rows = translations.flatMap((t) => (t.result ? [coverageRow(t.result.status)] : []));
+  for (const t of translations) diagnostics.push(...t.inputs.diagnostics);
+  if (settings.report === 'json') {
+    out.stdout(JSON.stringify(rows, null, 2));
+  } else {
+    const header = ['article', 'lang', 'translated', 'stale', 'missing', 'obsolete', 'coverage'];
+    const table = [header, ...rows.map((r) => [r.slug, r.lang, String(r.ok), String(r.stale), String(r.missing), String(r.obsolete), `${r.coverage.toFixed(1)} %`])];
+    const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+    out.stdout(table.map((row) => row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n'));
+  }
+  if (diagnostics.length > 0) out.stderr(formatDiagnostics(diagnostics));
+  return diagnostics.some((d) => d.severity === 'error') ? EXIT.content : EXIT.ok;
+}

@@ -1,0 +1,42 @@
+/**
+ * `briefing:raw-html`: HTML in a value is shown as literal text (values are Markdown, and raw
+ * HTML is never interpreted). Tags follow CommonMark's definition of an HTML tag, so `a < b`
+ * and autolinks (`<https://…>`, `<a@b.c>`) are not markup. Inline code spans are text.
+ */
+import type { Diagnostic } from '../../core/errors.js';
+import { frenchNote, placeAt, report, type RuleContext } from './context.js';
+import { codeSpans, inside } from './spans.js';
+
+const ATTRIBUTE = String.raw`\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+))?`;
+const MARKUP = new RegExp(
+  [
+    String.raw`<[A-Za-z][A-Za-z0-9-]*(?:${ATTRIBUTE})*\s*\/?>`, // open tag, <br/>
+    String.raw`<\/[A-Za-z][A-Za-z0-9-]*\s*>`, // closing tag
+    String.raw`<!--[\s\S]*?(?:-->|$)`, // comment (even unclosed)
+    String.raw`<![A-Z]+\s[^>]*>|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)`, // declaration, CDATA, processing instruction
+  ].join('|'),
+  'g',
+);
+
+/** Markup in `value`, with offsets; `<` as less-than and autolinks are not. */
+export function markupIn(value: string): { offset: number; text: string }[] {
+  const code = codeSpans(value);
+  return [...value.matchAll(MARKUP)].filter((m) => !inside(code, m.index)).map((m) => ({ offset: m.index, text: m[0] }));
+}
+
+const shorten = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
+
+export function checkMarkup(ctx: RuleContext): Diagnostic[] {
+  return ctx.entries.flatMap((entry) =>
+    markupIn(entry.value).map((m) =>
+      report(
+        ctx,
+        'briefing:raw-html',
+        `Raw HTML "${shorten(m.text.replace(/\s+/g, ' '))}" is shown as literal text, never interpreted: use Markdown instead (*emphasis*, **strong**, [text](url))`,
+        placeAt(entry, m.offset, ctx.text),
+        'warning',
+        frenchNote(ctx, entry.key),
+      ),
+    ),
+  );
+}

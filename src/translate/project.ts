@@ -1,0 +1,44 @@
+/** The translator workflow over a whole project: articles, their translations, their status. */
+import type { Article, Lang } from '../core/types.js';
+import { hasErrors, type Diagnostic } from '../core/errors.js';
+import type { ProjectPaths } from '../core/paths.js';
+import { parseArticle } from '../parse/index.js';
+import { listSources, readSource } from '../build/inputs.js';
+import { readTranslationInputs, type TranslationInputs } from './files.js';
+import { articleStatus, type StatusResult } from './status.js';
+
+/** Parses the project's articles (or the slugs named); articles with errors are left out. */
+export async function loadArticles(paths: ProjectPaths, slugs: readonly string[]): Promise<{ articles: Article[]; diagnostics: Diagnostic[] }> {
+  const articles: Article[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const source of await listSources(paths, slugs)) {
+    const read = await readSource(source);
+    diagnostics.push(...read.diagnostics);
+    if (read.text === undefined) continue;
+    const parsed = parseArticle(read.text, source.file, source.slug);
+    diagnostics.push(...parsed.diagnostics);
+    if (!hasErrors(parsed.diagnostics)) articles.push(parsed.article);
+  }
+  return { articles, diagnostics };
+}
+
+export interface Translation {
+  article: Article;
+  lang: Lang;
+  inputs: TranslationInputs;
+  /** Undefined when the translation file cannot be read (its diagnostics say why). */
+  result?: StatusResult;
+}
+
+/** Every (article, target language) pair with its files and status. */
+export async function loadTranslations(paths: ProjectPaths, articles: readonly Article[], langs: readonly Lang[]): Promise<Translation[]> {
+  const translations: Translation[] = [];
+  for (const article of articles) {
+    for (const lang of langs) {
+      const inputs = await readTranslationInputs(paths, lang, article.slug);
+      const readable = !hasErrors(inputs.target.diagnostics);
+      translations.push({ article, lang, inputs, ...(readable ? { result: articleStatus(article, lang, inputs.target, inputs.state) } : {}) });
+    }
+  }
+  return translations;
+}

@@ -1,0 +1,126 @@
+/**
+ * `briefing extract` for a target language: keeps `locales/<lang>/<slug>.json` in step with the
+ * French source, like msgmerge does for PO files. Pure: texts in, texts out.
+ * - every French unit has a key, in document order; a new one is added as "" (missing);
+ * - a key whose French is gone is moved aside to `<slug>.obsolete.json` (never silently lost;
+ *   `--prune` drops them);
+ * - a missing key takes over the translation of an obsolete one whose old French is similar
+ *   (fuzzy matching), marked stale unless the French is identical — so editing a heading, which
+ *   renames its section's keys, loses no translation.
+ */
+import { distance } from 'fastest-levenshtein';
+import type { Article } from '../core/types.js';
+import type { LocaleFile } from '../i18n/locale-file.js';
+import { nestedJson, segmentsOf } from '../i18n/extract.js';
+import { checkedEntry, textHash, type TranslationState } from './state.js';
+
+/** Least similarity (1 − edit distance / length) for carrying a translation over, as msgmerge's fuzzy match. */
+export const FUZZY_THRESHOLD = 0.6;
+
+export interface SyncInput {
+  article: Article;
+  /** `locales/fr/<slug>.json` as it was before this extraction (old French texts). */
+  previousFrench?: LocaleFile;
+  target: LocaleFile;
+  obsolete?: LocaleFile;
+  state: TranslationState;
+  prune: boolean;
+}
+
+export interface Carry {
+  from: string;
+  to: string;
+  similarity: number;
+  stale: boolean;
+}
+
+export interface SyncResult {
+  targetText: string;
+  /** New text of the obsolete file; `undefined` when there is nothing to keep aside. */
+  obsoleteText?: string;
+  state: TranslationState;
+  added: string[];
+  obsoleted: string[];
+  carried: Carry[];
+  pruned: string[];
+}
+
+export function syncTranslations(input: SyncInput): SyncResult {
+  const segments = segmentsOf(input.article);
+  const current = new Set(segments.map((s) => s.key));
+  const translations = new Map(input.target.entries.map((e) => [e.key, e.value]));
+  const oldFrench = new Map(input.previousFrench?.entries.map((e) => [e.key, e.value]) ?? []);
+  const state: TranslationState = new Map(input.state);
+
+  // Translations whose key is gone: this run's (from the target file) and earlier runs' (obsolete file).
+  const aside = new Map<string, string>(input.obsolete?.entries.map((e) => [e.key, e.value]) ?? []);
+  const obsoleted: string[] = [];
+  for (const [key, value] of translations) {
+    if (current.has(key) || value.trim() === '') continue;
+    aside.set(key, value);
+    obsoleted.push(key);
+  }
+
+  const carried: Carry[] = [];
+  const added: string[] = [];
+  const entries: [string, string][] = [];
+  for (const segment of segments) {
+    const existing = translations.get(segment.key);
+    if (existing !== undefined && existing.trim() !== '') {
+      entries.push([segment.key, existing]);
+      continue;
+    }
+    const match = bestMatch(segment.key, segment.markdown, aside, (key) => state.get(key)?.text ?? oldFrench.get(key));
+    if (match) {
+      const translation = aside.get(match.key)!;
+      aside.delete(match.key);
+      entries.push([segment.key, translation]);
+      // Recorded as checked against the OLD French: unless identical, the unit shows as stale.
+      state.set(segment.key, checkedEntry(match.french, translation));
+      carried.push({ from: match.key, to: segment.key, similarity: match.similarity, stale: textHash(match.french) !== textHash(segment.markdown) });
+    } else {
+      entries.push([segment.key, '']);
+      if (existing === undefined) added.push(segment.key);
+    }
+  }
+
+  const pruned = input.prune ? [...aside.keys()] : [];
+  if (input.prune) {
+    aside.clear();
+    for (const key of [...state.keys()]) if (!current.has(key)) state.delete(key);
+  }
+  return {
+    targetText: nestedJson(entries),
+    ...(aside.size > 0 ? { obsoleteText: nestedJson([...aside].sort(([a], [b]) => a.localeCompare(b))) } : {}),
+    state,
+    added,
+    obsoleted,
+    carried,
+    pruned,
+  };
+}
+
+/** Similarity of two texts in [0, 1]. */
+export function similarity(a: string, b: string): number {
+  const length = Math.max(a.length, b.length);
+  return length === 0 ? 1 : 1 - distance(a, b) / length;
+}
+
+/** The obsolete translation whose old French is most similar to `french`, of the same kind of unit. */
+function bestMatch(key: string, french: string, aside: Map<string, string>, oldFrenchOf: (key: string) => string | undefined) {
+  let best: { key: string; french: string; similarity: number } | undefined;
+  for (const candidate of aside.keys()) {
+    if (unitKind(candidate) !== unitKind(key)) continue;
+    const old = oldFrenchOf(candidate);
+    if (old === undefined) continue;
+    const score = similarity(old, french);
+    if (score >= FUZZY_THRESHOLD && (!best || score > best.similarity)) best = { key: candidate, french: old, similarity: score };
+  }
+  return best;
+}
+
+/** `title`, `heading` or `block`: translations only move between units of one kind. */
+function unitKind(key: string): string {
+  const last = key.split('.').at(-1) ?? key;
+  return last === 'title' || last === 'heading' ? last : 'block';
+}
