@@ -15,7 +15,7 @@ export function statusDiagnostics(status: ArticleStatus): Diagnostic[] {
         return [
           withNote(
             diagnostic(status.file, 'briefing:stale-translation', `Stale translation of "${unit.key}": the French changed since it was translated. Update it, or run "briefing check --accept ${unit.key}" if it is still right`, unit.place),
-            `French now: ${quote(unit.french)}\nFrench was: ${quote(unit.previousFrench ?? '')}`,
+            changeNote(unit.french, unit.previousFrench ?? ''),
           ),
         ];
       case 'obsolete':
@@ -33,6 +33,18 @@ export function obsoleteFileDiagnostic(file: string, count: number, root: string
 
 export function coverageDiagnostic(status: ArticleStatus, minCoverage: number): Diagnostic {
   return diagnostic(status.file, 'briefing:low-coverage', `${status.lang} coverage of "${status.slug}" is ${status.coverage} % (${status.counts.ok} of ${status.counts.total} up to date), below --min-coverage ${minCoverage} %`);
+}
+
+/** "French now / was", cut (when long) so that the first difference stays in view. */
+function changeNote(now: string, was: string): string {
+  let start = 0;
+  if (quote(now) === quote(was) && now !== was) {
+    let i = 0;
+    while (i < now.length && i < was.length && now[i] === was[i]) i++;
+    start = now.lastIndexOf(' ', i - 60) + 1;
+  }
+  const from = (text: string) => quote(start > 0 ? `…${text.slice(start)}` : text);
+  return `French now: ${from(now)}\nFrench was: ${from(was)}`;
 }
 
 function withNote(d: Diagnostic, note: string): Diagnostic {

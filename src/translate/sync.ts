@@ -84,6 +84,8 @@ export function syncTranslations(input: SyncInput): SyncResult {
     }
   }
 
+  // Reported as moved aside only if they really end up in the obsolete file (not carried, not pruned).
+  const keptAside = input.prune ? [] : obsoleted.filter((key) => aside.has(key));
   const pruned = input.prune ? [...aside.keys()] : [];
   if (input.prune) {
     aside.clear();
@@ -94,7 +96,7 @@ export function syncTranslations(input: SyncInput): SyncResult {
     ...(aside.size > 0 ? { obsoleteText: nestedJson([...aside].sort(([a], [b]) => a.localeCompare(b))) } : {}),
     state,
     added,
-    obsoleted,
+    obsoleted: keptAside,
     carried,
     pruned,
   };

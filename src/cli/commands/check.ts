@@ -38,6 +38,8 @@ export async function checkCommand(settings: Settings, out: Output): Promise<num
   }
 
   const accepted = new Set<string>();
+  /** State files to write, once the command line is known to be valid (a usage error changes nothing). */
+  const stateWrites: [file: string, text: string][] = [];
   for (const article of articles) {
     const french = await readLocale(paths, SOURCE_LANG, article.slug, false);
     diagnostics.push(...french.diagnostics, ...lintFrenchTypography(french, french.text));
@@ -63,7 +65,7 @@ export async function checkCommand(settings: Settings, out: Output): Promise<num
       if (inputs.obsolete && inputs.obsolete.entries.length > 0) diagnostics.push(obsoleteFileDiagnostic(inputs.files.obsolete, inputs.obsolete.entries.length, paths.root));
       if (settings.minCoverage !== undefined && status.coverage < settings.minCoverage) diagnostics.push(coverageDiagnostic(status, settings.minCoverage));
       if (!sameState(nextState, translation.inputs.state) || inputs.texts.state === undefined) {
-        await writeFileAtomic(inputs.files.state, serializeState(nextState));
+        stateWrites.push([inputs.files.state, serializeState(nextState)]);
       }
     }
   }
@@ -71,6 +73,7 @@ export async function checkCommand(settings: Settings, out: Output): Promise<num
   if (unknown.length > 0) {
     throw new UsageError(`Nothing to accept for ${unknown.map((k) => `"${k}"`).join(', ')}: no stale translation has that key${settings.slugs.length ? '' : ' (name the article to narrow the search)'}.`);
   }
+  for (const [file, text] of stateWrites) await writeFileAtomic(file, text);
   const failed = hasErrors(diagnostics) || (settings.strict && diagnostics.some((d) => d.severity === 'warning'));
   const code = failed ? EXIT.content : EXIT.ok;
   if (settings.report === 'json') {

@@ -1,0 +1,447 @@
+/**
+ * "Key figures" furniture: amounts, percentages, years and dates found in the French text, with a
+ * structured value for per-language formatting and a short French label for translators.
+ * Pure: no I/O.
+ */
+import type { Article } from '../core/types.js';
+import { slugify } from '../core/slug.js';
+import { segmentsInReadingOrder, segmentText, sentenceAt } from './text.js';
+
+export type FigureKind = 'amount' | 'year' | 'date' | 'percent';
+export type Currency = 'USD' | 'EUR';
+export type Scale = 'thousand' | 'million' | 'billion';
+
+export interface KeyFigure {
+  /** Stable id, e.g. "amount-1-milliard-de-dollars", "year-2019" */
+  id: string;
+  kind: FigureKind;
+  /** Exact French text as found, e.g. "1 milliard de dollars", "2019", "2030" */
+  text: string;
+  /** Structured value for per-language formatting: the full number (1e9), the percentage (20), the year, or a date's UTC epoch milliseconds. */
+  value: number;
+  currency?: Currency;
+  scale?: Scale;
+  /** Key of the segment where it was found, e.g. "sections.une-alliance-historique-a-redefinir.1" */
+  key: string;
+  /** The French sentence it comes from (context for the label) */
+  sentence: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data tables
+// ---------------------------------------------------------------------------------------------
+
+/** Spaces found inside French numbers and before units: space, no-break space, narrow no-break space. */
+const SP = '[ \\u00a0\\u202f]';
+/** A French number: "1", "1,5", "1 000", "2 500 000,75" (groups of 3 after spaces). */
+const NUMBER = `(?<![\\p{L}\\p{N},.])(?<number>\\d{1,3}(?:${SP}\\d{3})+(?!\\d)(?:,\\d+)?|\\d+(?:,\\d+)?)`;
+/** Nothing word-like right after a figure ("GPT-4o", "5G" are not figures). */
+const END = '(?![\\p{L}\\p{N}])';
+
+/** Scale words and abbreviations, longest first. */
+export const SCALES: readonly { pattern: string; scale: Scale; factor: number }[] = [
+  { pattern: 'milliards?|Mds|Md|Mrds|Mrd', scale: 'billion', factor: 1e9 },
+  { pattern: 'millions?|M', scale: 'million', factor: 1e6 },
+  { pattern: 'mille|k', scale: 'thousand', factor: 1e3 },
+];
+
+/** Currency words and symbols. */
+export const CURRENCIES: readonly { pattern: string; currency: Currency; symbol: string; fr: [singular: string, plural: string] }[] = [
+  { pattern: 'dollars?(?: américains)?|USD|\\$', currency: 'USD', symbol: '$', fr: ['dollar', 'dollars'] },
+  { pattern: 'euros?|EUR|€', currency: 'EUR', symbol: '€', fr: ['euro', 'euros'] },
+];
+
+/** French months, for dates. */
+export const MONTHS: readonly string[] = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+interface Parsed {
+  value: number;
+  currency?: Currency;
+  scale?: Scale;
+}
+
+/**
+ * One detection rule. Rules run in this order on each segment's text and a later rule never takes
+ * text already taken (the "2026" of a date is not also a year, the "1" of an amount not a number).
+ */
+export interface FigureRule {
+  kind: FigureKind;
+  /** Compiled with the `gu` flags (plus `i` when `ignoreCase`). */
+  pattern: string;
+  ignoreCase?: boolean;
+  /** Whether a product name right before disqualifies it ("Windows 11", "Microsoft 365", "GPT-5"). */
+  productGuard: boolean;
+  parse: (groups: Record<string, string | undefined>) => Parsed | undefined;
+  /** Fixture phrases that must each yield one figure of this kind; the tests run every one. */
+  examples: readonly string[];
+}
+
+function frenchNumber(text: string): number {
+  return Number(text.replace(/[ \u00a0\u202f]/g, '').replace(',', '.'));
+}
+
+function lookup<T extends { pattern: string }>(table: readonly T[], text: string | undefined): T | undefined {
+  if (text === undefined) return undefined;
+  return table.find((entry) => new RegExp(`^(?:${entry.pattern})$`, 'u').test(text));
+}
+
+const SCALE_GROUP = `(?<scale>${SCALES.map((s) => s.pattern).join('|')})`;
+const CURRENCY_GROUP = `(?<currency>${CURRENCIES.map((c) => c.pattern).join('|')})`;
+const MONTH_GROUP = `(?<month>${MONTHS.join('|')}|fevrier|aout|decembre)`;
+
+export const FIGURE_RULES: readonly FigureRule[] = [
+  {
+    kind: 'amount',
+    // number, optional scale ("milliard", "M", "Mds"), then "de"/"d’" + currency word or a symbol.
+    pattern: `${NUMBER}(?:${SP}?${SCALE_GROUP}(?![\\p{L}]))?(?:${SP}+de${SP}+|${SP}+d[’']${SP}?|${SP}?)${CURRENCY_GROUP}(?![\\p{L}\\p{N}])`,
+    productGuard: true,
+    parse: (g) => {
+      const scale = lookup(SCALES, g.scale);
+      const currency = lookup(CURRENCIES, g.currency);
+      if (!currency || g.number === undefined) return undefined;
+      const n = frenchNumber(g.number);
+      const value = scale ? Math.round(n * scale.factor) : n;
+      return { value, currency: currency.currency, ...(scale ? { scale: scale.scale } : {}) };
+    },
+    examples: ['1 milliard de dollars', '1,5 milliard d’euros', '500 millions de dollars', '10 M€', '3 Mds$', '2 000 euros', '40 k€'],
+  },
+  {
+    kind: 'percent',
+    pattern: `${NUMBER}${SP}?(?:%|pour${SP}?cent${END})`,
+    productGuard: true,
+    parse: (g) => (g.number === undefined ? undefined : { value: frenchNumber(g.number) }),
+    examples: ['20 %', '20 pour cent', '2,5 %', '20%'],
+  },
+  {
+    kind: 'date',
+    pattern: `(?<![\\p{L}\\p{N}])(?<day>1er|1ᵉʳ|\\d{1,2})${SP}+${MONTH_GROUP}${SP}+(?<year>\\d{4})${END}`,
+    ignoreCase: true,
+    productGuard: false,
+    parse: (g) => {
+      const folded = (g.month ?? '').toLowerCase().replace('fevrier', 'février').replace('aout', 'août').replace('decembre', 'décembre');
+      const month = MONTHS.indexOf(folded);
+      const day = /^1/.test(g.day ?? '') && !/^1\d/.test(g.day ?? '') ? 1 : Number(g.day);
+      const year = Number(g.year);
+      const value = Date.UTC(year, month, day);
+      // Reject impossible days ("31 février 2025").
+      if (month < 0 || day < 1 || new Date(value).getUTCDate() !== day) return undefined;
+      return { value };
+    },
+    examples: ['26 novembre 2026', '1er janvier 2025', '14 juillet 1789'],
+  },
+  {
+    kind: 'year',
+    // 1900–2099 alone: not inside a larger number ("12019", "2019,5"), not glued to letters.
+    pattern: `(?<![\\p{L}\\p{N},.])(?<year>(?:19|20)\\d{2})(?![\\p{L}\\p{N}]|[,.]\\d)`,
+    productGuard: true,
+    parse: (g) => ({ value: Number(g.year) }),
+    examples: ['2019', '1999'],
+  },
+];
+
+/**
+ * Capitalised words that may stand right before a figure without making it part of a product name:
+ * sentence-initial function words ("En 2019", "Depuis 2020", "Environ 20 %") and months/seasons.
+ * Any other word holding a capital ("Windows 11", "Microsoft 365", "Office 2019", "iPhone 15")
+ * disqualifies the figure that follows it, as does a capitalised word joined by a hyphen ("GPT-5").
+ */
+export const NOT_PRODUCT_WORDS: ReadonlySet<string> = new Set([
+  'en', 'dès', 'des', 'depuis', 'ici', 'avant', 'après', 'vers', 'fin', 'début', 'mi', 'entre', 'jusqu’en', 'jusqu’à', 'dans',
+  'pour', 'sur', 'de', 'du', 'le', 'la', 'les', 'l’', 'au', 'aux', 'un', 'une', 'environ', 'plus', 'moins', 'près', 'quelque',
+  'soit', 'et', 'ou', 'mais', 'or', 'donc', 'car', 'à', 'avec', 'sans', 'par', 'selon', 'contre', 'ce', 'cet', 'cette', 'ces',
+  'son', 'sa', 'ses', 'leur', 'leurs', 'notre', 'nos', 'chaque', 'tout', 'tous', 'lors', 'hier', 'seulement', 'déjà', 'près',
+  'printemps', 'été', 'automne', 'hiver', ...MONTHS,
+]);
+
+function followsProductWord(text: string, index: number): boolean {
+  const before = text.slice(0, index);
+  const hyphenated = /([\p{L}\p{N}]+)[-‑]$/u.exec(before);
+  if (hyphenated) return /\p{Lu}/u.test(hyphenated[1] ?? '');
+  const word = /(?:^|[\s(«"“])([\p{L}\p{N}’'.-]+)[ \u00a0\u202f]$/u.exec(before)?.[1];
+  if (!word || !/\p{Lu}/u.test(word)) return false;
+  const folded = word.toLocaleLowerCase('fr').replace(/'/g, '’').replace(/^[dl]’/, '');
+  return !NOT_PRODUCT_WORDS.has(folded);
+}
+
+const COMPILED_RULES = FIGURE_RULES.map((rule) => ({ rule, regex: new RegExp(rule.pattern, rule.ignoreCase ? 'giu' : 'gu') }));
+
+interface Found extends Parsed {
+  kind: FigureKind;
+  text: string;
+  at: number;
+}
+
+/** Figures of one plain text, in order of appearance (every occurrence). */
+export function detectFigures(text: string): Found[] {
+  const taken: [number, number][] = [];
+  const found: Found[] = [];
+  for (const { rule, regex } of COMPILED_RULES) {
+    for (const match of text.matchAll(regex)) {
+      const at = match.index;
+      const end = at + match[0].length;
+      if (taken.some(([s, e]) => at < e && end > s)) continue;
+      if (rule.productGuard && followsProductWord(text, at)) continue;
+      const parsed = rule.parse(match.groups ?? {});
+      if (!parsed || !Number.isFinite(parsed.value)) continue;
+      taken.push([at, end]);
+      found.push({ kind: rule.kind, text: match[0], at, ...parsed });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+
+/** Symbols in ids: "10 M€" → "amount-10-m-eur", "20 %" → "percent-20-pct". */
+function figureSlug(kind: FigureKind, text: string): string {
+  const spelled = text.replace(/€/g, ' eur ').replace(/\$/g, ' usd ').replace(/%/g, ' pct ');
+  return `${kind}-${slugify(spelled, 'figure')}`;
+}
+
+/**
+ * The article's key figures: each distinct figure (same kind, value and currency) once, at its
+ * first occurrence, in reading order (lead, then each section's heading and blocks).
+ */
+export function keyFigures(article: Article): KeyFigure[] {
+  const figures: KeyFigure[] = [];
+  const seen = new Set<string>();
+  const ids = new Map<string, number>();
+  for (const segment of segmentsInReadingOrder(article)) {
+    const text = segmentText(segment);
+    for (const found of detectFigures(text)) {
+      const identity = `${found.kind}|${found.value}|${found.currency ?? ''}`;
+      if (seen.has(identity)) continue;
+      seen.add(identity);
+      const base = figureSlug(found.kind, found.text);
+      const count = (ids.get(base) ?? 0) + 1;
+      ids.set(base, count);
+      figures.push({
+        id: count === 1 ? base : `${base}-${count}`,
+        kind: found.kind,
+        text: found.text,
+        value: found.value,
+        ...(found.currency ? { currency: found.currency } : {}),
+        ...(found.scale ? { scale: found.scale } : {}),
+        key: segment.key,
+        sentence: sentenceAt(text, found.at),
+      });
+    }
+  }
+  return figures;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+// ---------------------------------------------------------------------------------------------
+
+const UTC_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+
+/**
+ * A figure written for `lang`, with Node's ICU (`Intl`):
+ * - amount: fr "1 milliard de dollars", "1,5 milliard d’euros", "2 000 euros";
+ *   en "$1 billion", "€1.5 billion", "$2,000";
+ * - percent: fr "20 %" (narrow no-break space U+202F, normalised from ICU's U+00A0), en "20%";
+ * - year: "2019";
+ * - date: fr "26 novembre 2026", "1er janvier 2025"; en (en-GB) "26 November 2026".
+ */
+export function formatFigure(figure: KeyFigure, lang: 'fr' | 'en'): string {
+  const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
+  switch (figure.kind) {
+    case 'year':
+      return String(figure.value);
+    case 'percent': {
+      const text = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(figure.value / 100);
+      // Node 20's ICU (checked with ICU 78.2) puts a no-break space U+00A0 before "%" in fr-FR; French
+      // typography (and the brief) wants the narrow one, U+202F, as ICU already uses between digit groups.
+      return lang === 'fr' ? text.replace(/\u00a0%/, '\u202f%') : text;
+    }
+    case 'date': {
+      const text = new Intl.DateTimeFormat(locale, UTC_DATE).format(figure.value);
+      // French writes the first of the month as an ordinal; ICU does not.
+      return lang === 'fr' ? text.replace(/^1(?=\s)/, '1er') : text;
+    }
+    case 'amount': {
+      const currency = CURRENCIES.find((c) => c.currency === figure.currency);
+      const large = Math.abs(figure.value) >= 1e6;
+      const number = new Intl.NumberFormat(locale, {
+        maximumFractionDigits: 2,
+        ...(large ? { notation: 'compact', compactDisplay: 'long' } : {}),
+      }).format(figure.value);
+      if (!currency) return number;
+      if (lang === 'fr') {
+        const word = Math.abs(figure.value) >= 2 ? currency.fr[1] : currency.fr[0];
+        // "1,5 milliard de dollars" / "10 millions d’euros" / "2 000 euros".
+        if (!large) return `${number} ${word}`;
+        return /^[aeiouy]/.test(word) ? `${number} d’${word}` : `${number} de ${word}`;
+      }
+      if (large) return `${currency.symbol}${number}`;
+      return new Intl.NumberFormat('en-GB', {
+        style: 'currency',
+        currency: currency.currency,
+        currencyDisplay: 'narrowSymbol',
+        minimumFractionDigits: Number.isInteger(figure.value) ? 0 : 2,
+        maximumFractionDigits: 2,
+      }).format(figure.value);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels
+// ---------------------------------------------------------------------------------------------
+
+/** Endings of first-group verbs (-er) that may stand before a figure: "débuté", "lance", "prolonger". */
+const ER = '(?:er|é|ée|és|ées|e|es|ent|era|eront|erait|ait|aient|ant)';
+/** Endings of second-group verbs (-ir, -issons). */
+const IR = '(?:ir|i|ie|is|ies|it|issent|ira|iront|irait|issait|issant)';
+
+/**
+ * Verbs, as a regex over the whole (lower-case) word, and the noun naming their action. Whole-word
+ * forms only, so that "investissement" or "lancement" (nouns already) are not taken for verbs.
+ */
+export const NOMINALIZATIONS: readonly [verb: string, noun: string][] = [
+  [`début${ER}`, 'début'], [`commenc${ER}|commenç(?:a|ait|aient|ant)`, 'début'], [`démarr${ER}`, 'démarrage'],
+  [`prolong${ER}|prolonge(?:a|ait|aient|ant)`, 'prolongation'], [`lanc${ER}|lanç(?:a|ait|aient|ant)`, 'lancement'],
+  [`expir${ER}`, 'expiration'], [`sign${ER}`, 'signature'], [`annonc${ER}|annonç(?:a|ait|aient|ant)`, 'annonce'],
+  [`fond${ER}`, 'fondation'], [`cré${ER}`, 'création'], [`rachet${ER}|rachèt(?:e|ent|era)`, 'rachat'],
+  [`invest${IR}`, 'investissement'], [`lev${ER}|lèv(?:e|ent|era)`, 'levée'], [`augment${ER}`, 'augmentation'],
+  [`baiss${ER}`, 'baisse'], [`recul${ER}`, 'recul'], [`progress${ER}`, 'progression'], [`chut${ER}`, 'chute'],
+  [`sort(?:ir|i|ie|ies|is|ira|ent)`, 'sortie'], [`publi${ER}`, 'publication'], [`conclu(?:re|e|es|s|t|ent|ra)?`, 'conclusion'],
+  [`renouvel${ER}|renouvell(?:e|ent|era)`, 'renouvellement'], [`étend(?:re|u|ue|us|ues|ra|ent)`, 'extension'],
+  [`entr${ER}`, 'entrée'], [`termin${ER}`, 'fin'], [`achev${ER}|achèv(?:e|ent|era)`, 'achèvement'],
+  [`ouvr(?:ir|e|ent|ira|ait)|ouvert(?:e|es|s)?`, 'ouverture'], [`ferm${ER}`, 'fermeture'], [`vers${ER}`, 'versement'],
+  [`valoris${ER}`, 'valorisation'],
+];
+const NOMINALIZATION_REGEXES = NOMINALIZATIONS.map(([verb, noun]) => [new RegExp(`^(?:${verb})$`, 'u'), noun] as const);
+
+/** Determiners before a noun, and how "de" contracts with them ("le partenariat" → "du partenariat"). */
+export const DE_CONTRACTIONS: Readonly<Record<string, string>> = {
+  le: 'du ', la: 'de la ', 'l’': 'de l’', les: 'des ', leur: 'de leur ', leurs: 'de leurs ', son: 'de son ', sa: 'de sa ',
+  ses: 'de ses ', ce: 'de ce ', cet: 'de cet ', cette: 'de cette ', ces: 'de ces ', un: 'd’un ', une: 'd’une ',
+};
+
+/** Words that are not content words: they end a noun phrase read backwards. */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  ...Object.keys(DE_CONTRACTIONS), 'de', 'd’', 'du', 'des', 'à', 'au', 'aux', 'en', 'dès', 'depuis', 'ici', 'avant', 'après', 'vers',
+  'entre', 'jusqu’', 'jusqu’en', 'dans', 'pour', 'par', 'sur', 'sous', 'avec', 'sans', 'selon', 'contre', 'et', 'ou', 'mais', 'or',
+  'donc', 'car', 'que', 'qu’', 'qui', 'dont', 'où', 'il', 'elle', 'ils', 'elles', 'on', 'se', 's’', 'y', 'ne', 'n’', 'pas', 'a', 'ont',
+  'est', 'sont', 'été', 'était', 'sera', 'avait', 'plus', 'moins', 'près', 'environ', 'quelque', 'bien', 'très', 'déjà', 'encore',
+  'au-delà', 'lors', 'autour', 'partir', 'hors', 'auprès', 'jusqu’à', 'mi', 'fin', 'début', 'c’', 'l’', 'd’ici',
+]);
+
+/** Quantifiers dropped right before a figure ("de plus de 20 %" is read as "de 20 %"). */
+const QUANTIFIERS: readonly string[][] = [['plus', 'de'], ['moins', 'de'], ['près', 'de'], ['environ'], ['quelque'], ['jusqu’à'], ['pas', 'moins', 'de'], ['d’', 'environ']];
+
+/** Labels when the sentence gives nothing usable. */
+export const KIND_LABELS: Readonly<Record<FigureKind, string>> = { amount: 'montant', percent: 'pourcentage', year: 'année', date: 'date' };
+
+const MAX_LABEL_WORDS = 8;
+const TOKEN = /(?:jusqu|lorsqu|puisqu|qu|[dlnsjcmt])[’'](?=\p{L})|[\p{L}\p{N}]+(?:[-’'][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+
+interface Token {
+  text: string;
+  /** Lower case, typographic apostrophe. */
+  low: string;
+  at: number;
+}
+
+function tokenize(text: string): Token[] {
+  return [...text.matchAll(TOKEN)].map((m) => ({ text: m[0].replace(/'/g, '’'), low: m[0].toLocaleLowerCase('fr').replace(/'/g, '’'), at: m.index }));
+}
+
+const isWord = (t: Token): boolean => /[\p{L}\p{N}]/u.test(t.text);
+const isContent = (t: Token): boolean => isWord(t) && !FUNCTION_WORDS.has(t.low) && !/^\p{N}/u.test(t.text);
+const nominal = (t: Token): string | undefined => NOMINALIZATION_REGEXES.find(([verb]) => verb.test(t.low))?.[1];
+
+/** Offset of `needle` in `haystack` as a whole figure (not inside a larger number or word). */
+function figureOffset(haystack: string, needle: string): number {
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    const before = haystack[at - 1] ?? ' ';
+    const after = haystack[at + needle.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return at;
+  }
+  return haystack.indexOf(needle);
+}
+
+function cap(words: string[]): string {
+  return words.slice(0, MAX_LABEL_WORDS).join(' ').replace(/’ /g, '’');
+}
+
+/**
+ * A short French label (≤ 8 words) for a figure, from its sentence; deterministic, no dictionary
+ * beyond the tables above. Reading the words of the figure's clause backwards from the figure:
+ * 1. Quantifiers right before it are dropped ("de plus de 20 %" → "de 20 %").
+ * 2. Noun complement — "…un investissement initial de 1 milliard de dollars": the figure follows
+ *    "de"/"d’"; the content words before it, back to the first function word (max 4), form the
+ *    label: "investissement initial". Does not apply when the word before "de" is a function word
+ *    or locution ("au-delà de 2030"), or a verb of NOMINALIZATIONS (then rule 3).
+ * 3. Event — "Le partenariat … a débuté en 2019": a verb of NOMINALIZATIONS among the last 5
+ *    words of the clause gives the event noun ("début"); the nearest determiner + noun before that
+ *    verb in the sentence gives what it is about ("Le partenariat" → "du partenariat"):
+ *    "début du partenariat". Without such a noun phrase, the event noun alone.
+ * 4. Otherwise the content words just before the figure in its clause (up to 6, minus leading and
+ *    trailing function words), else those of the clause just after it ("Le 26 novembre 2026,
+ *    Microsoft a annoncé un accord." → "Microsoft a annoncé un accord"), else a generic label per kind ("année", …).
+ */
+export function figureLabel(figure: KeyFigure): string {
+  const sentence = figure.sentence;
+  const offset = figureOffset(sentence, figure.text);
+  if (offset < 0) return KIND_LABELS[figure.kind];
+  const tokens = tokenize(sentence);
+  const before = tokens.filter((t) => t.at < offset);
+  const after = tokens.filter((t) => t.at >= offset + figure.text.length);
+  // The clause: back to the last punctuation mark (apostrophes are inside tokens).
+  let clauseStart = before.length;
+  while (clauseStart > 0 && isWord(before[clauseStart - 1]!)) clauseStart--;
+  const clause = before.slice(clauseStart);
+
+  // 1. Quantifiers.
+  let end = clause.length;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const q of QUANTIFIERS) {
+      const tail = clause.slice(Math.max(0, end - q.length), end).map((t) => t.low);
+      if (end >= q.length && tail.join(' ') === q.join(' ')) {
+        end -= q.length;
+        changed = true;
+      }
+    }
+  }
+  const head = clause.slice(0, end);
+
+  // 2. Noun complement.
+  const last = head[head.length - 1];
+  if (last && (last.low === 'de' || last.low === 'd’')) {
+    const words: Token[] = [];
+    for (let i = head.length - 2; i >= 0 && words.length < 4 && isContent(head[i]!); i--) words.unshift(head[i]!);
+    if (words.length > 0 && !nominal(words[0]!)) return cap(words.map((t) => t.text));
+  }
+
+  // 3. Event verb + what it is about.
+  for (let v = head.length - 1; v >= Math.max(0, head.length - 5); v--) {
+    const noun = nominal(head[v]!);
+    if (!noun || !isContent(head[v]!)) continue;
+    const sentenceBefore = before.slice(0, clauseStart + v);
+    for (let i = sentenceBefore.length - 2; i >= 0; i--) {
+      const det = DE_CONTRACTIONS[sentenceBefore[i]!.low];
+      const subject = sentenceBefore[i + 1]!;
+      if (det !== undefined && isContent(subject) && !nominal(subject)) return cap(`${noun} ${det}${subject.text}`.split(' '));
+    }
+    return noun;
+  }
+
+  // 4. Fallbacks.
+  const content = (list: Token[]): string[] => {
+    const words = list.filter(isWord);
+    while (words.length > 0 && !isContent(words[0]!)) words.shift();
+    while (words.length > 0 && !isContent(words[words.length - 1]!)) words.pop();
+    return words.map((t) => t.text);
+  };
+  const previous = content(head.slice(-6));
+  if (previous.length > 0) return cap(previous);
+  let afterStart = 0;
+  while (afterStart < after.length && !isWord(after[afterStart]!)) afterStart++;
+  let afterEnd = afterStart;
+  while (afterEnd < after.length && isWord(after[afterEnd]!)) afterEnd++;
+  const next = content(after.slice(afterStart, Math.min(afterEnd, afterStart + 6)));
+  if (next.length > 0) return cap(next);
+  return KIND_LABELS[figure.kind];
+}

@@ -1,0 +1,259 @@
+/**
+ * The typography rules, as data. Each rule is one global regular expression and the literal
+ * text that replaces each match. Context is expressed with lookarounds, so that a match is
+ * exactly the characters being replaced (or empty, for an insertion): this keeps the engine in
+ * `engine.ts` able to tell which text node owns a match when a sentence spans several nodes
+ * (`*mot*?`, `« **for-profit** »`).
+ *
+ * Rules run in table order, each over the whole text of a paragraph/heading/cell. Matches that
+ * fall inside a protected span (URL, e-mail address, time — see `PROTECTED` below) are skipped.
+ *
+ * Policy on existing no-break spaces: rules replace ORDINARY spaces (space, tab) only. A U+00A0
+ * or U+202F already written by the author is kept as is, which makes already-correct text a fixed
+ * point and every rule idempotent.
+ */
+
+export type RuleLang = 'fr' | 'en';
+export type FrenchVariant = 'fr-FR' | 'fr-CA';
+
+export interface TypographyRule {
+  /** Stable identifier, used in tests and messages. */
+  id: string;
+  lang: RuleLang;
+  /** French variants the rule applies to; omitted = all variants (and English rules ignore it). */
+  variants?: readonly FrenchVariant[];
+  description: string;
+  /** Must carry the `g` flag (and `u` for `\p{…}`). */
+  pattern: RegExp;
+  /** Literal replacement text (no `$1` expansion). */
+  replacement: string;
+}
+
+/** U+00A0 NO-BREAK SPACE. */
+export const NBSP = '\u00a0';
+/** U+202F NARROW NO-BREAK SPACE. */
+export const NNBSP = '\u202f';
+
+/**
+ * Unit words and symbols that must not be separated from the number before them.
+ * Longer alternatives first (the alternation is ordered); each is followed by a non-letter.
+ */
+export const UNITS: readonly string[] = [
+  'milliards', 'milliard', 'millions', 'million', 'milliers', 'millier', 'mille',
+  'Mds€', 'Md€', 'Mds', 'Md', 'M€', 'k€', 'M\\$', 'Mrd',
+  'dollars', 'dollar', 'euros', 'euro', 'livres', 'francs',
+  '%', '€', '\\$', '£', '°C', '°',
+  'ans', 'an', 'mois', 'semaines', 'semaine', 'jours', 'jour', 'heures', 'heure',
+  'minutes', 'minute', 'secondes', 'seconde', 'siècles', 'siècle',
+  'km/h', 'km²', 'km', 'm²', 'm³', 'cm', 'mm', 'm', 'kg', 'g', 't',
+  'kWh', 'MWh', 'GWh', 'TWh', 'kW', 'MW', 'GW', 'W',
+  'Go', 'Mo', 'To', 'Ko',
+  'h', 'min', 's', 'ms',
+];
+
+const UNIT_ALTERNATION = UNITS.join('|');
+
+/** Characters after which a missing space before `;` `!` `?` is inserted: letter, digit, closing quote. */
+const BEFORE_HIGH_PUNCT = '[\\p{L}\\p{N}»”]';
+/** What may follow a run of `;!?` for the insertion to apply (avoids `index.php?id=3`). */
+const AFTER_HIGH_PUNCT = '(?:[\\s»”"\'’).,…:]|$)';
+
+export const RULES: readonly TypographyRule[] = [
+  // ----- French ---------------------------------------------------------------------------
+  {
+    // l'avenir → l’avenir, aujourd'hui → aujourd’hui. Only between two letters.
+    id: 'fr-apostrophe',
+    lang: 'fr',
+    description: "straight apostrophe between letters becomes ’",
+    pattern: /(?<=\p{L})'(?=\p{L})/gu,
+    replacement: '’',
+  },
+  {
+    // 10 000 → 10 000, 1 000 000 → 1 000 000 (U+202F). The first group has 1–3 digits and is
+    // not preceded by a digit (so `2019 100` is left alone); each later group has exactly 3.
+    id: 'fr-thousands',
+    lang: 'fr',
+    description: 'space between groups of thousands becomes U+202F',
+    pattern: /(?<=(?:^|[^\p{N},.])\p{N}{1,3}(?:[ \u00a0\u202f]\p{N}{3})*)[ \u00a0](?=\p{N}{3}(?!\p{N}))/gu,
+    replacement: NNBSP,
+  },
+  {
+    // 1 milliard → 1 milliard, 50 % → 50 %, 10 000 euros → 10 000 euros (U+00A0).
+    id: 'fr-number-unit',
+    lang: 'fr',
+    description: 'space(s) between a number and a unit word/symbol become U+00A0',
+    pattern: new RegExp(`(?<=\\p{N})[ \\t]+(?=(?:${UNIT_ALTERNATION})(?![\\p{L}\\p{N}'’]))`, 'gu'),
+    replacement: NBSP,
+  },
+  {
+    // « o-series » : the space after « becomes U+202F.
+    id: 'fr-guillemet-open-space',
+    lang: 'fr',
+    description: 'space(s) after « become U+202F',
+    pattern: /(?<=«)[ \t]+/gu,
+    replacement: NNBSP,
+  },
+  {
+    // «mot» → « mot» : U+202F inserted after « when nothing separates it from the text.
+    id: 'fr-guillemet-open-insert',
+    lang: 'fr',
+    description: 'U+202F inserted after « when missing',
+    pattern: /(?<=«)(?=[^\s])/gu,
+    replacement: NNBSP,
+  },
+  {
+    // « mot » : the space before » becomes U+202F (not at the start of a text).
+    id: 'fr-guillemet-close-space',
+    lang: 'fr',
+    description: 'space(s) before » become U+202F',
+    pattern: /(?<=\S)[ \t]+(?=»)/gu,
+    replacement: NNBSP,
+  },
+  {
+    // « mot» → « mot » : U+202F inserted before » when missing.
+    id: 'fr-guillemet-close-insert',
+    lang: 'fr',
+    description: 'U+202F inserted before » when missing',
+    pattern: /(?<=[^\s])(?=»)/gu,
+    replacement: NNBSP,
+  },
+  {
+    // Copilot : des → Copilot : des (U+00A0). Not `::` (the second colon), not at text start.
+    id: 'fr-colon-space',
+    lang: 'fr',
+    description: 'space(s) before : become U+00A0',
+    pattern: /(?<=[^\s:])[ \t]+(?=:(?!:))/gu,
+    replacement: NBSP,
+  },
+  {
+    // Copilot: des → Copilot : des. Only after a letter/closing quote/bracket and only when the
+    // colon ends a word (followed by a space or the end): not 10:55, 1:2, https://, C:\, ::.
+    id: 'fr-colon-insert',
+    lang: 'fr',
+    description: 'U+00A0 inserted before : when missing after a letter',
+    pattern: /(?<=[\p{L}»”)\]])(?=:(?:\s|$))/gu,
+    replacement: NBSP,
+  },
+  {
+    // revenus ? → revenus ? (U+202F). Only the space before the FIRST mark of a run (`?!`).
+    id: 'fr-high-punct-space',
+    lang: 'fr',
+    variants: ['fr-FR'],
+    description: 'space(s) before ; ! ? become U+202F (fr-FR)',
+    pattern: /(?<=[^\s;!?])[ \t]+(?=[;!?])/gu,
+    replacement: NNBSP,
+  },
+  {
+    // revenus? → revenus ? ; Quoi?! → Quoi ?! (nothing between ? and !).
+    id: 'fr-high-punct-insert',
+    lang: 'fr',
+    variants: ['fr-FR'],
+    description: 'U+202F inserted before ; ! ? after a letter/digit/closing quote (fr-FR)',
+    pattern: new RegExp(`(?<=${BEFORE_HIGH_PUNCT})(?=[;!?]+${AFTER_HIGH_PUNCT})`, 'gu'),
+    replacement: NNBSP,
+  },
+  {
+    // Québec usage: no space before ; ! ? — revenus ? → revenus?. Author-typed no-break spaces stay.
+    id: 'fr-ca-high-punct-no-space',
+    lang: 'fr',
+    variants: ['fr-CA'],
+    description: 'ordinary space(s) before ; ! ? removed (fr-CA)',
+    pattern: /(?<=[^\s;!?])[ \t]+(?=[;!?])/gu,
+    replacement: '',
+  },
+
+  // ----- English --------------------------------------------------------------------------
+  {
+    // the '90s → the ’90s (an elision, not an opening quote: must run before en-single-open).
+    id: 'en-apostrophe-decade',
+    lang: 'en',
+    description: "apostrophe before a two-digit decade becomes ’",
+    pattern: /'(?=\p{N}{2}s(?!\p{L}))/gu,
+    replacement: '’',
+  },
+  {
+    // it's, OpenAI's, don't, rock'n'roll → ’.
+    id: 'en-apostrophe',
+    lang: 'en',
+    description: "apostrophe between a letter/digit and a letter becomes ’",
+    pattern: /(?<=[\p{L}\p{N}])'(?=\p{L})/gu,
+    replacement: '’',
+  },
+  {
+    // "quote → “quote: at the start, after a space, an opening bracket, a dash or an opening quote.
+    id: 'en-double-open',
+    lang: 'en',
+    description: 'opening straight double quote becomes “',
+    pattern: /(?<=^|[\s([{‘'—–-])"/gu,
+    replacement: '“',
+  },
+  {
+    // quote" → quote”: every remaining straight double quote closes.
+    id: 'en-double-close',
+    lang: 'en',
+    description: 'remaining straight double quote becomes ”',
+    pattern: /"/gu,
+    replacement: '”',
+  },
+  {
+    // 'quote → ‘quote: same openers as for double quotes.
+    id: 'en-single-open',
+    lang: 'en',
+    description: 'opening straight single quote becomes ‘',
+    pattern: /(?<=^|[\s([{“—–-])'/gu,
+    replacement: '‘',
+  },
+  {
+    // quote' and users' → ’: every remaining straight single quote is a closing quote or apostrophe.
+    id: 'en-single-close',
+    lang: 'en',
+    description: 'remaining straight single quote becomes ’',
+    pattern: /'/gu,
+    replacement: '’',
+  },
+];
+
+/**
+ * Spans no rule may touch, found anew before each rule. A match overlapping one is skipped (an
+ * insertion is skipped when strictly inside). A URL is the whole whitespace-delimited token,
+ * trailing `.,;:!?` included (never touched: `https://x.fr/a?` stays as is), minus trailing
+ * closing quotes and brackets, so `« https://x.fr »` and `"https://x.fr"` still get their quotes
+ * fixed; `voir https://x.fr ?` still gets its space.
+ */
+export interface ProtectedPattern {
+  id: string;
+  description: string;
+  pattern: RegExp;
+  /** Characters trimmed from the end of each match. */
+  trimEnd?: RegExp;
+}
+
+export const PROTECTED: readonly ProtectedPattern[] = [
+  {
+    id: 'url-scheme',
+    description: 'any token containing :// (https://, ftp://, …)',
+    pattern: /(?<![\p{L}\p{N}+.-])\p{L}[\p{L}\p{N}+.-]*:\/\/[^\s\uFFFC]*/gu,
+    trimEnd: /[»)\]}'"’”]+$/u,
+  },
+  {
+    id: 'url-www',
+    description: 'any token starting with www.',
+    pattern: /(?<![\p{L}\p{N}_.-])www\.[^\s\uFFFC]+/giu,
+    trimEnd: /[»)\]}'"’”]+$/u,
+  },
+  {
+    id: 'email',
+    description: 'e-mail address',
+    pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu,
+  },
+  {
+    id: 'time-colon',
+    description: 'time or ratio written with colons: 10:55, 10:55:30, 1:2',
+    pattern: /(?<!\p{N})\p{N}{1,2}(?::\p{N}{1,2}){1,2}(?!\p{N})/gu,
+  },
+  {
+    id: 'time-h',
+    description: 'time written with h: 10 h 55, 10h55 (kept as written)',
+    pattern: /(?<!\p{N})\p{N}{1,2}[ \u00a0\u202f]?h[ \u00a0\u202f]?\p{N}{2}(?!\p{N})/gu,
+  },
+];

@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArticle } from '../src/parse/index.js';
+import type { Article } from '../src/core/types.js';
+import { ATTRIBUTION_PATTERNS, citedSources } from '../src/furniture/sources.js';
+import { FIGURE_RULES, figureLabel, formatFigure, keyFigures, type KeyFigure } from '../src/furniture/figures.js';
+import { REPO } from './helpers.js';
+
+const CONTENT = readFileSync(path.join(REPO, 'content', 'microsoft-openai.txt'), 'utf8');
+const BARE_SEED = readFileSync(path.join(REPO, '..', 'shared', 'seed', 'microsoft-openai.fr.txt'), 'utf8');
+
+function article(source: string): Article {
+  return parseArticle(source, 'fixture.txt', 'fixture').article;
+}
+const names = (source: string): string[] => citedSources(article(source)).map((s) => s.name);
+const texts = (source: string): string[] => keyFigures(article(source)).map((f) => f.text);
+
+const NNBSP = '\u202f';
+const SECTION_1 = 'sections.une-alliance-historique-a-redefinir.1';
+const SECTION_BLOOMBERG = 'sections.un-nouvel-accord-sur-le-partage-des-revenus.1';
+
+describe('citedSources', () => {
+  it('gives exactly Axios and Bloomberg for the seed, with the segment citing each', () => {
+    const expected = [
+      { name: 'Axios', key: 'lead.2' },
+      { name: 'Bloomberg', key: SECTION_BLOOMBERG },
+    ];
+    expect(citedSources(article(CONTENT))).toEqual(expected);
+    // Detection alone, without front matter, finds the same two.
+    const bare = article(BARE_SEED);
+    expect(bare.meta.sources).toEqual([]);
+    expect(citedSources(bare)).toEqual(expected);
+  });
+
+  it.each(ATTRIBUTION_PATTERNS.map((p) => [p.id, p.example] as const))('pattern %s detects its example', (_id, example) => {
+    expect(citedSources(article(example))).toEqual([{ name: 'Example', key: 'lead.1' }]);
+  });
+
+  it.each([
+    ['selon le Financial Times, l’accord est proche.', 'Financial Times'],
+    ['Selon Le Monde, l’accord est proche.', 'Le Monde'],
+    ['D’après The Wall Street Journal, l’accord est proche.', 'The Wall Street Journal'],
+    ['L’accord est proche, selon l’AFP.', 'AFP'],
+    ['Le projet, cité par Les Echos, avance.', 'Les Echos'],
+    ['L’accord, selon New York Times Company, avance.', 'New York Times Company'],
+    ['Mais Bloomberg rapporte que l’accord est proche.', 'Bloomberg'],
+    ['L’accord, a indiqué Reuters, est proche.', 'Reuters'],
+    ['L’accord est proche, selon Reuters. Microsoft dément.', 'Reuters'],
+    ['Selon [Bloomberg](https://example.com/article), l’accord est proche.', 'Bloomberg'],
+    ['Selon *Les Echos*, l’accord est proche.', 'Les Echos'],
+  ])('%s → %s', (source, name) => {
+    expect(names(source)).toEqual([name]);
+  });
+
+  it.each([
+    'Selon plusieurs sources, le modèle GPT-5 pourrait être lancé.',
+    'Selon lui, l’accord est proche.',
+    'Selon des informations concordantes, l’accord est proche.',
+    'Ce que révèle surtout cette renégociation, c’est un changement.',
+    'Il rapporte que l’accord est proche.',
+    'Le rapport indique OpenAI comme partenaire.',
+    'Microsoft rapporte 10 milliards de dollars par an.',
+    'Le passage par Microsoft est obligé.',
+  ])('finds no source in: %s', (source) => {
+    expect(citedSources(article(source))).toEqual([]);
+  });
+
+  it('lists front matter sources first, then detected ones in reading order, de-duplicated case-insensitively', () => {
+    const source = [
+      '---',
+      'sources:',
+      '  - AXIOS',
+      '  - Le Monde',
+      '---',
+      'L’accord est proche, selon Reuters.',
+      '',
+      '## Détails',
+      '',
+      'Cette initiative, révélée par Axios, intervient. Selon REUTERS, tout est prêt. D’après Bloomberg, non.',
+    ].join('\n');
+    expect(citedSources(article(source))).toEqual([
+      { name: 'AXIOS', key: 'sections.details.1' },
+      { name: 'Le Monde' },
+      { name: 'Reuters', key: 'lead.1' },
+      { name: 'Bloomberg', key: 'sections.details.1' },
+    ]);
+  });
+});
+
+describe('keyFigures', () => {
+  const SEED_SENTENCE_2030 =
+    'Dans un contexte où l’intelligence artificielle progresse à une vitesse fulgurante, Microsoft et OpenAI sont en pleine renégociation de leur partenariat stratégique, avec pour objectif de le prolonger bien au-delà de 2030, y compris après l’éventuelle atteinte de l’AGI (intelligence artificielle générale).';
+  const SEED_SENTENCE_2019 = 'Le partenariat entre Microsoft et OpenAI a débuté en 2019 avec un investissement initial de 1 milliard de dollars.';
+  const SEED_FIGURES: KeyFigure[] = [
+    { id: 'year-2030', kind: 'year', text: '2030', value: 2030, key: 'lead.1', sentence: SEED_SENTENCE_2030 },
+    { id: 'year-2019', kind: 'year', text: '2019', value: 2019, key: SECTION_1, sentence: SEED_SENTENCE_2019 },
+    {
+      id: 'amount-1-milliard-de-dollars',
+      kind: 'amount',
+      text: '1 milliard de dollars',
+      value: 1e9,
+      currency: 'USD',
+      scale: 'billion',
+      key: SECTION_1,
+      sentence: SEED_SENTENCE_2019,
+    },
+  ];
+
+  it('gives exactly 2030, 2019 and 1 milliard de dollars for the seed (GPT-5, Microsoft 365, Windows 11 and the second 2030 excluded)', () => {
+    expect(keyFigures(article(CONTENT))).toEqual(SEED_FIGURES);
+    expect(keyFigures(article(BARE_SEED))).toEqual(SEED_FIGURES);
+  });
+
+  it('labels the seed figures in French', () => {
+    expect(keyFigures(article(CONTENT)).map((f) => [f.text, figureLabel(f)])).toEqual([
+      ['2030', 'prolongation de leur partenariat'],
+      ['2019', 'début du partenariat'],
+      ['1 milliard de dollars', 'investissement initial'],
+    ]);
+  });
+
+  it.each(FIGURE_RULES.flatMap((rule) => rule.examples.map((example) => [rule.kind, example] as const)))('%s rule detects “%s”', (kind, example) => {
+    const figures = keyFigures(article(`Le chiffre atteint ${example} cette fois.`));
+    expect(figures.map((f) => [f.kind, f.text])).toEqual([[kind, example]]);
+  });
+
+  it.each([
+    ['1 milliard de dollars', { kind: 'amount', value: 1e9, currency: 'USD', scale: 'billion', id: 'amount-1-milliard-de-dollars' }],
+    ['1,5 milliard d’euros', { kind: 'amount', value: 1.5e9, currency: 'EUR', scale: 'billion', id: 'amount-1-5-milliard-d-euros' }],
+    ['500 millions de dollars', { kind: 'amount', value: 5e8, currency: 'USD', scale: 'million' }],
+    ['10 M€', { kind: 'amount', value: 1e7, currency: 'EUR', scale: 'million', id: 'amount-10-m-eur' }],
+    ['3 Mds$', { kind: 'amount', value: 3e9, currency: 'USD', scale: 'billion', id: 'amount-3-mds-usd' }],
+    ['2 000 euros', { kind: 'amount', value: 2000, currency: 'EUR' }],
+    ['40 k€', { kind: 'amount', value: 40000, currency: 'EUR', scale: 'thousand' }],
+    ['20 %', { kind: 'percent', value: 20, id: 'percent-20-pct' }],
+    ['20 pour cent', { kind: 'percent', value: 20 }],
+    ['2,5 %', { kind: 'percent', value: 2.5 }],
+    ['26 novembre 2026', { kind: 'date', value: Date.UTC(2026, 10, 26), id: 'date-26-novembre-2026' }],
+    ['1er janvier 2025', { kind: 'date', value: Date.UTC(2025, 0, 1) }],
+    ['2019', { kind: 'year', value: 2019, id: 'year-2019' }],
+  ])('parses “%s”', (text, expected) => {
+    const [figure, ...rest] = keyFigures(article(`Le chiffre atteint ${text} cette fois.`));
+    expect(rest).toEqual([]);
+    expect(figure).toMatchObject({ text, ...expected });
+    if (!('scale' in expected)) expect(figure).not.toHaveProperty('scale');
+  });
+
+  it.each([
+    'Le produit phare reste Windows 11 cette année.',
+    'Il vend Microsoft 365 Copilot aux entreprises.',
+    'Le modèle GPT-5 arrive.',
+    'Le modèle GPT-4o arrive.',
+    'Les licences M365 et le modèle Llama-3 progressent.',
+    'La suite Office 2019 reste vendue.',
+    'Le total atteint 12019 unités, soit 2019,5 par jour.',
+    'Le service compte 10 millions d’utilisateurs.',
+    'Il a eu 1 000 clients et 150 salariés en 5G.',
+    'Il y a des milliards supplémentaires.',
+  ])('finds no figure in: %s', (source) => {
+    expect(keyFigures(article(source))).toEqual([]);
+  });
+
+  it('keeps years after sentence-initial function words and lower-case prefixes', () => {
+    expect(texts('En 2019, tout commence. Depuis 2020, tout change. La sortie est prévue mi-2025.')).toEqual(['2019', '2020', '2025']);
+  });
+
+  it('does not take the year of a date, nor the number of an amount, twice', () => {
+    const figures = keyFigures(article('Le 26 novembre 2026, il a versé 2 000 euros et 20 % de plus.'));
+    expect(figures.map((f) => [f.kind, f.text])).toEqual([
+      ['date', '26 novembre 2026'],
+      ['amount', '2 000 euros'],
+      ['percent', '20 %'],
+    ]);
+  });
+
+  it('lists each distinct figure once, at its first occurrence, lead first then sections', () => {
+    const source = [
+      'Le budget court jusqu’en 2030 et pèse 1 milliard de dollars.',
+      '',
+      '## Une hausse de 20 %',
+      '',
+      'Au-delà de 2030, il faudra 1 Md$ de plus, soit 20 pour cent, depuis 2019.',
+    ].join('\n');
+    const figures = keyFigures(article(source));
+    expect(figures.map((f) => [f.key, f.kind, f.text])).toEqual([
+      ['lead.1', 'year', '2030'],
+      ['lead.1', 'amount', '1 milliard de dollars'],
+      ['sections.une-hausse-de-20.heading', 'percent', '20 %'],
+      ['sections.une-hausse-de-20.1', 'year', '2019'],
+    ]);
+  });
+
+  it('reads the text under Markdown markup', () => {
+    const figures = keyFigures(article('Un investissement de **1,5 milliard d’euros** annoncé *le 1er janvier 2025*.'));
+    expect(figures.map((f) => [f.kind, f.text, f.sentence])).toEqual([
+      ['amount', '1,5 milliard d’euros', 'Un investissement de 1,5 milliard d’euros annoncé le 1er janvier 2025.'],
+      ['date', '1er janvier 2025', 'Un investissement de 1,5 milliard d’euros annoncé le 1er janvier 2025.'],
+    ]);
+  });
+});
+
+describe('formatFigure', () => {
+  const figure = (text: string): KeyFigure => {
+    const [found] = keyFigures(article(`Le chiffre atteint ${text} cette fois.`));
+    if (!found) throw new Error(`no figure in ${text}`);
+    return found;
+  };
+
+  it.each([
+    ['1 milliard de dollars', '1 milliard de dollars', '$1 billion'],
+    ['1,5 milliard de dollars', '1,5 milliard de dollars', '$1.5 billion'],
+    ['1,5 milliard d’euros', '1,5 milliard d’euros', '€1.5 billion'],
+    ['3 Mds$', '3 milliards de dollars', '$3 billion'],
+    ['500 millions de dollars', '500 millions de dollars', '$500 million'],
+    ['10 M€', '10 millions d’euros', '€10 million'],
+    ['2 000 euros', `2${NNBSP}000 euros`, '€2,000'],
+    ['1 euro', '1 euro', '€1'],
+    ['40 k€', `40${NNBSP}000 euros`, '€40,000'],
+    ['20 %', `20${NNBSP}%`, '20%'],
+    ['2,5 pour cent', `2,5${NNBSP}%`, '2.5%'],
+    ['2019', '2019', '2019'],
+    ['26 novembre 2026', '26 novembre 2026', '26 November 2026'],
+    ['1er janvier 2025', '1er janvier 2025', '1 January 2025'],
+  ])('%s → fr “%s”, en “%s”', (text, fr, en) => {
+    const f = figure(text);
+    expect(formatFigure(f, 'fr')).toBe(fr);
+    expect(formatFigure(f, 'en')).toBe(en);
+  });
+});
+
+describe('figureLabel', () => {
+  const label = (sentence: string): string => {
+    const [found] = keyFigures(article(sentence));
+    if (!found) throw new Error(`no figure in ${sentence}`);
+    return figureLabel(found);
+  };
+
+  it.each([
+    ['Microsoft prévoit un investissement initial de 1 milliard de dollars.', 'investissement initial'],
+    ['Le groupe annonce une hausse de plus de 20 % des ventes.', 'hausse'],
+    ['Les ventes ont augmenté de 20 % sur un an.', 'augmentation des ventes'],
+    ['La version finale sera lancée en 2027.', 'lancement de la version'],
+    ['Le 26 novembre 2026, Microsoft a annoncé un accord.', 'Microsoft a annoncé un accord'],
+    ['2019 !', 'année'],
+  ])('%s → %s', (sentence, expected) => {
+    expect(label(sentence)).toBe(expected);
+  });
+
+  it('stays within 8 words', () => {
+    const long = 'Le très grand et très ambitieux programme spatial européen commun coûtera 3 Mds$.';
+    expect(label(long).split(' ').length).toBeLessThanOrEqual(8);
+  });
+});
