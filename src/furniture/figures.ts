@@ -334,7 +334,11 @@ const QUANTIFIERS: readonly string[][] = [['plus', 'de'], ['moins', 'de'], ['pr�
 export const KIND_LABELS: Readonly<Record<FigureKind, string>> = { amount: 'montant', percent: 'pourcentage', year: 'année', date: 'date' };
 
 const MAX_LABEL_WORDS = 8;
-const TOKEN = /(?:jusqu|lorsqu|puisqu|qu|[dlnsjcmt])[’'](?=\p{L})|[\p{L}\p{N}]+(?:[-’'][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+/** Tokens: elided words ("d’", "l’", "jusqu’"), numbers ("6,6", "1 000"), words, single punctuation marks. */
+const TOKEN =
+  /(?:jusqu|lorsqu|puisqu|qu|[dlnsjcmt])[’'](?=\p{L})|\p{N}+(?:[,.]\p{N}+|[ \u00a0\u202f]\p{N}{3}(?!\p{N}))*(?!\p{L})|[\p{L}\p{N}]+(?:[-’'][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+/** Punctuation that ends a clause (unlike "%", "€", "$", apostrophes). */
+const CLAUSE_BREAK = /^[,;:()«»“”"!?.…—–[\]]$/u;
 
 interface Token {
   text: string;
@@ -348,6 +352,8 @@ function tokenize(text: string): Token[] {
 }
 
 const isWord = (t: Token): boolean => /[\p{L}\p{N}]/u.test(t.text);
+const isClauseBreak = (t: Token): boolean => CLAUSE_BREAK.test(t.text);
+const isNumber = (t: Token): boolean => /^\p{N}/u.test(t.text);
 const isContent = (t: Token): boolean => isWord(t) && !FUNCTION_WORDS.has(t.low) && !/^\p{N}/u.test(t.text);
 const nominal = (t: Token): string | undefined => NOMINALIZATION_REGEXES.find(([verb]) => verb.test(t.low))?.[1];
 
@@ -377,9 +383,13 @@ function cap(words: string[]): string {
  *    words of the clause gives the event noun ("début"); the nearest determiner + noun before that
  *    verb in the sentence gives what it is about ("Le partenariat" → "du partenariat"):
  *    "début du partenariat". Without such a noun phrase, the event noun alone.
- * 4. Otherwise the content words just before the figure in its clause (up to 6, minus leading and
- *    trailing function words), else those of the clause just after it ("Le 26 novembre 2026,
- *    Microsoft a annoncé un accord." → "Microsoft a annoncé un accord"), else a generic label per kind ("année", …).
+ * When rules 1–3 find nothing and another figure stands earlier in the clause, they are retried on
+ * the words before that figure ("Une levée de 6,6 milliards de dollars le 2 octobre 2024" → "levée").
+ * 4. Otherwise the content words just before the figure in its clause, after any earlier figure
+ *    (up to 6, minus leading and trailing function words); else those of the clause just after it
+ *    ("Le 26 novembre 2026, Microsoft a annoncé un accord." → "Microsoft a annoncé un accord");
+ *    else a generic label per kind ("année", …).
+ * A clause runs back to the last `, ; : ( ) « » — …` mark; "%", "€", "$" do not end one.
  */
 export function figureLabel(figure: KeyFigure): string {
   const sentence = figure.sentence;
@@ -388,11 +398,40 @@ export function figureLabel(figure: KeyFigure): string {
   const tokens = tokenize(sentence);
   const before = tokens.filter((t) => t.at < offset);
   const after = tokens.filter((t) => t.at >= offset + figure.text.length);
-  // The clause: back to the last punctuation mark (apostrophes are inside tokens).
+  // The clause: back to the last clause punctuation ("%", "€", "$" do not end a clause).
   let clauseStart = before.length;
-  while (clauseStart > 0 && isWord(before[clauseStart - 1]!)) clauseStart--;
+  while (clauseStart > 0 && !isClauseBreak(before[clauseStart - 1]!)) clauseStart--;
   const clause = before.slice(clauseStart);
 
+  const direct = fromClause(before, clauseStart, clause);
+  if (direct) return direct;
+  // "Une levée de 6,6 milliards de dollars le 2 octobre 2024": read from before the previous figure.
+  const lastNumber = clause.map(isNumber).lastIndexOf(true);
+  if (lastNumber > 0) {
+    const earlier = fromClause(before, clauseStart, clause.slice(0, lastNumber));
+    if (earlier) return earlier;
+  }
+
+  // 4. Fallbacks.
+  const content = (list: Token[]): string[] => {
+    const words = list.filter(isWord);
+    while (words.length > 0 && !isContent(words[0]!)) words.shift();
+    while (words.length > 0 && !isContent(words[words.length - 1]!)) words.pop();
+    return words.map((t) => t.text);
+  };
+  const previous = content(clause.slice(lastNumber + 1).slice(-6));
+  if (previous.length > 0) return cap(previous);
+  let afterStart = 0;
+  while (afterStart < after.length && isClauseBreak(after[afterStart]!)) afterStart++;
+  let afterEnd = afterStart;
+  while (afterEnd < after.length && !isClauseBreak(after[afterEnd]!)) afterEnd++;
+  const next = content(after.slice(afterStart, Math.min(afterEnd, afterStart + 6)));
+  if (next.length > 0) return cap(next);
+  return KIND_LABELS[figure.kind];
+}
+
+/** Rules 1–3 on the clause words before a figure (`clause` starts at `before[clauseStart]`). */
+function fromClause(before: Token[], clauseStart: number, clause: Token[]): string | undefined {
   // 1. Quantifiers.
   let end = clause.length;
   for (let changed = true; changed; ) {
@@ -427,21 +466,5 @@ export function figureLabel(figure: KeyFigure): string {
     }
     return noun;
   }
-
-  // 4. Fallbacks.
-  const content = (list: Token[]): string[] => {
-    const words = list.filter(isWord);
-    while (words.length > 0 && !isContent(words[0]!)) words.shift();
-    while (words.length > 0 && !isContent(words[words.length - 1]!)) words.pop();
-    return words.map((t) => t.text);
-  };
-  const previous = content(head.slice(-6));
-  if (previous.length > 0) return cap(previous);
-  let afterStart = 0;
-  while (afterStart < after.length && !isWord(after[afterStart]!)) afterStart++;
-  let afterEnd = afterStart;
-  while (afterEnd < after.length && isWord(after[afterEnd]!)) afterEnd++;
-  const next = content(after.slice(afterStart, Math.min(afterEnd, afterStart + 6)));
-  if (next.length > 0) return cap(next);
-  return KIND_LABELS[figure.kind];
+  return undefined;
 }

@@ -32,7 +32,10 @@ export function segmentText(segment: Segment): string {
   return nodeText(parseMarkdown(segment.markdown)).replace(/\n{2,}/g, '\n').trim();
 }
 
-/** Sentence ends: `. ! ? …` (maybe closed by a quote or bracket) before a capital, digit or quote; or a line break. */
+/**
+ * Sentence ends: `. ! ? …` (maybe closed by a quote or bracket) before a capital, digit or quote; or a
+ * line break. Known limit: an abbreviation before a name ("M. Altman") also ends a sentence.
+ */
 const SENTENCE_BREAK = /(?<=[.!?…]["»”’)\]]*)[ \t\u00a0\u202f]+(?=[«"“\p{Lu}\p{N}])|\n/gu;
 
 /** The sentence of `text` that contains offset `index`, trimmed. */

@@ -59,7 +59,7 @@ function walk(node: ObjectNode, prefix: string, target: ResourceTree, result: Lo
     const place = at(member.name);
     const first = seen.get(name);
     if (first) {
-      result.diagnostics.push(diagnostic(result.file, 'briefing:duplicate-key', `Duplicate key "${key}" (first defined at line ${first.line}); JSON readers keep only the last one`, place));
+      result.diagnostics.push(diagnostic(result.file, 'briefing:duplicate-key', `Duplicate key "${key}" (first defined at line ${first.line}): JSON readers disagree on which one wins; keep only one`, place));
       continue;
     }
     seen.set(name, place);

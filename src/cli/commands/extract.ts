@@ -11,6 +11,8 @@ import { extractSourceLocale } from '../../i18n/extract.js';
 import { readOptional } from '../../translate/files.js';
 import { serializeState } from '../../translate/state.js';
 import { syncTranslations } from '../../translate/sync.js';
+import { articleStatus } from '../../translate/status.js';
+import { readLocaleFile } from '../../i18n/locale-file.js';
 import { loadArticles, loadTranslations } from '../../translate/project.js';
 import { writeFileAtomic, removeFile } from '../../publish/atomic-write.js';
 import type { Settings } from '../options.js';
@@ -46,7 +48,9 @@ export async function extractCommand(settings: Settings, out: Output): Promise<n
       });
       change(inputs.files.target, inputs.texts.target, sync.targetText);
       change(inputs.files.obsolete, inputs.texts.obsolete, sync.obsoleteText);
-      change(inputs.files.state, inputs.texts.state, serializeState(sync.state));
+      // Record the baseline too (what `check` would accept), so extract leaves a complete state file.
+      const synced = readLocaleFile(sync.targetText, inputs.target.file);
+      change(inputs.files.state, inputs.texts.state, serializeState(articleStatus(article, lang, synced, sync.state).nextState));
       const where = `${article.slug} (${lang})`;
       if (sync.added.length) notes.push(`${where}: ${sync.added.length} new key${sync.added.length === 1 ? '' : 's'} to translate: ${sync.added.join(', ')}`);
       if (sync.obsoleted.length) notes.push(`${where}: ${sync.obsoleted.length} obsolete translation${sync.obsoleted.length === 1 ? '' : 's'} moved to ${path.relative(paths.root, inputs.files.obsolete)}: ${sync.obsoleted.join(', ')}`);
@@ -69,6 +73,10 @@ export async function extractCommand(settings: Settings, out: Output): Promise<n
     else await writeFileAtomic(file, text);
   }
   for (const note of notes) out.stdout(note);
-  out.stdout(changed.length > 0 ? `Updated ${changed.join(', ')}` : 'Locale files are up to date.');
+  const removed = [...changes].filter(([, text]) => text === undefined).map(([file]) => path.relative(paths.root, file));
+  const updated = changed.filter((file) => !removed.includes(file));
+  if (updated.length > 0) out.stdout(`Updated ${updated.join(', ')}`);
+  if (removed.length > 0) out.stdout(`Removed ${removed.join(', ')}`);
+  if (changed.length === 0) out.stdout(hasErrors(diagnostics) ? 'Nothing updated (see the errors above).' : 'Locale files are up to date.');
   return hasErrors(diagnostics) ? EXIT.content : EXIT.ok;
 }

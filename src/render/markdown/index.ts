@@ -12,11 +12,14 @@ import { PACKAGE_ROOT } from '../../core/paths.js';
 import { loadTemplate } from '../templates.js';
 import { contentView } from './view.js';
 import { applyAnnotations, type NodeData } from './annotations.js';
+import { applyTypography } from '../../typography/index.js';
 
 export interface DocumentOptions {
   templatesDir?: string;
   /** ISO date shown on the briefing: front matter `date`, else the build clock's day. */
   date: string;
+  /** French typography variant (fr-CA sets no space before `; ! ?`). */
+  typography?: 'fr-FR' | 'fr-CA';
 }
 
 /** Runs the content template and returns the annotated document tree. */
@@ -27,7 +30,8 @@ export function buildDocument(briefing: Briefing, options: DocumentOptions): Bri
   const headingFallbacks = new Map(
     briefing.sections.filter((s) => s.heading.lang !== briefing.lang).map((s) => [s.id, s.heading.state === 'stale' ? ('stale' as const) : ('missing' as const)]),
   );
-  const tree = applyAnnotations(parseMarkdown(markdown), headingFallbacks);
+  // French typography (or English quotes) once, on the tree every format is laid out from.
+  const tree = applyTypography(applyAnnotations(parseMarkdown(markdown), headingFallbacks), briefing.lang, { variant: options.typography ?? 'fr-FR' });
   const titleNode = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   const toc = tree.children.flatMap((node) => {
     const id = (node.data as NodeData | undefined)?.id;
