@@ -8,7 +8,8 @@ import { FIGURE_RULES, figureLabel, formatFigure, keyFigures, type KeyFigure } f
 import { REPO } from './helpers.js';
 
 const CONTENT = readFileSync(path.join(REPO, 'content', 'microsoft-openai.txt'), 'utf8');
-const BARE_SEED = readFileSync(path.join(REPO, '..', 'shared', 'seed', 'microsoft-openai.fr.txt'), 'utf8');
+/** The seed verbatim: the article without its YAML front matter. */
+const BARE_SEED = CONTENT.replace(/^---\n[\s\S]*?\n---\n/, '');
 
 function article(source: string): Article {
   return parseArticle(source, 'fixture.txt', 'fixture').article;
@@ -243,6 +244,9 @@ describe('figureLabel', () => {
     ['La version finale sera lancée en 2027.', 'lancement de la version'],
     ['Le 26 novembre 2026, Microsoft a annoncé un accord.', 'Microsoft a annoncé un accord'],
     ['2019 !', 'année'],
+    ['Le chiffre d’affaires a progressé de 12 % en 2024.', 'progression du chiffre'],
+    ['Une levée de 6,6 milliards de dollars le 2 octobre 2024.', 'levée'],
+    ['Un objectif de 100 milliards de dollars d’ici 2029.', 'objectif'],
   ])('%s → %s', (sentence, expected) => {
     expect(label(sentence)).toBe(expected);
   });
@@ -250,5 +254,17 @@ describe('figureLabel', () => {
   it('stays within 8 words', () => {
     const long = 'Le très grand et très ambitieux programme spatial européen commun coûtera 3 Mds$.';
     expect(label(long).split(' ').length).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('figureLabel on figures after another figure', () => {
+  it('labels each figure of a sentence', () => {
+    const figures = keyFigures(article('Le chiffre d’affaires a progressé de 12 % en 2024. Une levée de 6,6 milliards de dollars le 2 octobre 2024.'));
+    expect(figures.map((f) => [f.text, figureLabel(f)])).toEqual([
+      ['12 %', 'progression du chiffre'],
+      ['2024', 'progression du chiffre'],
+      ['6,6 milliards de dollars', 'levée'],
+      ['2 octobre 2024', 'levée'],
+    ]);
   });
 });

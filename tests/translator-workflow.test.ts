@@ -18,22 +18,11 @@ const SOURCE = `content/${SLUG}.txt`;
 const ALLIANCE_1 = 'sections.une-alliance-historique-a-redefinir.1';
 const EQUILIBRE_2 = 'sections.un-nouvel-equilibre-a-trouver.2';
 
-/** The seed's French typography warnings: expected on every `check`, never an error. */
-const TYPOGRAPHY = [
-  'locales/fr/microsoft-openai.json:15:36  warning  Use a no-break space (U+00A0) before ":" in French  briefing:french-typography',
-  'locales/fr/microsoft-openai.json:16:260  warning  Use a narrow no-break space (U+202F) after "«" in French  briefing:french-typography',
-  'locales/fr/microsoft-openai.json:16:271  warning  Use a narrow no-break space (U+202F) before "»" in French  briefing:french-typography',
-  'locales/fr/microsoft-openai.json:21:109  warning  Use a narrow no-break space (U+202F) after "«" in French  briefing:french-typography',
-  'locales/fr/microsoft-openai.json:21:122  warning  Use a narrow no-break space (U+202F) before "»" in French  briefing:french-typography',
-  'locales/fr/microsoft-openai.json:25:63  warning  Use a narrow no-break space (U+202F) before "?" in French  briefing:french-typography',
-  'locales/fr/microsoft-openai.json:31:142  warning  Use a no-break space (U+00A0) before ":" in French  briefing:french-typography',
-  'locales/fr/microsoft-openai.json:37:26  warning  Use a narrow no-break space (U+202F) after "«" in French  briefing:french-typography',
-  'locales/fr/microsoft-openai.json:37:44  warning  Use a narrow no-break space (U+202F) before "»" in French  briefing:french-typography',
-];
-
 const FR_ALLIANCE_1_WAS =
   'Le partenariat entre Microsoft et OpenAI a débuté en 2019 avec un investissement initial de 1 milliard de dollars. Depuis, Microsoft a injecté des milliards supplémentaires dans le développement de ChatGPT, DALL·E, et d’autres outils fondés sur les modèles GPT.';
 const FR_ALLIANCE_1_NOW = FR_ALLIANCE_1_WAS.replace('1 milliard de dollars', '1,5 milliard d’euros');
+/** As built (.md, .html): French typography puts a no-break space (U+00A0) between the number and its unit. */
+const FR_ALLIANCE_1_NOW_BUILT = FR_ALLIANCE_1_NOW.replace('1,5 milliard', '1,5\u00a0milliard');
 const EN_ALLIANCE_1 =
   'The partnership between Microsoft and OpenAI began in 2019 with an initial investment of $1 billion. Since then, Microsoft has poured billions more into the development of ChatGPT, DALL·E, and other tools built on GPT models.';
 
@@ -41,6 +30,12 @@ const STALE_ALLIANCE_1 = [
   `locales/en/microsoft-openai.json:10:12  error  Stale translation of "${ALLIANCE_1}": the French changed since it was translated. Update it, or run "briefing check --accept ${ALLIANCE_1}" if it is still right  briefing:stale-translation`,
   '    French now: "Le partenariat entre Microsoft et OpenAI a débuté en 2019 avec un investissement initial de 1,5 milliard d’euros. Depuis, Microsoft a injecté des milliards s…"',
   '    French was: "Le partenariat entre Microsoft et OpenAI a débuté en 2019 avec un investissement initial de 1 milliard de dollars. Depuis, Microsoft a injecté des milliards …"',
+];
+
+/** A real (non-typography) warning: a trailing space in an English value. */
+const TRAILING_SPACE = [
+  'locales/en/microsoft-openai.json:25:51  warning  Trailing space: remove it, it would show in the output  briefing:whitespace',
+  '    French: "Un nouvel accord sur le partage des revenus ?"',
 ];
 
 const file = (root: string, rel: string) => path.join(root, rel);
@@ -57,16 +52,21 @@ const reviewPage = (root: string) => read(root, `output/${SLUG}/${SLUG}.review.h
 const lineOf = (root: string, rel: string, needle: string) => read(root, rel).split('\n').findIndex((l) => l.includes(needle)) + 1;
 /** State file entries by key. */
 const state = (root: string): Record<string, { source: string; target: string; text: string }> => JSON.parse(read(root, EN_STATE));
-/** The check report without the seed's typography warnings (asserted once, in the baseline). */
+/** The check report: its problem lines, and the summary line that ends it. */
 function report(stdout: string): { problems: string[]; summary: string } {
   const lines = stdout.split('\n');
   const summary = lines.pop()!;
-  return { problems: lines.filter((l) => !TYPOGRAPHY.includes(l)), summary };
+  return { problems: lines, summary };
 }
 const check = (root: string, ...args: string[]) => runCli(['check', '--root', root, ...args]);
 const extract = (root: string, ...args: string[]) => runCli(['extract', '--root', root, ...args]);
 /** pdftotext breaks lines at the page edge: compare on single spaces. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+/** Adds a trailing space to an English heading: one warning (TRAILING_SPACE). */
+function trailingSpace(root: string): void {
+  edit(root, EN, '"A New Revenue-Sharing Agreement?"', '"A New Revenue-Sharing Agreement? "');
+}
 
 /** Changes one French paragraph of the source (and nothing else). */
 function changeFrench(root: string): void {
@@ -74,14 +74,16 @@ function changeFrench(root: string): void {
 }
 
 describe('baseline', () => {
-  it('`check` on the untouched seed passes with the typography warnings, and keeps the state file as is', async () => {
+  it('`check` on the untouched seed passes with no problems (article typography is not linted), and keeps the state file as is', async () => {
     const root = tempProject();
+    // The seed's French article has ordinary spaces where French typography wants no-break ones: not linted.
+    expect(read(root, FR)).toContain('"Si un accord « gagnant-gagnant » voit le jour');
     const before = read(root, EN_STATE);
     const mtime = statSync(file(root, EN_STATE)).mtimeMs;
     const result = await check(root);
     expect(result).toEqual({
       code: 0,
-      stdout: [...TYPOGRAPHY, 'check passed: 9 warnings; coverage: microsoft-openai en 100 %'].join('\n'),
+      stdout: 'check passed: no problems; coverage: microsoft-openai en 100 %',
       stderr: '',
     });
     expect(read(root, EN_STATE)).toBe(before);
@@ -113,6 +115,18 @@ describe('baseline', () => {
     expect(keys).toContain(ALLIANCE_1);
     expect(state(root)[ALLIANCE_1]!.text).toBe(FR_ALLIANCE_1_WAS);
   });
+
+  it('`extract` writes the complete state file when absent, so a following `check` does not rewrite it', async () => {
+    const root = tempProject();
+    const committed = readFileSync(path.join(REPO, EN_STATE), 'utf8');
+    rmSync(file(root, EN_STATE));
+    expect(await extract(root)).toEqual({ code: 0, stdout: `Updated ${EN_STATE}`, stderr: '' });
+    expect(read(root, EN_STATE)).toBe(committed);
+    const mtime = statSync(file(root, EN_STATE)).mtimeMs;
+    expect(await check(root)).toEqual({ code: 0, stdout: 'check passed: no problems; coverage: microsoft-openai en 100 %', stderr: '' });
+    expect(statSync(file(root, EN_STATE)).mtimeMs).toBe(mtime); // not even rewritten
+    expect(await extract(root)).toEqual({ code: 0, stdout: 'Locale files are up to date.', stderr: '' });
+  });
 });
 
 describe('the stale cycle', () => {
@@ -121,18 +135,22 @@ describe('the stale cycle', () => {
     changeFrench(root);
     expect(await extract(root)).toEqual({ code: 0, stdout: `Updated ${FR}`, stderr: '' });
     expect(read(root, FR)).toContain(JSON.stringify(FR_ALLIANCE_1_NOW));
+    const extracted = read(root, EN_STATE);
+    const extractedAt = statSync(file(root, EN_STATE)).mtimeMs;
 
     const result = await check(root);
     expect(result.code).toBe(1);
     expect(report(result.stdout)).toEqual({
       problems: STALE_ALLIANCE_1,
-      summary: 'check failed: 1 error, 9 warnings; coverage: microsoft-openai en 95.4 %',
+      summary: 'check failed: 1 error; coverage: microsoft-openai en 95.4 %',
     });
     // The place is the English value's opening quote.
     expect(lineOf(root, EN, `"1": "${EN_ALLIANCE_1}"`)).toBe(10);
     expect(read(root, EN).split('\n')[9]!.indexOf('"The partnership') + 1).toBe(12);
-    // A stale unit keeps the state it was checked against (the old French).
+    // A stale unit keeps the state it was checked against (the old French); extract left nothing for check to record.
     expect(state(root)[ALLIANCE_1]!.text).toBe(FR_ALLIANCE_1_WAS);
+    expect(read(root, EN_STATE)).toBe(extracted);
+    expect(statSync(file(root, EN_STATE)).mtimeMs).toBe(extractedAt);
 
     const status = await runCli(['status', '--root', root]);
     expect(status).toEqual({
@@ -146,12 +164,13 @@ describe('the stale cycle', () => {
     expect(build.stderr).toBe(`microsoft-openai.en: 1 segment shown in French (0 missing, 1 stale; coverage 95.4 %): ${ALLIANCE_1}`);
     expect(build.stdout).toMatch(/7 files written in \d+ ms$/);
     const md = readFileSync(out(root, 'en', 'md'), 'utf8');
-    expect(md).toContain(`## A Landmark Alliance to Be Redefined\n\n*Translation out of date: original French text shown.*\n\n${FR_ALLIANCE_1_NOW}\n`);
+    expect(md).toContain(`## A Landmark Alliance to Be Redefined\n\n*Translation out of date: original French text shown.*\n\n${FR_ALLIANCE_1_NOW_BUILT}\n`);
     expect(md).not.toContain(EN_ALLIANCE_1);
     const html = readFileSync(out(root, 'en', 'html'), 'utf8');
     expect(html).toContain('<p class="fallback-note">Translation out of date: original French text shown.');
-    expect(html).toContain(`<p lang="fr" class="fallback stale">${FR_ALLIANCE_1_NOW}</p>`);
+    expect(html).toContain(`<p lang="fr" class="fallback stale">${FR_ALLIANCE_1_NOW_BUILT}</p>`);
     const pdf = flat(pdfText(out(root, 'en', 'pdf')));
+    // pdftotext gives the no-break spaces as ordinary spaces.
     expect(pdf).toContain(`Translation out of date: original French text shown. ${FR_ALLIANCE_1_NOW}`);
     expect(pdf).not.toContain('Translation missing');
 
@@ -170,7 +189,7 @@ describe('the stale cycle', () => {
     edit(root, EN, 'initial investment of $1 billion', 'initial investment of €1.5 billion');
     const after = await check(root);
     expect(after.code).toBe(0);
-    expect(report(after.stdout)).toEqual({ problems: [], summary: 'check passed: 9 warnings; coverage: microsoft-openai en 100 %' });
+    expect(report(after.stdout)).toEqual({ problems: [], summary: 'check passed: no problems; coverage: microsoft-openai en 100 %' });
     expect(state(root)[ALLIANCE_1]!.text).toBe(FR_ALLIANCE_1_NOW);
     const recorded = read(root, EN_STATE);
     expect((await check(root)).code).toBe(0);
@@ -189,7 +208,7 @@ describe('the stale cycle', () => {
     expect(result.stderr).toBe('');
     expect(report(result.stdout)).toEqual({
       problems: [],
-      summary: `check passed: 9 warnings; coverage: microsoft-openai en 100 %; accepted: ${ALLIANCE_1}`,
+      summary: `check passed: no problems; coverage: microsoft-openai en 100 %; accepted: ${ALLIANCE_1}`,
     });
     const after = state(root)[ALLIANCE_1]!;
     expect(after.text).toBe(FR_ALLIANCE_1_NOW);
@@ -246,7 +265,7 @@ describe('the stale cycle', () => {
         ...STALE_ALLIANCE_1,
         'locales/fr/microsoft-openai.json:1:1  error  locales/fr/microsoft-openai.json does not match content/microsoft-openai.txt; run "briefing extract"  briefing:extraction-outdated',
       ],
-      summary: 'check failed: 2 errors, 9 warnings; coverage: microsoft-openai en 95.4 %',
+      summary: 'check failed: 2 errors; coverage: microsoft-openai en 95.4 %',
     });
   });
 });
@@ -271,7 +290,7 @@ describe('missing translations', () => {
         'locales/en/microsoft-openai.json:5:10  error  Missing en translation of "lead.2"  briefing:missing-translation',
         '    French: "Cette initiative, révélée par Axios, intervient alors que des tensions internes et une pression réglementaire croissante pèsent sur les deux géants de la tech."',
       ],
-      summary: 'check failed: 3 errors, 9 warnings; coverage: microsoft-openai en 86.3 %',
+      summary: 'check failed: 3 errors; coverage: microsoft-openai en 86.3 %',
     });
     expect(read(root, EN).split('\n')[4]).toBe('    "2": ""');
 
@@ -289,6 +308,8 @@ describe('missing translations', () => {
       ].join('\n'),
       stderr: '',
     });
+    const stateAfterExtract = read(root, EN_STATE);
+    const extractedAt = statSync(file(root, EN_STATE)).mtimeMs;
     const text = read(root, EN);
     expect(text).toContain(`"1": "${EN_ALLIANCE_1}",\n      "2": "",\n      "3": "But with the imminent arrival`);
     expect(text).toContain('"1": "The renegotiation of the partnership between Microsoft and OpenAI could reshape the artificial intelligence landscape for the next decade. Beyond the technical and economic stakes, a battle for influence and technological sovereignty is also being played out — in an increasingly scrutinized environment.",\n      "2": ""\n    }\n  }\n}\n');
@@ -299,6 +320,9 @@ describe('missing translations', () => {
       'locales/en/microsoft-openai.json:11:12  error  Missing en translation of "sections.une-alliance-historique-a-redefinir.2"  briefing:missing-translation',
       'locales/en/microsoft-openai.json:37:12  error  Missing en translation of "sections.un-nouvel-equilibre-a-trouver.2"  briefing:missing-translation',
     ]);
+    // extract recorded the state: check has nothing to rewrite.
+    expect(read(root, EN_STATE)).toBe(stateAfterExtract);
+    expect(statSync(file(root, EN_STATE)).mtimeMs).toBe(extractedAt);
     expect(await extract(root, '--check')).toEqual({ code: 0, stdout: 'Locale files are up to date.', stderr: '' });
   });
 
@@ -310,6 +334,8 @@ describe('missing translations', () => {
     writeFileSync(file(root, EN), JSON.stringify(en, null, 2));
     const frLead2 = 'Cette initiative, révélée par Axios, intervient alors que des tensions internes et une pression réglementaire croissante pèsent sur les deux géants de la tech.';
     const frEquilibre2 = 'Si un accord « gagnant-gagnant » voit le jour, il pourrait consolider la place de Microsoft comme acteur incontournable de l’IA mondiale, tout en offrant à OpenAI les moyens d’atteindre ses ambitions de superintelligence dans un cadre structuré et sécurisé.';
+    // As built (.md, .html): narrow no-break spaces (U+202F) inside the guillemets.
+    const frEquilibre2Built = frEquilibre2.replace('« gagnant-gagnant »', '«\u202fgagnant-gagnant\u202f»');
 
     const result = await runCli(['build', '--root', root, '--lang', 'en']);
     expect(result.code).toBe(0);
@@ -317,13 +343,15 @@ describe('missing translations', () => {
     const md = readFileSync(out(root, 'en', 'md'), 'utf8');
     expect(md.match(/\*Translation missing: original French text shown\.\*/g)).toHaveLength(2);
     expect(md).toContain(`*Translation missing: original French text shown.*\n\n${frLead2}\n`);
-    expect(md).toContain(`*Translation missing: original French text shown.*\n\n${frEquilibre2}\n`);
+    expect(md).toContain(`*Translation missing: original French text shown.*\n\n${frEquilibre2Built}\n`);
     expect(md).not.toContain('Translation out of date');
+    expect(md).not.toContain('« gagnant-gagnant »'); // the typography stage ran
     const html = readFileSync(out(root, 'en', 'html'), 'utf8');
     expect(html).toContain(`<p lang="fr" class="fallback">${frLead2}</p>`);
-    expect(html).toContain(`<p lang="fr" class="fallback">${frEquilibre2}</p>`);
+    expect(html).toContain(`<p lang="fr" class="fallback">${frEquilibre2Built}</p>`);
     expect(html.match(/<p class="fallback-note">Translation missing: original French text shown\./g)).toHaveLength(2);
     const pdf = flat(pdfText(out(root, 'en', 'pdf')));
+    // pdftotext gives the no-break spaces as ordinary spaces.
     expect(pdf).toContain(`Translation missing: original French text shown. ${frLead2}`);
     expect(pdf).toContain(`Translation missing: original French text shown. ${frEquilibre2}`);
     expect(pdf.match(/Translation missing/g)).toHaveLength(2);
@@ -342,7 +370,7 @@ describe('obsolete keys', () => {
     expect(first.code).toBe(0);
     expect(report(first.stdout)).toEqual({
       problems: [`locales/en/microsoft-openai.json:36:12  warning  Obsolete key "${EXTRA}": the French source has no such unit. Run "briefing extract" to move it aside  briefing:obsolete-key`],
-      summary: 'check passed: 10 warnings; coverage: microsoft-openai en 100 %',
+      summary: 'check passed: 1 warning; coverage: microsoft-openai en 100 %',
     });
     expect(JSON.parse((await runCli(['status', '--root', root, '--format', 'json'])).stdout)[0]).toMatchObject({ total: 22, ok: 22, obsolete: 1, coverage: 100 });
 
@@ -359,15 +387,15 @@ describe('obsolete keys', () => {
     expect(kept.code).toBe(0);
     expect(report(kept.stdout)).toEqual({
       problems: [`${EN_OBSOLETE}:1:1  warning  1 obsolete translation kept aside here for reuse; drop it with "briefing extract --prune"  briefing:obsolete-kept`],
-      summary: 'check passed: 10 warnings; coverage: microsoft-openai en 100 %',
+      summary: 'check passed: 1 warning; coverage: microsoft-openai en 100 %',
     });
     // Extracting again keeps it.
     expect(await extract(root)).toEqual({ code: 0, stdout: 'Locale files are up to date.', stderr: '' });
     expect(existsSync(file(root, EN_OBSOLETE))).toBe(true);
 
-    expect(await extract(root, '--prune')).toEqual({ code: 0, stdout: [`microsoft-openai (en): pruned ${EXTRA}`, `Updated ${EN_OBSOLETE}`].join('\n'), stderr: '' });
+    expect(await extract(root, '--prune')).toEqual({ code: 0, stdout: [`microsoft-openai (en): pruned ${EXTRA}`, `Removed ${EN_OBSOLETE}`].join('\n'), stderr: '' });
     expect(existsSync(file(root, EN_OBSOLETE))).toBe(false);
-    expect(report((await check(root)).stdout)).toEqual({ problems: [], summary: 'check passed: 9 warnings; coverage: microsoft-openai en 100 %' });
+    expect(report((await check(root)).stdout)).toEqual({ problems: [], summary: 'check passed: no problems; coverage: microsoft-openai en 100 %' });
   });
 
   it('`extract --prune` straight away reports the key as pruned only, not also as moved aside', async () => {
@@ -414,7 +442,7 @@ describe('a renamed French heading', () => {
         '    French now: "Un nouvel équilibre reste à trouver"',
         '    French was: "Un nouvel équilibre à trouver"',
       ],
-      summary: 'check failed: 1 error, 9 warnings; coverage: microsoft-openai en 95.4 %',
+      summary: 'check failed: 1 error; coverage: microsoft-openai en 95.4 %',
     });
     expect(JSON.parse((await runCli(['status', '--root', root, '--format', 'json'])).stdout)[0]).toMatchObject({ ok: 21, stale: 1, missing: 0, obsolete: 0 });
     expect(await check(root, '--accept', `${newId}.heading`)).toMatchObject({ code: 0 });
@@ -494,30 +522,44 @@ describe('below the coverage threshold', () => {
     expect(result.code).toBe(1);
     const { problems, summary } = report(result.stdout);
     expect(problems.at(-1)).toBe('locales/en/microsoft-openai.json:1:1  error  en coverage of "microsoft-openai" is 68.1 % (15 of 22 up to date), below --min-coverage 90 %  briefing:low-coverage');
-    expect(summary).toBe('check failed: 8 errors, 9 warnings; coverage: microsoft-openai en 68.1 %');
+    expect(summary).toBe('check failed: 8 errors; coverage: microsoft-openai en 68.1 %');
   });
 });
 
 describe('check verdicts', () => {
-  it('--strict fails on the seed because of the typography warnings', async () => {
+  it('--strict passes on the seed (no warnings), and fails on a real warning', async () => {
     const root = tempProject();
     expect(await check(root, '--strict')).toEqual({
+      code: 0,
+      stdout: 'check passed: no problems; coverage: microsoft-openai en 100 %',
+      stderr: '',
+    });
+    trailingSpace(root);
+    expect(await check(root)).toEqual({
+      code: 0,
+      stdout: [...TRAILING_SPACE, 'check passed: 1 warning; coverage: microsoft-openai en 100 %'].join('\n'),
+      stderr: '',
+    });
+    expect(await check(root, '--strict')).toEqual({
       code: 1,
-      stdout: [...TYPOGRAPHY, 'check failed (--strict: warnings count): 9 warnings; coverage: microsoft-openai en 100 %'].join('\n'),
+      stdout: [...TRAILING_SPACE, 'check failed (--strict: warnings count): 1 warning; coverage: microsoft-openai en 100 %'].join('\n'),
       stderr: '',
     });
   });
 
   it.each([
-    { name: 'the seed', stale: false, flags: [], exitCode: 0, summary: { errors: 0, warnings: 9 } },
-    { name: 'the seed, --strict', stale: false, flags: ['--strict'], exitCode: 1, summary: { errors: 0, warnings: 9 } },
-    { name: 'a stale translation', stale: true, flags: [], exitCode: 1, summary: { errors: 1, warnings: 9 } },
-  ])('--format json agrees with the exit code and the text summary ($name)', async ({ stale, flags, exitCode, summary }) => {
+    { name: 'the seed', change: 'none', flags: [], exitCode: 0, summary: { errors: 0, warnings: 0 }, verdict: 'check passed: no problems;' },
+    { name: 'the seed, --strict', change: 'none', flags: ['--strict'], exitCode: 0, summary: { errors: 0, warnings: 0 }, verdict: 'check passed: no problems;' },
+    { name: 'a warning', change: 'warning', flags: [], exitCode: 0, summary: { errors: 0, warnings: 1 }, verdict: 'check passed: 1 warning;' },
+    { name: 'a warning, --strict', change: 'warning', flags: ['--strict'], exitCode: 1, summary: { errors: 0, warnings: 1 }, verdict: 'check failed (--strict: warnings count): 1 warning;' },
+    { name: 'a stale translation', change: 'stale', flags: [], exitCode: 1, summary: { errors: 1, warnings: 0 }, verdict: 'check failed: 1 error;' },
+  ])('--format json agrees with the exit code and the text summary ($name)', async ({ change, flags, exitCode, summary, verdict: expectedVerdict }) => {
     const root = tempProject();
-    if (stale) {
+    if (change === 'stale') {
       changeFrench(root);
       await extract(root);
     }
+    if (change === 'warning') trailingSpace(root);
     const json = await check(root, '--format', 'json', ...flags);
     expect(json.stderr).toBe('');
     expect(json.code).toBe(exitCode);
@@ -540,10 +582,15 @@ describe('check verdicts', () => {
     expect(text.code).toBe(json.code);
     const verdict = text.stdout.split('\n').at(-1)!;
     expect(verdict.startsWith(exitCode === 0 ? 'check passed: ' : 'check failed')).toBe(true);
-    expect(verdict).toContain(summary.errors ? `${summary.errors} error${summary.errors === 1 ? '' : 's'}, 9 warnings` : ': 9 warnings');
+    expect(verdict.startsWith(expectedVerdict)).toBe(true);
+    // Nothing else in the text report: one line per problem (plus its note lines), then the summary.
+    expect(text.stdout.split('\n')).toHaveLength(1 + data.diagnostics.reduce((n, d) => n + 1 + (d.note ? d.note.split('\n').length : 0), 0));
     // Same problems in both reports.
     const lines = data.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  ${d.ruleId}`);
     for (const line of lines) expect(text.stdout.split('\n')).toContain(line);
+    if (summary.warnings) {
+      expect(data.diagnostics.find((d) => d.severity === 'warning')).toMatchObject({ file: EN, line: 25, column: 51, ruleId: 'briefing:whitespace' });
+    }
     if (summary.errors) {
       expect(data.diagnostics.find((d) => d.severity === 'error')).toEqual({
         file: EN,
@@ -559,7 +606,7 @@ describe('check verdicts', () => {
 });
 
 describe('lint rules through `check`', () => {
-  /** `check` after one edit: exit code and the problems other than the seed's typography warnings. */
+  /** `check` after one edit: exit code, problems and summary. */
   async function checkAfter(rel: string, from: string, to: string) {
     const root = tempProject();
     edit(root, rel, from, to);
@@ -574,7 +621,7 @@ describe('lint rules through `check`', () => {
         'locales/en/common.json:7:17  error  Placeholders differ from the French: missing {{page}}, unexpected {{pg}}. Use exactly the French placeholders (names unchanged, not translated)  briefing:placeholder-mismatch',
         '    French: "Page {{page}} sur {{pages}}"',
       ],
-      summary: 'check failed: 1 error, 9 warnings; coverage: microsoft-openai en 100 %',
+      summary: 'check failed: 1 error; coverage: microsoft-openai en 100 %',
     });
   });
 
@@ -585,7 +632,7 @@ describe('lint rules through `check`', () => {
         'locales/en/microsoft-openai.json:9:39  error  Nesting "$t(…)" is not allowed in a translation (it would pull another string in): write the text itself  briefing:nesting',
         '    French: "Une alliance historique à redéfinir"',
       ],
-      summary: 'check failed: 1 error, 9 warnings; coverage: microsoft-openai en 100 %',
+      summary: 'check failed: 1 error; coverage: microsoft-openai en 100 %',
     });
   });
 
@@ -598,7 +645,7 @@ describe('lint rules through `check`', () => {
         'locales/en/microsoft-openai.json:15:29  error  Unescaped interpolation "{{- name}}" is not allowed: write {{name}} so the value is escaped  briefing:unescaped-interpolation',
         '    French: "GPT-5 et Copilot : des synergies renforcées"',
       ],
-      summary: 'check failed: 2 errors, 9 warnings; coverage: microsoft-openai en 100 %',
+      summary: 'check failed: 2 errors; coverage: microsoft-openai en 100 %',
     });
   });
 
@@ -611,18 +658,23 @@ describe('lint rules through `check`', () => {
         'locales/en/microsoft-openai.json:20:41  warning  Raw HTML "</b>" is shown as literal text, never interpreted: use Markdown instead (*emphasis*, **strong**, [text](url))  briefing:raw-html',
         '    French: "Problèmes de gouvernance et pressions réglementaires"',
       ],
-      summary: 'check passed: 11 warnings; coverage: microsoft-openai en 100 %',
+      summary: 'check passed: 2 warnings; coverage: microsoft-openai en 100 %',
+    });
+  });
+
+  it('French typography is still a warning in the hand-written French interface strings (common.json)', async () => {
+    expect(await checkAfter('locales/fr/common.json', '"Traduction manquante\u00a0: texte', '"Traduction manquante : texte')).toEqual({
+      code: 0,
+      problems: ['locales/fr/common.json:10:41  warning  Use a no-break space (U+00A0) before ":" in French  briefing:french-typography'],
+      summary: 'check passed: 1 warning; coverage: microsoft-openai en 100 %',
     });
   });
 
   it('trailing whitespace is a warning at the space', async () => {
     expect(await checkAfter(EN, '"A New Revenue-Sharing Agreement?"', '"A New Revenue-Sharing Agreement? "')).toEqual({
       code: 0,
-      problems: [
-        'locales/en/microsoft-openai.json:25:51  warning  Trailing space: remove it, it would show in the output  briefing:whitespace',
-        '    French: "Un nouvel accord sur le partage des revenus ?"',
-      ],
-      summary: 'check passed: 10 warnings; coverage: microsoft-openai en 100 %',
+      problems: TRAILING_SPACE,
+      summary: 'check passed: 1 warning; coverage: microsoft-openai en 100 %',
     });
   });
 
@@ -632,7 +684,7 @@ describe('lint rules through `check`', () => {
     edit(root, EN, '"title": "', '"title" "');
     expect(await check(root)).toEqual({
       code: 1,
-      stdout: ['locales/en/microsoft-openai.json:2:11  error  Invalid JSON: Unexpected token String found.  briefing:invalid-json', ...TYPOGRAPHY, 'check failed: 1 error, 9 warnings'].join('\n'),
+      stdout: ['locales/en/microsoft-openai.json:2:11  error  Invalid JSON: Unexpected token String found.  briefing:invalid-json', 'check failed: 1 error'].join('\n'),
       stderr: '',
     });
     expect(read(root, EN_STATE)).toBe(state); // never rewritten from a file it could not read
@@ -643,15 +695,20 @@ describe('lint rules through `check`', () => {
       stderr: 'locales/en/microsoft-openai.json:2:11  error  Invalid JSON: Unexpected token String found.  briefing:invalid-json',
     });
     const before = read(root, EN);
-    expect((await extract(root)).code).toBe(1);
+    expect(await extract(root)).toEqual({
+      code: 1,
+      stdout: 'Nothing updated (see the errors above).',
+      stderr: 'locales/en/microsoft-openai.json:2:11  error  Invalid JSON: Unexpected token String found.  briefing:invalid-json',
+    });
     expect(read(root, EN)).toBe(before); // extract never rewrites a file it could not read
+    expect(read(root, EN_STATE)).toBe(state);
   });
 
   it('duplicate key', async () => {
     expect(await checkAfter(EN, '"title": "Microsoft and OpenAI Renegotiate Their Strategic Partnership",', '"title": "Microsoft and OpenAI Renegotiate Their Strategic Partnership",\n  "title": "Microsoft and OpenAI",')).toEqual({
       code: 1,
-      problems: ['locales/en/microsoft-openai.json:3:3  error  Duplicate key "title" (first defined at line 2); JSON readers keep only the last one  briefing:duplicate-key'],
-      summary: 'check failed: 1 error, 9 warnings',
+      problems: ['locales/en/microsoft-openai.json:3:3  error  Duplicate key "title" (first defined at line 2): JSON readers disagree on which one wins; keep only one  briefing:duplicate-key'],
+      summary: 'check failed: 1 error',
     });
   });
 
@@ -659,7 +716,7 @@ describe('lint rules through `check`', () => {
     expect(await checkAfter(EN, '  "lead": {', '  "__proto__": { "polluted": "yes" },\n  "lead": {')).toEqual({
       code: 1,
       problems: ['locales/en/microsoft-openai.json:3:3  error  Key "__proto__" is not allowed (it could reach the object prototype)  briefing:forbidden-key'],
-      summary: 'check failed: 1 error, 9 warnings',
+      summary: 'check failed: 1 error',
     });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
