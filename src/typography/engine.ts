@@ -50,10 +50,12 @@ function runRule(pieces: Piece[], rule: TypographyRule): void {
     starts.push(full.length);
     full += piece.text;
   }
+  rule.pattern.lastIndex = 0;
+  const matches = [...full.matchAll(rule.pattern)];
+  if (matches.length === 0) return; // most rules match nothing: skip the protected-span scan
   const protectedSpans = findProtected(full);
   const edits: Edit[] = [];
-  rule.pattern.lastIndex = 0;
-  for (const match of full.matchAll(rule.pattern)) {
+  for (const match of matches) {
     const from = match.index;
     const to = from + match[0].length;
     if (touchesProtected(protectedSpans, from, to)) continue;
