@@ -54,4 +54,12 @@ describe('localize', () => {
     expect(renderMarkdown(doc)).toContain('*Translation missing: original French text shown.*\n\nPremier paragraphe.');
     expect(doc.toc).toEqual([{ id: 'une-section', text: 'A section' }]);
   });
+
+  it('marks a title shown in French like any other fallback', () => {
+    const en = english({ lead: { 1: 'First paragraph.' }, sections: { 'une-section': { heading: 'A section', 1: 'Section text.', 2: 'Second.' } } });
+    const doc = buildDocument(en, { date: '2026-11-26' });
+    const title = doc.tree.children[0]!;
+    expect(title).toMatchObject({ type: 'heading', depth: 1, data: { fallback: 'fr', fallbackReason: 'missing', hProperties: { lang: 'fr' } } });
+    expect(renderMarkdown(doc).startsWith('# Titre\n')).toBe(true);
+  });
 });

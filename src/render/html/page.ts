@@ -9,6 +9,8 @@ import type { BodyHtml } from './to-hast.js';
 export interface PageContext {
   lang: Lang;
   title: string;
+  /** `lang` of the title where it differs from the page's (a French fallback title), else ''. */
+  titleLang: string;
   stylesheet: string;
   mainId: string;
   labels: {
@@ -35,6 +37,7 @@ export function pageContext(doc: BriefingDocument, body: BodyHtml, css: string, 
   return {
     lang: doc.lang,
     title: doc.title,
+    titleLang: titleLang(doc),
     stylesheet: inlineStylesheet(css),
     mainId,
     labels: {
@@ -52,6 +55,16 @@ export function pageContext(doc: BriefingDocument, body: BodyHtml, css: string, 
     toc: doc.toc.map(({ id, text }) => ({ id, text })),
     sections: body.sections.map(({ id, html }) => ({ labelledBy: id, html })),
   };
+}
+
+/**
+ * The title is shown in French when its translation is missing or stale: the h1 then carries
+ * `lang="fr"` (from the tree), and the other places that repeat the title need it too.
+ */
+function titleLang(doc: BriefingDocument): string {
+  const heading = doc.tree.children.find((node) => node.type === 'heading' && node.depth === 1);
+  const lang = heading?.data?.hProperties?.lang;
+  return typeof lang === 'string' && lang !== doc.lang ? lang : '';
 }
 
 /** `2025-08-01` → "1 août 2025" / "August 1, 2025"; an unparsable date is shown as given. */

@@ -16,6 +16,8 @@ export interface ContentView {
   lang: string;
   slug: string;
   title: string;
+  /** The fallback mark line(s) to put above the title (empty when the title is translated). */
+  titleMark: string;
   date: string;
   lead: BlockView[];
   sections: { id: string; heading: string; fallback: boolean; blocks: BlockView[] }[];
@@ -29,6 +31,7 @@ export function contentView(briefing: Briefing, date: string): ContentView {
     lang: briefing.lang,
     slug: briefing.slug,
     title: inlineToMarkdown(briefing.title.children, 1),
+    titleMark: briefing.title.lang !== briefing.lang ? `${fallbackMark(briefing.title.state === 'stale' ? 'stale' : 'missing')}\n` : '',
     date,
     lead: briefing.lead.map(blockView),
     sections: briefing.sections.map((section) => ({

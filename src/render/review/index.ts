@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../core/paths.js';
-import type { Lang } from '../../core/types.js';
+import { SOURCE_LANG, type Lang } from '../../core/types.js';
 import type { ArticleStatus, KeyStatus, UnitReport } from '../../translate/types.js';
 import { inlineStylesheet } from '../html/page.js';
 import { loadTemplate, readTemplateFile } from '../templates.js';
@@ -17,7 +17,7 @@ import { wordDiff, type DiffPart } from './diff.js';
 export type { DiffPart } from './diff.js';
 
 export interface RenderReviewOptions {
-  /** The article's title, plain text. */
+  /** The article's title, plain text, in the source language (French). */
   title: string;
   /** Interface strings of the target language (plain text, unescaped), e.g. `review.title`. */
   t: (key: string, vars?: Record<string, string | number>) => string;
@@ -50,6 +50,8 @@ export interface ReviewRow {
 export interface ReviewContext {
   lang: Lang;
   title: string;
+  /** `lang` of the (French) title where it differs from the page's, else ''. */
+  titleLang: string;
   pageTitle: string;
   stylesheet: string;
   file: string;
@@ -120,6 +122,7 @@ export function reviewContext(
   return {
     lang: status.lang,
     title,
+    titleLang: status.lang === SOURCE_LANG ? '' : SOURCE_LANG,
     pageTitle: `${reviewTitle} · ${title} · ${languageName}`,
     stylesheet: inlineStylesheet(css),
     file: status.file,
