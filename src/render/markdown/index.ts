@@ -5,7 +5,8 @@
 import path from 'node:path';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { toMarkdown } from 'mdast-util-to-markdown';
+import { unified } from 'unified';
+import remarkStringify from 'remark-stringify';
 import type { Briefing, BriefingDocument } from '../../core/types.js';
 import { MARKDOWN_OPTIONS, parseMarkdown } from '../../core/markdown.js';
 import { PACKAGE_ROOT } from '../../core/paths.js';
@@ -13,6 +14,9 @@ import { loadTemplate } from '../templates.js';
 import { contentView } from './view.js';
 import { applyAnnotations, type NodeData } from './annotations.js';
 import { applyTypography } from '../../typography/index.js';
+
+/** remark-stringify with the project's one set of Markdown settings. */
+const markdownWriter = unified().use(remarkStringify, MARKDOWN_OPTIONS);
 
 export interface DocumentOptions {
   templatesDir?: string;
@@ -57,5 +61,5 @@ export function renderMarkdown(doc: BriefingDocument): string {
     const note: Paragraph = { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: text }] }] };
     return [note, node];
   });
-  return toMarkdown({ type: 'root', children } as Root, MARKDOWN_OPTIONS);
+  return markdownWriter.stringify({ type: 'root', children } as Root);
 }
