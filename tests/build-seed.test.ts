@@ -75,6 +75,13 @@ describe('briefing build on the seed', () => {
     for (const heading of headings(lang === 'fr' ? fr : en)) expect(titles).toContain(heading);
   });
 
+  it.each([['fr', 'Sources'], ['en', 'Sources']])('ends the %s edition with the sources cited, in every format', (lang, label) => {
+    expect(readFileSync(file(lang, 'md'), 'utf8').endsWith(`## ${label}\n\n- Axios\n- Bloomberg\n`)).toBe(true);
+    expect(readFileSync(file(lang, 'html'), 'utf8')).toMatch(/<h2 id="briefing-sources">Sources<\/h2>\s*<ul>\s*<li>Axios<\/li>\s*<li>Bloomberg<\/li>/);
+    expect(readFileSync(file(lang, 'html'), 'utf8')).toContain('href="#briefing-sources"');
+    expect(flat(pdfText(file(lang, 'pdf')))).toMatch(/Sources • Axios • Bloomberg/);
+  });
+
   it('renders the first page of each PDF as a PNG for a person to look at', () => {
     const artifacts = path.join(REPO, 'tests', 'artifacts');
     mkdirSync(artifacts, { recursive: true });

@@ -94,6 +94,8 @@ export interface Briefing {
   sections: LocalizedSection[];
   /** Interface strings of this language (`locales/<lang>/common.json`), plain text. */
   t: (key: string, vars?: Record<string, string | number>) => string;
+  /** Sources the article cites (front matter `sources:` and attributions found in the text). */
+  sources: string[];
   /** Keys shown in French because the translation is missing or stale. */
   fallbacks: string[];
 }

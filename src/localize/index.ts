@@ -4,6 +4,7 @@ import type { Article, Briefing, Lang, LocalizedBlock, LocalizedInline, Segment,
 import { SOURCE_LANG } from '../core/types.js';
 import { COMMON_NS } from '../i18n/instance.js';
 import { blockUnit, inlineUnit } from './units.js';
+import { citedSources } from '../furniture/sources.js';
 import type { KeyStatus } from '../translate/types.js';
 
 /**
@@ -39,6 +40,7 @@ export function localize(article: Article, lang: Lang, i18n: i18n, statuses?: Re
     lead: article.lead.map(block),
     sections: article.sections.map((section) => ({ id: section.id, heading: inline(section.heading), blocks: section.blocks.map(block) })),
     t: (key, vars) => String(fixedT(key, vars ?? {})),
+    sources: citedSources(article).map((source) => source.name),
     fallbacks,
   };
 }

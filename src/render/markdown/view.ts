@@ -21,6 +21,10 @@ export interface ContentView {
   date: string;
   lead: BlockView[];
   sections: { id: string; heading: string; fallback: boolean; blocks: BlockView[] }[];
+  /** Names of the sources cited, each escaped as inline Markdown. */
+  sources: string[];
+  /** Interface strings the template shows, escaped as inline Markdown. */
+  labels: { sources: string };
 }
 
 /** The mark before a block shown in French; `reason` is `missing` or `stale`. */
@@ -40,6 +44,8 @@ export function contentView(briefing: Briefing, date: string): ContentView {
       fallback: section.heading.lang !== briefing.lang,
       blocks: section.blocks.map(blockView),
     })),
+    sources: briefing.sources.map((name) => inlineToMarkdown([{ type: 'text', value: name }], 2)),
+    labels: { sources: inlineToMarkdown([{ type: 'text', value: briefing.t('sources') }], 2) },
   };
 
   function blockView(block: LocalizedBlock): BlockView {
