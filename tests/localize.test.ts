@@ -62,4 +62,16 @@ describe('localize', () => {
     expect(title).toMatchObject({ type: 'heading', depth: 1, data: { fallback: 'fr', fallbackReason: 'missing', hProperties: { lang: 'fr' } } });
     expect(renderMarkdown(doc).startsWith('# Titre\n')).toBe(true);
   });
+
+  it('estimates the reading time with correct plurals in both languages', () => {
+    const en = english({ title: 'Title' });
+    const doc = buildDocument(en, { date: '2026-11-26' });
+    expect(doc.readingMinutes).toBe(1);
+    expect(doc.t('readingTime', { count: 1 })).toBe('Reading time: 1 minute');
+    expect(doc.t('readingTime', { count: 4 })).toBe('Reading time: 4 minutes');
+    const fr = localize(article, 'fr', createI18n('fr', { common: common('fr') }));
+    expect(fr.t('readingTime', { count: 1 })).toBe('Lecture\u00a0: 1 minute');
+    expect(fr.t('readingTime', { count: 4 })).toBe('Lecture\u00a0: 4 minutes');
+    expect(fr.t('readingTime', { count: 1_000_000 })).toBe('Lecture\u00a0: 1000000 minutes');
+  });
 });

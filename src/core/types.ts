@@ -126,4 +126,6 @@ export interface BriefingDocument {
   toc: { id: string; text: string }[];
   /** Date shown, ISO `YYYY-MM-DD` (from front matter or the build clock). */
   date: string;
+  /** Estimated reading time in minutes (shown in the title block when present). */
+  readingMinutes?: number;
 }

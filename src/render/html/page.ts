@@ -17,6 +17,8 @@ export interface PageContext {
     skipToContent: string;
     briefing: string;
     preparedOn: string;
+    /** Empty when the document has no reading-time estimate. */
+    readingTime: string;
     toc: string;
     lead: string;
     languageName: string;
@@ -44,6 +46,7 @@ export function pageContext(doc: BriefingDocument, body: BodyHtml, css: string, 
       skipToContent: doc.t('skipToContent'),
       briefing: doc.t('briefing'),
       preparedOn: doc.t('preparedOn', { date: dateText }),
+      readingTime: doc.readingMinutes ? doc.t('readingTime', { count: doc.readingMinutes }) : '',
       toc: doc.t('toc'),
       lead: doc.t('lead'),
       languageName: doc.t('languageName'),

@@ -49,7 +49,17 @@ export function buildDocument(briefing: Briefing, options: DocumentOptions): Bri
     t: briefing.t,
     toc,
     date: options.date,
+    readingMinutes: readingMinutes(tree),
   };
+}
+
+/** Reading speed for the estimate: a common figure for informative prose (French and English alike). */
+export const WORDS_PER_MINUTE = 220;
+
+/** Minutes to read the document's text, at least 1. */
+export function readingMinutes(tree: Root): number {
+  const words = toString(tree).split(/\s+/u).filter(Boolean).length;
+  return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
 }
 
 /** The `.md` edition: the document tree, normalised by remark-stringify, with a visible note before each French fallback. */

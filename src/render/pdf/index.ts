@@ -72,6 +72,7 @@ export async function renderPdf(doc: BriefingDocument, options: RenderPdfOptions
     lang: doc.lang,
     title: doc.title,
     date: doc.date,
+    ...(doc.readingMinutes ? { readingMinutes: doc.readingMinutes } : {}),
     tagged,
     left: pdf.page.margins.left,
     width: pdf.page.width - pdf.page.margins.left - pdf.page.margins.right,

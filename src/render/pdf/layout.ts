@@ -16,6 +16,8 @@ export interface LayoutContext {
   /** Title (running header) and ISO date of the document. */
   title: string;
   date: string;
+  /** Reading-time estimate in minutes, if any. */
+  readingMinutes?: number;
   tagged: boolean;
   /** Left edge and width of the text column (page margins applied). */
   left: number;

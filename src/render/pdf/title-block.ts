@@ -55,7 +55,8 @@ export function renderTitleBlock(ctx: LayoutContext, title: string, parent: Stru
     const lineGap = useFont(ctx, 'heading', theme.sizes.meta, 1.3);
     doc.fillColor(theme.colors.accent).text(label, x, metaY, { width, lineGap, align: 'left', continued: true });
     useFont(ctx, 'sans', theme.sizes.meta, 1.3);
-    doc.fillColor(theme.colors.muted).text(`  ·  ${prepared}`, { width, lineGap, align: 'left', continued: false });
+    const reading = ctx.readingMinutes ? `  ·  ${ctx.t('readingTime', { count: ctx.readingMinutes })}` : '';
+    doc.fillColor(theme.colors.muted).text(`  ·  ${prepared}${reading}`, { width, lineGap, align: 'left', continued: false });
   });
 
   doc.y += theme.spacing.titleRuleGap - ctx.bodyLineGap;
