@@ -56,7 +56,7 @@ describe('briefing build on the seed', () => {
     const text = flat(pdfText(file('en', 'pdf')));
     for (const heading of headings(en)) expect(text).toContain(heading);
     expect(text).toMatch(/Page 1 of \d/);
-    expect(text).toContain('November 26, 2026');
+    expect(text).toContain('26 November 2026');
     for (const heading of headings(fr)) expect(text).not.toContain(heading);
     for (const frenchWord of ['renégociation', 'partenariat', 'gouvernance', 'régulation', ' le ', ' les ', ' des ']) {
       expect(text).not.toContain(frenchWord);

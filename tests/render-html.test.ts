@@ -124,7 +124,7 @@ describe('renderHtml: page structure', () => {
     const header = between(html, /<header/, '</header>');
     expect(header).toContain('<h1>Microsoft and OpenAI renegotiate their partnership</h1>');
     expect(header).toContain('>Briefing</p>');
-    expect(header).toContain('<time datetime="2025-08-01">Prepared on August 1, 2025</time>');
+    expect(header).toContain('<time datetime="2025-08-01">Prepared on 1 August 2025</time>');
     expect(between(html, /<main/, '</main>')).not.toContain('<h1');
   });
 
@@ -190,7 +190,7 @@ describe('renderHtml: page structure', () => {
 
   it('formats the date per language', () => {
     expect(formatDate('2025-08-01', 'fr')).toBe('1 août 2025');
-    expect(formatDate('2025-08-01', 'en')).toBe('August 1, 2025');
+    expect(formatDate('2025-08-01', 'en')).toBe('1 August 2025');
     expect(formatDate('not a date', 'en')).toBe('not a date');
     const fr = renderHtml(sampleDoc({ lang: 'fr', t: translator('fr') }));
     expect(fr).toContain('<html lang="fr">');

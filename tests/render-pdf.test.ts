@@ -238,7 +238,7 @@ describe.skipIf(!TOOLS)('renderPdf', () => {
   it('labels English editions and marks French fallbacks', () => {
     const all = pageText('en');
     expect(all).toContain('Briefing');
-    expect(all).toContain('Prepared on March 5, 2025');
+    expect(all).toContain('Prepared on 5 March 2025');
     expect(all).toContain('Page 1 of');
     const note = all.indexOf('Translation missing: original French text shown.');
     expect(note).toBeGreaterThan(-1);

@@ -5,6 +5,7 @@
  */
 import type { BriefingDocument, Lang } from '../../core/types.js';
 import type { BodyHtml } from './to-hast.js';
+import { formatDate } from '../../core/dates.js';
 
 export interface PageContext {
   lang: Lang;
@@ -70,14 +71,6 @@ function titleLang(doc: BriefingDocument): string {
   return typeof lang === 'string' && lang !== doc.lang ? lang : '';
 }
 
-/** `2025-08-01` → "1 août 2025" / "August 1, 2025"; an unparsable date is shown as given. */
-export function formatDate(iso: string, lang: Lang): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return iso;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-}
 
 /**
  * The stylesheet goes into a `<style>` element, whose content is raw text: HTML escaping would
@@ -90,3 +83,5 @@ export function inlineStylesheet(css: string): string {
   }
   return css;
 }
+
+export { formatDate } from '../../core/dates.js';

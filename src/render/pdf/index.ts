@@ -17,7 +17,7 @@ import { loadPdfTheme, type PdfTheme } from './theme.js';
 import { renderTitleBlock } from './title-block.js';
 
 export { loadPdfTheme, parsePdfTheme, PdfThemeError, DEFAULT_PDF_THEME, type PdfTheme } from './theme.js';
-export { formatDate } from './title-block.js';
+export { formatDate } from '../../core/dates.js';
 
 export interface RenderPdfOptions {
   /** Theme to use; read from `<templatesDir>/pdf/theme.json` when absent. */

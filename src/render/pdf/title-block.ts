@@ -4,17 +4,10 @@
  */
 import { horizontalRule, useFont, type LayoutContext } from './layout.js';
 import { tagBlock, type StructParent } from './tagging.js';
+import { formatDate } from '../../core/dates.js';
 
 const TITLE_LINE_HEIGHT = 1.18;
 
-/** Formats an ISO `YYYY-MM-DD` date in the edition's language ("5 March 2025", "5 mars 2025"). */
-export function formatDate(iso: string, lang: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
-  if (!match) return iso;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-}
 
 /**
  * The narrowest width that sets `text` in as many lines as `width` does, so a wrapped title
