@@ -102,9 +102,10 @@ async function buildEdition(context: BuildContext, article: Article, lang: Lang)
   if (hasErrors(commonFile.diagnostics)) return void report.failed.push(edition);
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   let files: RenderedFile[] = [];
+  const i18n = createI18n(lang, namespaces);
   // The translators' review page is written whatever the coverage: that is when it matters most.
   if (status && options.formats.includes('html')) {
-    const review = renderReviewPage(article, status, createI18n(lang, namespaces), options.paths.templates);
+    const review = renderReviewPage(article, status, i18n, options.paths.templates);
     if (review instanceof Error) report.diagnostics.push(errorDiagnostic(review, options.paths, article.path));
     else await writeOutput(context, article.slug, { format: 'html', name: `${article.slug}.review.html`, data: review.html, ms: review.ms });
   }
@@ -113,7 +114,7 @@ async function buildEdition(context: BuildContext, article: Article, lang: Lang)
     return void report.failed.push(edition);
   }
   try {
-    const rendered = await renderEdition(article, lang, createI18n(lang, namespaces), {
+    const rendered = await renderEdition(article, lang, i18n, {
       formats: options.formats,
       templatesDir: options.paths.templates,
       date: article.meta.date ?? isoDate(context.now),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Lang } from '../core/types.js';
 import { diagnostic, UsageError, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
-import { readLocaleFile, type LocaleFile } from '../i18n/locale-file.js';
+import { emptyLocale, readLocaleFile, type LocaleFile } from '../i18n/locale-file.js';
 
 export const SOURCE_EXTENSIONS = ['.md', '.txt'] as const;
 
@@ -70,7 +70,7 @@ export async function readLocale(paths: ProjectPaths, lang: Lang, name: string, 
   try {
     text = await readFile(absolute, 'utf8');
   } catch {
-    const empty: LocaleFile = { file, text: '', resources: Object.create(null), entries: [], diagnostics: [] };
+    const empty = emptyLocale(file);
     if (required) empty.diagnostics.push(diagnostic(file, 'briefing:missing-locale-file', `Missing locale file ${file}`));
     return empty;
   }

@@ -29,6 +29,11 @@ export interface LocaleFile {
   diagnostics: Diagnostic[];
 }
 
+/** The locale of a file that does not exist: no strings (every key missing). */
+export function emptyLocale(file: string): LocaleFile {
+  return { file, text: '', resources: Object.create(null) as ResourceTree, entries: [], diagnostics: [] };
+}
+
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Parses `text` (the content of `file`); problems go to `diagnostics`, never thrown. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Lang } from '../core/types.js';
 import type { Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
-import { readLocaleFile, type LocaleFile } from '../i18n/locale-file.js';
+import { emptyLocale, readLocaleFile, type LocaleFile } from '../i18n/locale-file.js';
 import { parseState, type TranslationState } from './state.js';
 
 export interface TranslationFiles {
@@ -51,10 +51,6 @@ export async function readTranslationInputs(paths: ProjectPaths, lang: Lang, slu
     texts: { ...(target !== undefined ? { target } : {}), ...(state !== undefined ? { state } : {}), ...(obsolete !== undefined ? { obsolete } : {}) },
     diagnostics: [...targetFile.diagnostics, ...(obsoleteFile?.diagnostics ?? []), ...parsedState.diagnostics],
   };
-}
-
-export function emptyLocale(file: string): LocaleFile {
-  return { file, text: '', resources: Object.create(null), entries: [], diagnostics: [] };
 }
 
 export async function readOptional(file: string): Promise<string | undefined> {

@@ -4,8 +4,6 @@
  * It also records automatic acceptances (French and translation both changed) and `--accept`ed
  * keys in the state files. Exit 0 when clean, 1 on errors (or warnings with --strict).
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { EXIT, UsageError, diagnostic, hasErrors, type Diagnostic } from '../../core/errors.js';
 import { projectPaths } from '../../core/paths.js';
 import { SOURCE_LANG } from '../../core/types.js';
@@ -45,9 +43,7 @@ export async function checkCommand(settings: Settings, out: Output): Promise<num
     // Typography of article text is applied in every output (src/typography); only hand-written
     // French (common.json) is linted for it.
     diagnostics.push(...french.diagnostics);
-    const frenchPath = path.join(paths.locales, SOURCE_LANG, `${article.slug}.json`);
-    const current = await readFile(frenchPath, 'utf8').catch(() => undefined);
-    if (current !== extractSourceLocale(article)) {
+    if (french.text !== extractSourceLocale(article)) {
       diagnostics.push(diagnostic(french.file, 'briefing:extraction-outdated', `${french.file} does not match ${article.path}; run "briefing extract"`, { line: 1, column: 1 }));
     }
     for (const translation of await loadTranslations(paths, [article], targets)) {

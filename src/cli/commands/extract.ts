@@ -8,7 +8,6 @@ import { projectPaths } from '../../core/paths.js';
 import { SOURCE_LANG } from '../../core/types.js';
 import { readLocale } from '../../build/inputs.js';
 import { extractSourceLocale } from '../../i18n/extract.js';
-import { readOptional } from '../../translate/files.js';
 import { serializeState } from '../../translate/state.js';
 import { syncTranslations } from '../../translate/sync.js';
 import { articleStatus } from '../../translate/status.js';
@@ -33,7 +32,7 @@ export async function extractCommand(settings: Settings, out: Output): Promise<n
   for (const article of articles) {
     const frenchFile = path.join(paths.locales, SOURCE_LANG, `${article.slug}.json`);
     const previousFrench = await readLocale(paths, SOURCE_LANG, article.slug, false);
-    change(frenchFile, await readOptional(frenchFile), extractSourceLocale(article));
+    change(frenchFile, previousFrench.text, extractSourceLocale(article));
     for (const translation of await loadTranslations(paths, [article], targets)) {
       const { inputs, lang } = translation;
       diagnostics.push(...inputs.diagnostics);
