@@ -6,17 +6,15 @@
  */
 import path from 'node:path';
 import type { Article, Format, Lang } from '../core/types.js';
-import { SOURCE_LANG } from '../core/types.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { buildTime, isoDate } from '../core/clock.js';
 import { parseArticle } from '../parse/index.js';
-import { createI18n, COMMON_NS } from '../i18n/instance.js';
+import { COMMON_NS, type createI18n } from '../i18n/instance.js';
+import { prepareEdition } from './prepare.js';
 import type { LocaleFile } from '../i18n/locale-file.js';
 import { TemplateError } from '../render/templates.js';
 import { writeFileAtomic, removeStaleTemporaries } from '../publish/atomic-write.js';
-import { readTranslationInputs } from '../translate/files.js';
-import { articleStatus } from '../translate/status.js';
 import type { ArticleStatus } from '../translate/types.js';
 import { renderReview } from '../render/review/index.js';
 import { parseMarkdown } from '../core/markdown.js';
@@ -88,21 +86,13 @@ export async function buildProject(options: BuildOptions): Promise<BuildReport> 
 async function buildEdition(context: BuildContext, article: Article, lang: Lang): Promise<void> {
   const { options, report } = context;
   const edition = `${article.slug}.${lang}`;
-  const commonFile = context.common.get(lang)!;
-  let namespaces: Record<string, LocaleFile['resources']> = { [COMMON_NS]: commonFile.resources };
-  let status: ArticleStatus | undefined;
-  if (lang !== SOURCE_LANG) {
-    const inputs = await readTranslationInputs(options.paths, lang, article.slug);
-    report.diagnostics.push(...inputs.diagnostics);
-    if (hasErrors(inputs.diagnostics)) return void report.failed.push(edition);
-    status = articleStatus(article, lang, inputs.target, inputs.state).status;
-    report.statuses.push(status);
-    namespaces = { ...namespaces, [article.slug]: inputs.target.resources };
-  }
-  if (hasErrors(commonFile.diagnostics)) return void report.failed.push(edition);
+  const prepared = await prepareEdition(options.paths, article, lang, context.common.get(lang)!);
+  const { status, i18n } = prepared;
+  report.diagnostics.push(...prepared.diagnostics);
+  if (status && prepared.ok) report.statuses.push(status);
+  if (!prepared.ok) return void report.failed.push(edition);
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   let files: RenderedFile[] = [];
-  const i18n = createI18n(lang, namespaces);
   // The translators' review page is written whatever the coverage: that is when it matters most.
   if (status && options.formats.includes('html')) {
     const review = renderReviewPage(article, status, i18n, options.paths.templates);
@@ -119,7 +109,7 @@ async function buildEdition(context: BuildContext, article: Article, lang: Lang)
       templatesDir: options.paths.templates,
       date: article.meta.date ?? isoDate(context.now),
       creationDate: context.now,
-      ...(status ? { statuses: new Map(status.units.map((unit) => [unit.key, unit.status])) } : {}),
+      ...(prepared.statuses ? { statuses: prepared.statuses } : {}),
     });
     files = rendered.files;
     if (rendered.fallbacks.length > 0) report.fallbacks[edition] = rendered.fallbacks;

@@ -1,0 +1,48 @@
+/**
+ * Everything one language edition of one article needs before it can be rendered: the i18next
+ * resources (common strings + the article's translation), the translation status of a translated
+ * edition, and the problems found reading them. Shared by `build` and anything else that renders
+ * an edition on demand.
+ */
+import type { Article, Lang } from '../core/types.js';
+import { SOURCE_LANG } from '../core/types.js';
+import { hasErrors, type Diagnostic } from '../core/errors.js';
+import type { ProjectPaths } from '../core/paths.js';
+import { createI18n, COMMON_NS } from '../i18n/instance.js';
+import type { LocaleFile } from '../i18n/locale-file.js';
+import { readTranslationInputs } from '../translate/files.js';
+import { articleStatus } from '../translate/status.js';
+import type { ArticleStatus, KeyStatus } from '../translate/types.js';
+
+export interface PreparedEdition {
+  lang: Lang;
+  i18n: ReturnType<typeof createI18n>;
+  /** Translation status (translated editions only). */
+  status?: ArticleStatus;
+  /** Status per key, for localize: stale units are shown in French. */
+  statuses?: ReadonlyMap<string, KeyStatus>;
+  diagnostics: Diagnostic[];
+  /** False when an input has an error (invalid JSON, forbidden key…): the edition cannot be built. */
+  ok: boolean;
+}
+
+/** Reads the translation of `article` into `lang` (nothing for French) and sets up i18next. */
+export async function prepareEdition(paths: ProjectPaths, article: Article, lang: Lang, common: LocaleFile): Promise<PreparedEdition> {
+  const diagnostics: Diagnostic[] = [];
+  let namespaces: Record<string, LocaleFile['resources']> = { [COMMON_NS]: common.resources };
+  let status: ArticleStatus | undefined;
+  if (lang !== SOURCE_LANG) {
+    const inputs = await readTranslationInputs(paths, lang, article.slug);
+    diagnostics.push(...inputs.diagnostics);
+    status = articleStatus(article, lang, inputs.target, inputs.state).status;
+    namespaces = { ...namespaces, [article.slug]: inputs.target.resources };
+  }
+  const ok = !hasErrors(diagnostics) && !hasErrors(common.diagnostics);
+  return {
+    lang,
+    i18n: createI18n(lang, namespaces),
+    ...(status ? { status, statuses: new Map(status.units.map((unit) => [unit.key, unit.status])) } : {}),
+    diagnostics,
+    ok,
+  };
+}
