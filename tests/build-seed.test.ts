@@ -82,6 +82,25 @@ describe('briefing build on the seed', () => {
     expect(flat(pdfText(file(lang, 'pdf')))).toMatch(/Sources • Axios • Bloomberg/);
   });
 
+  it.each([
+    ['fr', 'Chiffres clés', [['2030', 'prolongation de leur partenariat'], ['2019', 'début du partenariat'], ['1\u00a0milliard de dollars', 'investissement initial']]],
+    ['en', 'Key figures', [['2030', 'extension of the partnership'], ['2019', 'start of the partnership'], ['$1 billion', 'initial investment']]],
+  ] as const)('shows the %s key figures after the lead, formatted per language, in every format', (lang, label, figures) => {
+    const md = readFileSync(file(lang, 'md'), 'utf8');
+    const box = `## ${label}\n\n${figures.map(([value, text]) => `**${value}** — ${text}`).join('\n\n')}\n\n## `;
+    expect(md).toContain(box);
+    // The box sits between the lead and the first section.
+    expect(md.indexOf(box)).toBeLessThan(md.indexOf('\n## ', md.indexOf(box) + 4));
+    expect(md.indexOf(box)).toBeGreaterThan(md.indexOf('Axios'));
+    const html = readFileSync(file(lang, 'html'), 'utf8');
+    for (const [value, text] of figures) {
+      expect(html).toContain(`<div class="figure-card"><p class="figure"><strong class="figure-value">${value}</strong> <span class="figure-label">${text}</span></p></div>`);
+    }
+    // pdftotext reads each value right before its label, in document order.
+    const text = flat(pdfText(file(lang, 'pdf')));
+    expect(text).toContain(`${label} ${figures.map(([value, label]) => `${value.replace('\u00a0', ' ')} ${label}`).join(' ')}`);
+  });
+
   it('renders the first page of each PDF as a PNG for a person to look at', () => {
     const artifacts = path.join(REPO, 'tests', 'artifacts');
     mkdirSync(artifacts, { recursive: true });

@@ -88,7 +88,7 @@ describe('content errors', () => {
     writeFileSync(file, JSON.stringify(en, null, 2));
     const result = await runCli(['build', '--root', root, '--format', 'md,html']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('microsoft-openai.en: 1 segment shown in French (1 missing, 0 stale; coverage 95.4 %): sections.un-nouvel-equilibre-a-trouver.2');
+    expect(result.stderr).toContain('microsoft-openai.en: 1 segment shown in French (1 missing, 0 stale; coverage 96 %): sections.un-nouvel-equilibre-a-trouver.2');
     const md = readFileSync(path.join(root, 'output', 'microsoft-openai', 'microsoft-openai.en.md'), 'utf8');
     expect(md).toContain('*Translation missing: original French text shown.*\n\nSi un accord «\u202fgagnant-gagnant\u202f»');
     const html = readFileSync(path.join(root, 'output', 'microsoft-openai', 'microsoft-openai.en.html'), 'utf8');

@@ -5,6 +5,7 @@ import { parseArticle } from '../src/parse/index.js';
 import type { Article } from '../src/core/types.js';
 import { ATTRIBUTION_PATTERNS, citedSources } from '../src/furniture/sources.js';
 import { FIGURE_RULES, figureLabel, formatFigure, keyFigures, type KeyFigure } from '../src/furniture/figures.js';
+import { segmentsOf } from '../src/i18n/extract.js';
 import { REPO } from './helpers.js';
 
 const CONTENT = readFileSync(path.join(REPO, 'content', 'microsoft-openai.txt'), 'utf8');
@@ -119,6 +120,18 @@ describe('keyFigures', () => {
       ['2019', 'début du partenariat'],
       ['1 milliard de dollars', 'investissement initial'],
     ]);
+  });
+
+  it('makes each label a translation unit `figures.<id>`, placed at the paragraph holding the figure, extracted after the text', () => {
+    const parsed = article(CONTENT);
+    const section1 = parsed.sections[0]!.blocks[0]!;
+    expect(parsed.figures.map((f) => [f.label.key, f.label.kind, f.label.markdown, f.label.place])).toEqual([
+      ['figures.year-2030', 'figure', 'prolongation de leur partenariat', parsed.lead[0]!.place],
+      ['figures.year-2019', 'figure', 'début du partenariat', section1.place],
+      ['figures.amount-1-milliard-de-dollars', 'figure', 'investissement initial', section1.place],
+    ]);
+    const keys = segmentsOf(parsed).map((s) => s.key);
+    expect(keys.slice(-3)).toEqual(parsed.figures.map((f) => f.label.key));
   });
 
   it.each(FIGURE_RULES.flatMap((rule) => rule.examples.map((example) => [rule.kind, example] as const)))('%s rule detects “%s”', (kind, example) => {

@@ -276,6 +276,26 @@ describe.skipIf(!TOOLS)('renderPdf', () => {
     const later = await renderPdf(buildDoc('fr'), { creationDate: new Date('2025-03-06T00:00:00Z') });
     expect(later.equals(bytes.fr!)).toBe(false);
   });
+  it('never leaves a single line of a paragraph alone at the top of a page (widow) nor at its foot (orphan)', async () => {
+    // A long paragraph of numbered words after 41…70 one-line paragraphs: across the sweep it meets
+    // the page break at every line. pdftotext then shows how its lines fell on each page.
+    const words = Array.from({ length: 90 }, (_, i) => `mot${String(i).padStart(2, '0')}`).join(' ');
+    let splits = 0;
+    for (let fillers = 1; fillers <= 30; fillers++) {
+      const doc = buildDoc('fr');
+      const one = (i: number): BlockContent => para(text(`Ligne ${i}.`));
+      doc.tree = { type: 'root', children: [...Array.from({ length: 40 + fillers }, (_, i) => one(i)), para(text(words))] };
+      const file = path.join(dir, `widow-${fillers}.pdf`);
+      writeFileSync(file, await renderPdf(doc, { creationDate: CREATED }));
+      const pages = Number(run('pdfinfo', [file]).match(/Pages:\s+(\d+)/)![1]);
+      const counts = Array.from({ length: pages }, (_, p) =>
+        run('pdftotext', ['-f', String(p + 1), '-l', String(p + 1), '-enc', 'UTF-8', file, '-']).split('\n').filter((l) => /mot\d\d/.test(l)).length,
+      ).filter((n) => n > 0);
+      if (counts.length > 1) splits++;
+      for (const n of counts) expect(n, `${fillers} fillers: lines per page ${counts.join('+')}`).toBeGreaterThanOrEqual(2);
+    }
+    expect(splits).toBeGreaterThan(3); // the sweep really did break the paragraph across pages
+  });
 });
 
 describe('loadPdfTheme', () => {
@@ -314,4 +334,5 @@ describe('loadPdfTheme', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
 });

@@ -106,7 +106,7 @@ describe('baseline', () => {
     expect(lines.at(-1)).toBe('');
     expect(lines.at(-2)).toBe('}');
     const entries = lines.slice(1, -2);
-    expect(entries).toHaveLength(22); // title, 2 lead paragraphs, 6 headings, 13 section paragraphs
+    expect(entries).toHaveLength(25); // title, 2 lead paragraphs, 6 headings, 13 section paragraphs, 3 key-figure labels
     const keys = entries.map((line) => {
       expect(line).toMatch(/^ {2}"[^"]+": \{"source":"[0-9a-f]{12}","target":"[0-9a-f]{12}","text":".*"\},?$/);
       return JSON.parse(`{${line.replace(/,$/, '')}}`) as Record<string, unknown>;
@@ -133,7 +133,15 @@ describe('the stale cycle', () => {
   it('extract → check reports stale at the English value, status counts it, build shows the French marked as out of date', async () => {
     const root = tempProject();
     changeFrench(root);
-    expect(await extract(root)).toEqual({ code: 0, stdout: `Updated ${FR}`, stderr: '' });
+    // The amount changed, so did its key figure's id: the label's translation follows it.
+    expect(await extract(root)).toEqual({
+      code: 0,
+      stdout: [
+        'microsoft-openai (en): carried "figures.amount-1-milliard-de-dollars" over to "figures.amount-1-5-milliard-d-euros" (100 % similar)',
+        `Updated ${FR}, ${EN}, ${EN_STATE}`,
+      ].join('\n'),
+      stderr: '',
+    });
     expect(read(root, FR)).toContain(JSON.stringify(FR_ALLIANCE_1_NOW));
     const extracted = read(root, EN_STATE);
     const extractedAt = statSync(file(root, EN_STATE)).mtimeMs;
@@ -142,7 +150,7 @@ describe('the stale cycle', () => {
     expect(result.code).toBe(1);
     expect(report(result.stdout)).toEqual({
       problems: STALE_ALLIANCE_1,
-      summary: 'check failed: 1 error; coverage: microsoft-openai en 95.4 %',
+      summary: 'check failed: 1 error; coverage: microsoft-openai en 96 %',
     });
     // The place is the English value's opening quote.
     expect(lineOf(root, EN, `"1": "${EN_ALLIANCE_1}"`)).toBe(10);
@@ -155,13 +163,13 @@ describe('the stale cycle', () => {
     const status = await runCli(['status', '--root', root]);
     expect(status).toEqual({
       code: 0,
-      stdout: ['article           lang  translated  stale  missing  obsolete  coverage', 'microsoft-openai  en            21      1        0         0    95.4 %'].join('\n'),
+      stdout: ['article           lang  translated  stale  missing  obsolete  coverage', 'microsoft-openai  en            24      1        0         0    96.0 %'].join('\n'),
       stderr: '',
     });
 
     const build = await runCli(['build', '--root', root]);
     expect(build.code).toBe(0);
-    expect(build.stderr).toBe(`microsoft-openai.en: 1 segment shown in French (0 missing, 1 stale; coverage 95.4 %): ${ALLIANCE_1}`);
+    expect(build.stderr).toBe(`microsoft-openai.en: 1 segment shown in French (0 missing, 1 stale; coverage 96 %): ${ALLIANCE_1}`);
     expect(build.stdout).toMatch(/7 files written in \d+ ms$/);
     const md = readFileSync(out(root, 'en', 'md'), 'utf8');
     expect(md).toContain(`## A Landmark Alliance to Be Redefined\n\n*Translation out of date: original French text shown.*\n\n${FR_ALLIANCE_1_NOW_BUILT}\n`);
@@ -182,7 +190,7 @@ describe('the stale cycle', () => {
     expect(row).toContain('<div class="text diff" lang="fr">Le partenariat entre Microsoft et OpenAI a débuté en 2019 avec un investissement initial de 1<ins>,5</ins> milliard <del>de dollars</del><ins>d’euros</ins>. Depuis, Microsoft');
     expect(row).toContain(`<td class="translation" data-label="Translation"><div class="text">${EN_ALLIANCE_1}</div></td>`);
     expect(row).toContain('<span class="badge badge-stale">Stale</span>');
-    expect(review).toContain('<p class="summary-text">21 of 22 up to date, 1 stale, 0 missing</p>');
+    expect(review).toContain('<p class="summary-text">24 of 25 up to date, 1 stale, 0 missing</p>');
     expect(review.match(/class="unit unit-stale"/g)).toHaveLength(1);
 
     // The translator updates the English: accepted automatically, and recorded.
@@ -262,10 +270,13 @@ describe('the stale cycle', () => {
     expect(result.code).toBe(1);
     expect(report(result.stdout)).toEqual({
       problems: [
+        'locales/en/microsoft-openai.json:1:1  error  Missing en translation of "figures.amount-1-5-milliard-d-euros"  briefing:missing-translation',
+        '    French: "investissement initial"',
         ...STALE_ALLIANCE_1,
+        'locales/en/microsoft-openai.json:43:37  warning  Obsolete key "figures.amount-1-milliard-de-dollars": the French source has no such unit. Run "briefing extract" to move it aside  briefing:obsolete-key',
         'locales/fr/microsoft-openai.json:1:1  error  locales/fr/microsoft-openai.json does not match content/microsoft-openai.txt; run "briefing extract"  briefing:extraction-outdated',
       ],
-      summary: 'check failed: 2 errors; coverage: microsoft-openai en 95.4 %',
+      summary: 'check failed: 3 errors, 1 warning; coverage: microsoft-openai en 92 %',
     });
   });
 });
@@ -290,13 +301,13 @@ describe('missing translations', () => {
         'locales/en/microsoft-openai.json:5:10  error  Missing en translation of "lead.2"  briefing:missing-translation',
         '    French: "Cette initiative, révélée par Axios, intervient alors que des tensions internes et une pression réglementaire croissante pèsent sur les deux géants de la tech."',
       ],
-      summary: 'check failed: 3 errors; coverage: microsoft-openai en 86.3 %',
+      summary: 'check failed: 3 errors; coverage: microsoft-openai en 88 %',
     });
     expect(read(root, EN).split('\n')[4]).toBe('    "2": ""');
 
     const status = await runCli(['status', '--root', root, '--format', 'json']);
     expect(JSON.parse(status.stdout)).toEqual([
-      { slug: SLUG, lang: 'en', file: EN, total: 22, ok: 19, stale: 0, missing: 3, obsolete: 0, coverage: 86.3 },
+      { slug: SLUG, lang: 'en', file: EN, total: 25, ok: 22, stale: 0, missing: 3, obsolete: 0, coverage: 88 },
     ]);
 
     const extracted = await extract(root);
@@ -312,7 +323,7 @@ describe('missing translations', () => {
     const extractedAt = statSync(file(root, EN_STATE)).mtimeMs;
     const text = read(root, EN);
     expect(text).toContain(`"1": "${EN_ALLIANCE_1}",\n      "2": "",\n      "3": "But with the imminent arrival`);
-    expect(text).toContain('"1": "The renegotiation of the partnership between Microsoft and OpenAI could reshape the artificial intelligence landscape for the next decade. Beyond the technical and economic stakes, a battle for influence and technological sovereignty is also being played out — in an increasingly scrutinized environment.",\n      "2": ""\n    }\n  }\n}\n');
+    expect(text).toContain('"1": "The renegotiation of the partnership between Microsoft and OpenAI could reshape the artificial intelligence landscape for the next decade. Beyond the technical and economic stakes, a battle for influence and technological sovereignty is also being played out — in an increasingly scrutinized environment.",\n      "2": ""\n    }\n  },\n  "figures": {');
     // Now present as "": the place is the value's.
     const again = report((await check(root)).stdout).problems.filter((l) => !l.startsWith('    '));
     expect(again).toEqual([
@@ -339,7 +350,7 @@ describe('missing translations', () => {
 
     const result = await runCli(['build', '--root', root, '--lang', 'en']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe(`microsoft-openai.en: 2 segments shown in French (2 missing, 0 stale; coverage 90.9 %): lead.2, ${EQUILIBRE_2}`);
+    expect(result.stderr).toBe(`microsoft-openai.en: 2 segments shown in French (2 missing, 0 stale; coverage 92 %): lead.2, ${EQUILIBRE_2}`);
     const md = readFileSync(out(root, 'en', 'md'), 'utf8');
     expect(md.match(/\*Translation missing: original French text shown\.\*/g)).toHaveLength(2);
     expect(md).toContain(`*Translation missing: original French text shown.*\n\n${frLead2}\n`);
@@ -358,6 +369,31 @@ describe('missing translations', () => {
   });
 });
 
+describe('key-figure labels', () => {
+  it('are translation units: a missing label shows the figure in French, marked, in every format', async () => {
+    const root = tempProject();
+    const en = JSON.parse(read(root, EN));
+    delete en.figures['amount-1-milliard-de-dollars'];
+    writeFileSync(file(root, EN), JSON.stringify(en, null, 2));
+    const { problems } = report((await check(root)).stdout);
+    expect(problems).toEqual([
+      'locales/en/microsoft-openai.json:1:1  error  Missing en translation of "figures.amount-1-milliard-de-dollars"  briefing:missing-translation',
+      '    French: "investissement initial"',
+    ]);
+    const result = await runCli(['build', '--root', root, '--lang', 'en']);
+    expect(result.stderr).toBe('microsoft-openai.en: 1 segment shown in French (1 missing, 0 stale; coverage 96 %): figures.amount-1-milliard-de-dollars');
+    expect(readFileSync(out(root, 'en', 'md'), 'utf8')).toContain(
+      '**2019** — start of the partnership\n\n*Translation missing: original French text shown.*\n\n**1\u00a0milliard de dollars** — investissement initial\n',
+    );
+    expect(readFileSync(out(root, 'en', 'html'), 'utf8')).toContain(
+      '<div class="figure-card"><p class="fallback-note">Translation missing: original French text shown.</p><p class="figure fallback" lang="fr"><strong class="figure-value">1\u00a0milliard de dollars</strong> <span class="figure-label">investissement initial</span></p></div>',
+    );
+    expect(pdfText(out(root, 'en', 'pdf')).replace(/\s+/g, ' ')).toContain(
+      '2019 start of the partnership Translation missing: original French text shown. 1 milliard de dollars investissement initial',
+    );
+  });
+});
+
 describe('obsolete keys', () => {
   const EXTRA = 'sections.un-nouvel-equilibre-a-trouver.3';
   const addExtra = (root: string) =>
@@ -372,7 +408,7 @@ describe('obsolete keys', () => {
       problems: [`locales/en/microsoft-openai.json:36:12  warning  Obsolete key "${EXTRA}": the French source has no such unit. Run "briefing extract" to move it aside  briefing:obsolete-key`],
       summary: 'check passed: 1 warning; coverage: microsoft-openai en 100 %',
     });
-    expect(JSON.parse((await runCli(['status', '--root', root, '--format', 'json'])).stdout)[0]).toMatchObject({ total: 22, ok: 22, obsolete: 1, coverage: 100 });
+    expect(JSON.parse((await runCli(['status', '--root', root, '--format', 'json'])).stdout)[0]).toMatchObject({ total: 25, ok: 25, obsolete: 1, coverage: 100 });
 
     expect(await extract(root, '--check')).toMatchObject({ code: 1, stderr: `Extraction would change: ${EN}, ${EN_OBSOLETE}. Run "briefing extract" and commit the result.` });
     expect(await extract(root)).toEqual({
@@ -442,9 +478,9 @@ describe('a renamed French heading', () => {
         '    French now: "Un nouvel équilibre reste à trouver"',
         '    French was: "Un nouvel équilibre à trouver"',
       ],
-      summary: 'check failed: 1 error; coverage: microsoft-openai en 95.4 %',
+      summary: 'check failed: 1 error; coverage: microsoft-openai en 96 %',
     });
-    expect(JSON.parse((await runCli(['status', '--root', root, '--format', 'json'])).stdout)[0]).toMatchObject({ ok: 21, stale: 1, missing: 0, obsolete: 0 });
+    expect(JSON.parse((await runCli(['status', '--root', root, '--format', 'json'])).stdout)[0]).toMatchObject({ ok: 24, stale: 1, missing: 0, obsolete: 0 });
     expect(await check(root, '--accept', `${newId}.heading`)).toMatchObject({ code: 0 });
     expect(await extract(root, '--check')).toEqual({ code: 0, stdout: 'Locale files are up to date.', stderr: '' });
   });
@@ -459,7 +495,7 @@ describe('extract --check', () => {
     expect(await extract(root, '--check')).toEqual({
       code: 1,
       stdout: '',
-      stderr: `Extraction would change: ${FR}. Run "briefing extract" and commit the result.`,
+      stderr: `Extraction would change: ${FR}, ${EN}, ${EN_STATE}. Run "briefing extract" and commit the result.`,
     });
     expect(read(root, FR)).toBe(before); // --check changes nothing
     expect((await extract(root)).code).toBe(0);
@@ -475,7 +511,7 @@ describe('below the coverage threshold', () => {
     writeFileSync(file(root, EN), JSON.stringify(en, null, 2));
   };
   const LOW =
-    'locales/en/microsoft-openai.json:1:1  error  en edition of "microsoft-openai" not written: 68.1 % of 22 segments up to date, below the 80 % threshold; missing: sections.une-alliance-historique-a-redefinir.heading, sections.une-alliance-historique-a-redefinir.1, sections.une-alliance-historique-a-redefinir.2, sections.une-alliance-historique-a-redefinir.3, sections.gpt-5-et-copilot-des-synergies-renforcees.heading, sections.gpt-5-et-copilot-des-synergies-renforcees.1, sections.gpt-5-et-copilot-des-synergies-renforcees.2. Run "briefing check --lang en" for details, or lower --min-coverage.  briefing:low-coverage';
+    'locales/en/microsoft-openai.json:1:1  error  en edition of "microsoft-openai" not written: 72 % of 25 segments up to date, below the 80 % threshold; missing: sections.une-alliance-historique-a-redefinir.heading, sections.une-alliance-historique-a-redefinir.1, sections.une-alliance-historique-a-redefinir.2, sections.une-alliance-historique-a-redefinir.3, sections.gpt-5-et-copilot-des-synergies-renforcees.heading, sections.gpt-5-et-copilot-des-synergies-renforcees.1, sections.gpt-5-et-copilot-des-synergies-renforcees.2. Run "briefing check --lang en" for details, or lower --min-coverage.  briefing:low-coverage';
 
   it('does not write the English edition, still builds the French and the review page; --min-coverage lowers the bar', async () => {
     const root = tempProject();
@@ -492,11 +528,11 @@ describe('below the coverage threshold', () => {
     }
     expect(result.stdout).toContain(`${SLUG}.review.html`);
     const review = reviewPage(root);
-    expect(review).toContain('<p class="summary-text">15 of 22 up to date, 0 stale, 7 missing</p>');
+    expect(review).toContain('<p class="summary-text">18 of 25 up to date, 0 stale, 7 missing</p>');
 
     const lowered = await runCli(['build', '--root', root, '--min-coverage', '10']);
     expect(lowered.code).toBe(0);
-    expect(lowered.stderr).toMatch(/^microsoft-openai\.en: 7 segments shown in French \(7 missing, 0 stale; coverage 68\.1 %\): /);
+    expect(lowered.stderr).toMatch(/^microsoft-openai\.en: 7 segments shown in French \(7 missing, 0 stale; coverage 72 %\): /);
     for (const ext of ['md', 'html', 'pdf']) expect(existsSync(out(root, 'en', ext)), `en.${ext}`).toBe(true);
   });
 
@@ -521,8 +557,8 @@ describe('below the coverage threshold', () => {
     const result = await check(root, '--min-coverage', '90');
     expect(result.code).toBe(1);
     const { problems, summary } = report(result.stdout);
-    expect(problems.at(-1)).toBe('locales/en/microsoft-openai.json:1:1  error  en coverage of "microsoft-openai" is 68.1 % (15 of 22 up to date), below --min-coverage 90 %  briefing:low-coverage');
-    expect(summary).toBe('check failed: 8 errors; coverage: microsoft-openai en 68.1 %');
+    expect(problems.at(-1)).toBe('locales/en/microsoft-openai.json:1:1  error  en coverage of "microsoft-openai" is 72 % (18 of 25 up to date), below --min-coverage 90 %  briefing:low-coverage');
+    expect(summary).toBe('check failed: 8 errors; coverage: microsoft-openai en 72 %');
   });
 });
 
@@ -729,7 +765,7 @@ describe('status', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(
-      JSON.stringify([{ slug: SLUG, lang: 'en', file: EN, total: 22, ok: 22, stale: 0, missing: 0, obsolete: 0, coverage: 100 }], null, 2),
+      JSON.stringify([{ slug: SLUG, lang: 'en', file: EN, total: 25, ok: 25, stale: 0, missing: 0, obsolete: 0, coverage: 100 }], null, 2),
     );
     expect((await runCli(['status', '--root', root, '--lang', 'fr', '--format', 'json'])).stdout).toBe('[]');
   });
@@ -738,14 +774,16 @@ describe('status', () => {
     const root = tempProject();
     expect(await runCli(['status', '--root', root])).toEqual({
       code: 0,
-      stdout: ['article           lang  translated  stale  missing  obsolete  coverage', 'microsoft-openai  en            22      0        0         0   100.0 %'].join('\n'),
+      stdout: ['article           lang  translated  stale  missing  obsolete  coverage', 'microsoft-openai  en            25      0        0         0   100.0 %'].join('\n'),
       stderr: '',
     });
     // status is read-only: no state file written.
     writeFileSync(file(root, EN_STATE), '');
     changeFrench(root);
     const changed = await runCli(['status', '--root', root]);
-    expect(changed.stdout.split('\n')[1]).toBe('microsoft-openai  en            22      0        0         0   100.0 %');
+    // The paragraph changed under its translation is not stale without a state file (nothing to compare
+    // with), but the key figure whose amount changed has a new key: missing, its old key obsolete.
+    expect(changed.stdout.split('\n')[1]).toBe('microsoft-openai  en            24      0        1         1    96.0 %');
     expect(read(root, EN_STATE)).toBe('');
   });
 });

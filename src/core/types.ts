@@ -37,7 +37,7 @@ export interface ArticleMeta {
  */
 export interface Segment {
   key: string;
-  kind: 'heading' | 'paragraph' | 'list' | 'blockquote' | 'title';
+  kind: 'heading' | 'paragraph' | 'list' | 'blockquote' | 'title' | 'figure';
   markdown: string;
   place: Place;
 }
@@ -49,6 +49,33 @@ export interface Section {
   blocks: Segment[];
 }
 
+export type FigureKind = 'amount' | 'year' | 'date' | 'percent';
+export type Currency = 'USD' | 'EUR';
+export type Scale = 'thousand' | 'million' | 'billion';
+
+/** A key figure found in the French text (see src/furniture/figures.ts). */
+export interface KeyFigure {
+  /** Stable id, e.g. "amount-1-milliard-de-dollars", "year-2019" */
+  id: string;
+  kind: FigureKind;
+  /** Exact French text as found, e.g. "1 milliard de dollars", "2019", "2030" */
+  text: string;
+  /** Structured value for per-language formatting: the full number (1e9), the percentage (20), the year, or a date's UTC epoch milliseconds. */
+  value: number;
+  currency?: Currency;
+  scale?: Scale;
+  /** Key of the segment where it was found, e.g. "sections.une-alliance-historique-a-redefinir.1" */
+  key: string;
+  /** The French sentence it comes from (context for the label) */
+  sentence: string;
+}
+
+/** A key figure with its short label, a translation unit like any other (`figures.<id>`). */
+export interface FigureUnit {
+  figure: KeyFigure;
+  label: Segment;
+}
+
 /** A parsed French source article. */
 export interface Article {
   slug: string;
@@ -58,6 +85,8 @@ export interface Article {
   /** Title segment (front matter title, a leading `# heading`, or the slug as last resort). */
   title: Segment;
   lead: Segment[];
+  /** Key figures of the text, in reading order (shown as a box near the top). */
+  figures: FigureUnit[];
   sections: Section[];
 }
 
@@ -84,6 +113,13 @@ export interface LocalizedSection {
   blocks: LocalizedBlock[];
 }
 
+export interface LocalizedFigure {
+  id: string;
+  /** The figure written for the label's language ("$1 billion", "1 milliard de dollars"). */
+  value: string;
+  label: LocalizedInline;
+}
+
 /** One language edition of an article, format-free. */
 export interface Briefing {
   slug: string;
@@ -96,6 +132,8 @@ export interface Briefing {
   t: (key: string, vars?: Record<string, string | number>) => string;
   /** Sources the article cites (front matter `sources:` and attributions found in the text). */
   sources: string[];
+  /** Key figures: the value formatted for this language, and the label (translated or French). */
+  figures: LocalizedFigure[];
   /** Keys shown in French because the translation is missing or stale. */
   fallbacks: string[];
 }

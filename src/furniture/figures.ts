@@ -3,29 +3,11 @@
  * structured value for per-language formatting and a short French label for translators.
  * Pure: no I/O.
  */
-import type { Article } from '../core/types.js';
+import type { Article, Currency, FigureKind, KeyFigure, Scale } from '../core/types.js';
 import { slugify } from '../core/slug.js';
 import { segmentsInReadingOrder, segmentText, sentenceAt } from './text.js';
 
-export type FigureKind = 'amount' | 'year' | 'date' | 'percent';
-export type Currency = 'USD' | 'EUR';
-export type Scale = 'thousand' | 'million' | 'billion';
-
-export interface KeyFigure {
-  /** Stable id, e.g. "amount-1-milliard-de-dollars", "year-2019" */
-  id: string;
-  kind: FigureKind;
-  /** Exact French text as found, e.g. "1 milliard de dollars", "2019", "2030" */
-  text: string;
-  /** Structured value for per-language formatting: the full number (1e9), the percentage (20), the year, or a date's UTC epoch milliseconds. */
-  value: number;
-  currency?: Currency;
-  scale?: Scale;
-  /** Key of the segment where it was found, e.g. "sections.une-alliance-historique-a-redefinir.1" */
-  key: string;
-  /** The French sentence it comes from (context for the label) */
-  sentence: string;
-}
+export type { FigureKind, Currency, Scale, KeyFigure } from '../core/types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Data tables

@@ -1,9 +1,12 @@
 /** Article → the French locale file's text: every translation unit in document order. */
 import type { Article, Segment } from '../core/types.js';
 
-/** All translation units of an article, in reading order. */
+/**
+ * All translation units of an article: the text in reading order, then the furniture (key-figure
+ * labels), which translators meet after the article they label.
+ */
 export function segmentsOf(article: Article): Segment[] {
-  return [article.title, ...article.lead, ...article.sections.flatMap((s) => [s.heading, ...s.blocks])];
+  return [article.title, ...article.lead, ...article.sections.flatMap((s) => [s.heading, ...s.blocks]), ...article.figures.map((f) => f.label)];
 }
 
 /** The text of `locales/fr/<slug>.json` for `article` (keys nested on ".", order kept). */

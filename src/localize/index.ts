@@ -5,6 +5,7 @@ import { SOURCE_LANG } from '../core/types.js';
 import { COMMON_NS } from '../i18n/instance.js';
 import { blockUnit, inlineUnit } from './units.js';
 import { citedSources } from '../furniture/sources.js';
+import { formatFigure } from '../furniture/figures.js';
 import type { KeyStatus } from '../translate/types.js';
 
 /**
@@ -38,6 +39,11 @@ export function localize(article: Article, lang: Lang, i18n: i18n, statuses?: Re
     meta: article.meta,
     title: inline(article.title),
     lead: article.lead.map(block),
+    // A label shown in French brings its figure in French too: the pair reads as one phrase.
+    figures: article.figures.map(({ figure, label }) => {
+      const localized = inline(label);
+      return { id: figure.id, value: formatFigure(figure, localized.lang), label: localized };
+    }),
     sections: article.sections.map((section) => ({ id: section.id, heading: inline(section.heading), blocks: section.blocks.map(block) })),
     t: (key, vars) => String(fixedT(key, vars ?? {})),
     sources: citedSources(article).map((source) => source.name),

@@ -50,7 +50,8 @@ export function buildArticle(tree: Root, meta: ArticleMeta, slug: string, file: 
   if (lead.length === 0 && sections.length === 0) {
     diagnostics.push(diagnostic(file, 'briefing:empty-article', 'The article has no text', { line: 1, column: 1 }));
   }
-  return { slug, path: file, meta, title, lead, sections };
+  // Key figures are found in the finished article (src/parse/figures.ts).
+  return { slug, path: file, meta, title, lead, figures: [], sections };
 }
 
 function segment(key: string, kind: Segment['kind'], markdown: string, place: Place): Segment {

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../core/errors.js';
 import { readFrontMatter } from './front-matter.js';
 import { splitWireCopy } from './wire-copy.js';
 import { buildArticle } from './article.js';
+import { figureUnits } from './figures.js';
 
 export { classifyLine, isWireCopy } from './wire-copy.js';
 
@@ -29,6 +30,6 @@ export function parseArticle(source: string, file: string, slug: string): ParseR
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
   const meta = readFrontMatter(yaml, file, diagnostics);
   const split = splitWireCopy(tree, text, meta.format === 'wire' ? 'wire' : meta.format === 'markdown' ? 'markdown' : 'detect');
-  const article = buildArticle(split, meta, slug, file, diagnostics);
-  return { article, diagnostics };
+  const built = buildArticle(split, meta, slug, file, diagnostics);
+  return { article: { ...built, figures: figureUnits(built) }, diagnostics };
 }

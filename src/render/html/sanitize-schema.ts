@@ -9,7 +9,7 @@
  *   `user-content-` prefix.
  * - Blocks shown in French in a non-French edition keep `lang` (already allowed everywhere by
  *   the default schema) and the class `fallback`; the note placed before them is a
- *   `p.fallback-note`.
+ *   `p.fallback-note`. Key figures' lines are `p.figure` (grouped into a box after sanitising).
  * - Everything else is the default: no `style`, no event handlers, no `script`, URLs limited to
  *   http(s)/mailto/… so `javascript:` hrefs are dropped.
  */
@@ -21,6 +21,8 @@ export const FALLBACK_CLASS = 'fallback';
 export const FALLBACK_NOTE_CLASS = 'fallback-note';
 /** Extra class of a fallback shown because its translation is out of date (not missing). */
 export const STALE_CLASS = 'stale';
+/** Class of a key figure's line (`<p class="figure"><strong>value</strong> — label</p>`). */
+export const FIGURE_CLASS = 'figure';
 /** What a section id may look like: an ASCII slug (letters, digits, `_`, `-`). */
 export const SECTION_ID = /^[A-Za-z0-9_-]+$/;
 
@@ -48,7 +50,7 @@ export const sanitizeSchema: Schema = {
     ...defaults,
     '*': (defaults['*'] ?? []).filter((definition) => definition !== 'id'),
     ...Object.fromEntries(fallbackBlocks.map((tag) => [tag, withClasses(tag, FALLBACK_CLASS, STALE_CLASS)])),
-    p: withClasses('p', FALLBACK_CLASS, STALE_CLASS, FALLBACK_NOTE_CLASS),
+    p: withClasses('p', FALLBACK_CLASS, STALE_CLASS, FALLBACK_NOTE_CLASS, FIGURE_CLASS),
     h2: [...withClasses('h2', FALLBACK_CLASS, STALE_CLASS), ['id', SECTION_ID]],
   },
   clobber: (defaultSchema.clobber ?? []).filter((name) => name !== 'id'),

@@ -10,7 +10,10 @@ import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { sanitizeSchema } from './sanitize-schema.js';
 import { isElement, splitOutline } from './outline.js';
-import { addFallbackNotes, imagesToLinks, markExternalLinks, type FallbackNotes } from './transforms.js';
+import { addFallbackNotes, figureBox, imagesToLinks, markExternalLinks, type FallbackNotes } from './transforms.js';
+
+/** Section id the content template gives the key-figures box. */
+export const KEY_FIGURES_ID = 'briefing-key-figures';
 
 export interface BodyHtml {
   /** The `<h1>` (and its fallback note, if any), or undefined when the tree has no h1. */
@@ -31,6 +34,7 @@ export function bodyToHtml(tree: MdastRoot, notes: FallbackNotes): BodyHtml {
     const root = clean(part, notes);
     const heading = root.children.find((node): node is Element => isElement(node, 'h2'));
     const id = heading?.properties.id;
+    if (id === KEY_FIGURES_ID) root.children = figureBox(root.children);
     return { id: typeof id === 'string' ? id : '', html: toHtml(root) };
   });
   return { title: title || undefined, lead, sections };

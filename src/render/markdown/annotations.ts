@@ -3,16 +3,19 @@
  * block that follows and then removed:
  * - `<!-- briefing:section ID -->` → `data.id`, `data.hProperties.id` on the heading;
  * - `<!-- briefing:fallback REASON -->` → `data.fallback = 'fr'`, `data.fallbackReason` (`missing`
- *   or `stale`), `lang="fr" class="fallback"` (plus `stale`).
+ *   or `stale`), `lang="fr" class="fallback"` (plus `stale`);
+ * - `<!-- briefing:figure -->` → `data.figure = true`, `class="figure"` on a key figure's line.
  */
 import type { Root, RootContent } from 'mdast';
 
-const MARK = /^<!--\s*briefing:(section|fallback)(?:\s+([a-z0-9-]+))?\s*-->$/;
+const MARK = /^<!--\s*briefing:(section|fallback|figure)(?:\s+([a-z0-9-]+))?\s*-->$/;
 
 export interface NodeData {
   id?: string;
   fallback?: 'fr';
   fallbackReason?: 'missing' | 'stale';
+  /** A key figure's line (`**value** — label`), laid out in the key-figures box. */
+  figure?: boolean;
   hProperties?: Record<string, unknown>;
 }
 
@@ -42,11 +45,25 @@ function annotate(node: RootContent, mark: { kind: string; id?: string }, headin
     if (reason) markFallback(data, reason);
   } else if (mark.kind === 'fallback') {
     markFallback(data, mark.id === 'stale' ? 'stale' : 'missing');
+  } else if (mark.kind === 'figure') {
+    data.figure = true;
+    addClass(data, FIGURE_CLASS);
   }
+}
+
+/** Class of a key figure's paragraph (HTML). */
+export const FIGURE_CLASS = 'figure';
+
+function addClass(data: NodeData, name: string): void {
+  const current = data.hProperties?.className;
+  const list = Array.isArray(current) ? current.map(String) : [];
+  data.hProperties = { ...data.hProperties, className: [...list, name] };
 }
 
 function markFallback(data: NodeData, reason: 'missing' | 'stale'): void {
   data.fallback = 'fr';
   data.fallbackReason = reason;
-  data.hProperties = { ...data.hProperties, lang: 'fr', className: reason === 'stale' ? ['fallback', 'stale'] : ['fallback'] };
+  data.hProperties = { ...data.hProperties, lang: 'fr' };
+  addClass(data, 'fallback');
+  if (reason === 'stale') addClass(data, 'stale');
 }

@@ -21,10 +21,15 @@ export interface ContentView {
   date: string;
   lead: BlockView[];
   sections: { id: string; heading: string; fallback: boolean; blocks: BlockView[] }[];
+  /**
+   * Key figures, each one line of Markdown: `**value** — label`, preceded by its fallback mark
+   * when the label is shown in French.
+   */
+  figures: { id: string; markdown: string; fallback: boolean }[];
   /** Names of the sources cited, each escaped as inline Markdown. */
   sources: string[];
   /** Interface strings the template shows, escaped as inline Markdown. */
-  labels: { sources: string };
+  labels: { sources: string; keyFigures: string };
 }
 
 /** The mark before a block shown in French; `reason` is `missing` or `stale`. */
@@ -44,9 +49,18 @@ export function contentView(briefing: Briefing, date: string): ContentView {
       fallback: section.heading.lang !== briefing.lang,
       blocks: section.blocks.map(blockView),
     })),
-    sources: briefing.sources.map((name) => inlineToMarkdown([{ type: 'text', value: name }], 2)),
-    labels: { sources: inlineToMarkdown([{ type: 'text', value: briefing.t('sources') }], 2) },
+    figures: briefing.figures.map((figure) => {
+      const fallback = figure.label.lang !== briefing.lang;
+      const line = inlineToMarkdown([{ type: 'strong', children: [{ type: 'text', value: figure.value }] }, { type: 'text', value: ' — ' }, ...figure.label.children], 2);
+      return { id: figure.id, markdown: fallback ? `${fallbackMark(figure.label.state === 'stale' ? 'stale' : 'missing')}\n${line}` : line, fallback };
+    }),
+    sources: briefing.sources.map((name) => text(name)),
+    labels: { sources: text(briefing.t('sources')), keyFigures: text(briefing.t('keyFigures')) },
   };
+
+  function text(value: string): string {
+    return inlineToMarkdown([{ type: 'text', value }], 2);
+  }
 
   function blockView(block: LocalizedBlock): BlockView {
     const fallback = block.lang !== briefing.lang;

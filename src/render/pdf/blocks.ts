@@ -6,6 +6,7 @@
 import type { Code, Heading, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { renderList, renderQuote } from './containers.js';
+import { isFigure, renderFigureBox } from './figures.js';
 import { collectRuns, measureRuns, writeRuns, type Run } from './inline.js';
 import {
   bodyLineHeight,
@@ -13,6 +14,7 @@ import {
   columnX,
   ensureSpace,
   horizontalRule,
+  pageBottom,
   space,
   useFont,
   withLeftBar,
@@ -56,6 +58,15 @@ export function renderBlocks(
   const blocks = nodes.filter(printable);
   blocks.forEach((node, i) => {
     const prev = blocks[i - 1];
+    if (isFigure(node)) {
+      // Consecutive key figures make one box, drawn at the first of them.
+      if (prev && isFigure(prev)) return;
+      let end = i;
+      while (end + 1 < blocks.length && isFigure(blocks[end + 1]!)) end++;
+      if (prev) space(ctx, gapBetween(ctx, prev, node, gap));
+      renderFigureBox(ctx, blocks.slice(i, end + 1).filter(isFigure), parent, col);
+      return;
+    }
     if (prev) space(ctx, gapBetween(ctx, prev, node, gap));
     if (isFallback(node) && ctx.lang !== 'fr') renderFallback(ctx, node, parent, col, blocks[i + 1]);
     else renderBlock(ctx, node, parent, col, blocks[i + 1]);
@@ -109,12 +120,33 @@ function renderRuns(ctx: LayoutContext, runs: Run[], parent: StructParent, col: 
     size: theme.sizes.body,
     color: col.color ?? theme.colors.text,
   };
-  // Keep short paragraphs whole and never leave a single first line at the foot of a page.
+  // Keep short paragraphs whole and never leave a single first line at the foot of a page (orphan).
   const height = measureRuns(ctx, runs, layout);
   const line = bodyLineHeight(ctx);
   ensureSpace(ctx, height <= 3 * line + 1 ? height : 2 * line);
   layout.y = doc.y;
-  tagBlock(ctx, parent, tag, () => writeRuns(ctx, runs, layout), col.lang ? { lang: col.lang } : {});
+  // Nor a single last line at the head of the next (widow): end this page one line early.
+  const page = doc.page;
+  const bottom = page.margins.bottom;
+  if (widowed(ctx, height, layout.y)) page.margins.bottom += line;
+  try {
+    tagBlock(ctx, parent, tag, () => writeRuns(ctx, runs, layout), col.lang ? { lang: col.lang } : {});
+  } finally {
+    page.margins.bottom = bottom;
+  }
+}
+
+/**
+ * Whether a paragraph `height` tall starting at `y` would leave exactly one line on the next page
+ * (and at least three here, so moving one over still leaves two). pdfkit starts a line while
+ * `y + lineHeight` (without the gap) fits above the bottom margin.
+ */
+export function widowed(ctx: LayoutContext, height: number, y: number): boolean {
+  const line = bodyLineHeight(ctx);
+  const lines = Math.round(height / line);
+  const glyphs = ctx.doc.currentLineHeight(true);
+  const fit = Math.floor((pageBottom(ctx) - y - glyphs) / line) + 1;
+  return lines > fit && lines - fit === 1 && fit >= 3;
 }
 
 /** Rough height of the first lines of `node`, for keeping a heading with what follows it. */

@@ -35,6 +35,8 @@ export interface PdfTheme {
     quoteText: string;
     code: string;
     fallback: string;
+    /** Background of the key-figures box. */
+    figureBackground: string;
   };
   /** Font sizes in points. */
   sizes: {
@@ -48,6 +50,8 @@ export interface PdfTheme {
     code: number;
     header: number;
     footer: number;
+    /** A key figure's value in the key-figures box. */
+    figure: number;
   };
   /** Line height as a multiple of the font size (body text, lists, quotes). */
   lineHeight: number;
@@ -70,6 +74,9 @@ export interface PdfTheme {
     keepWithNextLines: number;
     headerOffset: number;
     footerOffset: number;
+    /** Inner padding of the key-figures box, and the gap between its rows. */
+    figurePadding: number;
+    figureRow: number;
   };
   /** Line widths in points. */
   rules: { title: number; quote: number; fallback: number; thematicBreak: number; header: number };
@@ -97,8 +104,9 @@ export const DEFAULT_PDF_THEME: PdfTheme = {
     quoteText: '#38414c',
     code: '#7a2e2e',
     fallback: '#b86e00',
+    figureBackground: '#eef2f8',
   },
-  sizes: { body: 10.5, title: 21, meta: 9, h2: 13.5, h3: 11.5, h4: 10.5, note: 8, code: 9, header: 7.5, footer: 8 },
+  sizes: { body: 10.5, title: 21, meta: 9, h2: 13.5, h3: 11.5, h4: 10.5, note: 8, code: 9, header: 7.5, footer: 8, figure: 14 },
   lineHeight: 1.38,
   spacing: {
     paragraph: 7,
@@ -118,6 +126,8 @@ export const DEFAULT_PDF_THEME: PdfTheme = {
     keepWithNextLines: 3,
     headerOffset: 34,
     footerOffset: 30,
+    figurePadding: 8,
+    figureRow: 4,
   },
   rules: { title: 1.2, quote: 2, fallback: 2.5, thematicBreak: 0.6, header: 0.4 },
 };
