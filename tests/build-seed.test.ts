@@ -20,18 +20,60 @@ describe('briefing build on the seed', () => {
     result = await runCli(['build', '--root', REPO, '--out', out]);
   });
 
-  it('writes the six files and the review page, and exits 0', () => {
+  it('writes the six files, the bilingual edition and the review page, and exits 0', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(readdirSync(path.join(out, 'microsoft-openai')).sort()).toEqual(
-      ['en.html', 'en.md', 'en.pdf', 'fr.html', 'fr.md', 'fr.pdf', 'review.html'].map((s) => `microsoft-openai.${s}`),
+      ['en.html', 'en.md', 'en.pdf', 'fr-en.html', 'fr-en.pdf', 'fr.html', 'fr.md', 'fr.pdf', 'review.html'].map((s) => `microsoft-openai.${s}`),
     );
-    expect(result.stdout).toMatch(/7 files written in \d+ ms/);
+    expect(result.stdout).toMatch(/9 files written in \d+ ms/);
   });
 
   it.each(['fr', 'en'])('matches the golden Markdown and HTML (%s)', (lang) => {
     expectGolden(`seed/microsoft-openai.${lang}.md`, readFileSync(file(lang, 'md'), 'utf8'));
     expectGolden(`seed/microsoft-openai.${lang}.html`, readFileSync(file(lang, 'html'), 'utf8'));
+  });
+
+  it('matches the golden bilingual HTML, which pairs every block of the two editions', () => {
+    const html = readFileSync(file('fr-en', 'html'), 'utf8');
+    expectGolden('seed/microsoft-openai.fr-en.html', html);
+    // Every block of each edition is in a pair: lead and section paragraphs, headings, figures, sources.
+    const pairs = [...html.matchAll(/<div class="pair[^"]*"[^>]*>\n<div class="col" lang="fr">\n([\s\S]*?)\n<\/div>\n<div class="col" lang="en">\n([\s\S]*?)\n<\/div>\n<\/div>/g)];
+    const blocks = (lang: string) => readFileSync(file(lang, 'md'), 'utf8').trim().split(/\n\n+/).length - 1; // minus the title
+    expect(pairs).toHaveLength(blocks('fr'));
+    expect(pairs).toHaveLength(blocks('en'));
+    for (const [, french, english] of pairs) {
+      expect(french!.trim()).not.toBe('');
+      expect(english!.trim()).not.toBe('');
+    }
+  });
+
+  it('the bilingual PDF is tagged, valid, two-language, and reads column after column', () => {
+    const pdf = file('fr-en', 'pdf');
+    const info = pdfInfo(pdf);
+    expect(info['Tagged']).toBe('yes');
+    expect(info['Title']).toBe(`${fr.title} · ${en.title}`);
+    execFileSync('qpdf', ['--check', pdf]);
+    const raw = readFileSync(pdf, 'latin1');
+    expect(raw).toContain('/Lang (fr)');
+    expect(raw).toContain('/Lang (en)');
+    const text = flat(pdfText(pdf));
+    // Each pair reads French block then English block: never a line of one between lines of the other.
+    const pairsInOrder = [
+      [fr.lead['1'], en.lead['1']],
+      [fr.sections['une-alliance-historique-a-redefinir']['1'], en.sections['une-alliance-historique-a-redefinir']['1']],
+      [fr.sections['un-nouvel-equilibre-a-trouver']['2'], en.sections['un-nouvel-equilibre-a-trouver']['2']],
+    ];
+    let from = 0;
+    for (const [french, english] of pairsInOrder) {
+      const frAt = text.indexOf(flat(french), from);
+      const enAt = text.indexOf(flat(english), frAt);
+      expect(frAt, french).toBeGreaterThanOrEqual(from);
+      expect(enAt, english).toBeGreaterThan(frAt);
+      from = enAt;
+    }
+    // Both languages' page numbers in the footer.
+    expect(text).toMatch(/Page 1 sur \d · Page 1 of \d/);
   });
 
   it('Markdown round-trips: the English .md holds every English string exactly', () => {
@@ -104,10 +146,10 @@ describe('briefing build on the seed', () => {
   it('renders the first page of each PDF as a PNG for a person to look at', () => {
     const artifacts = path.join(REPO, 'tests', 'artifacts');
     mkdirSync(artifacts, { recursive: true });
-    for (const lang of ['fr', 'en']) {
+    for (const lang of ['fr', 'en', 'fr-en']) {
       const prefix = path.join(artifacts, `seed-${lang}`);
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file(lang, 'pdf'), prefix]);
-      const png = readdirSync(artifacts).find((name) => name.startsWith(`seed-${lang}-`) && name.endsWith('.png'));
+      const png = readdirSync(artifacts).find((name) => /^seed-[a-z-]+-\d+\.png$/.test(name) && name.startsWith(`seed-${lang}-`) && !name.slice(`seed-${lang}-`.length).includes('-'));
       expect(png).toBeDefined();
       expect(readFileSync(path.join(artifacts, png!)).subarray(1, 4).toString()).toBe('PNG');
     }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArticle } from '../src/parse/index.js';
-import type { Article } from '../src/core/types.js';
+import type { Article, BriefingDocument } from '../src/core/types.js';
+import { pairBlocks } from '../src/render/bilingual/pairs.js';
+import { applyAnnotations } from '../src/render/markdown/annotations.js';
+import { parseMarkdown } from '../src/core/markdown.js';
 import { ATTRIBUTION_PATTERNS, citedSources } from '../src/furniture/sources.js';
 import { FIGURE_RULES, figureLabel, formatFigure, keyFigures, type KeyFigure } from '../src/furniture/figures.js';
 import { segmentsOf } from '../src/i18n/extract.js';
@@ -279,5 +282,33 @@ describe('figureLabel on figures after another figure', () => {
       ['6,6 milliards de dollars', 'levée'],
       ['2 octobre 2024', 'levée'],
     ]);
+  });
+});
+
+describe('pairBlocks (bilingual edition)', () => {
+  const doc = (lang: 'fr' | 'en', markdown: string): BriefingDocument => ({
+    slug: 'x',
+    lang,
+    title: 'T',
+    tree: applyAnnotations(parseMarkdown(markdown), new Map()),
+    t: (key) => key,
+    toc: [],
+    date: '2026-11-26',
+  });
+  it('pairs blocks one to one, with the section id on heading pairs', () => {
+    const pairs = pairBlocks(doc('fr', '# Titre\n\nUn.\n\n<!-- briefing:section s -->\n## Partie\n\n- a\n'), doc('en', '# Title\n\nOne.\n\n<!-- briefing:section s -->\n## Part\n\n- a\n'));
+    expect(pairs.map((p) => [p.source.type, p.target.type, p.id])).toEqual([
+      ['heading', 'heading', undefined],
+      ['paragraph', 'paragraph', undefined],
+      ['heading', 'heading', 's'],
+      ['list', 'list', undefined],
+    ]);
+  });
+  it.each([
+    ['# T\n\nUn.\n\nDeux.\n', '# T\n\nOne.\n', /have 3 and 2 blocks/],
+    ['# T\n\nUn.\n', '# T\n\n- one\n', /block 2 of "x" is a paragraph in fr but a list in en/],
+    ['<!-- briefing:section a -->\n## A\n', '<!-- briefing:section b -->\n## B\n', /heading \(a\) in fr but a heading \(b\) in en/],
+  ])('refuses editions whose blocks do not correspond (%#)', (fr, en, message) => {
+    expect(() => pairBlocks(doc('fr', fr), doc('en', en))).toThrow(message);
   });
 });

@@ -145,6 +145,32 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('HTML pages in headless Chromium, audi
     return page;
   }
 
+  /** axe and reflow on screen, narrow and in print, with a screenshot of each: the problems found. */
+  async function auditModes(page: Page, name: string): Promise<string[]> {
+    const problems: string[] = [];
+    const modes = [
+      ['screen', SCREEN, 'screen'],
+      ['narrow', NARROW, 'screen'],
+      ['print', SCREEN, 'print'],
+    ] as const;
+    try {
+      for (const [mode, viewport, media] of modes) {
+        await page.setViewportSize(viewport);
+        await page.emulateMedia({ media });
+        const violations = await audit(page);
+        if (violations.length > 0) problems.push(`${name}, ${mode} (${viewport.width}px):\n${describeViolations(violations)}`);
+        // Reflow (WCAG 1.4.10): no sideways scrolling on a narrow screen.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 0) problems.push(`${name}, ${mode} (${viewport.width}px): scrolls sideways by ${overflow}px`);
+        await page.screenshot({ path: path.join(ARTIFACTS, `a11y-${name}-${mode}.png`), fullPage: true });
+      }
+    } finally {
+      await page.setViewportSize(SCREEN);
+      await page.emulateMedia({ media: 'screen' });
+    }
+    return problems;
+  }
+
   // One page per file, opened once; each test leaves it laid out as it found it (1200px, screen
   // media), and the keyboard test, which moves the focus and the URL, comes last.
   describe.each(TARGETS)('$name', (target) => {
@@ -157,28 +183,7 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('HTML pages in headless Chromium, audi
     });
 
     it('has no axe violations (and no sideways scrolling) on screen (1200px), on a narrow screen (420px) and in print', async () => {
-      const problems: string[] = [];
-      const modes = [
-        ['screen', SCREEN, 'screen'],
-        ['narrow', NARROW, 'screen'],
-        ['print', SCREEN, 'print'],
-      ] as const;
-      try {
-        for (const [mode, viewport, media] of modes) {
-          await page.setViewportSize(viewport);
-          await page.emulateMedia({ media });
-          const violations = await audit(page);
-          if (violations.length > 0) problems.push(`${target.name}, ${mode} (${viewport.width}px):\n${describeViolations(violations)}`);
-          // Reflow (WCAG 1.4.10): no sideways scrolling on a narrow screen.
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-          if (overflow > 0) problems.push(`${target.name}, ${mode} (${viewport.width}px): scrolls sideways by ${overflow}px`);
-          await page.screenshot({ path: path.join(ARTIFACTS, `a11y-${target.name}-${mode}.png`), fullPage: true });
-        }
-      } finally {
-        await page.setViewportSize(SCREEN);
-        await page.emulateMedia({ media: 'screen' });
-      }
-      expect(problems, `axe-core violations:\n${problems.join('\n')}`).toEqual([]);
+      expect(await auditModes(page, target.name), 'axe-core violations').toEqual([]);
     });
 
     it('has one banner, one main, one contentinfo, and labelled navigation', async () => {
@@ -301,6 +306,53 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('HTML pages in headless Chromium, audi
       } else {
         // The review page has nothing focusable before its table: the first Tab is in main.
         expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
+      }
+    });
+  });
+
+  describe('the bilingual page (fr-en)', () => {
+    interface Column {
+      lang: string;
+      box: { x: number; y: number; width: number; height: number };
+      text: string;
+    }
+    let page: Page;
+    beforeAll(async () => {
+      page = await open({ name: 'seed-fr-en', kind: 'briefing', lang: 'fr', fallbacks: 0, file: () => seedFile('fr-en') });
+    });
+    afterAll(async () => {
+      await page?.close();
+    });
+
+    it('has no axe violations (and no sideways scrolling) on screen, on a narrow screen and in print', async () => {
+      expect(await auditModes(page, 'seed-fr-en'), 'axe-core violations').toEqual([]);
+    });
+
+    it('sets every pair side by side, French left and English right, each column with its lang; stacks them on a narrow screen', async () => {
+      const layout = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('main > .pair')].map((pair: any) => {
+            const [a, b] = [...pair.children].map((col: any) => ({ lang: col.getAttribute('lang'), box: col.getBoundingClientRect().toJSON(), text: col.textContent.trim() }));
+            return { a, b };
+          }),
+        ) as Promise<{ a: Column; b: Column }[]>;
+      const wide = await layout();
+      expect(wide.length).toBeGreaterThan(20);
+      for (const { a, b } of wide) {
+        expect([a.lang, b.lang]).toEqual(['fr', 'en']);
+        expect(a.text).not.toBe('');
+        expect(b.text).not.toBe('');
+        expect(Math.abs(a.box.y - b.box.y), 'a pair starts level').toBeLessThan(1);
+        expect(b.box.x).toBeGreaterThan(a.box.x + a.box.width);
+      }
+      try {
+        await page.setViewportSize(NARROW);
+        for (const { a, b } of await layout()) {
+          expect(b.box.y, 'stacked: English under French').toBeGreaterThanOrEqual(a.box.y + a.box.height);
+          expect(Math.abs(a.box.x - b.box.x)).toBeLessThan(1);
+        }
+      } finally {
+        await page.setViewportSize(SCREEN);
       }
     });
   });

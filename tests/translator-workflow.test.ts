@@ -170,7 +170,7 @@ describe('the stale cycle', () => {
     const build = await runCli(['build', '--root', root]);
     expect(build.code).toBe(0);
     expect(build.stderr).toBe(`microsoft-openai.en: 1 segment shown in French (0 missing, 1 stale; coverage 96 %): ${ALLIANCE_1}`);
-    expect(build.stdout).toMatch(/7 files written in \d+ ms$/);
+    expect(build.stdout).toMatch(/9 files written in \d+ ms$/);
     const md = readFileSync(out(root, 'en', 'md'), 'utf8');
     expect(md).toContain(`## A Landmark Alliance to Be Redefined\n\n*Translation out of date: original French text shown.*\n\n${FR_ALLIANCE_1_NOW_BUILT}\n`);
     expect(md).not.toContain(EN_ALLIANCE_1);
@@ -380,7 +380,7 @@ describe('key-figure labels', () => {
       'locales/en/microsoft-openai.json:1:1  error  Missing en translation of "figures.amount-1-milliard-de-dollars"  briefing:missing-translation',
       '    French: "investissement initial"',
     ]);
-    const result = await runCli(['build', '--root', root, '--lang', 'en']);
+    const result = await runCli(['build', '--root', root]);
     expect(result.stderr).toBe('microsoft-openai.en: 1 segment shown in French (1 missing, 0 stale; coverage 96 %): figures.amount-1-milliard-de-dollars');
     expect(readFileSync(out(root, 'en', 'md'), 'utf8')).toContain(
       '**2019** — start of the partnership\n\n*Translation missing: original French text shown.*\n\n**1\u00a0milliard de dollars** — investissement initial\n',
@@ -390,6 +390,11 @@ describe('key-figure labels', () => {
     );
     expect(pdfText(out(root, 'en', 'pdf')).replace(/\s+/g, ' ')).toContain(
       '2019 start of the partnership Translation missing: original French text shown. 1 milliard de dollars investissement initial',
+    );
+    // The bilingual edition shows the state in the English column, beside the French.
+    const bilingual = readFileSync(out(root, 'fr-en', 'html'), 'utf8');
+    expect(bilingual).toMatch(
+      /<div class="col" lang="en">\n<div class="key-figures">\n<div class="figure-card"><p class="fallback-note">Translation missing: original French text shown\.<\/p><p class="figure fallback" lang="fr">/,
     );
   });
 });

@@ -1,5 +1,5 @@
 /** Renders one language edition of one article into in-memory files (no disk access). */
-import type { Article, Format, Lang } from '../core/types.js';
+import type { Article, BriefingDocument, Format, Lang } from '../core/types.js';
 import type { i18n } from 'i18next';
 import { localize } from '../localize/index.js';
 import { buildDocument, renderMarkdown } from '../render/markdown/index.js';
@@ -20,6 +20,8 @@ export interface EditionResult {
   files: RenderedFile[];
   /** Keys shown in French because the translation is missing. */
   fallbacks: string[];
+  /** The laid-out document, for editions that combine languages (the bilingual edition). */
+  doc: BriefingDocument;
 }
 
 export interface EditionOptions {
@@ -47,5 +49,5 @@ export async function renderEdition(article: Article, lang: Lang, i18n: i18n, op
           : await renderPdf(doc, { creationDate: options.creationDate, templatesDir: options.templatesDir });
     files.push({ format, name: `${article.slug}.${lang}.${format}`, data, ms: performance.now() - start });
   }
-  return { lang, files, fallbacks: briefing.fallbacks };
+  return { lang, files, fallbacks: briefing.fallbacks, doc };
 }

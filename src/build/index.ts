@@ -5,7 +5,9 @@
  * the others: all diagnostics are gathered and returned.
  */
 import path from 'node:path';
-import type { Article, Format, Lang } from '../core/types.js';
+import type { Article, BriefingDocument, Format, Lang } from '../core/types.js';
+import { SOURCE_LANG } from '../core/types.js';
+import { renderBilingualEdition } from './bilingual.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { buildTime, isoDate } from '../core/clock.js';
@@ -77,13 +79,41 @@ export async function buildProject(options: BuildOptions): Promise<BuildReport> 
       continue;
     }
     await removeStaleTemporaries(path.join(options.paths.output, source.slug));
-    for (const lang of options.langs) await buildEdition(context, parsed.article, lang);
+    const docs = new Map<Lang, BriefingDocument>();
+    for (const lang of options.langs) {
+      const doc = await buildEdition(context, parsed.article, lang);
+      if (doc) docs.set(lang, doc);
+    }
+    await buildBilingual(context, parsed.article, docs);
   }
   return report;
 }
 
-/** One language of one article: check its inputs, render all formats in memory, then write. */
-async function buildEdition(context: BuildContext, article: Article, lang: Lang): Promise<void> {
+/**
+ * The French–English edition, side by side, once both languages are built (an English edition
+ * under the coverage threshold has no bilingual edition either).
+ */
+async function buildBilingual(context: BuildContext, article: Article, docs: ReadonlyMap<Lang, BriefingDocument>): Promise<void> {
+  const [source, target] = [docs.get(SOURCE_LANG), [...docs.values()].find((doc) => doc.lang !== SOURCE_LANG)];
+  if (!source || !target) return;
+  try {
+    const files = await renderBilingualEdition(source, target, {
+      formats: context.options.formats,
+      templatesDir: context.options.paths.templates,
+      creationDate: context.now,
+    });
+    for (const file of files) await writeOutput(context, article.slug, file);
+  } catch (error) {
+    context.report.diagnostics.push(errorDiagnostic(error, context.options.paths, article.path));
+    context.report.failed.push(`${article.slug}.${source.lang}-${target.lang}`);
+  }
+}
+
+/**
+ * One language of one article: check its inputs, render all formats in memory, then write.
+ * Returns the laid-out document when the edition was built.
+ */
+async function buildEdition(context: BuildContext, article: Article, lang: Lang): Promise<BriefingDocument | undefined> {
   const { options, report } = context;
   const edition = `${article.slug}.${lang}`;
   const prepared = await prepareEdition(options.paths, article, lang, context.common.get(lang)!);
@@ -93,6 +123,7 @@ async function buildEdition(context: BuildContext, article: Article, lang: Lang)
   if (!prepared.ok) return void report.failed.push(edition);
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   let files: RenderedFile[] = [];
+  let doc: BriefingDocument;
   // The translators' review page is written whatever the coverage: that is when it matters most.
   if (status && options.formats.includes('html')) {
     const review = renderReviewPage(article, status, i18n, options.paths.templates);
@@ -112,12 +143,14 @@ async function buildEdition(context: BuildContext, article: Article, lang: Lang)
       ...(prepared.statuses ? { statuses: prepared.statuses } : {}),
     });
     files = rendered.files;
+    doc = rendered.doc;
     if (rendered.fallbacks.length > 0) report.fallbacks[edition] = rendered.fallbacks;
   } catch (error) {
     report.diagnostics.push(errorDiagnostic(error, options.paths, article.path));
     return void report.failed.push(edition);
   }
   for (const file of files) await writeOutput(context, article.slug, file);
+  return doc;
 }
 
 async function writeOutput(context: BuildContext, slug: string, file: RenderedFile): Promise<void> {

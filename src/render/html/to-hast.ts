@@ -3,7 +3,7 @@
  * dropped: `allowDangerousHtml` stays off), split into title / lead / sections, and each part is
  * annotated, sanitised with {@link sanitizeSchema} and serialised on its own.
  */
-import type { Root as MdastRoot } from 'mdast';
+import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import type { Element, Root, RootContent } from 'hast';
 import { toHast } from 'mdast-util-to-hast';
 import { sanitize } from 'hast-util-sanitize';
@@ -64,4 +64,16 @@ function trim(nodes: RootContent[]): RootContent[] {
 
 function isBlank(node: RootContent | undefined): boolean {
   return node?.type === 'text' && node.value.trim() === '';
+}
+
+/**
+ * Some top-level blocks on their own, sanitised like the rest (bilingual columns). Heading ids
+ * are dropped: both columns hold the same section, so the pair carries the id instead.
+ */
+export function blocksToHtml(nodes: MdastContent[], notes: FallbackNotes): string {
+  const converted = toHast({ type: 'root', children: nodes }, { allowDangerousHtml: false });
+  const root = clean(converted.type === 'root' ? converted.children : [], notes);
+  for (const node of root.children) if (isElement(node) && /^h[1-6]$/.test(node.tagName)) delete node.properties.id;
+  if (nodes.some((node) => (node.data as { figure?: boolean } | undefined)?.figure)) root.children = figureBox(root.children);
+  return toHtml(root);
 }

@@ -40,7 +40,7 @@ function isFallback(node: RootContent): boolean {
 }
 
 /** Vertical space between two consecutive printed blocks. */
-function gapBetween(ctx: LayoutContext, prev: RootContent, next: RootContent, gap: number): number {
+export function gapBetween(ctx: LayoutContext, prev: RootContent, next: RootContent, gap: number): number {
   const s = ctx.theme.spacing;
   if (next.type === 'heading') return next.depth <= 2 ? s.beforeH2 : s.beforeH3;
   if (prev.type === 'heading') return prev.depth === 1 ? s.afterTitle : prev.depth === 2 ? s.afterH2 : s.afterH3;
@@ -179,7 +179,7 @@ function renderHeading(ctx: LayoutContext, node: Heading, parent: StructParent, 
   const height = doc.heightOfString(text, { width, lineGap });
   ensureSpace(ctx, height + after + leadingHeight(ctx, next, col));
   const y = doc.y;
-  if (node.depth === 2) {
+  if (node.depth === 2 && ctx.bookmarks !== false) {
     // Bookmark to the heading itself (pdfkit computes left as page width minus `left`).
     const options = { expanded: false, top: y - 4, left: doc.page.width } as { expanded: boolean };
     ctx.outline.addItem(text, options);

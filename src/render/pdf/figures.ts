@@ -8,8 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import { columnWidth, columnX, ensureSpace, useFont, type Column, type LayoutContext } from './layout.js';
 import { artifact, endGroup, tagBlock, tagGroup, type StructParent } from './tagging.js';
 
-/** Cards per row, and the width of the accent rule on top of each card. */
-const PER_ROW = 1;
+/** Width of the accent rule on top of each card. */
 const RULE = 2;
 
 interface FigureRow {
@@ -34,64 +33,67 @@ function figureRow(node: Paragraph): FigureRow {
 }
 
 /**
- * Draws the figures as cards, up to three a row, each with its value large above its label (and
- * the fallback note first when the label is in French). pdftotext reads such cards column by
- * column, so each value stays with its label, in document order.
+ * Draws each figure as a card the width of the column: the value large above its label (and the
+ * fallback note first when the label is in French). Cards are stacked, not set side by side:
+ * pdftotext then reads each value with its label, in document order. In narrow columns
+ * (`ctx.compact`) value and label are one line of text: "2030 — extension of the partnership".
  */
 export function renderFigureBox(ctx: LayoutContext, nodes: readonly Paragraph[], parent: StructParent, col: Column): void {
   const { doc, theme } = ctx;
-  const rows = nodes.map(figureRow);
   const pad = theme.spacing.figurePadding;
-  const gap = theme.spacing.figureRow;
   const x = columnX(ctx, col);
-  const perRow = Math.min(PER_ROW, rows.length);
-  const cardWidth = (columnWidth(ctx, col) - gap * (perRow - 1)) / perRow;
-  const inner = cardWidth - 2 * pad;
+  const width = columnWidth(ctx, col);
+  const inner = width - 2 * pad;
   const fonts = {
-    value: () => useFont(ctx, 'heading', theme.sizes.figure, 1.15),
+    value: () => (ctx.compact ? useFont(ctx, 'heading', theme.sizes.body - 1, 1.3) : useFont(ctx, 'heading', theme.sizes.figure, 1.15)),
     label: () => useFont(ctx, 'sans', theme.sizes.body - 1, 1.3),
     note: () => useFont(ctx, 'sansItalic', theme.sizes.note, 1.25),
   };
-  const note = (row: FigureRow) => (row.fallback ? ctx.t(row.fallback === 'stale' ? 'staleNote' : 'fallbackNote') : '');
   const parts = (row: FigureRow) =>
     [
-      ...(row.fallback ? [{ text: note(row), font: fonts.note, color: theme.colors.fallback, after: 3 }] : []),
-      { text: row.value, font: fonts.value, color: row.fallback ? theme.colors.fallback : theme.colors.accent, after: 2 },
-      { text: row.label, font: fonts.label, color: theme.colors.text, after: 0 },
+      ...(row.fallback ? [{ text: ctx.t(row.fallback === 'stale' ? 'staleNote' : 'fallbackNote'), font: fonts.note, color: theme.colors.fallback, after: 3, continued: false }] : []),
+      { text: row.value, font: fonts.value, color: row.fallback ? theme.colors.fallback : theme.colors.accent, after: 2, continued: ctx.compact === true },
+      { text: ctx.compact ? ` — ${row.label}` : row.label, font: fonts.label, color: theme.colors.text, after: 0, continued: false },
     ] as const;
-  const heightOf = (row: FigureRow) =>
-    parts(row).reduce((sum, part) => sum + doc.heightOfString(part.text, { width: inner, lineGap: part.font() }) + part.after, 0);
+  const heightOf = (row: FigureRow) => {
+    if (ctx.compact) {
+      const [note, value, label] = row.fallback ? parts(row) : [undefined, ...parts(row)];
+      const noteHeight = note ? doc.heightOfString(note.text, { width: inner, lineGap: note.font() }) + note.after : 0;
+      return noteHeight + doc.heightOfString(`${value!.text}${label!.text}`, { width: inner, lineGap: label!.font() });
+    }
+    return parts(row).reduce((sum, part) => sum + doc.heightOfString(part.text, { width: inner, lineGap: part.font() }) + part.after, 0);
+  };
 
   const group = tagGroup(ctx, parent, 'Div');
-  for (let start = 0; start < rows.length; start += perRow) {
-    const line = rows.slice(start, start + perRow);
-    const height = RULE + 2 * pad + Math.max(...line.map(heightOf));
-    if (start > 0) doc.y += gap;
+  nodes.map(figureRow).forEach((row, i) => {
+    const height = RULE + 2 * pad + heightOf(row);
+    if (i > 0) doc.y += theme.spacing.figureRow;
     ensureSpace(ctx, height);
     const top = doc.y;
-    line.forEach((row, i) => {
-      const left = x + i * (cardWidth + gap);
-      artifact(ctx, 'Layout', () => {
-        doc.save().rect(left, top, cardWidth, height).fill(theme.colors.figureBackground).restore();
-        doc.save().rect(left, top, cardWidth, RULE).fill(row.fallback ? theme.colors.fallback : theme.colors.accent).restore();
-      });
-      tagBlock(
-        ctx,
-        group,
-        'P',
-        () => {
-          let y = top + RULE + pad;
-          for (const part of parts(row)) {
-            const lineGap = part.font();
-            doc.fillColor(part.color).text(part.text, left + pad, y, { width: inner, lineGap });
-            y = doc.y + part.after;
-          }
-        },
-        row.fallback ? { lang: 'fr' } : {},
-      );
+    artifact(ctx, 'Layout', () => {
+      doc.save().rect(x, top, width, height).fill(theme.colors.figureBackground).restore();
+      doc.save().rect(x, top, width, RULE).fill(row.fallback ? theme.colors.fallback : theme.colors.accent).restore();
     });
+    tagBlock(
+      ctx,
+      group,
+      'P',
+      () => {
+        let y = top + RULE + pad;
+        let chained = false;
+        for (const part of parts(row)) {
+          const lineGap = part.font();
+          doc.fillColor(part.color);
+          if (chained) doc.text(part.text, { width: inner, lineGap, continued: part.continued });
+          else doc.text(part.text, x + pad, y, { width: inner, lineGap, continued: part.continued });
+          chained = part.continued;
+          if (!chained) y = doc.y + part.after;
+        }
+      },
+      row.fallback ? { lang: 'fr' } : {},
+    );
     doc.y = top + height;
-  }
+  });
   endGroup(group);
   doc.x = ctx.left;
 }

@@ -33,6 +33,29 @@ export interface RenderPdfOptions {
 export const DEFAULT_TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
 
 export async function renderPdf(doc: BriefingDocument, options: RenderPdfOptions): Promise<Buffer> {
+  const session = openPdf(doc, options);
+  const { pdf, ctx, root } = session;
+  const hasTitle = doc.tree.children.some((node) => node.type === 'heading' && node.depth === 1);
+  if (!hasTitle) {
+    renderTitleBlock(ctx, doc.title, root);
+    pdf.y += ctx.theme.spacing.afterTitle;
+  }
+  renderBlocks(ctx, doc.tree.children, root, { indent: 0 });
+  return closePdf(session);
+}
+
+/** An open pdfkit document with its layout context and structure root. */
+export interface PdfSession {
+  pdf: PDFKit.PDFDocument;
+  ctx: LayoutContext;
+  root: StructParent;
+  done: Promise<Buffer>;
+}
+
+/** What the document-level settings are taken from (metadata, page furniture, language). */
+export type PdfMeta = Pick<BriefingDocument, 'title' | 'lang' | 't' | 'date' | 'readingMinutes'>;
+
+export function openPdf(meta: PdfMeta, options: RenderPdfOptions): PdfSession {
   if (!(options.creationDate instanceof Date) || Number.isNaN(options.creationDate.getTime())) {
     throw new TypeError('renderPdf: options.creationDate must be a valid Date');
   }
@@ -44,12 +67,12 @@ export async function renderPdf(doc: BriefingDocument, options: RenderPdfOptions
     bufferPages: true,
     pdfVersion: '1.7',
     tagged,
-    lang: doc.lang,
+    lang: meta.lang,
     displayTitle: true,
     // No default font: pdfkit would otherwise load Helvetica; every text call picks a theme font.
     font: null as unknown as string,
     info: {
-      Title: doc.title,
+      Title: meta.title,
       Author: 'Briefing',
       Creator: 'Briefing',
       Producer: 'Briefing',
@@ -68,11 +91,11 @@ export async function renderPdf(doc: BriefingDocument, options: RenderPdfOptions
   const ctx: LayoutContext = {
     doc: pdf,
     theme,
-    t: doc.t,
-    lang: doc.lang,
-    title: doc.title,
-    date: doc.date,
-    ...(doc.readingMinutes ? { readingMinutes: doc.readingMinutes } : {}),
+    t: meta.t,
+    lang: meta.lang,
+    title: meta.title,
+    date: meta.date,
+    ...(meta.readingMinutes ? { readingMinutes: meta.readingMinutes } : {}),
     tagged,
     left: pdf.page.margins.left,
     width: pdf.page.width - pdf.page.margins.left - pdf.page.margins.right,
@@ -83,18 +106,16 @@ export async function renderPdf(doc: BriefingDocument, options: RenderPdfOptions
 
   let root: StructParent = null;
   if (tagged) {
-    root = pdf.struct('Document', { lang: doc.lang });
+    root = pdf.struct('Document', { lang: meta.lang });
     pdf.addStructure(root);
   }
-  const hasTitle = doc.tree.children.some((node) => node.type === 'heading' && node.depth === 1);
-  if (!hasTitle) {
-    renderTitleBlock(ctx, doc.title, root);
-    pdf.y += theme.spacing.afterTitle;
-  }
-  renderBlocks(ctx, doc.tree.children, root, { indent: 0 });
-  root?.end();
+  return { pdf, ctx, root, done };
+}
 
-  addPageFurniture(ctx);
-  pdf.end();
-  return done;
+/** Closes the structure tree, adds headers and footers, and returns the file's bytes. */
+export function closePdf(session: PdfSession): Promise<Buffer> {
+  session.root?.end();
+  addPageFurniture(session.ctx);
+  session.pdf.end();
+  return session.done;
 }

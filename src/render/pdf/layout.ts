@@ -26,6 +26,13 @@ export interface LayoutContext {
   bodyLineGap: number;
   /** Outline node section bookmarks go under (the title's item, or the root). */
   outline: PDFKit.PDFOutline;
+  /** Whether headings add bookmarks (default true; the bilingual edition adds one per pair itself). */
+  bookmarks?: boolean;
+  /**
+   * Narrow columns (the bilingual edition): a smaller title, and key figures set at text size so
+   * each value and its label stay one block for text extraction.
+   */
+  compact?: boolean;
 }
 
 /**
@@ -86,10 +93,13 @@ export function bodyLineHeight(ctx: LayoutContext): number {
   return ctx.theme.sizes.body * ctx.theme.lineHeight;
 }
 
-/** Zero-based index of the current page in the buffered page range. */
+/**
+ * Zero-based index of the current page. Not always the last one: the bilingual edition goes back
+ * to a pair's first page to set its second column. pdfkit has no public accessor for it.
+ */
 export function pageIndex(doc: PDFKit.PDFDocument): number {
-  const range = doc.bufferedPageRange();
-  return range.start + range.count - 1;
+  const buffered = doc as unknown as { _pageBuffer: unknown[]; _pageBufferStart: number; page: unknown };
+  return buffered._pageBufferStart + buffered._pageBuffer.indexOf(buffered.page);
 }
 
 /**

@@ -77,6 +77,8 @@ export interface PdfTheme {
     /** Inner padding of the key-figures box, and the gap between its rows. */
     figurePadding: number;
     figureRow: number;
+    /** Gap between the two columns of the bilingual edition. */
+    columnGap: number;
   };
   /** Line widths in points. */
   rules: { title: number; quote: number; fallback: number; thematicBreak: number; header: number };
@@ -128,6 +130,7 @@ export const DEFAULT_PDF_THEME: PdfTheme = {
     footerOffset: 30,
     figurePadding: 8,
     figureRow: 4,
+    columnGap: 22,
   },
   rules: { title: 1.2, quote: 2, fallback: 2.5, thematicBreak: 0.6, header: 0.4 },
 };

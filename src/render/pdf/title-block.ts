@@ -33,9 +33,9 @@ export function renderTitleBlock(ctx: LayoutContext, title: string, parent: Stru
   const width = ctx.width;
   const y = doc.y;
 
-  ctx.outline = doc.outline.addItem(text, { expanded: true });
+  if (ctx.bookmarks !== false) ctx.outline = doc.outline.addItem(text, { expanded: true });
   tagBlock(ctx, parent, 'H1', () => {
-    const lineGap = useFont(ctx, 'heading', theme.sizes.title, TITLE_LINE_HEIGHT);
+    const lineGap = useFont(ctx, 'heading', ctx.compact ? theme.sizes.h2 * 1.25 : theme.sizes.title, TITLE_LINE_HEIGHT);
     const titleWidth = balancedWidth(doc, text, width, lineGap);
     doc.fillColor(theme.colors.accent).text(text, x, y, { width: titleWidth, lineGap, align: 'left' });
   });

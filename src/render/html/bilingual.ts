@@ -1,0 +1,57 @@
+/**
+ * The bilingual HTML edition: French and English side by side, one row per pair of blocks (both
+ * languages come from the same content template, so blocks pair one to one), each column with
+ * its own `lang`. On narrow screens the stylesheet stacks each pair.
+ */
+import path from 'node:path';
+import { toString } from 'mdast-util-to-string';
+import { toHtml } from 'hast-util-to-html';
+import type { BriefingDocument } from '../../core/types.js';
+import { formatDate } from '../../core/dates.js';
+import { loadTemplate, readTemplateFile } from '../templates.js';
+import { pairBlocks } from '../bilingual/pairs.js';
+import { blocksToHtml } from './to-hast.js';
+import { inlineStylesheet } from './page.js';
+import { DEFAULT_TEMPLATES_DIR, type RenderHtmlOptions } from './index.js';
+
+export function renderBilingualHtml(source: BriefingDocument, target: BriefingDocument, options: RenderHtmlOptions = {}): string {
+  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+  const page = loadTemplate(path.join(templatesDir, 'html', 'bilingual.hbs'), 'html');
+  const css = readTemplateFile(templatesDir, path.join('html', 'style.css'));
+  const pairs = pairBlocks(source, target);
+  const notes = (doc: BriefingDocument) => ({ missing: doc.t('fallbackNote'), stale: doc.t('staleNote') });
+  // The title pair opens the masthead; every other pair is a row.
+  const titleIndex = pairs.findIndex((pair) => pair.source.type === 'heading' && pair.source.depth === 1);
+  const title = titleIndex >= 0 ? pairs[titleIndex] : undefined;
+  const rows = pairs.filter((_, i) => i !== titleIndex);
+  const ids = new Set(rows.flatMap((pair) => (pair.id ? [pair.id] : [])));
+  let mainId = 'briefing-content';
+  while (ids.has(mainId)) mainId += '-';
+
+  const column = (doc: BriefingDocument, node: typeof pairs[number]['source'] | undefined) => ({
+    lang: doc.lang,
+    languageName: doc.t('languageName'),
+    kicker: doc.t('briefing'),
+    title: doc.title,
+    titleHtml: node ? blocksToHtml([node], notes(doc)) : toHtml({ type: 'element', tagName: 'h1', properties: {}, children: [{ type: 'text', value: doc.title }] }),
+    preparedOn: doc.t('preparedOn', { date: formatDate(doc.date, doc.lang) }),
+    readingTime: doc.readingMinutes ? doc.t('readingTime', { count: doc.readingMinutes }) : '',
+    dateText: formatDate(doc.date, doc.lang),
+  });
+  return page({
+    lang: source.lang,
+    title: `${source.title} · ${target.title}`,
+    stylesheet: inlineStylesheet(css),
+    mainId,
+    date: source.date,
+    labels: { skipToContent: `${source.t('skipToContent')} · ${target.t('skipToContent')}`, toc: `${source.t('toc')} · ${target.t('toc')}` },
+    columns: [column(source, title?.source), column(target, title?.target)],
+    toc: rows.flatMap((pair) => (pair.id && pair.source.type === 'heading' ? [{ id: pair.id, source: toString(pair.source), target: toString(pair.target) }] : [])),
+    rows: rows.map((pair) => ({
+      id: pair.id ?? '',
+      heading: pair.source.type === 'heading',
+      source: blocksToHtml([pair.source], notes(source)),
+      target: blocksToHtml([pair.target], notes(target)),
+    })),
+  });
+}

@@ -1,0 +1,118 @@
+/**
+ * The bilingual PDF: French on the left, English on the right, one pair of blocks at a time.
+ * Each pair starts level: the first column is set, then the second from the same page and height;
+ * a pair longer than the page continues on the next page in both columns (the second column
+ * reuses the pages the first one added). The next pair starts below the longer of the two.
+ * Each column is a `Div` with its own `Lang` in the structure tree, read first then second, and
+ * pdftotext reads the columns one after the other.
+ */
+import type { RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { BriefingDocument } from '../../core/types.js';
+import { pairBlocks, type BlockPair } from '../bilingual/pairs.js';
+import { gapBetween, renderBlocks } from './blocks.js';
+import { bodyLineHeight, ensureSpace, pageIndex, space, useFont, type LayoutContext } from './layout.js';
+import { closePdf, openPdf, type RenderPdfOptions } from './index.js';
+import { endGroup, tagGroup, type StructParent } from './tagging.js';
+
+interface ColumnSide {
+  ctx: LayoutContext;
+  node: (pair: BlockPair) => RootContent;
+}
+
+export async function renderBilingualPdf(source: BriefingDocument, target: BriefingDocument, options: RenderPdfOptions): Promise<Buffer> {
+  const pairs = pairBlocks(source, target);
+  const session = openPdf(
+    {
+      title: `${source.title} · ${target.title}`,
+      lang: source.lang,
+      // Page furniture speaks both languages: "Page 1 sur 2 · Page 1 of 2".
+      t: (key, vars) => (key === 'page' ? `${source.t(key, vars)} · ${target.t(key, vars)}` : source.t(key, vars)),
+      date: source.date,
+    },
+    options,
+  );
+  const { pdf, ctx, root } = session;
+  const gap = ctx.theme.spacing.columnGap;
+  const width = (ctx.width - gap) / 2;
+  const side = (doc: BriefingDocument, left: number, node: ColumnSide['node']): ColumnSide => ({
+    ctx: { ...ctx, left, width, lang: doc.lang, t: doc.t, title: doc.title, date: doc.date, ...(doc.readingMinutes ? { readingMinutes: doc.readingMinutes } : {}), bookmarks: false, compact: true },
+    node,
+  });
+  const sides = [side(source, ctx.left, (p) => p.source), side(target, ctx.left + width + gap, (p) => p.target)] as const;
+  const top = pdf.outline.addItem(`${source.title} / ${target.title}`, { expanded: true });
+
+  pairs.forEach((pair, i) => {
+    const prev = pairs[i - 1];
+    if (prev) space(ctx, gapBetween(ctx, prev.source, pair.source, ctx.theme.spacing.paragraph));
+    ensureSpace(ctx, Math.max(...sides.map((s) => startHeight(s.ctx, s.node(pair)))));
+    if (pair.id && pair.source.type === 'heading') {
+      top.addItem(`${toString(pair.source)} / ${toString(pair.target)}`, { expanded: false, top: pdf.y - 4, left: pdf.page.width } as { expanded: boolean });
+    }
+    const group = tagGroup(ctx, root, 'Div');
+    const start = { page: pageIndex(pdf), y: pdf.y };
+    const ends = sides.map((s, column) => {
+      pdf.switchToPage(start.page);
+      pdf.y = start.y;
+      const draw = () => renderColumn(s, pair, group);
+      if (column === 0) draw();
+      else reusingPages(pdf, draw);
+      return { page: pageIndex(pdf), y: pdf.y };
+    });
+    endGroup(group);
+    const page = Math.max(...ends.map((e) => e.page));
+    pdf.switchToPage(page);
+    pdf.y = Math.max(...ends.filter((e) => e.page === page).map((e) => e.y));
+    pdf.x = ctx.left;
+  });
+  return closePdf(session);
+}
+
+function renderColumn(side: ColumnSide, pair: BlockPair, group: StructParent): void {
+  const column = tagGroup(side.ctx, group, 'Div', { lang: side.ctx.lang });
+  renderBlocks(side.ctx, [side.node(pair)], column, { indent: 0, lang: side.ctx.lang });
+  endGroup(column);
+}
+
+/**
+ * Runs `draw` with pdfkit's page breaks going to the page after the current one when it exists
+ * (the first column already added it), and to a new page only past the last.
+ */
+function reusingPages(pdf: PDFKit.PDFDocument, draw: () => void): void {
+  const own = pdf.addPage;
+  const patched = pdf as unknown as { addPage: typeof pdf.addPage };
+  patched.addPage = function (this: PDFKit.PDFDocument, options?: PDFKit.PDFDocumentOptions) {
+    const next = pageIndex(pdf) + 1;
+    const range = pdf.bufferedPageRange();
+    if (next >= range.start + range.count) return own.call(pdf, options);
+    pdf.switchToPage(next);
+    pdf.x = pdf.page.margins.left;
+    pdf.y = pdf.page.margins.top;
+    pdf.emit('pageAdded');
+    return pdf;
+  };
+  try {
+    draw();
+  } finally {
+    delete (patched as { addPage?: unknown }).addPage;
+  }
+}
+
+/**
+ * Room a block needs at the foot of a page before it may start there, so both columns of a pair
+ * make the same choice: a heading with three lines after it, a short paragraph whole, otherwise
+ * two lines; a title block whole.
+ */
+function startHeight(ctx: LayoutContext, node: RootContent): number {
+  const { doc, theme } = ctx;
+  const line = bodyLineHeight(ctx);
+  if (node.type === 'heading') {
+    if (node.depth === 1) return theme.sizes.title * 4 + theme.spacing.afterTitle;
+    const lineGap = useFont(ctx, 'heading', node.depth === 2 ? theme.sizes.h2 : theme.sizes.h3);
+    return doc.heightOfString(toString(node), { width: ctx.width, lineGap }) + theme.spacing.afterH2 + theme.spacing.keepWithNextLines * line;
+  }
+  const lineGap = useFont(ctx, 'body', theme.sizes.body);
+  const height = doc.heightOfString(toString(node), { width: ctx.width, lineGap });
+  if ((node.data as { figure?: boolean } | undefined)?.figure) return height + theme.sizes.figure * 2 + 2 * theme.spacing.figurePadding;
+  return height <= 3 * line + 1 ? height : 2 * line;
+}
