@@ -394,7 +394,7 @@ describe('key-figure labels', () => {
     // The bilingual edition shows the state in the English column, beside the French.
     const bilingual = readFileSync(out(root, 'fr-en', 'html'), 'utf8');
     expect(bilingual).toMatch(
-      /<div class="col" lang="en">\n<div class="key-figures">\n<div class="figure-card"><p class="fallback-note">Translation missing: original French text shown\.<\/p><p class="figure fallback" lang="fr">/,
+      /<div class="col" lang="en">\s*<div class="key-figures">\s*<div class="figure-card"><p class="fallback-note">Translation missing: original French text shown\.<\/p><p class="figure fallback" lang="fr">/,
     );
   });
 });
