@@ -105,3 +105,45 @@ describe('the installed bin', () => {
     expect(stdout).toContain('2 files written');
   });
 });
+
+describe('themes: the logo', () => {
+  it('templates/logo.png appears in the HTML masthead (inline) and on the first PDF page; a file that is no image is an error naming it', async () => {
+    const root = tempProject();
+    // Any real PNG will do: the first page of a briefing, made small.
+    expect((await runCli(['build', '--root', root, '--lang', 'en', '--format', 'pdf'])).code).toBe(0);
+    const pdf = path.join(root, 'output', 'microsoft-openai', 'microsoft-openai.en.pdf');
+    execFileSync('pdftoppm', ['-png', '-f', '1', '-l', '1', '-scale-to', '60', '-singlefile', pdf, path.join(root, 'templates', 'logo')]);
+    const logo = readFileSync(path.join(root, 'templates', 'logo.png'));
+
+    expect((await runCli(['build', '--root', root, '--format', 'html,pdf'])).code).toBe(0);
+    const html = readFileSync(path.join(root, 'output', 'microsoft-openai', 'microsoft-openai.fr.html'), 'utf8');
+    expect(html).toContain(`<img class="logo" src="data:image/png;base64,${logo.toString('base64')}" alt="">`);
+    const images = execFileSync('pdfimages', ['-list', path.join(root, 'output', 'microsoft-openai', 'microsoft-openai.fr.pdf')], { encoding: 'utf8' });
+    expect(images.trim().split('\n').slice(2).map((line) => line.trim().split(/\s+/)[0])).toEqual(['1']); // one image, on page 1
+
+    writeFileSync(path.join(root, 'templates', 'logo.png'), 'not an image');
+    const broken = await runCli(['build', '--root', root, '--format', 'pdf']);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('templates/logo.png is not a PNG or JPEG image');
+  });
+});
+
+describe('themes: the content template', () => {
+  it('numbers sections and drops the key figures when the template says so, in every format', async () => {
+    const root = tempProject();
+    const file = path.join(root, 'templates', 'briefing.md.hbs');
+    const template = readFileSync(file, 'utf8');
+    const figures = /\{\{#if figures\.length\}\}[\s\S]*?\{\{\/if\}\}\n/.exec(template)?.[0];
+    expect(figures).toBeDefined();
+    expect(template).toContain('## {{heading}}');
+    writeFileSync(file, template.replace(figures!, '').replace('## {{heading}}', '## {{number}}. {{heading}}'));
+    expect((await runCli(['build', '--root', root, '--format', 'md,html'])).code).toBe(0);
+    const md = readFileSync(path.join(root, 'output', 'microsoft-openai', 'microsoft-openai.en.md'), 'utf8');
+    expect(md).toContain('## 1. A Landmark Alliance to Be Redefined');
+    expect(md).toContain('## 6. A New Balance to Strike');
+    expect(md).not.toContain('Key figures');
+    const html = readFileSync(path.join(root, 'output', 'microsoft-openai', 'microsoft-openai.fr-en.html'), 'utf8');
+    expect(html).toContain('<span lang="fr">1. Une alliance historique à redéfinir</span>');
+    expect(html).not.toContain('class="key-figures"');
+  });
+});

@@ -9,6 +9,7 @@ import { loadTemplate, readTemplateFile } from '../templates.js';
 import { bodyToHtml } from './to-hast.js';
 import { pageContext } from './page.js';
 import { toHtml } from 'hast-util-to-html';
+import { loadLogo, logoDataUri } from '../logo.js';
 
 export interface RenderHtmlOptions {
   /** Folder holding `html/page.hbs` and `html/style.css` (default: the package's `templates/`). */
@@ -26,5 +27,6 @@ export function renderHtml(doc: BriefingDocument, options: RenderHtmlOptions = {
   const titleHtml =
     body.title ??
     toHtml({ type: 'element', tagName: 'h1', properties: {}, children: [{ type: 'text', value: doc.title }] });
-  return page(pageContext(doc, body, css, titleHtml));
+  const logo = loadLogo(templatesDir);
+  return page({ ...pageContext(doc, body, css, titleHtml), logo: logo ? logoDataUri(logo) : '' });
 }

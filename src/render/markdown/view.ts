@@ -20,7 +20,8 @@ export interface ContentView {
   titleMark: string;
   date: string;
   lead: BlockView[];
-  sections: { id: string; heading: string; fallback: boolean; blocks: BlockView[] }[];
+  /** Sections; `number` (1, 2, …) lets a template number them: `## {{number}}. {{heading}}`. */
+  sections: { id: string; number: number; heading: string; fallback: boolean; blocks: BlockView[] }[];
   /**
    * Key figures, each one line of Markdown: `**value** — label`, preceded by its fallback mark
    * when the label is shown in French.
@@ -43,8 +44,9 @@ export function contentView(briefing: Briefing, date: string): ContentView {
     titleMark: briefing.title.lang !== briefing.lang ? `${fallbackMark(briefing.title.state === 'stale' ? 'stale' : 'missing')}\n` : '',
     date,
     lead: briefing.lead.map(blockView),
-    sections: briefing.sections.map((section) => ({
+    sections: briefing.sections.map((section, i) => ({
       id: section.id,
+      number: i + 1,
       heading: inlineToMarkdown(section.heading.children, 2),
       fallback: section.heading.lang !== briefing.lang,
       blocks: section.blocks.map(blockView),

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { PACKAGE_ROOT } from '../../core/paths.js';
+import { loadLogo } from '../logo.js';
 import type { BriefingDocument } from '../../core/types.js';
 import { renderBlocks } from './blocks.js';
 import { registerFonts } from './fonts.js';
@@ -59,7 +60,9 @@ export function openPdf(meta: PdfMeta, options: RenderPdfOptions): PdfSession {
   if (!(options.creationDate instanceof Date) || Number.isNaN(options.creationDate.getTime())) {
     throw new TypeError('renderPdf: options.creationDate must be a valid Date');
   }
-  const theme = options.theme ?? loadPdfTheme(options.templatesDir ?? DEFAULT_TEMPLATES_DIR);
+  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+  const theme = options.theme ?? loadPdfTheme(templatesDir);
+  const logo = loadLogo(templatesDir);
   const tagged = options.tagged ?? true;
   const pdf = new PDFDocument({
     size: theme.page.size,
@@ -101,6 +104,7 @@ export function openPdf(meta: PdfMeta, options: RenderPdfOptions): PdfSession {
     width: pdf.page.width - pdf.page.margins.left - pdf.page.margins.right,
     bodyLineGap: 0,
     outline: pdf.outline,
+    ...(logo ? { logo: logo.data } : {}),
   };
   ctx.bodyLineGap = useFont(ctx, 'body', theme.sizes.body);
 

@@ -33,6 +33,8 @@ export interface LayoutContext {
    * each value and its label stay one block for text extraction.
    */
   compact?: boolean;
+  /** The team's logo (templates/logo.png), drawn at the top right of the title block. */
+  logo?: Buffer;
 }
 
 /**

@@ -52,6 +52,8 @@ export interface PdfTheme {
     footer: number;
     /** A key figure's value in the key-figures box. */
     figure: number;
+    /** Height of the logo (templates/logo.png) at the top right of page 1. */
+    logo: number;
   };
   /** Line height as a multiple of the font size (body text, lists, quotes). */
   lineHeight: number;
@@ -108,7 +110,7 @@ export const DEFAULT_PDF_THEME: PdfTheme = {
     fallback: '#b86e00',
     figureBackground: '#eef2f8',
   },
-  sizes: { body: 10.5, title: 21, meta: 9, h2: 13.5, h3: 11.5, h4: 10.5, note: 8, code: 9, header: 7.5, footer: 8, figure: 14 },
+  sizes: { body: 10.5, title: 21, meta: 9, h2: 13.5, h3: 11.5, h4: 10.5, note: 8, code: 9, header: 7.5, footer: 8, figure: 14, logo: 30 },
   lineHeight: 1.38,
   spacing: {
     paragraph: 7,

@@ -3,7 +3,7 @@
  * thin accent rule. Also adds the outline's top item, under which section bookmarks go.
  */
 import { horizontalRule, useFont, type LayoutContext } from './layout.js';
-import { tagBlock, type StructParent } from './tagging.js';
+import { artifact, tagBlock, type StructParent } from './tagging.js';
 import { formatDate } from '../../core/dates.js';
 
 const TITLE_LINE_HEIGHT = 1.18;
@@ -34,9 +34,19 @@ export function renderTitleBlock(ctx: LayoutContext, title: string, parent: Stru
   const y = doc.y;
 
   if (ctx.bookmarks !== false) ctx.outline = doc.outline.addItem(text, { expanded: true });
+  // The logo (decoration: an artifact) sits at the top right; the title keeps clear of it.
+  let logoWidth = 0;
+  if (ctx.logo && !ctx.compact) {
+    // openImage is pdfkit API missing from @types/pdfkit: it parses once, for the size and the draw.
+    const image = (doc as unknown as { openImage(data: Buffer): { width: number; height: number } }).openImage(ctx.logo);
+    const height = theme.sizes.logo;
+    logoWidth = (image.width / image.height) * height;
+    artifact(ctx, 'Layout', () => void doc.image(image as unknown as Buffer, x + width - logoWidth, y, { height }));
+    logoWidth += 18;
+  }
   tagBlock(ctx, parent, 'H1', () => {
     const lineGap = useFont(ctx, 'heading', ctx.compact ? theme.sizes.h2 * 1.25 : theme.sizes.title, TITLE_LINE_HEIGHT);
-    const titleWidth = balancedWidth(doc, text, width, lineGap);
+    const titleWidth = balancedWidth(doc, text, width - logoWidth, lineGap);
     doc.fillColor(theme.colors.accent).text(text, x, y, { width: titleWidth, lineGap, align: 'left' });
   });
 

@@ -1,0 +1,29 @@
+/**
+ * The optional logo of a comms team: `templates/logo.png` (or `.jpg`), shown in the HTML masthead
+ * (as a data URI: pages stay self-contained) and at the top right of the PDF's first page. No file,
+ * no logo. Only PNG and JPEG are accepted (what both pdfkit and every browser read), checked by
+ * their first bytes, not their names.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface Logo {
+  file: string;
+  data: Buffer;
+  mime: 'image/png' | 'image/jpeg';
+}
+
+export const LOGO_FILES = ['logo.png', 'logo.jpg', 'logo.jpeg'] as const;
+
+export function loadLogo(templatesDir: string): Logo | undefined {
+  const file = LOGO_FILES.map((name) => path.join(templatesDir, name)).find((candidate) => existsSync(candidate));
+  if (!file) return undefined;
+  const data = readFileSync(file);
+  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return { file, data, mime: 'image/png' };
+  if (data.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))) return { file, data, mime: 'image/jpeg' };
+  throw new Error(`${file} is not a PNG or JPEG image: a logo must be one of those (or remove the file)`);
+}
+
+export function logoDataUri(logo: Logo): string {
+  return `data:${logo.mime};base64,${logo.data.toString('base64')}`;
+}
