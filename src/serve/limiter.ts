@@ -16,6 +16,11 @@ export class Limiter {
     readonly queue: number,
   ) {}
 
+  /** Tasks running now. */
+  get active(): number {
+    return this.running;
+  }
+
   /** Runs `task` when a slot is free. @throws OverloadedError when the queue is full. */
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.running >= this.concurrency) {

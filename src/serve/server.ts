@@ -79,7 +79,14 @@ export async function startServer(options: ServeOptions): Promise<BriefingServer
   let closing = false;
 
   const requestTimeout = options.requestTimeoutMs ?? 15_000;
-  const server = createServer({ requestTimeout, headersTimeout: Math.min(requestTimeout, 10_000), keepAliveTimeout: 5_000, maxHeaderSize: 16 * 1024 });
+  const server = createServer({
+    requestTimeout,
+    headersTimeout: Math.min(requestTimeout, 10_000),
+    // How often those two are enforced (Node's default, 30 s, would let a slow client linger).
+    connectionsCheckingInterval: Math.min(1_000, requestTimeout),
+    keepAliveTimeout: 5_000,
+    maxHeaderSize: 16 * 1024,
+  });
   server.maxConnections = 512;
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
