@@ -37,7 +37,7 @@ export const LIVE_CLIENT = `(() => {
     const box = el('section', 'background:#fff;color:#1a1a1a;max-width:56rem;width:100%;border-top:6px solid #b00020;border-radius:4px;box-shadow:0 8px 30px rgba(0,0,0,.35);padding:1.25rem 1.5rem');
     box.setAttribute('role', 'alert');
     box.setAttribute('aria-labelledby', 'briefing-live-overlay-title');
-    const title = el('h2', 'margin:0 0 .5rem;font-size:1.15rem;color:#b00020', problem.title);
+    const title = el('h2', 'margin:0 0 .5rem;padding:0;border:0;font:700 1.15rem/1.3 system-ui,sans-serif;color:#b00020;letter-spacing:0;text-transform:none', problem.title);
     title.id = 'briefing-live-overlay-title';
     box.append(title, el('p', 'margin:0 0 1rem', problem.hint));
     const list = el('ul', 'list-style:none;margin:0;padding:0');
