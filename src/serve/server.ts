@@ -116,7 +116,7 @@ export async function startServer(options: ServeOptions): Promise<BriefingServer
 
   let watcher: ProjectWatcher | undefined;
   if (options.watch ?? true) {
-    watcher = watchProject(options.paths, () => void live.refresh(), options.debounceMs ?? 40);
+    watcher = watchProject(options.paths, () => void live.refresh(), options.debounceMs ?? 30);
     await watcher.ready;
   }
 

@@ -19,7 +19,7 @@ export interface ProjectWatcher {
 const WATCHED = ['content', 'locales', 'templates'];
 
 /** Calls `onChange` with the changed paths, `debounceMs` after the last of a burst of events. */
-export function watchProject(paths: ProjectPaths, onChange: (files: string[]) => void, debounceMs = 40): ProjectWatcher {
+export function watchProject(paths: ProjectPaths, onChange: (files: string[]) => void, debounceMs = 30): ProjectWatcher {
   const watchers = new Map<string, FSWatcher>();
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
