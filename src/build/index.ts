@@ -12,17 +12,15 @@ import { diagnostic, hasErrors, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { buildTime, isoDate } from '../core/clock.js';
 import { parseArticle } from '../parse/index.js';
-import { COMMON_NS, type createI18n } from '../i18n/instance.js';
+import { COMMON_NS } from '../i18n/instance.js';
 import { prepareEdition } from './prepare.js';
 import type { LocaleFile } from '../i18n/locale-file.js';
 import { TemplateError } from '../render/templates.js';
 import { writeFileAtomic, removeStaleTemporaries } from '../publish/atomic-write.js';
 import type { ArticleStatus } from '../translate/types.js';
-import { renderReview } from '../render/review/index.js';
-import { parseMarkdown } from '../core/markdown.js';
-import { toString } from 'mdast-util-to-string';
 import { listSources, readLocale, readSource } from './inputs.js';
 import { renderEdition, type RenderedFile } from './edition.js';
+import { renderReviewPage } from './review-page.js';
 
 /** Least share of up-to-date units for a translated edition to be published (po4a's default). */
 export const DEFAULT_MIN_COVERAGE = 80;
@@ -157,19 +155,6 @@ async function writeOutput(context: BuildContext, slug: string, file: RenderedFi
   const target = path.join(context.options.paths.output, slug, file.name);
   await writeFileAtomic(target, file.data);
   context.report.written.push({ path: path.relative(process.cwd(), target) || target, bytes: Buffer.byteLength(file.data), ms: file.ms });
-}
-
-/** The review page of a translated edition, or the error that prevented it. */
-function renderReviewPage(article: Article, status: ArticleStatus, i18n: ReturnType<typeof createI18n>, templatesDir: string): { html: string; ms: number } | Error {
-  const start = performance.now();
-  try {
-    const fixedT = i18n.getFixedT(status.lang, COMMON_NS);
-    const title = toString(parseMarkdown(article.title.markdown));
-    const html = renderReview(status, { title, t: (key, vars) => String(fixedT(key, vars ?? {})), templatesDir });
-    return { html, ms: performance.now() - start };
-  } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
-  }
 }
 
 /** An edition below the coverage threshold: not written, and the message says what is missing. */

@@ -11,6 +11,7 @@ import { buildCommand } from './commands/build.js';
 import { extractCommand } from './commands/extract.js';
 import { checkCommand } from './commands/check.js';
 import { statusCommand } from './commands/status.js';
+import { serveCommand } from './commands/serve.js';
 
 /** Where a command prints (injectable for tests). */
 export interface Output {
@@ -36,7 +37,7 @@ export async function run(argv: readonly string[], out: Output = consoleOutput):
       out.stdout(helpText(version()));
       return settings.help ? EXIT.ok : EXIT.usage;
     }
-    const commands = { build: buildCommand, extract: extractCommand, check: checkCommand, status: statusCommand };
+    const commands = { build: buildCommand, extract: extractCommand, check: checkCommand, status: statusCommand, serve: serveCommand };
     return await commands[settings.command](settings, out);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../core/errors.js';
 import { FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '../core/types.js';
 
-export const COMMANDS = ['build', 'extract', 'check', 'status'] as const;
+export const COMMANDS = ['build', 'extract', 'check', 'status', 'serve'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const REPORT_FORMATS = ['text', 'json'] as const;
@@ -29,6 +29,8 @@ export const OPTIONS = {
   out: { type: 'string', value: 'DIR', description: 'Output folder (default: output/ in the project)', commands: ['build'] },
   root: { type: 'string', value: 'DIR', description: 'Project folder holding content/, locales/, templates/ (default: .)', commands: ALL },
   'min-coverage': { type: 'string', value: 'N', description: 'Least % of up-to-date translations for an edition to be built/accepted (default 80)', commands: ['build', 'check'] },
+  port: { type: 'string', value: 'N', description: 'serve: port to listen on (default 4173; 0 picks a free one)', commands: ['serve'] },
+  host: { type: 'string', value: 'ADDR', description: 'serve: address to listen on (default 127.0.0.1; others are reachable from the network)', commands: ['serve'] },
   check: { type: 'boolean', description: 'extract: change nothing; exit 1 if extraction would change a file (for CI)', commands: ['extract'] },
   prune: { type: 'boolean', description: 'extract: drop obsolete translations instead of keeping them aside', commands: ['extract'] },
   strict: { type: 'boolean', description: 'check: warnings fail too (exit 1)', commands: ['check'] },
@@ -46,6 +48,8 @@ export interface Settings {
   out?: string;
   root: string;
   minCoverage?: number;
+  port: number;
+  host: string;
   check: boolean;
   prune: boolean;
   strict: boolean;
@@ -88,6 +92,8 @@ export function parseCommandLine(argv: readonly string[]): Settings {
     ...(values.out !== undefined ? { out: values.out } : {}),
     root: values.root ?? '.',
     ...(values['min-coverage'] !== undefined ? { minCoverage: percentage(values['min-coverage']) } : {}),
+    port: values.port === undefined ? DEFAULT_PORT : port(values.port),
+    host: host(values.host),
     check: values.check ?? false,
     prune: values.prune ?? false,
     strict: values.strict ?? false,
@@ -108,6 +114,21 @@ function list<T extends string>(name: string, raw: string | undefined, choices: 
   return choices.filter((choice) => items.includes(choice));
 }
 
+export const DEFAULT_PORT = 4173;
+
+function port(raw: string): number {
+  const value = Number(raw);
+  if (!/^\d{1,5}$/.test(raw.trim()) || value > 65535) throw new UsageError(`Unexpected value "--port=${raw}". Use a port number from 0 to 65535, e.g. --port 4173 (0 picks a free port).`);
+  return value;
+}
+
+function host(raw: string | undefined): string {
+  if (raw === undefined) return '127.0.0.1';
+  // An address or a host name: letters, digits, dots, hyphens, colons (IPv6).
+  if (!/^[A-Za-z0-9.:-]{1,253}$/.test(raw.trim())) throw new UsageError(`Unexpected value "--host=${raw}". Use an address such as 127.0.0.1 (the default), ::1 or 0.0.0.0.`);
+  return raw.trim();
+}
+
 function percentage(raw: string): number {
   const value = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
@@ -125,12 +146,14 @@ export function helpText(version: string): string {
     '  briefing extract [slug…] [--check] [--prune]',
     '  briefing check   [slug…] [--lang en] [--strict] [--min-coverage N] [--format text|json] [--accept KEY…]',
     '  briefing status  [slug…] [--lang en] [--format text|json]',
+    '  briefing serve   [--port 4173] [--host 127.0.0.1]',
     '',
     'Commands:',
     '  build     Render briefings into output/<slug>/<slug>.<lang>.<ext> (and the translators\' review page)',
     '  extract   Write locales/fr/<slug>.json from the sources; keep other languages\' files in step',
     '  check     Lint locale files: missing, stale, obsolete, broken strings (file:line:column)',
     '  status    Translation coverage per article and language',
+    '  serve     Local web service: every briefing on demand, HTML with live preview (http://127.0.0.1:4173/)',
     '',
     'Options:',
     ...Object.entries(OPTIONS).map(([name, spec]) => {

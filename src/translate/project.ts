@@ -1,11 +1,12 @@
 /** The translator workflow over a whole project: articles, their translations, their status. */
-import type { Article, Lang } from '../core/types.js';
+import { SOURCE_LANG, type Article, type Lang } from '../core/types.js';
 import { hasErrors, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { parseArticle } from '../parse/index.js';
 import { listSources, readSource } from '../build/inputs.js';
 import { readTranslationInputs, type TranslationInputs } from './files.js';
 import { articleStatus, type StatusResult } from './status.js';
+import type { ArticleStatus } from './types.js';
 
 /** Parses the project's articles (or the slugs named); articles with errors are left out. */
 export async function loadArticles(paths: ProjectPaths, slugs: readonly string[]): Promise<{ articles: Article[]; diagnostics: Diagnostic[] }> {
@@ -41,4 +42,19 @@ export async function loadTranslations(paths: ProjectPaths, articles: readonly A
     }
   }
   return translations;
+}
+
+/** One line of `briefing status --format json` (and of `GET /api/status`). */
+export function coverageRow(status: ArticleStatus) {
+  return { slug: status.slug, lang: status.lang, file: status.file, ...status.counts, coverage: status.coverage };
+}
+export type CoverageRow = ReturnType<typeof coverageRow>;
+
+/** Coverage of every translation of the articles named (all when empty) into `langs` (French left out). */
+export async function coverageReport(paths: ProjectPaths, slugs: readonly string[], langs: readonly Lang[]): Promise<{ rows: CoverageRow[]; diagnostics: Diagnostic[] }> {
+  const { articles, diagnostics } = await loadArticles(paths, slugs);
+  const translations = await loadTranslations(paths, articles, langs.filter((lang) => lang !== SOURCE_LANG));
+  const rows = translations.flatMap((t) => (t.result ? [coverageRow(t.result.status)] : []));
+  for (const t of translations) diagnostics.push(...t.inputs.diagnostics);
+  return { rows, diagnostics };
 }

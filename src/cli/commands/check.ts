@@ -11,7 +11,7 @@ import { readLocale } from '../../build/inputs.js';
 import { COMMON_NS } from '../../i18n/instance.js';
 import { extractSourceLocale } from '../../i18n/extract.js';
 import { lintFrenchTypography, lintLocale } from '../../translate/lint/index.js';
-import { loadArticles, loadTranslations } from '../../translate/project.js';
+import { coverageRow, loadArticles, loadTranslations } from '../../translate/project.js';
 import { acceptKeys, articleStatus } from '../../translate/status.js';
 import { sameState, serializeState } from '../../translate/state.js';
 import { coverageDiagnostic, obsoleteFileDiagnostic, statusDiagnostics } from '../../translate/diagnostics.js';
@@ -93,6 +93,3 @@ function summaryCounts(diagnostics: readonly Diagnostic[]) {
   };
 }
 
-export function coverageRow(status: ArticleStatus) {
-  return { slug: status.slug, lang: status.lang, file: status.file, ...status.counts, coverage: status.coverage };
-}

@@ -1,19 +1,14 @@
 /** `briefing status`: translation coverage per article and language (read-only). */
 import { EXIT } from '../../core/errors.js';
 import { projectPaths } from '../../core/paths.js';
-import { SOURCE_LANG } from '../../core/types.js';
-import { loadArticles, loadTranslations } from '../../translate/project.js';
+import { coverageReport } from '../../translate/project.js';
 import type { Settings } from '../options.js';
 import { formatDiagnostics } from '../report.js';
-import { coverageRow } from './check.js';
 import type { Output } from '../main.js';
 
 export async function statusCommand(settings: Settings, out: Output): Promise<number> {
   const paths = projectPaths(settings.root);
-  const { articles, diagnostics } = await loadArticles(paths, settings.slugs);
-  const translations = await loadTranslations(paths, articles, settings.langs.filter((lang) => lang !== SOURCE_LANG));
-  const rows = translations.flatMap((t) => (t.result ? [coverageRow(t.result.status)] : []));
-  for (const t of translations) diagnostics.push(...t.inputs.diagnostics);
+  const { rows, diagnostics } = await coverageReport(paths, settings.slugs, settings.langs);
   if (settings.report === 'json') {
     out.stdout(JSON.stringify(rows, null, 2));
   } else {

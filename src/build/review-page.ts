@@ -1,0 +1,23 @@
+/**
+ * The translators' review page of a translated edition, rendered in memory. Shared by `build`
+ * (which writes it) and `serve` (which renders it on demand).
+ */
+import { toString } from 'mdast-util-to-string';
+import type { Article } from '../core/types.js';
+import { parseMarkdown } from '../core/markdown.js';
+import { COMMON_NS, type createI18n } from '../i18n/instance.js';
+import { renderReview } from '../render/review/index.js';
+import type { ArticleStatus } from '../translate/types.js';
+
+/** The review page of a translated edition, or the error that prevented it. */
+export function renderReviewPage(article: Article, status: ArticleStatus, i18n: ReturnType<typeof createI18n>, templatesDir: string): { html: string; ms: number } | Error {
+  const start = performance.now();
+  try {
+    const fixedT = i18n.getFixedT(status.lang, COMMON_NS);
+    const title = toString(parseMarkdown(article.title.markdown));
+    const html = renderReview(status, { title, t: (key, vars) => String(fixedT(key, vars ?? {})), templatesDir });
+    return { html, ms: performance.now() - start };
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Renders one served file from the project's current files, in memory. Content problems come
+ * back as diagnostics (the preview shows them over the last good page), never as exceptions.
+ */
+import path from 'node:path';
+import { diagnostic, hasErrors, type Diagnostic } from '../core/errors.js';
+import type { ProjectPaths } from '../core/paths.js';
+import { isoDate } from '../core/clock.js';
+import type { Article, Format, Lang } from '../core/types.js';
+import { parseArticle } from '../parse/index.js';
+import { COMMON_NS } from '../i18n/instance.js';
+import { readLocale, readSource, type SourceFile } from '../build/inputs.js';
+import { prepareEdition, type PreparedEdition } from '../build/prepare.js';
+import { renderEdition } from '../build/edition.js';
+import { renderReviewPage } from '../build/review-page.js';
+import { TemplateError } from '../render/templates.js';
+import { PdfThemeError } from '../render/pdf/index.js';
+
+export interface RenderRequest {
+  paths: ProjectPaths;
+  source: SourceFile;
+  lang: Lang;
+  format: Format;
+  /** The build clock: shown as the date (unless the article has one) and embedded in PDFs. */
+  now: Date;
+}
+
+export type RenderOutcome = { ok: true; data: Buffer } | { ok: false; diagnostics: Diagnostic[] };
+
+/** `<slug>.<lang>.<md|html|pdf>`: one format of one language edition. */
+export async function renderEditionFile(request: RenderRequest): Promise<RenderOutcome> {
+  return withEdition(request, async (article, prepared) => {
+    const rendered = await renderEdition(article, request.lang, prepared.i18n, {
+      formats: [request.format],
+      templatesDir: request.paths.templates,
+      date: article.meta.date ?? isoDate(request.now),
+      creationDate: request.now,
+      ...(prepared.statuses ? { statuses: prepared.statuses } : {}),
+    });
+    const data = rendered.files[0]!.data;
+    return { ok: true, data: typeof data === 'string' ? Buffer.from(data) : data };
+  });
+}
+
+/** `<slug>.review.html`: the translators' review page of a translated edition. */
+export async function renderReviewFile(request: RenderRequest): Promise<RenderOutcome> {
+  return withEdition(request, async (article, prepared) => {
+    if (!prepared.status) return failed(diagnostic(article.path, 'briefing:no-review', 'The source language has no review page'));
+    const review = renderReviewPage(article, prepared.status, prepared.i18n, request.paths.templates);
+    if (review instanceof Error) throw review;
+    return { ok: true, data: Buffer.from(review.html) };
+  });
+}
+
+/** Parses the article and reads its translation; renders only if nothing has an error. */
+async function withEdition(request: RenderRequest, render: (article: Article, prepared: PreparedEdition) => Promise<RenderOutcome>): Promise<RenderOutcome> {
+  const { paths, source, lang } = request;
+  const read = await readSource(source);
+  if (read.text === undefined) return failed(...read.diagnostics);
+  const parsed = parseArticle(read.text, source.file, source.slug);
+  if (hasErrors(parsed.diagnostics)) return failed(...parsed.diagnostics);
+  const common = await readLocale(paths, lang, COMMON_NS, true);
+  const prepared = await prepareEdition(paths, parsed.article, lang, common);
+  if (!prepared.ok) return failed(...common.diagnostics, ...prepared.diagnostics);
+  try {
+    return await render(parsed.article, prepared);
+  } catch (error) {
+    return failed(errorDiagnostic(error, paths, parsed.article.path));
+  }
+}
+
+function failed(...diagnostics: Diagnostic[]): RenderOutcome {
+  return { ok: false, diagnostics: diagnostics.filter((d) => d.severity === 'error') };
+}
+
+/** A template or renderer failure as a diagnostic in the user's own file (as build reports it). */
+function errorDiagnostic(error: unknown, paths: ProjectPaths, articleFile: string): Diagnostic {
+  if (error instanceof TemplateError) {
+    return diagnostic(path.relative(paths.root, error.file), 'briefing:template-error', error.message, { line: error.line, column: error.column });
+  }
+  if (error instanceof PdfThemeError) return diagnostic(path.relative(paths.root, error.file), 'briefing:invalid-theme', error.message);
+  const message = error instanceof Error ? error.message : String(error);
+  return diagnostic(articleFile, 'briefing:render-failed', `Rendering failed: ${message}`);
+}
