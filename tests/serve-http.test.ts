@@ -30,7 +30,7 @@ describe('serve: routes and headers', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
     expect(res.text).toContain('Microsoft');
     expect(res.text).toContain('100.0 %');
-    for (const name of ['fr.md', 'fr.html', 'fr.pdf', 'en.md', 'en.html', 'en.pdf', 'review.html']) expect(res.text).toContain(`href="${FILE(name)}`);
+    for (const name of ['fr.md', 'fr.html', 'fr.pdf', 'en.md', 'en.html', 'en.pdf', 'fr-en.html', 'fr-en.pdf', 'review.html']) expect(res.text).toContain(`href="${FILE(name)}`);
     expect(res.text).toContain(`href="${FILE('en.pdf')}?download"`);
     expect(res.text).toContain('href="/api/status"');
   });
@@ -39,7 +39,7 @@ describe('serve: routes and headers', () => {
     const res = await raw(server, '/api/status');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(JSON.parse(res.text)).toEqual([{ slug: SLUG, lang: 'en', file: `locales/en/${SLUG}.json`, total: 22, ok: 22, stale: 0, missing: 0, obsolete: 0, coverage: 100 }]);
+    expect(JSON.parse(res.text)).toEqual([{ slug: SLUG, lang: 'en', file: `locales/en/${SLUG}.json`, total: 25, ok: 25, stale: 0, missing: 0, obsolete: 0, coverage: 100 }]);
   });
 
   it.each([
@@ -49,6 +49,8 @@ describe('serve: routes and headers', () => {
     ['en.html', 'text/html; charset=utf-8'],
     ['fr.pdf', 'application/pdf'],
     ['en.pdf', 'application/pdf'],
+    ['fr-en.html', 'text/html; charset=utf-8'],
+    ['fr-en.pdf', 'application/pdf'],
     ['review.html', 'text/html; charset=utf-8'],
   ])('renders %s on demand with Content-Type, Content-Disposition, ETag, and 304 on If-None-Match', async (name, type) => {
     const res = await raw(server, FILE(name));

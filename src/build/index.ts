@@ -15,7 +15,7 @@ import { parseArticle } from '../parse/index.js';
 import { COMMON_NS } from '../i18n/instance.js';
 import { prepareEdition } from './prepare.js';
 import type { LocaleFile } from '../i18n/locale-file.js';
-import { TemplateError } from '../render/templates.js';
+import { renderErrorDiagnostic as errorDiagnostic } from './render-error.js';
 import { writeFileAtomic, removeStaleTemporaries } from '../publish/atomic-write.js';
 import type { ArticleStatus } from '../translate/types.js';
 import { listSources, readLocale, readSource } from './inputs.js';
@@ -168,13 +168,4 @@ function lowCoverage(status: ArticleStatus, minCoverage: number): Diagnostic {
     'briefing:low-coverage',
     `${status.lang} edition of "${status.slug}" not written: ${status.coverage} % of ${status.counts.total} segments up to date, below the ${minCoverage} % threshold${list('missing')}${list('stale')}. Run "briefing check --lang ${status.lang}" for details, or lower --min-coverage.`,
   );
-}
-
-/** A template or renderer failure as a diagnostic in the user's own file. */
-function errorDiagnostic(error: unknown, paths: ProjectPaths, articleFile: string): Diagnostic {
-  if (error instanceof TemplateError) {
-    return diagnostic(path.relative(paths.root, error.file), 'briefing:template-error', error.message, { line: error.line, column: error.column });
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return diagnostic(articleFile, 'briefing:render-failed', `Rendering failed: ${message}`);
 }

@@ -4,7 +4,8 @@
  * in {@link FILE_KINDS}; routes, the index page, caching and live preview follow from the table.
  */
 import { FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '../core/types.js';
-import { renderEditionFile, renderReviewFile, type RenderOutcome, type RenderRequest } from './render.js';
+import { renderBilingualFile, renderEditionFile, renderReviewFile, type RenderOutcome, type RenderRequest } from './render.js';
+import { BILINGUAL_FORMATS } from '../build/bilingual.js';
 
 export interface FileKind {
   id: string;
@@ -23,6 +24,12 @@ export const FILE_KINDS: readonly FileKind[] = [
     label: (lang) => (lang === SOURCE_LANG ? 'French' : 'English'),
     files: () => LANGS.flatMap((lang) => FORMATS.map((format) => ({ suffix: `${lang}.${format}`, lang, format, langs: [lang] }))),
     render: renderEditionFile,
+  },
+  {
+    id: 'bilingual',
+    label: () => 'French–English',
+    files: () => TARGET_LANGS.slice(0, 1).flatMap((lang) => BILINGUAL_FORMATS.map((format) => ({ suffix: `${SOURCE_LANG}-${lang}.${format}`, lang: SOURCE_LANG, format, langs: [SOURCE_LANG, lang] }))),
+    render: renderBilingualFile,
   },
   {
     id: 'review',

@@ -2,19 +2,18 @@
  * Renders one served file from the project's current files, in memory. Content problems come
  * back as diagnostics (the preview shows them over the last good page), never as exceptions.
  */
-import path from 'node:path';
 import { diagnostic, hasErrors, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { isoDate } from '../core/clock.js';
-import type { Article, Format, Lang } from '../core/types.js';
+import { LANGS, SOURCE_LANG, type Article, type BriefingDocument, type Format, type Lang } from '../core/types.js';
 import { parseArticle } from '../parse/index.js';
 import { COMMON_NS } from '../i18n/instance.js';
 import { readLocale, readSource, type SourceFile } from '../build/inputs.js';
 import { prepareEdition, type PreparedEdition } from '../build/prepare.js';
 import { renderEdition } from '../build/edition.js';
 import { renderReviewPage } from '../build/review-page.js';
-import { TemplateError } from '../render/templates.js';
-import { PdfThemeError } from '../render/pdf/index.js';
+import { renderErrorDiagnostic as errorDiagnostic } from '../build/render-error.js';
+import { renderBilingualEdition } from '../build/bilingual.js';
 
 export interface RenderRequest {
   paths: ProjectPaths;
@@ -38,6 +37,30 @@ export async function renderEditionFile(request: RenderRequest): Promise<RenderO
       ...(prepared.statuses ? { statuses: prepared.statuses } : {}),
     });
     const data = rendered.files[0]!.data;
+    return { ok: true, data: typeof data === 'string' ? Buffer.from(data) : data };
+  });
+}
+
+/** `<slug>.fr-en.<html|pdf>`: the bilingual edition, from the two laid-out documents. */
+export async function renderBilingualFile(request: RenderRequest): Promise<RenderOutcome> {
+  const docs: BriefingDocument[] = [];
+  for (const lang of [SOURCE_LANG, ...LANGS.filter((l) => l !== SOURCE_LANG)]) {
+    const outcome = await withEdition({ ...request, lang }, async (article, prepared) => {
+      const rendered = await renderEdition(article, lang, prepared.i18n, {
+        formats: [],
+        templatesDir: request.paths.templates,
+        date: article.meta.date ?? isoDate(request.now),
+        creationDate: request.now,
+        ...(prepared.statuses ? { statuses: prepared.statuses } : {}),
+      });
+      docs.push(rendered.doc);
+      return { ok: true, data: Buffer.alloc(0) };
+    });
+    if (!outcome.ok) return outcome;
+  }
+  return withEdition(request, async () => {
+    const [file] = await renderBilingualEdition(docs[0]!, docs[1]!, { formats: [request.format], templatesDir: request.paths.templates, creationDate: request.now });
+    const data = file!.data;
     return { ok: true, data: typeof data === 'string' ? Buffer.from(data) : data };
   });
 }
@@ -71,14 +94,4 @@ async function withEdition(request: RenderRequest, render: (article: Article, pr
 
 function failed(...diagnostics: Diagnostic[]): RenderOutcome {
   return { ok: false, diagnostics: diagnostics.filter((d) => d.severity === 'error') };
-}
-
-/** A template or renderer failure as a diagnostic in the user's own file (as build reports it). */
-function errorDiagnostic(error: unknown, paths: ProjectPaths, articleFile: string): Diagnostic {
-  if (error instanceof TemplateError) {
-    return diagnostic(path.relative(paths.root, error.file), 'briefing:template-error', error.message, { line: error.line, column: error.column });
-  }
-  if (error instanceof PdfThemeError) return diagnostic(path.relative(paths.root, error.file), 'briefing:invalid-theme', error.message);
-  const message = error instanceof Error ? error.message : String(error);
-  return diagnostic(articleFile, 'briefing:render-failed', `Rendering failed: ${message}`);
 }
