@@ -9,35 +9,23 @@
  * Without Chromium the suite is skipped outside CI (with the reason printed) and fails in CI.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO, runCli, tempProject } from './helpers.js';
+import { CHROMIUM, CHROMIUM_ARGS, HAVE_CHROMIUM, requireChromium, SKIP_BROWSER } from './chromium.js';
 
 // Callbacks passed to page.evaluate run in the page; tsconfig has no DOM lib, so the few DOM
 // globals they use are declared here, loosely, for this file only.
 declare const document: any;
 declare const window: any;
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREEN = { width: 1200, height: 900 };
 const NARROW = { width: 420, height: 900 };
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-const IN_CI = !!process.env.CI && !['0', 'false'].includes(process.env.CI.toLowerCase());
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const ARTIFACTS = path.join(REPO, 'tests', 'artifacts');
 const SLUG = 'microsoft-openai';
 
@@ -91,16 +79,10 @@ async function audit(page: Page): Promise<AxeViolation[]> {
   return (result as { violations: AxeViolation[] }).violations;
 }
 
-if (!HAVE_CHROMIUM && !IN_CI) {
-  console.warn(`html-accessibility: skipped, ${CHROMIUM} not found (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-}
 
-// In CI a missing browser is a failure, never a silent skip.
-it.skipIf(!HAVE_CHROMIUM && !IN_CI)(`finds Chromium at ${CHROMIUM}`, () => {
-  expect(HAVE_CHROMIUM, `${CHROMIUM} not found: install it (apt-get install -y chromium, see .ci/run)`).toBe(true);
-});
+requireChromium('html-accessibility');
 
-describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('HTML pages in headless Chromium, audited with axe-core', () => {
+describe.skipIf(SKIP_BROWSER)('HTML pages in headless Chromium, audited with axe-core', () => {
   let browser: Browser | undefined;
 
   beforeAll(async () => {

@@ -7,31 +7,23 @@
  * Without Chromium the suite is skipped outside CI (with the reason printed) and fails in CI.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { BriefingServer } from '../src/serve/server.js';
 import { REPO } from './helpers.js';
 import { serveProject, SLUG } from './serve-helpers.js';
+import { CHROMIUM, CHROMIUM_ARGS, HAVE_CHROMIUM, requireChromium, SKIP_BROWSER } from './chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const IN_CI = !!process.env.CI && !['0', 'false'].includes(process.env.CI.toLowerCase());
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const ARTIFACTS = path.join(REPO, 'tests', 'artifacts');
 const TITLE = 'Microsoft and OpenAI Renegotiate Their Strategic Partnership';
 /** Generous: the service reloads within ~100 ms here; a loaded CI machine may be slower. */
 const WAIT = { timeout: 10_000 };
 
-if (!HAVE_CHROMIUM && !IN_CI) {
-  console.warn(`serve-browser: skipped, ${CHROMIUM} not found (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-}
 
-it.skipIf(!HAVE_CHROMIUM && !IN_CI)(`finds Chromium at ${CHROMIUM}`, () => {
-  expect(HAVE_CHROMIUM, `${CHROMIUM} not found: install it (apt-get install -y chromium, see .ci/run)`).toBe(true);
-});
+requireChromium('serve-browser');
 
-describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('live preview in headless Chromium', () => {
+describe.skipIf(SKIP_BROWSER)('live preview in headless Chromium', () => {
   let browser: Browser | undefined;
   let server: BriefingServer;
   let page: Page;
