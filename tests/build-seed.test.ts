@@ -26,7 +26,8 @@ describe('briefing build on the seed', () => {
     expect(readdirSync(path.join(out, 'microsoft-openai')).sort()).toEqual(
       ['en.html', 'en.md', 'en.pdf', 'fr-en.html', 'fr-en.pdf', 'fr.html', 'fr.md', 'fr.pdf', 'review.html'].map((s) => `microsoft-openai.${s}`),
     );
-    expect(result.stdout).toMatch(/9 files written in \d+ ms/);
+    // 9 briefing files, then output/index.html and the two feeds.
+    expect(result.stdout).toMatch(/12 files written in \d+ ms; 0 unchanged$/);
   });
 
   it.each(['fr', 'en'])('matches the golden Markdown and HTML (%s)', (lang) => {

@@ -14,6 +14,14 @@ describe('usage errors', () => {
     expect(await runCli(['extract', '--format', 'md'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Option --format does not apply to "extract"') });
   });
 
+  it('names the fix for a bad --jobs, --shard or --wait, and applies them to build only', async () => {
+    expect(await runCli(['build', '--jobs', '0'])).toMatchObject({ code: 2, stderr: 'briefing: Unexpected value "--jobs=0". Use a whole number ≥ 1 (e.g. --jobs 4).' });
+    expect(await runCli(['build', '--shard', '3/2'])).toMatchObject({ code: 2, stderr: 'briefing: Unexpected value "--shard=3/2". Use K/N with 1 ≤ K ≤ N, e.g. --shard 2/4 for the second of four machines.' });
+    expect(await runCli(['build', '--wait', 'soon'])).toMatchObject({ code: 2, stderr: 'briefing: Unexpected value "--wait=soon". Use a whole number ≥ 0 (seconds, e.g. --wait 600).' });
+    expect(await runCli(['status', '--force'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Option --force does not apply to "status" (it is for: build)') });
+    expect(await runCli(['merge-manifests'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Name the manifests to merge') });
+  });
+
   it('names the articles that exist when asked for one that does not', async () => {
     const result = await runCli(['build', 'nope', '--root', REPO, '--out', tempProject([])]);
     expect(result).toMatchObject({ code: 2, stderr: 'briefing: Unknown article "nope". Articles in content/: microsoft-openai.' });
@@ -51,7 +59,9 @@ describe('content errors', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('locales/en/microsoft-openai.json:2:11  error  Invalid JSON: Unexpected token String found.  briefing:invalid-json');
     expect(result.stderr).toContain('not built: microsoft-openai.en');
-    expect(result.stdout).toContain('microsoft-openai.fr.pdf');
+    // The French editions' inputs did not change: they are not rebuilt.
+    expect(result.stdout).not.toContain('microsoft-openai.fr.pdf');
+    expect(result.stderr).toMatch(/; 3 unchanged; not built/);
     expect(readFileSync(enPdf).equals(before)).toBe(true);
     expect(statSync(enPdf).mtimeMs).toBe(beforeTime);
     expect(readdirSync(path.join(out, 'microsoft-openai')).filter((n) => n.startsWith('.'))).toEqual([]);
@@ -102,7 +112,7 @@ describe('the installed bin', () => {
     const bin = path.join(REPO, 'dist', 'briefing.mjs');
     const stdout = execFileSync(process.execPath, [bin, 'build', '--lang', 'en', '--format', 'md,pdf'], { cwd: root, env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH }, encoding: 'utf8' });
     expect(stdout).toMatch(/output\/microsoft-openai\/microsoft-openai\.en\.md\s+\d+\.\d kB\s+\d+ ms/);
-    expect(stdout).toContain('2 files written');
+    expect(stdout).toMatch(/^5 files written in \d+ ms; 0 unchanged$/m);
   });
 });
 

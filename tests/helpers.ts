@@ -1,6 +1,7 @@
 /** Shared test utilities: golden files, temporary projects, poppler. */
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, cpSync, existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, cpSync, existsSync, readdirSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,13 +35,13 @@ export function tempProject(parts: readonly string[] = ['content', 'locales', 't
   return dir;
 }
 
-/** Runs the CLI in-process with captured output. */
-export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs the CLI in-process with captured output, with SOURCE_DATE_EPOCH set to `epoch`. */
+export async function runCli(args: string[], epoch = EPOCH): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const output: Output = { stdout: (l) => out.push(l), stderr: (l) => err.push(l) };
   const previous = process.env.SOURCE_DATE_EPOCH;
-  process.env.SOURCE_DATE_EPOCH = EPOCH;
+  process.env.SOURCE_DATE_EPOCH = epoch;
   try {
     const code = await run(args, output);
     return { code, stdout: out.join('\n'), stderr: err.join('\n') };
@@ -59,4 +60,40 @@ export function pdfText(file: string, ...args: string[]): string {
 export function pdfInfo(file: string): Record<string, string> {
   const text = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   return Object.fromEntries(text.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+}
+
+export const BIN = path.join(REPO, 'dist', 'briefing.mjs');
+
+export interface BinResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the bundled bin (dist/briefing.mjs) as its own process, as a scheduler would. */
+export function runBin(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<BinResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH, CI: 'true', ...options.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+/** Every file under `dir` (relative path → sha256), for byte-for-byte comparisons of whole trees. */
+export function treeHashes(dir: string, keep: (relative: string) => boolean = () => true): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      const relative = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(relative);
+      else if (keep(relative)) result[relative] = createHash('sha256').update(readFileSync(path.join(dir, relative))).digest('hex');
+    }
+  };
+  walk('');
+  return Object.fromEntries(Object.entries(result).sort(([a], [b]) => (a < b ? -1 : 1)));
 }

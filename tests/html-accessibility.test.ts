@@ -153,6 +153,26 @@ describe.skipIf(SKIP_BROWSER)('HTML pages in headless Chromium, audited with axe
     return problems;
   }
 
+  it('the index page (output/index.html) has no axe violations and does not scroll sideways, on screen and on a narrow screen', async () => {
+    const page = await open({ name: 'index', kind: 'briefing', lang: 'en', fallbacks: 0, file: () => path.join(seedOut, 'index.html') });
+    const problems: string[] = [];
+    try {
+      for (const [mode, viewport] of [['screen', SCREEN], ['narrow', NARROW]] as const) {
+        await page.setViewportSize(viewport);
+        const violations = await audit(page);
+        if (violations.length > 0) problems.push(`index, ${mode}:\n${describeViolations(violations)}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 0) problems.push(`index, ${mode}: scrolls sideways by ${overflow}px`);
+        await page.screenshot({ path: path.join(ARTIFACTS, `a11y-index-${mode}.png`), fullPage: true });
+      }
+      expect(await page.getByRole('main').count()).toBe(1);
+      expect(await page.getByRole('table').count()).toBe(2);
+    } finally {
+      await page.close();
+    }
+    expect(problems, `axe-core violations:\n${problems.join('\n')}`).toEqual([]);
+  });
+
   // One page per file, opened once; each test leaves it laid out as it found it (1200px, screen
   // media), and the keyboard test, which moves the focus and the URL, comes last.
   describe.each(TARGETS)('$name', (target) => {

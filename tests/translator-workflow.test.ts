@@ -170,7 +170,7 @@ describe('the stale cycle', () => {
     const build = await runCli(['build', '--root', root]);
     expect(build.code).toBe(0);
     expect(build.stderr).toBe(`microsoft-openai.en: 1 segment shown in French (0 missing, 1 stale; coverage 96 %): ${ALLIANCE_1}`);
-    expect(build.stdout).toMatch(/9 files written in \d+ ms$/);
+    expect(build.stdout).toMatch(/12 files written in \d+ ms; 0 unchanged$/);
     const md = readFileSync(out(root, 'en', 'md'), 'utf8');
     expect(md).toContain(`## A Landmark Alliance to Be Redefined\n\n*Translation out of date: original French text shown.*\n\n${FR_ALLIANCE_1_NOW_BUILT}\n`);
     expect(md).not.toContain(EN_ALLIANCE_1);
@@ -525,7 +525,7 @@ describe('below the coverage threshold', () => {
     expect(result.code).toBe(1);
     const [first, last, ...rest] = result.stderr.split('\n');
     expect(first).toBe(LOW);
-    expect(last).toMatch(/^4 files written in \d+ ms; not built: microsoft-openai\.en \(1 error\)$/);
+    expect(last).toMatch(/^7 files written in \d+ ms; 0 unchanged; not built: microsoft-openai\.en \(1 error\)$/);
     expect(rest).toEqual([]);
     for (const ext of ['md', 'html', 'pdf']) {
       expect(existsSync(out(root, 'en', ext)), `en.${ext}`).toBe(false);
@@ -541,19 +541,32 @@ describe('below the coverage threshold', () => {
     for (const ext of ['md', 'html', 'pdf']) expect(existsSync(out(root, 'en', ext)), `en.${ext}`).toBe(true);
   });
 
-  it('leaves a previously built English PDF untouched', async () => {
+  it('withdraws the English editions an earlier build published, and nothing it did not write', async () => {
     const root = tempProject();
     expect((await runCli(['build', '--root', root, '--format', 'pdf,html'])).code).toBe(0);
     const pdf = out(root, 'en', 'pdf');
-    const bytes = readFileSync(pdf);
-    const mtime = statSync(pdf).mtimeMs;
+    // A file the build did not write (not in the manifest) is never deleted.
+    const mine = out(root, 'en', 'md');
+    writeFileSync(mine, 'my own notes\n');
     dropSections(root);
     const result = await runCli(['build', '--root', root, '--format', 'pdf,html']);
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n')[0]).toBe(LOW);
-    expect(readFileSync(pdf).equals(bytes)).toBe(true);
-    expect(statSync(pdf).mtimeMs).toBe(mtime);
+    expect(result.stdout).toContain(`removed ${path.relative(process.cwd(), pdf)} (below --min-coverage)`);
+    expect(existsSync(pdf)).toBe(false);
+    expect(existsSync(out(root, 'en', 'html'))).toBe(false);
+    expect(readFileSync(mine, 'utf8')).toBe('my own notes\n');
+    expect(existsSync(out(root, 'fr', 'pdf'))).toBe(true);
     expect(reviewPage(root)).toContain('7 missing');
+    const manifest = JSON.parse(readFileSync(path.join(root, 'output', 'manifest.json'), 'utf8')) as { outputs: { path: string }[]; problems: { slug: string; lang: string; reason: string }[] };
+    expect(manifest.outputs.map((o) => o.path).filter((p) => p.includes('.en.'))).toEqual([]);
+    expect(manifest.problems).toMatchObject([{ slug: SLUG, lang: 'en', reason: 'withheld' }]);
+    // Unchanged inputs: the withheld edition is reported again (exit 1) without being rebuilt.
+    const again = await runCli(['build', '--root', root, '--format', 'pdf,html']);
+    expect(again.code).toBe(1);
+    expect(again.stderr.split('\n')[0]).toBe(LOW);
+    expect(again.stdout).toBe('');
+    expect(again.stderr).toMatch(/0 files written in \d+ ms; 3 unchanged; not built: microsoft-openai\.en \(1 error\)$/);
   });
 
   it('`check --min-coverage` reports the coverage as an error too', async () => {

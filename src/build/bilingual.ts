@@ -1,11 +1,9 @@
 /** The bilingual edition of an article (`<slug>.fr-en.html|pdf`) from its two laid-out documents. */
-import type { BriefingDocument, Format } from '../core/types.js';
+import { BILINGUAL_FORMATS, type BriefingDocument, type Format } from '../core/types.js';
 import { renderBilingualHtml } from '../render/html/bilingual.js';
 import { renderBilingualPdf } from '../render/pdf/bilingual.js';
 import type { RenderedFile } from './edition.js';
 
-/** Formats the bilingual edition exists in (side by side makes no sense in Markdown). */
-export const BILINGUAL_FORMATS: readonly Format[] = ['html', 'pdf'];
 
 export interface BilingualOptions {
   formats: readonly Format[];

@@ -17,6 +17,8 @@ export interface RenderedFile {
 
 export interface EditionResult {
   lang: Lang;
+  /** Title of the edition, plain text. */
+  title: string;
   files: RenderedFile[];
   /** Keys shown in French because the translation is missing. */
   fallbacks: string[];
@@ -49,5 +51,5 @@ export async function renderEdition(article: Article, lang: Lang, i18n: i18n, op
           : await renderPdf(doc, { creationDate: options.creationDate, templatesDir: options.templatesDir });
     files.push({ format, name: `${article.slug}.${lang}.${format}`, data, ms: performance.now() - start });
   }
-  return { lang, files, fallbacks: briefing.fallbacks, doc };
+  return { lang, title: doc.title, files, fallbacks: briefing.fallbacks, doc };
 }

@@ -1,38 +1,63 @@
 /**
- * `briefing build`: every article × language × format. Each article is parsed once; each edition
- * is rendered fully in memory and only then written (atomically), so a failure never leaves a
- * partial file and the previous good output stays. One failing article or language does not stop
- * the others: all diagnostics are gathered and returned.
+ * `briefing build`: every article × language × format, incrementally. Under the output folder's
+ * lock, it hashes each output's inputs (no parsing), skips outputs whose hash and file match the
+ * manifest, renders the rest — in-process or on a worker pool, each article fully in memory — and
+ * writes each file atomically from the main thread. Outputs of deleted articles and of editions
+ * withdrawn under --min-coverage are removed if the manifest says the build made them. Then the
+ * index page and feeds, and last the manifest, so a killed build leaves the previous one.
+ * One failing article or language does not stop the others: all diagnostics are gathered.
  */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { Article, BriefingDocument, Format, Lang } from '../core/types.js';
-import { SOURCE_LANG } from '../core/types.js';
-import { renderBilingualEdition } from './bilingual.js';
-import { diagnostic, hasErrors, type Diagnostic } from '../core/errors.js';
+import { BILINGUAL_FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '../core/types.js';
+import { diagnostic, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
-import { buildTime, isoDate } from '../core/clock.js';
-import { parseArticle } from '../parse/index.js';
-import { COMMON_NS } from '../i18n/instance.js';
-import { prepareEdition } from './prepare.js';
-import type { LocaleFile } from '../i18n/locale-file.js';
-import { renderErrorDiagnostic as errorDiagnostic } from './render-error.js';
-import { writeFileAtomic, removeStaleTemporaries } from '../publish/atomic-write.js';
+import { buildTime, isoDate, sourceDateEpoch } from '../core/clock.js';
+import { writeFileAtomic, removeEmptyDirectory, removeFile, removeStaleTemporaries } from '../publish/atomic-write.js';
 import type { ArticleStatus } from '../translate/types.js';
-import { listSources, readLocale, readSource } from './inputs.js';
-import { renderEdition, type RenderedFile } from './edition.js';
-import { renderReviewPage } from './review-page.js';
+import { commonLocales, listSources, type CommonLocales, type SourceFile } from './inputs.js';
+import type { ArticleResult, ArticleTask, EditionPlan } from './article-job.js';
+import { editionHash, editionInputFiles, FileHasher, outputHash, sha256, sharedInputs, toolVersion, type OutputKind } from './input-hash.js';
+import { emptyManifest, MANIFEST_FILE, readManifest, safeRelative, serializeManifest, type Manifest, type OutputEntry, type ProblemEntry } from './manifest.js';
+import { acquireLock, type LockInfo } from './lock.js';
+import { inShard, type Shard } from './shard.js';
+import { ArticlePool } from './pool.js';
+import { feedFile, INDEX_FILE } from '../publish/catalogue.js';
+
+const CATALOGUE_FILES = [INDEX_FILE, ...LANGS.map(feedFile)];
 
 /** Least share of up-to-date units for a translated edition to be published (po4a's default). */
 export const DEFAULT_MIN_COVERAGE = 80;
+
+export interface BuildProgress {
+  /** Articles rendered so far, of `total` that need rendering. */
+  done: number;
+  total: number;
+  /** The article that just started or finished. */
+  slug: string;
+  event: 'start' | 'done';
+}
 
 export interface BuildOptions {
   paths: ProjectPaths;
   slugs?: readonly string[];
   langs: readonly Lang[];
   formats: readonly Format[];
-  /** Percentage below which a translated edition is not written (default 80). */
+  /** Percentage below which a translated edition is not published (default 80). */
   minCoverage?: number;
   env?: NodeJS.ProcessEnv;
+  /** Rebuild every selected output even if its inputs are unchanged. */
+  force?: boolean;
+  /** Build only this share of the articles. */
+  shard?: Shard;
+  /** Articles rendered at once: the main thread and jobs-1 workers (default: one per core). */
+  jobs?: number;
+  /** How long to wait for another build's lock (ms; default 0: fail at once). */
+  waitMs?: number;
+  onProgress?: (progress: BuildProgress) => void;
+  onLockWait?: (holder: LockInfo | undefined) => void;
 }
 
 export interface WrittenFile {
@@ -42,130 +67,394 @@ export interface WrittenFile {
   ms: number;
 }
 
+export interface RemovedFile {
+  /** Path relative to the current directory. */
+  path: string;
+  reason: 'article deleted' | 'below --min-coverage';
+}
+
 export interface BuildReport {
   written: WrittenFile[];
+  /** Outputs skipped because their inputs and file are unchanged. */
+  unchanged: number;
+  removed: RemovedFile[];
   diagnostics: Diagnostic[];
-  /** Editions (slug.lang) that could not be built. */
+  /** Editions (slug.lang) that could not be built or were withheld. */
   failed: string[];
   /** Per written edition, the keys shown in French (missing or stale translation). */
   fallbacks: Record<string, string[]>;
-  /** Translation status of each translated edition considered. */
+  /** Translation status of each translated edition rendered. */
   statuses: ArticleStatus[];
-}
-
-interface BuildContext {
-  options: BuildOptions;
-  report: BuildReport;
-  now: Date;
-  common: Map<Lang, LocaleFile>;
+  /** Articles selected (after slugs and shard), and how many had to be rendered. */
+  articles: number;
+  rendered: number;
+  /** Worker threads used (0: rendered in-process). */
+  workers: number;
+  /** A lock left by a dead build that this build took over. */
+  recoveredLock?: LockInfo;
 }
 
 export async function buildProject(options: BuildOptions): Promise<BuildReport> {
-  const report: BuildReport = { written: [], diagnostics: [], failed: [], fallbacks: {}, statuses: [] };
-  const context: BuildContext = { options, report, now: buildTime(options.env), common: new Map() };
-  const sources = await listSources(options.paths, options.slugs);
-  for (const lang of options.langs) context.common.set(lang, await readLocale(options.paths, lang, COMMON_NS, true));
-  for (const file of context.common.values()) report.diagnostics.push(...file.diagnostics);
+  const env = options.env ?? process.env;
+  const now = buildTime(env); // an invalid SOURCE_DATE_EPOCH is a usage error before anything
+  const everything = await listSources(options.paths);
+  const selected = (await listSources(options.paths, options.slugs)).filter((source) => inShard(source.slug, options.shard));
+  const lock = await acquireLock(options.paths.output, { waitMs: options.waitMs ?? 0, ...(options.onLockWait ? { onWait: options.onLockWait } : {}) });
+  try {
+    const report = await buildLocked(options, now, sourceDateEpoch(env), everything, selected);
+    return lock.recovered ? { ...report, recoveredLock: lock.recovered } : report;
+  } finally {
+    await lock.release();
+  }
+}
 
-  for (const source of sources) {
-    const read = await readSource(source);
-    report.diagnostics.push(...read.diagnostics);
-    const parsed = read.text === undefined ? undefined : parseArticle(read.text, source.file, source.slug);
-    report.diagnostics.push(...(parsed?.diagnostics ?? []));
-    if (!parsed || hasErrors(parsed.diagnostics)) {
-      report.failed.push(...options.langs.map((lang) => `${source.slug}.${lang}`));
+/** One planned article: the task for the renderer and the hashes to record its outputs under. */
+interface Planned {
+  task: ArticleTask;
+  editionHashes: Map<Lang, string>;
+  /** Hash of the French–English edition's inputs: those of both editions. */
+  bilingualHash?: string;
+}
+
+async function buildLocked(options: BuildOptions, now: Date, epoch: string | undefined, everything: SourceFile[], selected: SourceFile[]): Promise<BuildReport> {
+  const { paths } = options;
+  const out = paths.output;
+  const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
+  const report: BuildReport = { written: [], unchanged: 0, removed: [], diagnostics: [], failed: [], fallbacks: {}, statuses: [], articles: selected.length, rendered: 0, workers: 0 };
+  await removeTemporaries(out);
+
+  const previous = await readManifest(path.join(out, MANIFEST_FILE), path.relative(paths.root, path.join(out, MANIFEST_FILE)));
+  report.diagnostics.push(...previous.diagnostics);
+  const old = previous.manifest ?? emptyManifest(generator());
+  const oldOutputs = new Map(old.outputs.filter((o) => safeRelative(o.path)).map((o) => [o.path, o]));
+  const oldProblems = new Map(old.problems.map((p) => [`${p.slug}.${p.lang}`, p]));
+
+  const common = commonLocales(paths);
+  for (const lang of options.langs) report.diagnostics.push(...(await common(lang)).diagnostics);
+
+  // Decide, from hashes and files alone, what each selected edition needs.
+  const shared = await sharedInputs(paths, epoch ?? isoDate(now));
+  const hasher = new FileHasher(paths.root);
+  const outputs = new Map<string, OutputEntry>(); // the new manifest's outputs, by path
+  const problems = new Map<string, ProblemEntry>();
+  const replayed = new Set<string>();
+  const planned: Planned[] = [];
+  const dropped = new Set<string>(); // output paths withdrawn or removed by this build
+  const considered = new Set<string>(); // output paths this build is responsible for
+  for (const source of selected) {
+    const editions: EditionPlan[] = [];
+    const editionHashes = new Map<Lang, string>();
+    const replayedLangs = new Set<Lang>();
+    for (const lang of options.langs) {
+      const hash = editionHash(shared, hasher, editionInputFiles(paths, source.file, source.slug, lang), lang, minCoverage);
+      editionHashes.set(lang, hash);
+      const wanted: { kind: OutputKind; format: Format; name: string }[] = options.formats.map((format) => ({ kind: 'briefing', format, name: `${source.slug}.${lang}.${format}` }));
+      if (lang !== SOURCE_LANG && options.formats.includes('html')) wanted.push({ kind: 'review', format: 'html', name: `${source.slug}.review.html` });
+      const stale: typeof wanted = [];
+      for (const output of wanted) {
+        const file = `${source.slug}/${output.name}`;
+        considered.add(file);
+        const entry = oldOutputs.get(file);
+        if (!options.force && entry && entry.inputHash === outputHash(hash, output.kind, output.format) && fileMatches(path.join(out, file), entry)) {
+          outputs.set(file, entry);
+          report.unchanged++;
+        } else stale.push(output);
+      }
+      const problem = oldProblems.get(`${source.slug}.${lang}`);
+      if (!options.force && problem && problem.inputHash === hash && stale.every((o) => o.kind === 'briefing')) {
+        // Same inputs as when it failed or was withheld: report it again without parsing.
+        replay(report, problem, replayed);
+        problems.set(`${source.slug}.${lang}`, problem);
+        replayedLangs.add(lang);
+        continue;
+      }
+      if (stale.length > 0) editions.push({ lang, formats: stale.filter((o) => o.kind === 'briefing').map((o) => o.format), review: stale.some((o) => o.kind === 'review') });
+    }
+    const bilingual = planBilingual(source, editionHashes, replayedLangs);
+    if (bilingual) {
+      // Both documents are needed, even where none of an edition's own files is.
+      for (const lang of bilingual.langs) {
+        const plan = editions.find((e) => e.lang === lang);
+        if (plan) plan.document = true;
+        else editions.push({ lang, formats: [], review: false, document: true });
+      }
+    }
+    if (editions.length > 0) {
+      planned.push({
+        task: { paths, source, nowMs: now.getTime(), minCoverage, editions, ...(bilingual ? { bilingual: bilingual.formats } : {}) },
+        editionHashes,
+        ...(bilingual ? { bilingualHash: bilingual.hash } : {}),
+      });
+    }
+  }
+
+  /**
+   * The French–English edition's stale formats, when both languages are built: its input hash is
+   * that of both editions. Not planned when an edition's failure is replayed (it would fail too).
+   */
+  function planBilingual(source: SourceFile, editionHashes: ReadonlyMap<Lang, string>, replayedLangs: ReadonlySet<Lang>) {
+    const target = options.langs.find((lang) => lang !== SOURCE_LANG);
+    const formats = options.formats.filter((format) => BILINGUAL_FORMATS.includes(format));
+    if (!options.langs.includes(SOURCE_LANG) || !target || formats.length === 0) return undefined;
+    const hash = sha256(`${editionHashes.get(SOURCE_LANG)}\0${editionHashes.get(target)}`);
+    const stale = formats.filter((format) => {
+      const file = `${source.slug}/${source.slug}.${SOURCE_LANG}-${target}.${format}`;
+      considered.add(file);
+      const entry = oldOutputs.get(file);
+      if (!options.force && entry && entry.inputHash === outputHash(hash, 'bilingual', format) && fileMatches(path.join(out, file), entry)) {
+        outputs.set(file, entry);
+        report.unchanged++;
+        return false;
+      }
+      return true;
+    });
+    if (stale.length === 0 || replayedLangs.size > 0) return undefined;
+    return { formats: stale, hash, langs: [SOURCE_LANG, target] as const };
+  }
+
+  // Outputs outside this build's selection (other languages, formats, shards, slugs) stay as they are;
+  // those of articles no longer in content/ are removed.
+  const existing = new Set(everything.map((source) => source.slug));
+  for (const [file, entry] of oldOutputs) {
+    if (considered.has(file) || outputs.has(file)) continue;
+    if (existing.has(entry.slug)) {
+      outputs.set(file, entry);
       continue;
     }
-    await removeStaleTemporaries(path.join(options.paths.output, source.slug));
-    const docs = new Map<Lang, BriefingDocument>();
-    for (const lang of options.langs) {
-      const doc = await buildEdition(context, parsed.article, lang);
-      if (doc) docs.set(lang, doc);
-    }
-    await buildBilingual(context, parsed.article, docs);
+    dropped.add(file);
+    await removeOutput(report, out, entry, 'article deleted');
   }
+  for (const [key, problem] of oldProblems) {
+    if (existing.has(problem.slug) && !selected.some((s) => s.slug === problem.slug && options.langs.includes(problem.lang))) problems.set(key, problem);
+  }
+
+  // Render what is stale; write each file as its article completes.
+  report.rendered = planned.length;
+  const results = await render(planned, options, common, (plan, result) => record(report, plan, result, { out, now, oldOutputs, outputs, problems, dropped }));
+  report.workers = results.workers;
+  // An output that was not rebuilt (its edition failed, was replayed, or crashed) keeps its old
+  // file, so it keeps its old entry, unless this build withdrew it.
+  for (const file of considered) {
+    const entry = oldOutputs.get(file);
+    if (entry && !outputs.has(file) && !dropped.has(file)) outputs.set(file, entry);
+  }
+
+  const manifest: Manifest = { ...emptyManifest(generator()), outputs: [...outputs.values()], problems: [...problems.values()] };
+  const manifestText = serializeManifest(manifest);
+  await removeEmptyFolders(out, report.removed);
+  // The index and feeds are a function of the manifest (whose input hashes cover the templates,
+  // options and tool version): an unchanged manifest means they are current, if still there.
+  if (manifestText !== previous.text || !CATALOGUE_FILES.every((name) => existsSync(path.join(out, name)))) {
+    const catalogue = await publishCatalogue(paths, manifest, minCoverage);
+    report.written.push(...catalogue.written);
+    report.diagnostics.push(...catalogue.diagnostics);
+  }
+  // Last: a build killed before this point leaves the previous manifest.
+  await writeIfChanged(path.join(out, MANIFEST_FILE), manifestText, previous.text);
+  report.written.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return report;
 }
 
-/**
- * The French–English edition, side by side, once both languages are built (an English edition
- * under the coverage threshold has no bilingual edition either).
- */
-async function buildBilingual(context: BuildContext, article: Article, docs: ReadonlyMap<Lang, BriefingDocument>): Promise<void> {
-  const [source, target] = [docs.get(SOURCE_LANG), [...docs.values()].find((doc) => doc.lang !== SOURCE_LANG)];
-  if (!source || !target) return;
-  try {
-    const files = await renderBilingualEdition(source, target, {
-      formats: context.options.formats,
-      templatesDir: context.options.paths.templates,
-      creationDate: context.now,
-    });
-    for (const file of files) await writeOutput(context, article.slug, file);
-  } catch (error) {
-    context.report.diagnostics.push(errorDiagnostic(error, context.options.paths, article.path));
-    context.report.failed.push(`${article.slug}.${source.lang}-${target.lang}`);
-  }
+function generator(): string {
+  return `briefing ${toolVersion()}`;
 }
 
 /**
- * One language of one article: check its inputs, render all formats in memory, then write.
- * Returns the laid-out document when the edition was built.
+ * Renders the planned articles on `jobs` lanes pulling from one queue: the main thread is one
+ * lane (it renders in-process between writes) and each other lane is a worker thread. With one
+ * lane no worker starts at all — for a single article that is the fastest cold build.
  */
-async function buildEdition(context: BuildContext, article: Article, lang: Lang): Promise<BriefingDocument | undefined> {
-  const { options, report } = context;
-  const edition = `${article.slug}.${lang}`;
-  const prepared = await prepareEdition(options.paths, article, lang, context.common.get(lang)!);
-  const { status, i18n } = prepared;
-  report.diagnostics.push(...prepared.diagnostics);
-  if (status && prepared.ok) report.statuses.push(status);
-  if (!prepared.ok) return void report.failed.push(edition);
-  const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
-  let files: RenderedFile[] = [];
-  let doc: BriefingDocument;
-  // The translators' review page is written whatever the coverage: that is when it matters most.
-  if (status && options.formats.includes('html')) {
-    const review = renderReviewPage(article, status, i18n, options.paths.templates);
-    if (review instanceof Error) report.diagnostics.push(errorDiagnostic(review, options.paths, article.path));
-    else await writeOutput(context, article.slug, { format: 'html', name: `${article.slug}.review.html`, data: review.html, ms: review.ms });
-  }
-  if (status && status.coverage < minCoverage) {
-    report.diagnostics.push(lowCoverage(status, minCoverage));
-    return void report.failed.push(edition);
-  }
-  try {
-    const rendered = await renderEdition(article, lang, i18n, {
-      formats: options.formats,
-      templatesDir: options.paths.templates,
-      date: article.meta.date ?? isoDate(context.now),
-      creationDate: context.now,
-      ...(prepared.statuses ? { statuses: prepared.statuses } : {}),
-    });
-    files = rendered.files;
-    doc = rendered.doc;
-    if (rendered.fallbacks.length > 0) report.fallbacks[edition] = rendered.fallbacks;
-  } catch (error) {
-    report.diagnostics.push(errorDiagnostic(error, options.paths, article.path));
-    return void report.failed.push(edition);
-  }
-  for (const file of files) await writeOutput(context, article.slug, file);
-  return doc;
-}
-
-async function writeOutput(context: BuildContext, slug: string, file: RenderedFile): Promise<void> {
-  const target = path.join(context.options.paths.output, slug, file.name);
-  await writeFileAtomic(target, file.data);
-  context.report.written.push({ path: path.relative(process.cwd(), target) || target, bytes: Buffer.byteLength(file.data), ms: file.ms });
-}
-
-/** An edition below the coverage threshold: not written, and the message says what is missing. */
-function lowCoverage(status: ArticleStatus, minCoverage: number): Diagnostic {
-  const list = (kind: 'missing' | 'stale') => {
-    const keys = status.units.filter((u) => u.status === kind).map((u) => u.key);
-    return keys.length === 0 ? '' : `; ${kind}: ${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ` and ${keys.length - 8} more` : ''}`;
+async function render(planned: Planned[], options: BuildOptions, common: CommonLocales, onResult: (plan: Planned, result: ArticleResult) => Promise<void>): Promise<{ workers: number }> {
+  if (planned.length === 0) return { workers: 0 };
+  const lanes = Math.min(Math.max(1, options.jobs ?? availableParallelism()), planned.length);
+  let next = 0;
+  let done = 0;
+  const progress = (slug: string, event: BuildProgress['event']) => options.onProgress?.({ done, total: planned.length, slug, event });
+  const lane = async (build: (task: ArticleTask) => Promise<ArticleResult>) => {
+    while (next < planned.length) {
+      const plan = planned[next++]!;
+      progress(plan.task.source.slug, 'start');
+      const result = await build(plan.task).catch((error: unknown) => crashed(plan.task, error));
+      await onResult(plan, result);
+      done++;
+      progress(plan.task.source.slug, 'done');
+    }
   };
-  return diagnostic(
-    status.file,
-    'briefing:low-coverage',
-    `${status.lang} edition of "${status.slug}" not written: ${status.coverage} % of ${status.counts.total} segments up to date, below the ${minCoverage} % threshold${list('missing')}${list('stale')}. Run "briefing check --lang ${status.lang}" for details, or lower --min-coverage.`,
-  );
+  // Loaded only now: a build with nothing to render never loads the parsers and renderers.
+  const { buildArticle } = await import('./article-job.js');
+  const inProcess = (task: ArticleTask) => buildArticle(task, common);
+  if (lanes === 1) {
+    await lane(inProcess);
+    return { workers: 0 };
+  }
+  const pool = new ArticlePool(lanes - 1);
+  try {
+    await Promise.all([lane(inProcess), ...Array.from({ length: pool.capacity }, () => lane((task) => pool.run(task)))]);
+  } finally {
+    await pool.close();
+  }
+  return { workers: lanes - 1 };
+}
+
+/** An article whose renderer threw or whose worker died: every edition failed, not recorded. */
+function crashed(task: ArticleTask, error: unknown): ArticleResult {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    slug: task.source.slug,
+    diagnostics: [diagnostic(task.source.file, 'briefing:render-failed', `Rendering failed: ${message}`)],
+    editions: task.editions.map(({ lang }) => ({ lang, outcome: 'failed', title: task.source.slug, sourceTitle: task.source.slug, date: '', coverage: 0, files: [], fallbacks: [], diagnostics: [], recordable: false })),
+  };
+}
+
+interface RecordState {
+  out: string;
+  now: Date;
+  oldOutputs: Map<string, OutputEntry>;
+  outputs: Map<string, OutputEntry>;
+  problems: Map<string, ProblemEntry>;
+  dropped: Set<string>;
+}
+
+/** Writes an article's files and records its editions' outcomes in the report and the new manifest. */
+async function record(report: BuildReport, plan: Planned, result: ArticleResult, state: RecordState): Promise<void> {
+  const { out, oldOutputs, outputs, problems, dropped } = state;
+  report.diagnostics.push(...result.diagnostics);
+  const slug = result.slug;
+  for (const edition of result.editions) {
+    const key = `${slug}.${edition.lang}`;
+    const hash = plan.editionHashes.get(edition.lang)!;
+    let unwritten = false;
+    for (const file of edition.files) {
+      const relative = `${slug}/${file.name}`;
+      const target = path.join(out, slug, file.name);
+      const display = path.relative(process.cwd(), target) || target;
+      try {
+        await writeFileAtomic(target, file.data);
+      } catch (error) {
+        // Disk full, permissions…: this file keeps its previous version (and manifest entry).
+        report.diagnostics.push(diagnostic(display, 'briefing:write-failed', `Cannot write the output: ${(error as NodeJS.ErrnoException).code ?? String(error)}`));
+        unwritten = true;
+        continue;
+      }
+      report.written.push({ path: path.relative(process.cwd(), target) || target, bytes: file.data.byteLength, ms: file.ms });
+      const inputHash = outputHash(file.kind === 'bilingual' ? plan.bilingualHash! : hash, file.kind, file.format);
+      outputs.set(relative, {
+        path: relative, slug, lang: edition.lang, format: file.format, kind: file.kind, title: file.kind === 'review' ? edition.sourceTitle : edition.title, date: edition.date,
+        sha256: file.sha256, bytes: file.data.byteLength, inputHash, coverage: edition.coverage, builtAt: state.now.toISOString(),
+      });
+    }
+    report.diagnostics.push(...edition.diagnostics);
+    if (edition.status && (edition.outcome !== 'failed' || edition.files.length > 0)) report.statuses.push(edition.status);
+    if (edition.outcome === 'built') {
+      if (edition.fallbacks.length > 0) report.fallbacks[key] = edition.fallbacks;
+      if (unwritten) report.failed.push(key);
+      continue;
+    }
+    report.failed.push(key);
+    if (edition.outcome === 'withheld') {
+      // Withdraw what an earlier build published of this edition: under the threshold, it is not
+      // current. (The previous good output of a *failed* edition stays published.)
+      for (const [file, entry] of oldOutputs) {
+        if (entry.slug === slug && entry.lang === edition.lang && (entry.kind === 'briefing' || entry.kind === 'bilingual')) {
+          outputs.delete(file);
+          dropped.add(file);
+          await removeOutput(report, out, entry, 'below --min-coverage');
+        }
+      }
+    }
+    if (edition.recordable) {
+      const articleErrors = result.diagnostics.filter((d) => d.severity === 'error');
+      problems.set(key, { slug, lang: edition.lang, inputHash: hash, reason: edition.outcome, diagnostics: [...articleErrors, ...edition.diagnostics] });
+    }
+  }
+}
+
+function replay(report: BuildReport, problem: ProblemEntry, seen: Set<string>): void {
+  report.failed.push(`${problem.slug}.${problem.lang}`);
+  for (const d of problem.diagnostics) {
+    const key = JSON.stringify([d.file, d.line, d.column, d.ruleId, d.message]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    report.diagnostics.push(d);
+  }
+}
+
+/** True when the file on disk is the one the manifest recorded (size, then sha256). */
+export function fileMatches(file: string, entry: OutputEntry): boolean {
+  // Synchronous for the same reason as FileHasher: many small reads, nothing to overlap them with.
+  try {
+    if (statSync(file).size !== entry.bytes) return false;
+    return sha256(readFileSync(file)) === entry.sha256;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Removes an output the manifest says this tool wrote — only if the file is still that output:
+ * a file someone replaced by hand is left alone and reported.
+ */
+async function removeOutput(report: BuildReport, out: string, entry: OutputEntry, reason: RemovedFile['reason']): Promise<void> {
+  const file = path.join(out, entry.path);
+  const display = path.relative(process.cwd(), file) || file;
+  if (!fileMatches(file, entry)) {
+    try {
+      await stat(file);
+      report.diagnostics.push(diagnostic(display, 'briefing:kept-modified-output', `Not removed (${reason}): the file differs from the one this tool wrote. Delete it by hand if it is no longer wanted.`, undefined, 'warning'));
+    } catch {
+      // Already gone.
+    }
+    return;
+  }
+  await removeFile(file);
+  report.removed.push({ path: display, reason });
+}
+
+/** Removes article folders left empty by removals (rmdir fails on anything non-empty). */
+async function removeEmptyFolders(out: string, removed: readonly RemovedFile[]): Promise<void> {
+  const folders = new Set(removed.map((r) => path.dirname(path.resolve(r.path))));
+  for (const folder of folders) {
+    if (path.dirname(folder) !== out) continue;
+    await removeEmptyDirectory(folder);
+  }
+}
+
+/** Temporaries of a killed build: in the output folder and its article folders. */
+async function removeTemporaries(out: string): Promise<void> {
+  await removeStaleTemporaries(out);
+  const entries = await readdir(out, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) if (entry.isDirectory()) await removeStaleTemporaries(path.join(out, entry.name));
+}
+
+/** index.html and one Atom feed per language, from a manifest; each written only when it changes. */
+export async function publishCatalogue(paths: ProjectPaths, manifest: Manifest, minCoverage: number): Promise<{ written: WrittenFile[]; diagnostics: Diagnostic[] }> {
+  const written: WrittenFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  // Loaded on demand: Handlebars is not needed by a build that changed nothing.
+  const [{ renderIndexPage }, { renderFeed }] = await Promise.all([import('../publish/index-page.js'), import('../publish/feeds.js')]);
+  const files: [string, () => string][] = [
+    [INDEX_FILE, () => renderIndexPage(manifest, paths.templates, minCoverage)],
+    ...LANGS.map((lang): [string, () => string] => [feedFile(lang), () => renderFeed(manifest, lang)]),
+  ];
+  for (const [name, make] of files) {
+    const start = performance.now();
+    const target = path.join(paths.output, name);
+    let text: string;
+    try {
+      text = make();
+    } catch (error) {
+      diagnostics.push(diagnostic(path.relative(paths.root, path.join(paths.templates, 'html', 'index.hbs')), 'briefing:template-error', `${name} not written: ${error instanceof Error ? error.message : String(error)}`));
+      continue;
+    }
+    if (await writeIfChanged(target, text)) written.push({ path: path.relative(process.cwd(), target) || target, bytes: Buffer.byteLength(text), ms: performance.now() - start });
+  }
+  return { written, diagnostics };
+}
+
+/** Writes `text` atomically unless the file already holds exactly it. Returns true if written. */
+export async function writeIfChanged(file: string, text: string, current?: string): Promise<boolean> {
+  const existing = current ?? (await readFile(file, 'utf8').catch(() => undefined));
+  if (existing === text) return false;
+  await writeFileAtomic(file, text);
+  return true;
 }

@@ -5,6 +5,7 @@ import type { Lang } from '../core/types.js';
 import { diagnostic, UsageError, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { emptyLocale, readLocaleFile, type LocaleFile } from '../i18n/locale-file.js';
+import { COMMON_NS } from '../i18n/instance.js';
 
 export const SOURCE_EXTENSIONS = ['.md', '.txt'] as const;
 
@@ -75,4 +76,16 @@ export async function readLocale(paths: ProjectPaths, lang: Lang, name: string, 
     return empty;
   }
   return readLocaleFile(text, file);
+}
+
+/** Reads `locales/<lang>/common.json`, once per process and build. */
+export type CommonLocales = (lang: Lang) => Promise<LocaleFile>;
+
+export function commonLocales(paths: ProjectPaths): CommonLocales {
+  const cache = new Map<Lang, Promise<LocaleFile>>();
+  return (lang) => {
+    let hit = cache.get(lang);
+    if (!hit) cache.set(lang, (hit = readLocale(paths, lang, COMMON_NS, true)));
+    return hit;
+  };
 }

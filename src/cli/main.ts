@@ -6,20 +6,20 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT, UsageError } from '../core/errors.js';
 import { PACKAGE_ROOT } from '../core/paths.js';
-import { helpText, parseCommandLine } from './options.js';
-import { buildCommand } from './commands/build.js';
-import { extractCommand } from './commands/extract.js';
-import { checkCommand } from './commands/check.js';
-import { statusCommand } from './commands/status.js';
-import { serveCommand } from './commands/serve.js';
+import { helpText, parseCommandLine, type Command } from './options.js';
+import type { Settings } from './options.js';
+import type { ProgressTarget } from './progress.js';
+import { LockedError } from '../build/lock.js';
 
 /** Where a command prints (injectable for tests). */
 export interface Output {
   stdout: (line: string) => void;
   stderr: (line: string) => void;
+  /** Where live build progress goes (the real stderr); none when output is captured. */
+  progress?: ProgressTarget;
 }
 
-const consoleOutput: Output = { stdout: (line) => console.log(line), stderr: (line) => console.error(line) };
+const consoleOutput: Output = { stdout: (line) => console.log(line), stderr: (line) => console.error(line), progress: process.stderr };
 
 export function version(): string {
   return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -37,12 +37,25 @@ export async function run(argv: readonly string[], out: Output = consoleOutput):
       out.stdout(helpText(version()));
       return settings.help ? EXIT.ok : EXIT.usage;
     }
-    const commands = { build: buildCommand, extract: extractCommand, check: checkCommand, status: statusCommand, serve: serveCommand };
-    return await commands[settings.command](settings, out);
+    // Each command's modules load only when it runs: a build with nothing to render, or a
+    // `status`, does not pay for loading the parsers and renderers.
+    const commands: Record<Command, () => Promise<(settings: Settings, out: Output) => Promise<number>>> = {
+      build: async () => (await import('./commands/build.js')).buildCommand,
+      extract: async () => (await import('./commands/extract.js')).extractCommand,
+      check: async () => (await import('./commands/check.js')).checkCommand,
+      status: async () => (await import('./commands/status.js')).statusCommand,
+      serve: async () => (await import('./commands/serve.js')).serveCommand,
+      'merge-manifests': async () => (await import('./commands/merge-manifests.js')).mergeManifestsCommand,
+    };
+    return await (await commands[settings.command]())(settings, out);
   } catch (error) {
     if (error instanceof UsageError) {
       out.stderr(`briefing: ${error.message}`);
       return EXIT.usage;
+    }
+    if (error instanceof LockedError) {
+      out.stderr(`briefing: ${error.message}`);
+      return EXIT.locked;
     }
     out.stderr(`briefing: internal error: ${error instanceof Error ? error.message : String(error)}`);
     if (process.env.DEBUG && error instanceof Error) out.stderr(error.stack ?? '');

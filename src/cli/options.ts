@@ -6,8 +6,9 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../core/errors.js';
 import { FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '../core/types.js';
+import { parseShard, type Shard } from '../build/shard.js';
 
-export const COMMANDS = ['build', 'extract', 'check', 'status', 'serve'] as const;
+export const COMMANDS = ['build', 'extract', 'check', 'status', 'serve', 'merge-manifests'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const REPORT_FORMATS = ['text', 'json'] as const;
@@ -26,11 +27,16 @@ const ALL = COMMANDS;
 export const OPTIONS = {
   lang: { type: 'string', value: 'LIST', description: `Languages, comma-separated (${LANGS.join(',')}; check/status: target languages)`, commands: ALL },
   format: { type: 'string', value: 'LIST', description: `build: formats, comma-separated (${FORMATS.join(',')}); check/status: report format (text|json)`, commands: ['build', 'check', 'status'] },
-  out: { type: 'string', value: 'DIR', description: 'Output folder (default: output/ in the project)', commands: ['build'] },
+  out: { type: 'string', value: 'DIR', description: 'Output folder (default: output/ in the project)', commands: ['build', 'merge-manifests'] },
   root: { type: 'string', value: 'DIR', description: 'Project folder holding content/, locales/, templates/ (default: .)', commands: ALL },
   'min-coverage': { type: 'string', value: 'N', description: 'Least % of up-to-date translations for an edition to be built/accepted (default 80)', commands: ['build', 'check'] },
   port: { type: 'string', value: 'N', description: 'serve: port to listen on (default 4173; 0 picks a free one)', commands: ['serve'] },
   host: { type: 'string', value: 'ADDR', description: 'serve: address to listen on (default 127.0.0.1; others are reachable from the network)', commands: ['serve'] },
+  force: { type: 'boolean', description: 'build: rebuild every output, even those whose inputs are unchanged', commands: ['build'] },
+  shard: { type: 'string', value: 'K/N', description: 'build: only the K-th of N deterministic shares of the articles (CI matrix)', commands: ['build'] },
+  jobs: { type: 'string', value: 'N', description: 'build: articles rendered in parallel: the main thread and N-1 worker threads (default: one per core)', commands: ['build'] },
+  wait: { type: 'string', value: 'SECONDS', description: 'build, merge-manifests: wait this long for another build\'s lock (default 0: fail at once, exit 3)', commands: ['build', 'merge-manifests'] },
+  json: { type: 'boolean', description: 'build, merge-manifests: print a machine-readable summary on stdout', commands: ['build', 'merge-manifests'] },
   check: { type: 'boolean', description: 'extract: change nothing; exit 1 if extraction would change a file (for CI)', commands: ['extract'] },
   prune: { type: 'boolean', description: 'extract: drop obsolete translations instead of keeping them aside', commands: ['extract'] },
   strict: { type: 'boolean', description: 'check: warnings fail too (exit 1)', commands: ['check'] },
@@ -50,6 +56,12 @@ export interface Settings {
   minCoverage?: number;
   port: number;
   host: string;
+  force: boolean;
+  shard?: Shard;
+  jobs?: number;
+  /** Seconds to wait for the output folder's lock. */
+  wait: number;
+  json: boolean;
   check: boolean;
   prune: boolean;
   strict: boolean;
@@ -94,6 +106,11 @@ export function parseCommandLine(argv: readonly string[]): Settings {
     ...(values['min-coverage'] !== undefined ? { minCoverage: percentage(values['min-coverage']) } : {}),
     port: values.port === undefined ? DEFAULT_PORT : port(values.port),
     host: host(values.host),
+    force: values.force ?? false,
+    ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
+    ...(values.jobs !== undefined ? { jobs: count('jobs', values.jobs, 1, 'e.g. --jobs 4') } : {}),
+    wait: values.wait !== undefined ? count('wait', values.wait, 0, 'seconds, e.g. --wait 600') : 0,
+    json: values.json ?? false,
     check: values.check ?? false,
     prune: values.prune ?? false,
     strict: values.strict ?? false,
@@ -137,23 +154,36 @@ function percentage(raw: string): number {
   return value;
 }
 
+/** A whole number ≥ `min`. */
+function count(name: string, raw: string, min: number, example: string): number {
+  const value = Number(raw);
+  if (!/^\s*\d+\s*$/.test(raw) || value < min) {
+    throw new UsageError(`Unexpected value "--${name}=${raw}". Use a whole number ≥ ${min} (${example}).`);
+  }
+  return value;
+}
+
 export function helpText(version: string): string {
   const lines = [
     `briefing ${version} — French articles into French/English briefings (Markdown, HTML, PDF)`,
     '',
     'Usage:',
     '  briefing build   [slug…] [--lang fr,en] [--format md,html,pdf] [--out DIR] [--min-coverage N]',
+    '                   [--force] [--shard K/N] [--jobs N] [--wait SECONDS] [--json]',
     '  briefing extract [slug…] [--check] [--prune]',
     '  briefing check   [slug…] [--lang en] [--strict] [--min-coverage N] [--format text|json] [--accept KEY…]',
     '  briefing status  [slug…] [--lang en] [--format text|json]',
     '  briefing serve   [--port 4173] [--host 127.0.0.1]',
+    '  briefing merge-manifests MANIFEST|DIR… [--out DIR] [--json]',
     '',
     'Commands:',
-    '  build     Render briefings into output/<slug>/<slug>.<lang>.<ext> (and the translators\' review page)',
+    '  build     Render briefings into output/<slug>/<slug>.<lang>.<ext> (and the translators\' review page),',
+    '            skipping those whose inputs are unchanged; writes output/manifest.json, index.html, feed.<lang>.xml',
     '  extract   Write locales/fr/<slug>.json from the sources; keep other languages\' files in step',
     '  check     Lint locale files: missing, stale, obsolete, broken strings (file:line:column)',
     '  status    Translation coverage per article and language',
     '  serve     Local web service: every briefing on demand, HTML with live preview (http://127.0.0.1:4173/)',
+    '  merge-manifests  Join the manifests of sharded builds into one output folder (with its index and feeds)',
     '',
     'Options:',
     ...Object.entries(OPTIONS).map(([name, spec]) => {
@@ -162,6 +192,7 @@ export function helpText(version: string): string {
     }),
     '',
     'Exit codes: 0 ok · 1 content errors (file:line:column shown; check: errors, or warnings with --strict) · 2 usage error',
+    '            3 output folder locked by another build (nothing done; try later or --wait)',
   ];
   return lines.join('\n');
 }

@@ -45,7 +45,7 @@ export class UsageError extends Error {
 }
 
 /** Exit codes, documented in the README. */
-export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, content: 1, usage: 2, locked: 3 } as const;
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');

@@ -12,6 +12,8 @@ export const SOURCE_LANG: Lang = 'fr';
 /** Output formats of one language edition. */
 export type Format = 'md' | 'html' | 'pdf';
 export const FORMATS: readonly Format[] = ['md', 'html', 'pdf'];
+/** Formats of the French–English edition (side by side makes no sense in Markdown). */
+export const BILINGUAL_FORMATS: readonly Format[] = ['html', 'pdf'];
 
 /** A place in a source file, 1-based like unist positions. */
 export interface Place {

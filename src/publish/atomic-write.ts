@@ -3,7 +3,7 @@
  * directory, flushed, then renamed over the target: a reader (or a killed build) sees the old
  * complete file or the new complete file, never a partial one.
  */
-import { mkdir, open, rename, rm, readdir } from 'node:fs/promises';
+import { mkdir, open, rename, rm, rmdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 export const TEMP_PREFIX = '.briefing-tmp-';
@@ -52,4 +52,9 @@ export async function removeStaleTemporaries(dir: string): Promise<number> {
 /** Removes a file the tool itself manages (e.g. an emptied obsolete-translations file). */
 export async function removeFile(file: string): Promise<void> {
   await rm(file, { force: true });
+}
+
+/** Removes `dir` if it is empty (a folder left with nothing in it); anything else stays. */
+export async function removeEmptyDirectory(dir: string): Promise<void> {
+  await rmdir(dir).catch(() => undefined);
 }

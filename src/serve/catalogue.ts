@@ -3,9 +3,8 @@
  * that renders them. A new kind of briefing (the bilingual `fr-en` edition, say) is one more entry
  * in {@link FILE_KINDS}; routes, the index page, caching and live preview follow from the table.
  */
-import { FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '../core/types.js';
+import { BILINGUAL_FORMATS, FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '../core/types.js';
 import { renderBilingualFile, renderEditionFile, renderReviewFile, type RenderOutcome, type RenderRequest } from './render.js';
-import { BILINGUAL_FORMATS } from '../build/bilingual.js';
 
 export interface FileKind {
   id: string;

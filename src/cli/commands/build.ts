@@ -1,21 +1,46 @@
-/** `briefing build`: render, write, print the table and the problems; returns the exit code. */
-import { buildProject } from '../../build/index.js';
+/** `briefing build`: render what changed, print the table (or --json) and the problems; returns the exit code. */
+import { buildProject, type BuildReport } from '../../build/index.js';
 import { EXIT, hasErrors } from '../../core/errors.js';
 import { projectPaths } from '../../core/paths.js';
 import type { Settings } from '../options.js';
 import { countLine, formatDiagnostics, formatTable } from '../report.js';
 import type { Output } from '../main.js';
+import { createProgress } from '../progress.js';
 
 export async function buildCommand(settings: Settings, out: Output): Promise<number> {
   const start = performance.now();
-  const report = await buildProject({
-    paths: projectPaths(settings.root, settings.out),
-    slugs: settings.slugs,
-    langs: settings.langs,
-    formats: settings.formats,
-    ...(settings.minCoverage !== undefined ? { minCoverage: settings.minCoverage } : {}),
-  });
-  if (report.written.length > 0) out.stdout(formatTable(report.written));
+  const progress = out.progress && !settings.json ? createProgress(out.progress) : undefined;
+  let report: BuildReport;
+  try {
+    report = await buildProject({
+      paths: projectPaths(settings.root, settings.out),
+      slugs: settings.slugs,
+      langs: settings.langs,
+      formats: settings.formats,
+      ...(settings.minCoverage !== undefined ? { minCoverage: settings.minCoverage } : {}),
+      force: settings.force,
+      ...(settings.shard ? { shard: settings.shard } : {}),
+      ...(settings.jobs !== undefined ? { jobs: settings.jobs } : {}),
+      waitMs: settings.wait * 1000,
+      ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
+      onLockWait: (holder) => out.stderr(`briefing: waiting up to ${settings.wait} s for the build holding the output folder${holder ? ` (pid ${holder.pid}, since ${holder.started})` : ''}…`),
+    });
+  } finally {
+    progress?.end();
+  }
+  const elapsed = Math.round(performance.now() - start);
+  const failed = report.failed.length > 0 || hasErrors(report.diagnostics);
+  const code = failed ? EXIT.content : EXIT.ok;
+  if (report.recoveredLock) {
+    const { pid, started } = report.recoveredLock;
+    out.stderr(`briefing: recovered the lock left by pid ${pid} (started ${started}), which is no longer running`);
+  }
+  if (settings.json) {
+    out.stdout(JSON.stringify(jsonSummary(report, code, elapsed), null, 2));
+  } else {
+    if (report.written.length > 0) out.stdout(formatTable(report.written));
+    for (const removed of report.removed) out.stdout(`removed ${removed.path} (${removed.reason})`);
+  }
   for (const status of report.statuses) {
     const { missing, stale } = status.counts;
     if (missing + stale === 0 || !report.fallbacks[`${status.slug}.${status.lang}`]) continue;
@@ -23,13 +48,30 @@ export async function buildCommand(settings: Settings, out: Output): Promise<num
     out.stderr(`${status.slug}.${status.lang}: ${missing + stale} segment${missing + stale === 1 ? '' : 's'} shown in French (${missing} missing, ${stale} stale; coverage ${status.coverage} %): ${keys.join(', ')}`);
   }
   if (report.diagnostics.length > 0) out.stderr(formatDiagnostics(report.diagnostics));
-  const failed = report.failed.length > 0 || hasErrors(report.diagnostics);
+  if (settings.json) return code;
   const counts = countLine(report.diagnostics);
-  const summary = `${report.written.length} file${report.written.length === 1 ? '' : 's'} written in ${Math.round(performance.now() - start)} ms`;
+  const extra = [`${report.unchanged} unchanged`, ...(report.removed.length > 0 ? [`${report.removed.length} removed`] : [])];
+  const summary = `${report.written.length} file${report.written.length === 1 ? '' : 's'} written in ${elapsed} ms; ${extra.join(', ')}`;
   if (failed) {
     out.stderr(`${summary}; not built: ${report.failed.join(', ') || 'none'}${counts ? ` (${counts})` : ''}`);
-    return EXIT.content;
+    return code;
   }
   out.stdout(`${summary}${counts ? ` (${counts})` : ''}`);
-  return EXIT.ok;
+  return code;
+}
+
+function jsonSummary(report: BuildReport, exitCode: number, elapsedMs: number): object {
+  return {
+    exitCode,
+    elapsedMs,
+    articles: report.articles,
+    rendered: report.rendered,
+    workers: report.workers,
+    written: report.written,
+    unchanged: report.unchanged,
+    removed: report.removed,
+    failed: report.failed,
+    diagnostics: report.diagnostics,
+    ...(report.recoveredLock ? { recoveredLock: report.recoveredLock } : {}),
+  };
 }

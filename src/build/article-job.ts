@@ -1,0 +1,198 @@
+/**
+ * One article's share of a build: parse it once, then for each language edition asked for, read
+ * its translation, check coverage and render the formats (and review page) that need it — all in
+ * memory. Touches no output file: the result carries the bytes, and the main thread writes them.
+ * The same function runs in-process or on a worker of the pool (src/build/worker.ts), so its task
+ * and result are plain data.
+ */
+import { toString } from 'mdast-util-to-string';
+import path from 'node:path';
+import type { Article, BriefingDocument, Format, Lang } from '../core/types.js';
+import { SOURCE_LANG } from '../core/types.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../core/errors.js';
+import type { ProjectPaths } from '../core/paths.js';
+import { isoDate } from '../core/clock.js';
+import { parseMarkdown } from '../core/markdown.js';
+import { parseArticle } from '../parse/index.js';
+import type { LocaleFile } from '../i18n/locale-file.js';
+import { TemplateError } from '../render/templates.js';
+import type { ArticleStatus } from '../translate/types.js';
+import { prepareEdition } from './prepare.js';
+import { renderReviewPage } from './review-page.js';
+import { renderErrorDiagnostic as errorDiagnostic } from './render-error.js';
+import { renderBilingualEdition } from './bilingual.js';
+import { renderEdition } from './edition.js';
+import { readSource, type CommonLocales, type SourceFile } from './inputs.js';
+import { sha256, type OutputKind } from './input-hash.js';
+
+/** What to do for one language edition of the article. */
+export interface EditionPlan {
+  lang: Lang;
+  /** Formats whose outputs are missing or out of date. */
+  formats: Format[];
+  /** The review page (translated editions, when html is built) is missing or out of date. */
+  review: boolean;
+  /** Lay the document out even if no format of it is rendered: the bilingual edition needs it. */
+  document?: boolean;
+}
+
+export interface ArticleTask {
+  paths: ProjectPaths;
+  source: SourceFile;
+  /** The build's clock (ms since 1970), already resolved from SOURCE_DATE_EPOCH. */
+  nowMs: number;
+  minCoverage: number;
+  editions: EditionPlan[];
+  /** Formats of the French–English edition to render (from the two editions' documents). */
+  bilingual?: Format[];
+}
+
+export interface BuiltFile {
+  kind: OutputKind;
+  format: Format;
+  /** File name inside `<output>/<slug>/`. */
+  name: string;
+  data: Uint8Array;
+  sha256: string;
+  ms: number;
+}
+
+export interface EditionOutcome {
+  lang: Lang;
+  /** `built`: files rendered; `withheld`: under --min-coverage (only the review page, if any); `failed`. */
+  outcome: 'built' | 'withheld' | 'failed';
+  /** Title of the edition, plain text (the French title until the edition is rendered). */
+  title: string;
+  /** The article's French title, plain text: what the review page shows. */
+  sourceTitle: string;
+  /** Day shown (ISO). */
+  date: string;
+  coverage: number;
+  files: BuiltFile[];
+  /** Keys shown in French because their translation is missing or stale. */
+  fallbacks: string[];
+  status?: ArticleStatus;
+  /** Problems of this edition (the article's own are in ArticleResult). */
+  diagnostics: Diagnostic[];
+  /** False when the failure may not recur with the same inputs (a renderer crash): not replayed. */
+  recordable: boolean;
+}
+
+export interface ArticleResult {
+  slug: string;
+  /** Problems reading or parsing the article (shared by its editions). */
+  diagnostics: Diagnostic[];
+  editions: EditionOutcome[];
+}
+
+export async function buildArticle(task: ArticleTask, common: CommonLocales): Promise<ArticleResult> {
+  const { source } = task;
+  const read = await readSource(source);
+  const parsed = read.text === undefined ? undefined : parseArticle(read.text, source.file, source.slug);
+  const diagnostics = [...read.diagnostics, ...(parsed?.diagnostics ?? [])];
+  if (!parsed || hasErrors(parsed.diagnostics)) {
+    // An unreadable file may be a passing condition (permissions); a parse error is not.
+    const recordable = read.text !== undefined;
+    return {
+      slug: source.slug,
+      diagnostics,
+      editions: task.editions.map(({ lang }) => ({ lang, outcome: 'failed', title: source.slug, sourceTitle: source.slug, date: '', coverage: 0, files: [], fallbacks: [], diagnostics: [], recordable })),
+    };
+  }
+  const editions: EditionOutcome[] = [];
+  const docs = new Map<Lang, BriefingDocument>();
+  for (const plan of task.editions) {
+    const { outcome, doc } = await buildEdition(task, parsed.article, plan, await common(plan.lang));
+    editions.push(outcome);
+    if (doc && outcome.outcome === 'built') docs.set(plan.lang, doc);
+  }
+  await buildBilingual(task, parsed.article, editions, docs);
+  return { slug: source.slug, diagnostics, editions };
+}
+
+/**
+ * The French–English edition, once both editions are laid out (a withheld or failed English
+ * edition has none). Its files travel with the English edition's outcome, as kind `bilingual`.
+ */
+async function buildBilingual(task: ArticleTask, article: Article, editions: EditionOutcome[], docs: ReadonlyMap<Lang, BriefingDocument>): Promise<void> {
+  if (!task.bilingual?.length) return;
+  const source = docs.get(SOURCE_LANG);
+  const targetOutcome = editions.find((e) => e.lang !== SOURCE_LANG && docs.has(e.lang));
+  const target = targetOutcome && docs.get(targetOutcome.lang);
+  if (!source || !targetOutcome || !target) return;
+  try {
+    const files = await renderBilingualEdition(source, target, { formats: task.bilingual, templatesDir: task.paths.templates, creationDate: new Date(task.nowMs) });
+    for (const f of files) targetOutcome.files.push(file('bilingual', f.format, f.name, f.data, f.ms));
+  } catch (error) {
+    targetOutcome.diagnostics.push(errorDiagnostic(error, task.paths, article.path));
+  }
+}
+
+/** One language of one article: check its inputs, then render what the plan asks for. */
+async function buildEdition(task: ArticleTask, article: Article, plan: EditionPlan, common: LocaleFile): Promise<{ outcome: EditionOutcome; doc?: BriefingDocument }> {
+  const done = (outcome: EditionOutcome, doc?: BriefingDocument) => ({ outcome, ...(doc ? { doc } : {}) });
+  const { paths } = task;
+  const now = new Date(task.nowMs);
+  const prepared = await prepareEdition(paths, article, plan.lang, common);
+  const { status, i18n } = prepared;
+  const frenchTitle = toString(parseMarkdown(article.title.markdown));
+  const outcome: EditionOutcome = {
+    lang: plan.lang,
+    outcome: 'built',
+    title: frenchTitle,
+    sourceTitle: frenchTitle,
+    date: article.meta.date ?? isoDate(now),
+    coverage: plan.lang === SOURCE_LANG ? 100 : (status?.coverage ?? 0),
+    files: [],
+    fallbacks: [],
+    ...(status ? { status } : {}),
+    diagnostics: [...prepared.diagnostics],
+    recordable: true,
+  };
+  if (!prepared.ok) return done({ ...outcome, outcome: 'failed' });
+  // The translators' review page is written whatever the coverage: that is when it matters most.
+  if (status && plan.review) {
+    const review = renderReviewPage(article, status, i18n, paths.templates);
+    if (review instanceof Error) outcome.diagnostics.push(errorDiagnostic(review, paths, article.path));
+    else outcome.files.push(file('review', 'html', `${article.slug}.review.html`, review.html, review.ms));
+  }
+  if (status && status.coverage < task.minCoverage) {
+    outcome.diagnostics.push(lowCoverage(status, task.minCoverage));
+    return done({ ...outcome, outcome: 'withheld' });
+  }
+  if (plan.formats.length === 0 && !plan.document) return done(outcome);
+  try {
+    const rendered = await renderEdition(article, plan.lang, i18n, {
+      formats: plan.formats,
+      templatesDir: paths.templates,
+      date: outcome.date,
+      creationDate: now,
+      ...(prepared.statuses ? { statuses: prepared.statuses } : {}),
+    });
+    outcome.title = rendered.title;
+    outcome.fallbacks = rendered.fallbacks;
+    for (const f of rendered.files) outcome.files.push(file('briefing', f.format, f.name, f.data, f.ms));
+    return done(outcome, rendered.doc);
+  } catch (error) {
+    outcome.diagnostics.push(errorDiagnostic(error, paths, article.path));
+    return done({ ...outcome, outcome: 'failed', recordable: error instanceof TemplateError });
+  }
+}
+
+function file(kind: OutputKind, format: Format, name: string, content: string | Uint8Array, ms: number): BuiltFile {
+  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  return { kind, format, name, data, sha256: sha256(data), ms };
+}
+
+/** An edition below the coverage threshold: not written, and the message says what is missing. */
+function lowCoverage(status: ArticleStatus, minCoverage: number): Diagnostic {
+  const list = (kind: 'missing' | 'stale') => {
+    const keys = status.units.filter((u) => u.status === kind).map((u) => u.key);
+    return keys.length === 0 ? '' : `; ${kind}: ${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ` and ${keys.length - 8} more` : ''}`;
+  };
+  return diagnostic(
+    status.file,
+    'briefing:low-coverage',
+    `${status.lang} edition of "${status.slug}" not written: ${status.coverage} % of ${status.counts.total} segments up to date, below the ${minCoverage} % threshold${list('missing')}${list('stale')}. Run "briefing check --lang ${status.lang}" for details, or lower --min-coverage.`,
+  );
+}

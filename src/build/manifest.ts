@@ -1,0 +1,176 @@
+/**
+ * `output/manifest.json`: what the last completed build published. Per output: path (relative to
+ * the output folder), article, language, format, sha256, size, input hash, translation coverage,
+ * date shown and the time it was built; per edition that could not be published, the problems
+ * and the input hash they were found with, so an unchanged broken edition is reported again
+ * without being parsed again. Only files listed here are ever deleted by a build.
+ *
+ * Serialised with sorted entries and fixed key order: identical builds give identical bytes.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Format, Lang } from '../core/types.js';
+import { FORMATS, LANGS } from '../core/types.js';
+import type { Diagnostic } from '../core/errors.js';
+import { diagnostic } from '../core/errors.js';
+import type { OutputKind } from './input-hash.js';
+
+export const MANIFEST_FILE = 'manifest.json';
+export const MANIFEST_VERSION = 1;
+
+export interface OutputEntry {
+  /** Relative to the output folder, with `/`: `<slug>/<slug>.<lang>.<ext>`. */
+  path: string;
+  slug: string;
+  lang: Lang;
+  format: Format;
+  kind: OutputKind;
+  /** Title of the edition, plain text. */
+  title: string;
+  /** Day shown on the briefing (ISO). */
+  date: string;
+  sha256: string;
+  bytes: number;
+  inputHash: string;
+  /** Share of up-to-date translation units, 0–100 (100 for French, the source). */
+  coverage: number;
+  /** When this output was built (the build's clock: `SOURCE_DATE_EPOCH` when set). */
+  builtAt: string;
+}
+
+/** An edition that was not published, with why: replayed while its inputs are unchanged. */
+export interface ProblemEntry {
+  slug: string;
+  lang: Lang;
+  /** Hash of the edition's inputs when the problem was found. */
+  inputHash: string;
+  /** `failed`: it could not be built; `withheld`: built but under --min-coverage. */
+  reason: 'failed' | 'withheld';
+  diagnostics: Diagnostic[];
+}
+
+export interface Manifest {
+  version: typeof MANIFEST_VERSION;
+  generator: string;
+  outputs: OutputEntry[];
+  problems: ProblemEntry[];
+}
+
+export function emptyManifest(generator: string): Manifest {
+  return { version: MANIFEST_VERSION, generator, outputs: [], problems: [] };
+}
+
+/** Bytes of a manifest: entries sorted, keys in declaration order, one trailing newline. */
+export function serializeManifest(manifest: Manifest): string {
+  const outputs = [...manifest.outputs].sort((a, b) => compare(a.path, b.path)).map((o) => ({
+    path: o.path, slug: o.slug, lang: o.lang, format: o.format, kind: o.kind, title: o.title, date: o.date,
+    sha256: o.sha256, bytes: o.bytes, inputHash: o.inputHash, coverage: o.coverage, builtAt: o.builtAt,
+  }));
+  const problems = [...manifest.problems].sort((a, b) => compare(`${a.slug}.${a.lang}`, `${b.slug}.${b.lang}`)).map((p) => ({
+    slug: p.slug, lang: p.lang, inputHash: p.inputHash, reason: p.reason,
+    diagnostics: p.diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, message: d.message, ruleId: d.ruleId, ...(d.note !== undefined ? { note: d.note } : {}) })),
+  }));
+  return `${JSON.stringify({ version: manifest.version, generator: manifest.generator, outputs, problems }, null, 2)}\n`;
+}
+
+/** Code-point order, independent of the locale (localeCompare is not). */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export interface ReadManifest {
+  /** The manifest, or undefined when the file is absent or invalid. */
+  manifest?: Manifest;
+  /** The file's exact text, to skip rewriting identical bytes. */
+  text?: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads `<dir>/manifest.json`. An invalid one is reported and ignored (everything is rebuilt). */
+export async function readManifest(file: string, displayName = file): Promise<ReadManifest> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { diagnostics: [] };
+    throw error;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { text, diagnostics: [invalid(displayName, `it is not valid JSON (${(error as Error).message})`)] };
+  }
+  const problem = checkManifest(value);
+  if (problem) return { text, diagnostics: [invalid(displayName, problem)] };
+  return { manifest: value as Manifest, text, diagnostics: [] };
+}
+
+function invalid(file: string, why: string): Diagnostic {
+  return diagnostic(file, 'briefing:invalid-manifest', `Ignoring the build manifest: ${why}. Every output is rebuilt; files it does not list are left alone.`, undefined, 'warning');
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+/** Why `value` is not a manifest this version can use, or undefined. */
+function checkManifest(value: unknown): string | undefined {
+  if (!isObject(value)) return 'it is not a JSON object';
+  if (value.version !== MANIFEST_VERSION) return `its version is ${JSON.stringify(value.version)}, expected ${MANIFEST_VERSION}`;
+  if (!Array.isArray(value.outputs) || !Array.isArray(value.problems)) return '"outputs" and "problems" must be arrays';
+  for (const [i, o] of value.outputs.entries()) {
+    const ok =
+      isObject(o) && isString(o.path) && safeRelative(o.path) && isString(o.slug) && LANGS.includes(o.lang as Lang) &&
+      FORMATS.includes(o.format as Format) && (o.kind === 'briefing' || o.kind === 'bilingual' || o.kind === 'review') && isString(o.title) &&
+      isString(o.date) && isString(o.sha256) && /^[0-9a-f]{64}$/.test(o.sha256) && isCount(o.bytes) && isString(o.inputHash) &&
+      isCount(o.coverage) && isString(o.builtAt);
+    if (!ok) return `outputs[${i}] is not a valid output entry`;
+  }
+  for (const [i, p] of value.problems.entries()) {
+    const ok = isObject(p) && isString(p.slug) && LANGS.includes(p.lang as Lang) && isString(p.inputHash) &&
+      (p.reason === 'failed' || p.reason === 'withheld') && Array.isArray(p.diagnostics) && p.diagnostics.every(isDiagnostic);
+    if (!ok) return `problems[${i}] is not a valid problem entry`;
+  }
+  return undefined;
+}
+
+function isDiagnostic(value: unknown): boolean {
+  return isObject(value) && isString(value.file) && isCount(value.line) && isCount(value.column) &&
+    ['error', 'warning', 'info'].includes(value.severity as string) && isString(value.message) && isString(value.ruleId);
+}
+
+/**
+ * A manifest path must stay inside the output folder: a tampered manifest must not make a build
+ * delete or overwrite anything elsewhere.
+ */
+export function safeRelative(file: string): boolean {
+  if (file === '' || file.includes('\\') || file.includes('\0') || path.posix.isAbsolute(file)) return false;
+  return file.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+export interface MergeResult {
+  manifest: Manifest;
+  /** Paths listed twice with different contents. */
+  conflicts: string[];
+}
+
+/** Joins the manifests of shards: outputs by path (identical duplicates allowed), all problems. */
+export function mergeManifests(manifests: readonly Manifest[], generator: string): MergeResult {
+  const outputs = new Map<string, OutputEntry>();
+  const problems = new Map<string, ProblemEntry>();
+  const conflicts = new Set<string>();
+  for (const manifest of manifests) {
+    for (const output of manifest.outputs) {
+      const other = outputs.get(output.path);
+      if (other && other.sha256 !== output.sha256) conflicts.add(output.path);
+      else outputs.set(output.path, output);
+    }
+    for (const problem of manifest.problems) problems.set(`${problem.slug}.${problem.lang}`, problem);
+  }
+  return {
+    manifest: { version: MANIFEST_VERSION, generator, outputs: [...outputs.values()], problems: [...problems.values()] },
+    conflicts: [...conflicts].sort(compare),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * `briefing merge-manifests A B … [--out DIR]`: after a sharded build (`build --shard K/N` on N
+ * machines) and the shards' output folders copied into one, joins their manifests into
+ * `<out>/manifest.json` and writes the index page and feeds for the whole corpus. Refuses —
+ * writing nothing — when two shards disagree on a file or a listed file is missing or differs
+ * from what its manifest says, so a broken merge is never published.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnostic, EXIT, UsageError, type Diagnostic } from '../../core/errors.js';
+import { projectPaths } from '../../core/paths.js';
+import { DEFAULT_MIN_COVERAGE, fileMatches, publishCatalogue, writeIfChanged } from '../../build/index.js';
+import { MANIFEST_FILE, mergeManifests, readManifest, serializeManifest, type Manifest } from '../../build/manifest.js';
+import { toolVersion } from '../../build/input-hash.js';
+import { acquireLock } from '../../build/lock.js';
+import type { Settings } from '../options.js';
+import type { Output } from '../main.js';
+import { formatDiagnostics } from '../report.js';
+
+export async function mergeManifestsCommand(settings: Settings, out: Output): Promise<number> {
+  if (settings.slugs.length === 0) throw new UsageError('Name the manifests to merge: briefing merge-manifests shard-1/manifest.json shard-2/ … [--out DIR] (a folder means its manifest.json).');
+  const paths = projectPaths(settings.root, settings.out);
+  const diagnostics: Diagnostic[] = [];
+  const manifests: Manifest[] = [];
+  for (const arg of settings.slugs) {
+    const given = path.resolve(arg);
+    const file = (await stat(given).catch(() => undefined))?.isDirectory() ? path.join(given, MANIFEST_FILE) : given;
+    const display = path.relative(process.cwd(), file) || file;
+    const read = await readManifest(file, display);
+    if (read.manifest) manifests.push(read.manifest);
+    else if (read.text === undefined) diagnostics.push(diagnostic(display, 'briefing:missing-manifest', 'No manifest here: run "briefing build" (with --out) first, or name the shard\'s manifest.json.'));
+    else diagnostics.push(...read.diagnostics.map((d) => ({ ...d, severity: 'error' as const })));
+  }
+  const lock = await acquireLock(paths.output, { waitMs: settings.wait * 1000 });
+  try {
+    const { manifest, conflicts } = mergeManifests(manifests, `briefing ${toolVersion()}`);
+    for (const file of conflicts) diagnostics.push(diagnostic(file, 'briefing:merge-conflict', 'Two manifests list this output with different contents (the same article built by two shards from different inputs?). Rebuild it on one shard.'));
+    for (const entry of manifest.outputs) {
+      if (!(fileMatches(path.join(paths.output, entry.path), entry))) {
+        diagnostics.push(diagnostic(path.relative(process.cwd(), path.join(paths.output, entry.path)), 'briefing:merge-missing-output', `Listed in a manifest but missing or different in ${path.relative(process.cwd(), paths.output) || '.'}: copy every shard's output folder there before merging.`));
+      }
+    }
+    if (diagnostics.length > 0) {
+      out.stderr(formatDiagnostics(diagnostics));
+      out.stderr(`Nothing written: ${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} merging ${settings.slugs.length} manifests.`);
+      if (settings.json) out.stdout(JSON.stringify({ exitCode: EXIT.content, diagnostics }, null, 2));
+      return EXIT.content;
+    }
+    const catalogue = await publishCatalogue(paths, manifest, DEFAULT_MIN_COVERAGE);
+    const manifestFile = path.join(paths.output, MANIFEST_FILE);
+    const wroteManifest = await writeIfChanged(manifestFile, serializeManifest(manifest));
+    const written = [...catalogue.written.map((w) => w.path), ...(wroteManifest ? [path.relative(process.cwd(), manifestFile) || manifestFile] : [])];
+    const code = catalogue.diagnostics.length > 0 ? EXIT.content : EXIT.ok;
+    if (catalogue.diagnostics.length > 0) out.stderr(formatDiagnostics(catalogue.diagnostics));
+    if (settings.json) out.stdout(JSON.stringify({ exitCode: code, manifests: manifests.length, outputs: manifest.outputs.length, problems: manifest.problems.length, written, diagnostics: catalogue.diagnostics }, null, 2));
+    else out.stdout(`${manifests.length} manifests merged: ${manifest.outputs.length} outputs, ${manifest.problems.length} unpublished editions; written: ${written.join(', ') || 'nothing (unchanged)'}`);
+    return code;
+  } finally {
+    await lock.release();
+  }
+}
