@@ -152,13 +152,7 @@ async function buildLocked(options: BuildOptions, now: Date, epoch: string | und
       if (lang !== SOURCE_LANG && options.formats.includes('html')) wanted.push({ kind: 'review', format: 'html', name: `${source.slug}.review.html` });
       const stale: typeof wanted = [];
       for (const output of wanted) {
-        const file = `${source.slug}/${output.name}`;
-        considered.add(file);
-        const entry = oldOutputs.get(file);
-        if (!options.force && entry && entry.inputHash === outputHash(hash, output.kind, output.format) && fileMatches(path.join(out, file), entry)) {
-          outputs.set(file, entry);
-          report.unchanged++;
-        } else stale.push(output);
+        if (!keepIfCurrent(`${source.slug}/${output.name}`, outputHash(hash, output.kind, output.format))) stale.push(output);
       }
       const problem = oldProblems.get(`${source.slug}.${lang}`);
       if (!options.force && problem && problem.inputHash === hash && stale.every((o) => o.kind === 'briefing')) {
@@ -189,6 +183,19 @@ async function buildLocked(options: BuildOptions, now: Date, epoch: string | und
   }
 
   /**
+   * Marks `file` as this build's to answer for; keeps its manifest entry and returns true when its
+   * input hash is unchanged and the file is still the one recorded (unless --force).
+   */
+  function keepIfCurrent(file: string, inputHash: string): boolean {
+    considered.add(file);
+    const entry = oldOutputs.get(file);
+    if (options.force || !entry || entry.inputHash !== inputHash || !fileMatches(path.join(out, file), entry)) return false;
+    outputs.set(file, entry);
+    report.unchanged++;
+    return true;
+  }
+
+  /**
    * The French–English edition's stale formats, when both languages are built: its input hash is
    * that of both editions. Not planned when an edition's failure is replayed (it would fail too).
    */
@@ -197,17 +204,7 @@ async function buildLocked(options: BuildOptions, now: Date, epoch: string | und
     const formats = options.formats.filter((format) => BILINGUAL_FORMATS.includes(format));
     if (!options.langs.includes(SOURCE_LANG) || !target || formats.length === 0) return undefined;
     const hash = sha256(`${editionHashes.get(SOURCE_LANG)}\0${editionHashes.get(target)}`);
-    const stale = formats.filter((format) => {
-      const file = `${source.slug}/${source.slug}.${SOURCE_LANG}-${target}.${format}`;
-      considered.add(file);
-      const entry = oldOutputs.get(file);
-      if (!options.force && entry && entry.inputHash === outputHash(hash, 'bilingual', format) && fileMatches(path.join(out, file), entry)) {
-        outputs.set(file, entry);
-        report.unchanged++;
-        return false;
-      }
-      return true;
-    });
+    const stale = formats.filter((format) => !keepIfCurrent(`${source.slug}/${source.slug}.${SOURCE_LANG}-${target}.${format}`, outputHash(hash, 'bilingual', format)));
     if (stale.length === 0 || replayedLangs.size > 0) return undefined;
     return { formats: stale, hash, langs: [SOURCE_LANG, target] as const };
   }

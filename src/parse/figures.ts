@@ -6,9 +6,10 @@
 import type { Article, FigureUnit } from '../core/types.js';
 import { inlineToMarkdown } from '../core/markdown.js';
 import { figureLabel, keyFigures } from '../furniture/figures.js';
+import { segmentsInReadingOrder } from '../furniture/text.js';
 
 export function figureUnits(article: Article): FigureUnit[] {
-  const places = new Map([...article.lead, ...article.sections.flatMap((s) => [s.heading, ...s.blocks])].map((s) => [s.key, s.place]));
+  const places = new Map(segmentsInReadingOrder(article).map((s) => [s.key, s.place]));
   return keyFigures(article).map((figure) => ({
     figure,
     label: {

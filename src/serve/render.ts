@@ -29,14 +29,7 @@ export type RenderOutcome = { ok: true; data: Buffer } | { ok: false; diagnostic
 /** `<slug>.<lang>.<md|html|pdf>`: one format of one language edition. */
 export async function renderEditionFile(request: RenderRequest): Promise<RenderOutcome> {
   return withEdition(request, async (article, prepared) => {
-    const rendered = await renderEdition(article, request.lang, prepared.i18n, {
-      formats: [request.format],
-      templatesDir: request.paths.templates,
-      date: article.meta.date ?? isoDate(request.now),
-      creationDate: request.now,
-      ...(prepared.statuses ? { statuses: prepared.statuses } : {}),
-    });
-    const data = rendered.files[0]!.data;
+    const data = (await layOut(request, article, prepared, [request.format])).files[0]!.data;
     return { ok: true, data: typeof data === 'string' ? Buffer.from(data) : data };
   });
 }
@@ -44,24 +37,33 @@ export async function renderEditionFile(request: RenderRequest): Promise<RenderO
 /** `<slug>.fr-en.<html|pdf>`: the bilingual edition, from the two laid-out documents. */
 export async function renderBilingualFile(request: RenderRequest): Promise<RenderOutcome> {
   const docs: BriefingDocument[] = [];
-  for (const lang of [SOURCE_LANG, ...LANGS.filter((l) => l !== SOURCE_LANG)]) {
+  let articlePath = request.source.file;
+  for (const lang of LANGS) {
     const outcome = await withEdition({ ...request, lang }, async (article, prepared) => {
-      const rendered = await renderEdition(article, lang, prepared.i18n, {
-        formats: [],
-        templatesDir: request.paths.templates,
-        date: article.meta.date ?? isoDate(request.now),
-        creationDate: request.now,
-        ...(prepared.statuses ? { statuses: prepared.statuses } : {}),
-      });
-      docs.push(rendered.doc);
+      articlePath = article.path;
+      docs.push((await layOut({ ...request, lang }, article, prepared, [])).doc);
       return { ok: true, data: Buffer.alloc(0) };
     });
     if (!outcome.ok) return outcome;
   }
-  return withEdition(request, async () => {
-    const [file] = await renderBilingualEdition(docs[0]!, docs[1]!, { formats: [request.format], templatesDir: request.paths.templates, creationDate: request.now });
+  const [source, target] = docs[0]!.lang === SOURCE_LANG ? [docs[0]!, docs[1]!] : [docs[1]!, docs[0]!];
+  try {
+    const [file] = await renderBilingualEdition(source, target, { formats: [request.format], templatesDir: request.paths.templates, creationDate: request.now });
     const data = file!.data;
     return { ok: true, data: typeof data === 'string' ? Buffer.from(data) : data };
+  } catch (error) {
+    return failed(errorDiagnostic(error, request.paths, articlePath));
+  }
+}
+
+/** One edition laid out (and rendered in `formats`) with the request's clock and templates. */
+function layOut(request: RenderRequest, article: Article, prepared: PreparedEdition, formats: Format[]) {
+  return renderEdition(article, request.lang, prepared.i18n, {
+    formats,
+    templatesDir: request.paths.templates,
+    date: article.meta.date ?? isoDate(request.now),
+    creationDate: request.now,
+    ...(prepared.statuses ? { statuses: prepared.statuses } : {}),
   });
 }
 

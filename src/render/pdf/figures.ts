@@ -55,13 +55,17 @@ export function renderFigureBox(ctx: LayoutContext, nodes: readonly Paragraph[],
       { text: row.value, font: fonts.value, color: row.fallback ? theme.colors.fallback : theme.colors.accent, after: 2, continued: ctx.compact === true },
       { text: ctx.compact ? ` — ${row.label}` : row.label, font: fonts.label, color: theme.colors.text, after: 0, continued: false },
     ] as const;
+  // Parts chained on one line (`continued`) are measured together, in the last part's font.
   const heightOf = (row: FigureRow) => {
-    if (ctx.compact) {
-      const [note, value, label] = row.fallback ? parts(row) : [undefined, ...parts(row)];
-      const noteHeight = note ? doc.heightOfString(note.text, { width: inner, lineGap: note.font() }) + note.after : 0;
-      return noteHeight + doc.heightOfString(`${value!.text}${label!.text}`, { width: inner, lineGap: label!.font() });
+    let height = 0;
+    let chain = '';
+    for (const part of parts(row)) {
+      chain += part.text;
+      if (part.continued) continue;
+      height += doc.heightOfString(chain, { width: inner, lineGap: part.font() }) + part.after;
+      chain = '';
     }
-    return parts(row).reduce((sum, part) => sum + doc.heightOfString(part.text, { width: inner, lineGap: part.font() }) + part.after, 0);
+    return height;
   };
 
   const group = tagGroup(ctx, parent, 'Div');
