@@ -8,9 +8,9 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFil
 import path from 'node:path';
 import { DOMParser, type Document } from '@xmldom/xmldom';
 import { EPOCH, REPO, runCli, tempProject } from './helpers.js';
-import { editionHash, FileHasher, outputHash, type SharedInputs } from '../src/build/input-hash.js';
+import { editionHash, FileHasher, outputHash, type SharedInputs } from '../src/publish/input-hash.js';
 import { projectPaths } from '../src/core/paths.js';
-import { mergeManifests, readManifest, safeRelative, serializeManifest, type Manifest, type OutputEntry } from '../src/build/manifest.js';
+import { mergeManifests, readManifest, safeRelative, serializeManifest, type Manifest, type OutputEntry } from '../src/publish/manifest.js';
 import { escapeXml, urnFor } from '../src/publish/feeds.js';
 
 const SLUG = 'microsoft-openai';

@@ -10,8 +10,8 @@ import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { BIN, EPOCH, pdfInfo, runBin, tempProject, treeHashes } from './helpers.js';
 import { corpusSlug, generateCorpus } from '../bench/corpus.js';
-import { inShard, parseShard, shardOf } from '../src/build/shard.js';
-import { LOCK_FILE } from '../src/build/lock.js';
+import { inShard, parseShard, shardOf } from '../src/publish/shard.js';
+import { LOCK_FILE } from '../src/publish/lock.js';
 import { TEMP_PREFIX } from '../src/publish/atomic-write.js';
 import { createProgress } from '../src/cli/progress.js';
 

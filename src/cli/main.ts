@@ -9,7 +9,7 @@ import { PACKAGE_ROOT } from '../core/paths.js';
 import { helpText, parseCommandLine, type Command } from './options.js';
 import type { Settings } from './options.js';
 import type { ProgressTarget } from './progress.js';
-import { LockedError } from '../build/lock.js';
+import { LockedError } from '../publish/lock.js';
 
 /** Where a command prints (injectable for tests). */
 export interface Output {

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../core/errors.js';
 import { FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '../core/types.js';
-import { parseShard, type Shard } from '../build/shard.js';
+import { parseShard, type Shard } from '../publish/shard.js';
 
 export const COMMANDS = ['build', 'extract', 'check', 'status', 'serve', 'merge-manifests'] as const;
 export type Command = (typeof COMMANDS)[number];

@@ -3,7 +3,7 @@
  * article, elapsed), erased at the end. In CI (`CI=true`) or when stderr is not a terminal: one
  * plain line per article finished, which logs keep readably.
  */
-import type { BuildProgress } from '../build/index.js';
+import type { BuildProgress } from '../publish/build.js';
 
 export interface ProgressSink {
   update(progress: BuildProgress): void;

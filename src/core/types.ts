@@ -55,7 +55,7 @@ export type FigureKind = 'amount' | 'year' | 'date' | 'percent';
 export type Currency = 'USD' | 'EUR';
 export type Scale = 'thousand' | 'million' | 'billion';
 
-/** A key figure found in the French text (see src/furniture/figures.ts). */
+/** A key figure found in the French text (see src/facts/key-figures.ts). */
 export interface KeyFigure {
   /** Stable id, e.g. "amount-1-milliard-de-dollars", "year-2019" */
   id: string;
@@ -169,3 +169,6 @@ export interface BriefingDocument {
   /** Estimated reading time in minutes (shown in the title block when present). */
   readingMinutes?: number;
 }
+
+/** Output kinds: a briefing in one format, the French–English edition, or the translators' review page. */
+export type OutputKind = 'briefing' | 'bilingual' | 'review';

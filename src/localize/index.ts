@@ -4,8 +4,8 @@ import type { Article, Briefing, Lang, LocalizedBlock, LocalizedInline, Segment,
 import { SOURCE_LANG } from '../core/types.js';
 import { COMMON_NS } from '../i18n/instance.js';
 import { blockUnit, inlineUnit } from './units.js';
-import { citedSources } from '../furniture/sources.js';
-import { formatFigure } from '../furniture/figures.js';
+import { citedSources } from '../facts/cited-sources.js';
+import { formatFigure } from '../facts/key-figures.js';
 import type { KeyStatus } from '../translate/types.js';
 
 /**

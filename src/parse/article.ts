@@ -9,7 +9,7 @@ import { toString } from 'mdast-util-to-string';
 /** Block types that become translation units; anything else is reported and skipped. */
 const BLOCK_KINDS = { paragraph: 'paragraph', list: 'list', blockquote: 'blockquote' } as const;
 
-export function buildArticle(tree: Root, meta: ArticleMeta, slug: string, file: string, diagnostics: Diagnostic[]): Article {
+export function assembleArticle(tree: Root, meta: ArticleMeta, slug: string, file: string, diagnostics: Diagnostic[]): Article {
   const body = tree.children.filter((node) => node.type !== 'yaml');
   const first = body[0];
   let title: Segment;
@@ -50,7 +50,7 @@ export function buildArticle(tree: Root, meta: ArticleMeta, slug: string, file: 
   if (lead.length === 0 && sections.length === 0) {
     diagnostics.push(diagnostic(file, 'briefing:empty-article', 'The article has no text', { line: 1, column: 1 }));
   }
-  // Key figures are found in the finished article (src/parse/figures.ts).
+  // Key figures are found in the finished article (src/parse/key-figure-units.ts).
   return { slug, path: file, meta, title, lead, figures: [], sections };
 }
 

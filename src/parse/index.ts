@@ -7,8 +7,8 @@ import type { Article } from '../core/types.js';
 import type { Diagnostic } from '../core/errors.js';
 import { readFrontMatter } from './front-matter.js';
 import { splitWireCopy } from './wire-copy.js';
-import { buildArticle } from './article.js';
-import { figureUnits } from './figures.js';
+import { assembleArticle } from './article.js';
+import { figureUnits } from './key-figure-units.js';
 
 export { classifyLine, isWireCopy } from './wire-copy.js';
 
@@ -30,6 +30,6 @@ export function parseArticle(source: string, file: string, slug: string): ParseR
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
   const meta = readFrontMatter(yaml, file, diagnostics);
   const split = splitWireCopy(tree, text, meta.format === 'wire' ? 'wire' : meta.format === 'markdown' ? 'markdown' : 'detect');
-  const built = buildArticle(split, meta, slug, file, diagnostics);
+  const built = assembleArticle(split, meta, slug, file, diagnostics);
   return { article: { ...built, figures: figureUnits(built) }, diagnostics };
 }

@@ -1,6 +1,6 @@
 /** The published editions as the index page and the feeds list them, read from the manifest. */
 import type { Lang } from '../core/types.js';
-import type { Manifest, OutputEntry } from '../build/manifest.js';
+import type { Manifest, OutputEntry } from './manifest.js';
 
 export const INDEX_FILE = 'index.html';
 export const feedFile = (lang: Lang): string => `feed.${lang}.xml`;

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Lang } from '../core/types.js';
 import { formatDate } from '../core/dates.js';
-import type { Manifest } from '../build/manifest.js';
+import type { Manifest } from './manifest.js';
 import { editionsOf, hrefOf, INDEX_FILE } from './catalogue.js';
 
 const FEED_TITLES: Record<Lang, string> = { fr: 'Notes d’information (français)', en: 'Briefings (English)' };

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { LANGS, SOURCE_LANG, type Format, type Lang } from '../core/types.js';
 import { formatDate } from '../core/dates.js';
 import { PACKAGE_ROOT } from '../core/paths.js';
-import type { Manifest, OutputEntry } from '../build/manifest.js';
+import type { Manifest, OutputEntry } from './manifest.js';
 import { editionsOf, feedFile, hrefOf } from './catalogue.js';
 import { loadTemplate, readTemplateFile } from '../render/templates.js';
 import { inlineStylesheet } from '../render/html/page.js';

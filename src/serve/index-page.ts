@@ -3,7 +3,7 @@
  * messages come from the project's files: escaped like any untrusted text.
  */
 import { toString } from 'mdast-util-to-string';
-import { formatDiagnostic } from '../cli/report.js';
+import { formatDiagnostic } from '../core/report.js';
 import type { Diagnostic } from '../core/errors.js';
 import { parseMarkdown } from '../core/markdown.js';
 import { LANGS, SOURCE_LANG, type Lang } from '../core/types.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { ProjectPaths } from '../core/paths.js';
 import { SOURCE_LANG } from '../core/types.js';
 import { COMMON_NS } from '../i18n/instance.js';
-import { listSources, type SourceFile } from '../build/inputs.js';
+import { listSources, type SourceFile } from '../project/sources.js';
 import { translationFiles } from '../translate/files.js';
 import type { ServedFile } from './catalogue.js';
 

@@ -8,12 +8,12 @@ import { isoDate } from '../core/clock.js';
 import { LANGS, SOURCE_LANG, type Article, type BriefingDocument, type Format, type Lang } from '../core/types.js';
 import { parseArticle } from '../parse/index.js';
 import { COMMON_NS } from '../i18n/instance.js';
-import { readLocale, readSource, type SourceFile } from '../build/inputs.js';
-import { prepareEdition, type PreparedEdition } from '../build/prepare.js';
-import { renderEdition } from '../build/edition.js';
-import { renderReviewPage } from '../build/review-page.js';
-import { renderErrorDiagnostic as errorDiagnostic } from '../build/render-error.js';
-import { renderBilingualEdition } from '../build/bilingual.js';
+import { readLocale, readSource, type SourceFile } from '../project/sources.js';
+import { prepareEdition, type PreparedEdition } from '../pipeline/prepare-edition.js';
+import { renderEdition } from '../pipeline/render-edition.js';
+import { renderReviewPage } from '../pipeline/render-review-page.js';
+import { renderErrorDiagnostic as errorDiagnostic } from '../pipeline/render-error.js';
+import { renderBilingualEdition } from '../pipeline/render-bilingual.js';
 
 export interface RenderRequest {
   paths: ProjectPaths;

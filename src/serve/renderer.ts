@@ -6,7 +6,7 @@
 import { realpathSync } from 'node:fs';
 import { buildTime, isoDate } from '../core/clock.js';
 import type { ProjectPaths } from '../core/paths.js';
-import type { SourceFile } from '../build/inputs.js';
+import type { SourceFile } from '../project/sources.js';
 import { findFile, type ServedFile } from './catalogue.js';
 import { hashFiles, inputFiles, servableSources } from './inputs.js';
 import { Limiter } from './limiter.js';

@@ -5,10 +5,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { parseArticle } from '../parse/index.js';
-import { readSource } from '../build/inputs.js';
+import { readSource } from '../project/sources.js';
 import { LANGS } from '../core/types.js';
 import { hasErrors, type Diagnostic } from '../core/errors.js';
-import { formatDiagnostic } from '../cli/report.js';
+import { formatDiagnostic } from '../core/report.js';
 import { coverageReport } from '../translate/project.js';
 import { CONTENT_TYPES, type ServedFile } from './catalogue.js';
 import { briefingCsp, escapeHtml, livePreview, pageCsp, shell } from './html.js';

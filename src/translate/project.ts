@@ -3,7 +3,7 @@ import { SOURCE_LANG, type Article, type Lang } from '../core/types.js';
 import { hasErrors, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { parseArticle } from '../parse/index.js';
-import { listSources, readSource } from '../build/inputs.js';
+import { listSources, readSource } from '../project/sources.js';
 import { readTranslationInputs, type TranslationInputs } from './files.js';
 import { articleStatus, type StatusResult } from './status.js';
 import type { ArticleStatus } from './types.js';

@@ -1,9 +1,10 @@
 /** `briefing build`: render what changed, print the table (or --json) and the problems; returns the exit code. */
-import { buildProject, type BuildReport } from '../../build/index.js';
+import { buildProject, type BuildReport } from '../../publish/build.js';
 import { EXIT, hasErrors } from '../../core/errors.js';
 import { projectPaths } from '../../core/paths.js';
 import type { Settings } from '../options.js';
-import { countLine, formatDiagnostics, formatTable } from '../report.js';
+import { countLine, formatDiagnostics } from '../../core/report.js';
+import { formatTable } from '../table.js';
 import type { Output } from '../main.js';
 import { createProgress } from '../progress.js';
 

@@ -7,7 +7,7 @@
 import { EXIT, UsageError, diagnostic, hasErrors, type Diagnostic } from '../../core/errors.js';
 import { projectPaths } from '../../core/paths.js';
 import { SOURCE_LANG } from '../../core/types.js';
-import { readLocale } from '../../build/inputs.js';
+import { readLocale } from '../../project/sources.js';
 import { COMMON_NS } from '../../i18n/instance.js';
 import { extractSourceLocale } from '../../i18n/extract.js';
 import { lintFrenchTypography, lintLocale } from '../../translate/lint/index.js';
@@ -18,7 +18,7 @@ import { coverageDiagnostic, obsoleteFileDiagnostic, statusDiagnostics } from '.
 import type { ArticleStatus } from '../../translate/types.js';
 import { writeFileAtomic } from '../../publish/atomic-write.js';
 import type { Settings } from '../options.js';
-import { countLine, formatDiagnostics } from '../report.js';
+import { countLine, formatDiagnostics } from '../../core/report.js';
 import type { Output } from '../main.js';
 
 export async function checkCommand(settings: Settings, out: Output): Promise<number> {

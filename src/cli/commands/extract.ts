@@ -6,7 +6,7 @@ import path from 'node:path';
 import { EXIT, hasErrors } from '../../core/errors.js';
 import { projectPaths } from '../../core/paths.js';
 import { SOURCE_LANG } from '../../core/types.js';
-import { readLocale } from '../../build/inputs.js';
+import { readLocale } from '../../project/sources.js';
 import { extractSourceLocale } from '../../i18n/extract.js';
 import { serializeState } from '../../translate/state.js';
 import { syncTranslations } from '../../translate/sync.js';
@@ -15,7 +15,7 @@ import { readLocaleFile } from '../../i18n/locale-file.js';
 import { loadArticles, loadTranslations } from '../../translate/project.js';
 import { writeFileAtomic, removeFile } from '../../publish/atomic-write.js';
 import type { Settings } from '../options.js';
-import { formatDiagnostics } from '../report.js';
+import { formatDiagnostics } from '../../core/report.js';
 import type { Output } from '../main.js';
 
 export async function extractCommand(settings: Settings, out: Output): Promise<number> {

@@ -9,13 +9,13 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, EXIT, UsageError, type Diagnostic } from '../../core/errors.js';
 import { projectPaths } from '../../core/paths.js';
-import { DEFAULT_MIN_COVERAGE, fileMatches, publishCatalogue, writeIfChanged } from '../../build/index.js';
-import { MANIFEST_FILE, mergeManifests, readManifest, serializeManifest, type Manifest } from '../../build/manifest.js';
-import { toolVersion } from '../../build/input-hash.js';
-import { acquireLock } from '../../build/lock.js';
+import { DEFAULT_MIN_COVERAGE, fileMatches, publishCatalogue, writeIfChanged } from '../../publish/build.js';
+import { MANIFEST_FILE, mergeManifests, readManifest, serializeManifest, type Manifest } from '../../publish/manifest.js';
+import { toolVersion } from '../../publish/input-hash.js';
+import { acquireLock } from '../../publish/lock.js';
 import type { Settings } from '../options.js';
 import type { Output } from '../main.js';
-import { formatDiagnostics } from '../report.js';
+import { formatDiagnostics } from '../../core/report.js';
 
 export async function mergeManifestsCommand(settings: Settings, out: Output): Promise<number> {
   if (settings.slugs.length === 0) throw new UsageError('Name the manifests to merge: briefing merge-manifests shard-1/manifest.json shard-2/ … [--out DIR] (a folder means its manifest.json).');

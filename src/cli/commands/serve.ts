@@ -5,10 +5,10 @@
 import { buildTime } from '../../core/clock.js';
 import { EXIT, UsageError } from '../../core/errors.js';
 import { projectPaths } from '../../core/paths.js';
-import { listSources } from '../../build/inputs.js';
+import { listSources } from '../../project/sources.js';
 import { isLoopback, startServer } from '../../serve/server.js';
 import type { Settings } from '../options.js';
-import { formatDiagnostics } from '../report.js';
+import { formatDiagnostics } from '../../core/report.js';
 import { version, type Output } from '../main.js';
 
 export async function serveCommand(settings: Settings, out: Output): Promise<number> {

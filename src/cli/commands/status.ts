@@ -3,7 +3,7 @@ import { EXIT } from '../../core/errors.js';
 import { projectPaths } from '../../core/paths.js';
 import { coverageReport } from '../../translate/project.js';
 import type { Settings } from '../options.js';
-import { formatDiagnostics } from '../report.js';
+import { formatDiagnostics } from '../../core/report.js';
 import type { Output } from '../main.js';
 
 export async function statusCommand(settings: Settings, out: Output): Promise<number> {

@@ -6,7 +6,7 @@
 import type { Code, Heading, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { renderList, renderQuote } from './containers.js';
-import { isFigure, renderFigureBox } from './figures.js';
+import { isFigure, renderFigureBox } from './key-figures-box.js';
 import { collectRuns, measureRuns, writeRuns, type Run } from './inline.js';
 import {
   bodyLineHeight,

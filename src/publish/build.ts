@@ -15,16 +15,18 @@ import { BILINGUAL_FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '.
 import { diagnostic, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { buildTime, isoDate, sourceDateEpoch } from '../core/clock.js';
-import { writeFileAtomic, removeEmptyDirectory, removeFile, removeStaleTemporaries } from '../publish/atomic-write.js';
+import { writeFileAtomic, removeEmptyDirectory, removeFile, removeStaleTemporaries } from './atomic-write.js';
 import type { ArticleStatus } from '../translate/types.js';
-import { commonLocales, listSources, type CommonLocales, type SourceFile } from './inputs.js';
-import type { ArticleResult, ArticleTask, EditionPlan } from './article-job.js';
-import { editionHash, editionInputFiles, FileHasher, outputHash, sha256, sharedInputs, toolVersion, type OutputKind } from './input-hash.js';
+import { commonLocales, listSources, type CommonLocales, type SourceFile } from '../project/sources.js';
+import type { ArticleResult, ArticleTask, EditionPlan } from '../pipeline/render-article.js';
+import { editionHash, editionInputFiles, FileHasher, outputHash, sharedInputs, toolVersion } from './input-hash.js';
+import { sha256 } from '../core/hash.js';
+import type { OutputKind } from '../core/types.js';
 import { emptyManifest, MANIFEST_FILE, readManifest, safeRelative, serializeManifest, type Manifest, type OutputEntry, type ProblemEntry } from './manifest.js';
 import { acquireLock, type LockInfo } from './lock.js';
 import { inShard, type Shard } from './shard.js';
 import { ArticlePool } from './pool.js';
-import { feedFile, INDEX_FILE } from '../publish/catalogue.js';
+import { feedFile, INDEX_FILE } from './catalogue.js';
 
 const CATALOGUE_FILES = [INDEX_FILE, ...LANGS.map(feedFile)];
 
@@ -278,8 +280,8 @@ async function render(planned: Planned[], options: BuildOptions, common: CommonL
     }
   };
   // Loaded only now: a build with nothing to render never loads the parsers and renderers.
-  const { buildArticle } = await import('./article-job.js');
-  const inProcess = (task: ArticleTask) => buildArticle(task, common);
+  const { renderArticle } = await import('../pipeline/render-article.js');
+  const inProcess = (task: ArticleTask) => renderArticle(task, common);
   if (lanes === 1) {
     await lane(inProcess);
     return { workers: 0 };
@@ -428,7 +430,7 @@ export async function publishCatalogue(paths: ProjectPaths, manifest: Manifest, 
   const written: WrittenFile[] = [];
   const diagnostics: Diagnostic[] = [];
   // Loaded on demand: Handlebars is not needed by a build that changed nothing.
-  const [{ renderIndexPage }, { renderFeed }] = await Promise.all([import('../publish/index-page.js'), import('../publish/feeds.js')]);
+  const [{ renderIndexPage }, { renderFeed }] = await Promise.all([import('./index-page.js'), import('./feeds.js')]);
   const files: [string, () => string][] = [
     [INDEX_FILE, () => renderIndexPage(manifest, paths.templates, minCoverage)],
     ...LANGS.map((lang): [string, () => string] => [feedFile(lang), () => renderFeed(manifest, lang)]),

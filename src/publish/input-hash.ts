@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../core/paths.js';
 import type { ProjectPaths } from '../core/paths.js';
-import { SOURCE_LANG, type Format, type Lang } from '../core/types.js';
+import { SOURCE_LANG, type Format, type Lang, type OutputKind } from '../core/types.js';
+import { sha256 } from '../core/hash.js';
 
 const require = createRequire(import.meta.url);
 
@@ -27,12 +28,6 @@ export interface SharedInputs {
   date: string;
 }
 
-/** Output kinds: a briefing in one format, the French–English edition, or the translators' review page. */
-export type OutputKind = 'briefing' | 'bilingual' | 'review';
-
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 function packageVersion(dir: string): string {
   return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;

@@ -4,8 +4,8 @@
  * locale files stay loaded for the worker's life, which is one build.
  */
 import { parentPort, isMainThread } from 'node:worker_threads';
-import { buildArticle } from './article-job.js';
-import { commonLocales, type CommonLocales } from './inputs.js';
+import { renderArticle } from '../pipeline/render-article.js';
+import { commonLocales, type CommonLocales } from '../project/sources.js';
 import type { WorkerRequest, WorkerResponse } from './pool.js';
 
 if (isMainThread || !parentPort) throw new Error('build-worker runs as a worker thread of briefing build');
@@ -25,7 +25,7 @@ async function handle({ id, task }: WorkerRequest): Promise<WorkerResponse> {
       common = commonLocales(task.paths);
       commonRoot = task.paths.root;
     }
-    return { id, result: await buildArticle(task, common) };
+    return { id, result: await renderArticle(task, common) };
   } catch (error) {
     return { id, error: error instanceof Error ? error.message : String(error) };
   }

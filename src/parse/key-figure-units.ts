@@ -5,8 +5,8 @@
  */
 import type { Article, FigureUnit } from '../core/types.js';
 import { inlineToMarkdown } from '../core/markdown.js';
-import { figureLabel, keyFigures } from '../furniture/figures.js';
-import { segmentsInReadingOrder } from '../furniture/text.js';
+import { figureLabel, keyFigures } from '../facts/key-figures.js';
+import { segmentsInReadingOrder } from '../facts/text.js';
 
 export function figureUnits(article: Article): FigureUnit[] {
   const places = new Map(segmentsInReadingOrder(article).map((s) => [s.key, s.place]));

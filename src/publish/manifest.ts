@@ -13,7 +13,7 @@ import type { Format, Lang } from '../core/types.js';
 import { FORMATS, LANGS } from '../core/types.js';
 import type { Diagnostic } from '../core/errors.js';
 import { diagnostic } from '../core/errors.js';
-import type { OutputKind } from './input-hash.js';
+import type { OutputKind } from '../core/types.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_VERSION = 1;

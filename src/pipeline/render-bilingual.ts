@@ -2,7 +2,7 @@
 import { BILINGUAL_FORMATS, type BriefingDocument, type Format } from '../core/types.js';
 import { renderBilingualHtml } from '../render/html/bilingual.js';
 import { renderBilingualPdf } from '../render/pdf/bilingual.js';
-import type { RenderedFile } from './edition.js';
+import type { RenderedFile } from './render-edition.js';
 
 
 export interface BilingualOptions {

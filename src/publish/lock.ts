@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { wallClock } from '../core/clock.js';
-import { TEMP_PREFIX } from '../publish/atomic-write.js';
+import { TEMP_PREFIX } from './atomic-write.js';
 
 export const LOCK_FILE = '.briefing.lock';
 

@@ -6,8 +6,8 @@ import type { Article, BriefingDocument } from '../src/core/types.js';
 import { pairBlocks } from '../src/render/bilingual/pairs.js';
 import { applyAnnotations } from '../src/render/markdown/annotations.js';
 import { parseMarkdown } from '../src/core/markdown.js';
-import { ATTRIBUTION_PATTERNS, citedSources } from '../src/furniture/sources.js';
-import { FIGURE_RULES, figureLabel, formatFigure, keyFigures, type KeyFigure } from '../src/furniture/figures.js';
+import { ATTRIBUTION_PATTERNS, citedSources } from '../src/facts/cited-sources.js';
+import { FIGURE_RULES, figureLabel, formatFigure, keyFigures, type KeyFigure } from '../src/facts/key-figures.js';
 import { segmentsOf } from '../src/i18n/extract.js';
 import { REPO } from './helpers.js';
 

@@ -2,7 +2,7 @@
  * One article's share of a build: parse it once, then for each language edition asked for, read
  * its translation, check coverage and render the formats (and review page) that need it — all in
  * memory. Touches no output file: the result carries the bytes, and the main thread writes them.
- * The same function runs in-process or on a worker of the pool (src/build/worker.ts), so its task
+ * The same function runs in-process or on a worker of the pool (src/publish/worker.ts), so its task
  * and result are plain data.
  */
 import { toString } from 'mdast-util-to-string';
@@ -17,13 +17,14 @@ import { parseArticle } from '../parse/index.js';
 import type { LocaleFile } from '../i18n/locale-file.js';
 import { TemplateError } from '../render/templates.js';
 import type { ArticleStatus } from '../translate/types.js';
-import { prepareEdition } from './prepare.js';
-import { renderReviewPage } from './review-page.js';
+import { prepareEdition } from './prepare-edition.js';
+import { renderReviewPage } from './render-review-page.js';
 import { renderErrorDiagnostic as errorDiagnostic } from './render-error.js';
-import { renderBilingualEdition } from './bilingual.js';
-import { renderEdition } from './edition.js';
-import { readSource, type CommonLocales, type SourceFile } from './inputs.js';
-import { sha256, type OutputKind } from './input-hash.js';
+import { renderBilingualEdition } from './render-bilingual.js';
+import { renderEdition } from './render-edition.js';
+import { readSource, type CommonLocales, type SourceFile } from '../project/sources.js';
+import { sha256 } from '../core/hash.js';
+import type { OutputKind } from '../core/types.js';
 
 /** What to do for one language edition of the article. */
 export interface EditionPlan {
@@ -85,7 +86,7 @@ export interface ArticleResult {
   editions: EditionOutcome[];
 }
 
-export async function buildArticle(task: ArticleTask, common: CommonLocales): Promise<ArticleResult> {
+export async function renderArticle(task: ArticleTask, common: CommonLocales): Promise<ArticleResult> {
   const { source } = task;
   const read = await readSource(source);
   const parsed = read.text === undefined ? undefined : parseArticle(read.text, source.file, source.slug);

@@ -1,5 +1,5 @@
 /**
- * A fixed pool of worker threads, each running `buildArticle` for one article at a time (its
+ * A fixed pool of worker threads, each running `renderArticle` for one article at a time (its
  * fonts and compiled templates stay loaded between articles). Written on `node:worker_threads`
  * rather than tinypool/piscina because those load their own worker entry file from beside their
  * module, which the single-file bundle of the bin does not have; what is needed here — a queue,
@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../core/paths.js';
-import type { ArticleResult, ArticleTask } from './article-job.js';
+import type { ArticleResult, ArticleTask } from '../pipeline/render-article.js';
 
 export type WorkerRequest = { id: number; task: ArticleTask };
 export type WorkerResponse = { id: number; result: ArticleResult } | { id: number; error: string };
