@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BriefingServer } from '../src/serve/server.js';
-import { REPO, tempProject } from './helpers.js';
+import { REPO, runCli, tempProject } from './helpers.js';
 import { events, raw, serveProject, SLUG } from './serve-helpers.js';
 
 const FILE = (name: string) => `/briefings/${SLUG}/${SLUG}.${name}`;
@@ -91,6 +91,18 @@ describe('serve: routes and headers', () => {
     expect(client.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(client.text).toContain('EventSource');
     expect(client.text).not.toContain('innerHTML');
+  });
+
+  it('serves, as downloads, exactly the bytes `briefing build` writes (one render entry for both)', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'briefing-served-'));
+    const built = await runCli(['build', '--root', server.renderer.paths.root, '--out', out]);
+    expect(built.code).toBe(0);
+    const names = ['fr.md', 'fr.html', 'fr.pdf', 'en.md', 'en.html', 'en.pdf', 'fr-en.html', 'fr-en.pdf', 'review.html'];
+    for (const name of names) {
+      const download = await raw(server, `${FILE(name)}?download`);
+      expect(download.status, name).toBe(200);
+      expect(download.body.equals(readFileSync(path.join(out, SLUG, `${SLUG}.${name}`))), name).toBe(true);
+    }
   });
 
   it('answers 404 with a short JSON or HTML message for unknown articles and files', async () => {

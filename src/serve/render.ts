@@ -1,19 +1,14 @@
 /**
- * Renders one served file from the project's current files, in memory. Content problems come
- * back as diagnostics (the preview shows them over the last good page), never as exceptions.
+ * Renders one served file from the project's current files, in memory, through the same entry as
+ * `briefing build` (src/pipeline/render-article.ts): a one-article task that asks for just that
+ * file. Content problems come back as diagnostics (the preview shows them over the last good
+ * page), never as exceptions.
  */
-import { diagnostic, hasErrors, type Diagnostic } from '../core/errors.js';
+import { diagnostic, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
-import { isoDate } from '../core/clock.js';
-import { LANGS, SOURCE_LANG, type Article, type BriefingDocument, type Format, type Lang } from '../core/types.js';
-import { parseArticle } from '../parse/index.js';
-import { COMMON_NS } from '../i18n/instance.js';
-import { readLocale, readSource, type SourceFile } from '../project/sources.js';
-import { prepareEdition, type PreparedEdition } from '../pipeline/prepare-edition.js';
-import { renderEdition } from '../pipeline/render-edition.js';
-import { renderReviewPage } from '../pipeline/render-review-page.js';
-import { renderErrorDiagnostic as errorDiagnostic } from '../pipeline/render-error.js';
-import { renderBilingualEdition } from '../pipeline/render-bilingual.js';
+import { LANGS, SOURCE_LANG, type Format, type Lang, type OutputKind } from '../core/types.js';
+import { commonLocales, type SourceFile } from '../project/sources.js';
+import { renderArticle, type ArticleResult, type ArticleTask, type EditionPlan } from '../pipeline/render-article.js';
 
 export interface RenderRequest {
   paths: ProjectPaths;
@@ -27,73 +22,46 @@ export interface RenderRequest {
 export type RenderOutcome = { ok: true; data: Buffer } | { ok: false; diagnostics: Diagnostic[] };
 
 /** `<slug>.<lang>.<md|html|pdf>`: one format of one language edition. */
-export async function renderEditionFile(request: RenderRequest): Promise<RenderOutcome> {
-  return withEdition(request, async (article, prepared) => {
-    const data = (await layOut(request, article, prepared, [request.format])).files[0]!.data;
-    return { ok: true, data: typeof data === 'string' ? Buffer.from(data) : data };
-  });
+export function renderEditionFile(request: RenderRequest): Promise<RenderOutcome> {
+  return renderOne(request, 'briefing', [{ lang: request.lang, formats: [request.format], review: false }]);
 }
 
 /** `<slug>.fr-en.<html|pdf>`: the bilingual edition, from the two laid-out documents. */
-export async function renderBilingualFile(request: RenderRequest): Promise<RenderOutcome> {
-  const docs: BriefingDocument[] = [];
-  let articlePath = request.source.file;
-  for (const lang of LANGS) {
-    const outcome = await withEdition({ ...request, lang }, async (article, prepared) => {
-      articlePath = article.path;
-      docs.push((await layOut({ ...request, lang }, article, prepared, [])).doc);
-      return { ok: true, data: Buffer.alloc(0) };
-    });
-    if (!outcome.ok) return outcome;
-  }
-  const [source, target] = docs[0]!.lang === SOURCE_LANG ? [docs[0]!, docs[1]!] : [docs[1]!, docs[0]!];
-  try {
-    const [file] = await renderBilingualEdition(source, target, { formats: [request.format], templatesDir: request.paths.templates, creationDate: request.now });
-    const data = file!.data;
-    return { ok: true, data: typeof data === 'string' ? Buffer.from(data) : data };
-  } catch (error) {
-    return failed(errorDiagnostic(error, request.paths, articlePath));
-  }
-}
-
-/** One edition laid out (and rendered in `formats`) with the request's clock and templates. */
-function layOut(request: RenderRequest, article: Article, prepared: PreparedEdition, formats: Format[]) {
-  return renderEdition(article, request.lang, prepared.i18n, {
-    formats,
-    templatesDir: request.paths.templates,
-    date: article.meta.date ?? isoDate(request.now),
-    creationDate: request.now,
-    ...(prepared.statuses ? { statuses: prepared.statuses } : {}),
-  });
+export function renderBilingualFile(request: RenderRequest): Promise<RenderOutcome> {
+  const editions = LANGS.map((lang): EditionPlan => ({ lang, formats: [], review: false, document: true }));
+  return renderOne(request, 'bilingual', editions, [request.format]);
 }
 
 /** `<slug>.review.html`: the translators' review page of a translated edition. */
 export async function renderReviewFile(request: RenderRequest): Promise<RenderOutcome> {
-  return withEdition(request, async (article, prepared) => {
-    if (!prepared.status) return failed(diagnostic(article.path, 'briefing:no-review', 'The source language has no review page'));
-    const review = renderReviewPage(article, prepared.status, prepared.i18n, request.paths.templates);
-    if (review instanceof Error) throw review;
-    return { ok: true, data: Buffer.from(review.html) };
+  if (request.lang === SOURCE_LANG) return { ok: false, diagnostics: [diagnostic(request.source.file, 'briefing:no-review', 'The source language has no review page')] };
+  return renderOne(request, 'review', [{ lang: request.lang, formats: [], review: true }]);
+}
+
+/**
+ * Renders the article for `editions` (coverage is not enforced: a preview shows every edition)
+ * and returns the one file of `kind`, or the errors that prevented it.
+ */
+async function renderOne(request: RenderRequest, kind: OutputKind, editions: EditionPlan[], bilingual?: Format[]): Promise<RenderOutcome> {
+  const { paths, source, now } = request;
+  // Read afresh for each render: the cache above keys renders by the bytes of these files.
+  const common = commonLocales(paths);
+  const task: ArticleTask = { paths, source, nowMs: now.getTime(), minCoverage: 0, editions, ...(bilingual ? { bilingual } : {}) };
+  const result = await renderArticle(task, common);
+  const file = result.editions.flatMap((edition) => edition.files).find((f) => f.kind === kind);
+  if (file) return { ok: true, data: Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength) };
+  const commonErrors = await Promise.all(editions.map(async ({ lang }) => (await common(lang)).diagnostics));
+  return { ok: false, diagnostics: errorsOf(result, commonErrors.flat()) };
+}
+
+/** The errors of a render that produced no file, each once (common locale files first). */
+function errorsOf(result: ArticleResult, common: readonly Diagnostic[]): Diagnostic[] {
+  const all = [...common, ...result.diagnostics, ...result.editions.flatMap((edition) => edition.diagnostics)];
+  const seen = new Set<string>();
+  return all.filter((d) => {
+    const key = JSON.stringify([d.file, d.line, d.column, d.ruleId, d.message]);
+    if (d.severity !== 'error' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
-}
-
-/** Parses the article and reads its translation; renders only if nothing has an error. */
-async function withEdition(request: RenderRequest, render: (article: Article, prepared: PreparedEdition) => Promise<RenderOutcome>): Promise<RenderOutcome> {
-  const { paths, source, lang } = request;
-  const read = await readSource(source);
-  if (read.text === undefined) return failed(...read.diagnostics);
-  const parsed = parseArticle(read.text, source.file, source.slug);
-  if (hasErrors(parsed.diagnostics)) return failed(...parsed.diagnostics);
-  const common = await readLocale(paths, lang, COMMON_NS, true);
-  const prepared = await prepareEdition(paths, parsed.article, lang, common);
-  if (!prepared.ok) return failed(...common.diagnostics, ...prepared.diagnostics);
-  try {
-    return await render(parsed.article, prepared);
-  } catch (error) {
-    return failed(errorDiagnostic(error, paths, parsed.article.path));
-  }
-}
-
-function failed(...diagnostics: Diagnostic[]): RenderOutcome {
-  return { ok: false, diagnostics: diagnostics.filter((d) => d.severity === 'error') };
 }
