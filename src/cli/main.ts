@@ -2,28 +2,15 @@
  * The `briefing` command: a thin layer over the programmatic stages. It sets `process.exitCode`
  * (0 ok, 1 content errors, 2 usage) instead of exiting deep inside; stack traces only with DEBUG.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { EXIT, UsageError } from '../core/errors.js';
-import { PACKAGE_ROOT } from '../core/paths.js';
+import { toolVersion as version } from '../core/version.js';
 import { helpText, parseCommandLine, type Command } from './options.js';
 import type { Settings } from './options.js';
-import type { ProgressTarget } from './progress.js';
+import { consoleOutput, type Output } from './output.js';
 import { LockedError } from '../publish/lock.js';
 
-/** Where a command prints (injectable for tests). */
-export interface Output {
-  stdout: (line: string) => void;
-  stderr: (line: string) => void;
-  /** Where live build progress goes (the real stderr); none when output is captured. */
-  progress?: ProgressTarget;
-}
+export type { Output } from './output.js';
 
-const consoleOutput: Output = { stdout: (line) => console.log(line), stderr: (line) => console.error(line), progress: process.stderr };
-
-export function version(): string {
-  return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-}
 
 /** Runs the command line `argv` (without `node` and the script) and returns the exit code. */
 export async function run(argv: readonly string[], out: Output = consoleOutput): Promise<number> {

@@ -6,7 +6,6 @@
  * and result are plain data.
  */
 import { toString } from 'mdast-util-to-string';
-import path from 'node:path';
 import type { Article, BriefingDocument, Format, Lang } from '../core/types.js';
 import { SOURCE_LANG } from '../core/types.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../core/errors.js';

@@ -9,7 +9,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../core/paths.js';
+import { packageVersion, toolVersion } from '../core/version.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { SOURCE_LANG, type Format, type Lang, type OutputKind } from '../core/types.js';
 import { sha256 } from '../core/hash.js';
@@ -29,13 +29,7 @@ export interface SharedInputs {
 }
 
 
-function packageVersion(dir: string): string {
-  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-}
-
-export function toolVersion(): string {
-  return packageVersion(PACKAGE_ROOT);
-}
+export { toolVersion } from '../core/version.js';
 
 export function fontVersion(): string {
   return packageVersion(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')));

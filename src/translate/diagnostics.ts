@@ -1,7 +1,7 @@
 /** Translation status as diagnostics: what `briefing check` reports for each unit. */
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/errors.js';
-import type { ArticleStatus, UnitReport } from './types.js';
+import type { ArticleStatus } from './types.js';
 
 const quote = (text: string) => `"${text.length > 160 ? `${text.slice(0, 157)}…` : text}"`;
 

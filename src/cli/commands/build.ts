@@ -5,7 +5,7 @@ import { projectPaths } from '../../core/paths.js';
 import type { Settings } from '../options.js';
 import { countLine, formatDiagnostics } from '../../core/report.js';
 import { formatTable } from '../table.js';
-import type { Output } from '../main.js';
+import type { Output } from '../output.js';
 import { createProgress } from '../progress.js';
 
 export async function buildCommand(settings: Settings, out: Output): Promise<number> {

@@ -19,7 +19,7 @@ import type { ArticleStatus } from '../../translate/types.js';
 import { writeFileAtomic } from '../../publish/atomic-write.js';
 import type { Settings } from '../options.js';
 import { countLine, formatDiagnostics } from '../../core/report.js';
-import type { Output } from '../main.js';
+import type { Output } from '../output.js';
 
 export async function checkCommand(settings: Settings, out: Output): Promise<number> {
   const paths = projectPaths(settings.root);

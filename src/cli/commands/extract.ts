@@ -16,7 +16,7 @@ import { loadArticles, loadTranslations } from '../../translate/project.js';
 import { writeFileAtomic, removeFile } from '../../publish/atomic-write.js';
 import type { Settings } from '../options.js';
 import { formatDiagnostics } from '../../core/report.js';
-import type { Output } from '../main.js';
+import type { Output } from '../output.js';
 
 export async function extractCommand(settings: Settings, out: Output): Promise<number> {
   const paths = projectPaths(settings.root);

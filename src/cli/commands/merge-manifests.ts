@@ -11,10 +11,10 @@ import { diagnostic, EXIT, UsageError, type Diagnostic } from '../../core/errors
 import { projectPaths } from '../../core/paths.js';
 import { DEFAULT_MIN_COVERAGE, fileMatches, publishCatalogue, writeIfChanged } from '../../publish/build.js';
 import { MANIFEST_FILE, mergeManifests, readManifest, serializeManifest, type Manifest } from '../../publish/manifest.js';
-import { toolVersion } from '../../publish/input-hash.js';
+import { toolVersion } from '../../core/version.js';
 import { acquireLock } from '../../publish/lock.js';
 import type { Settings } from '../options.js';
-import type { Output } from '../main.js';
+import type { Output } from '../output.js';
 import { formatDiagnostics } from '../../core/report.js';
 
 export async function mergeManifestsCommand(settings: Settings, out: Output): Promise<number> {

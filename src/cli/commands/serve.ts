@@ -9,7 +9,8 @@ import { listSources } from '../../project/sources.js';
 import { isLoopback, startServer } from '../../serve/server.js';
 import type { Settings } from '../options.js';
 import { formatDiagnostics } from '../../core/report.js';
-import { version, type Output } from '../main.js';
+import type { Output } from '../output.js';
+import { toolVersion } from '../../core/version.js';
 
 export async function serveCommand(settings: Settings, out: Output): Promise<number> {
   const paths = projectPaths(settings.root);
@@ -24,7 +25,7 @@ export async function serveCommand(settings: Settings, out: Output): Promise<num
       paths,
       host: settings.host,
       port: settings.port,
-      toolVersion: version(),
+      toolVersion: toolVersion(),
       ...(settings.minCoverage !== undefined ? { minCoverage: settings.minCoverage } : {}),
       onRender: (file, render) => {
         if (render.ok) out.stdout(`rendered ${file.name} in ${Math.round(render.ms)} ms`);

@@ -4,7 +4,7 @@ import { projectPaths } from '../../core/paths.js';
 import { coverageReport } from '../../translate/project.js';
 import type { Settings } from '../options.js';
 import { formatDiagnostics } from '../../core/report.js';
-import type { Output } from '../main.js';
+import type { Output } from '../output.js';
 
 export async function statusCommand(settings: Settings, out: Output): Promise<number> {
   const paths = projectPaths(settings.root);
