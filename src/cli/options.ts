@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../core/errors.js';
+import { DEFAULTS } from '../core/defaults.js';
 import { FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '../core/types.js';
 import { parseShard, type Shard } from '../publish/shard.js';
 
@@ -20,6 +21,8 @@ interface OptionSpec {
   multiple?: boolean;
   value?: string;
   description: string;
+  /** Shown in the help text as "(default …)"; the value itself comes from DEFAULTS. */
+  defaultValue?: string | number;
   commands: readonly Command[];
 }
 
@@ -29,13 +32,13 @@ export const OPTIONS = {
   format: { type: 'string', value: 'LIST', description: `build: formats, comma-separated (${FORMATS.join(',')}); check/status: report format (text|json)`, commands: ['build', 'check', 'status'] },
   out: { type: 'string', value: 'DIR', description: 'Output folder (default: output/ in the project)', commands: ['build', 'merge-manifests'] },
   root: { type: 'string', value: 'DIR', description: 'Project folder holding content/, locales/, templates/ (default: .)', commands: ALL },
-  'min-coverage': { type: 'string', value: 'N', description: 'Least % of up-to-date translations for an edition to be built/accepted (default 80)', commands: ['build', 'check'] },
-  port: { type: 'string', value: 'N', description: 'serve: port to listen on (default 4173; 0 picks a free one)', commands: ['serve'] },
-  host: { type: 'string', value: 'ADDR', description: 'serve: address to listen on (default 127.0.0.1; others are reachable from the network)', commands: ['serve'] },
+  'min-coverage': { type: 'string', value: 'N', description: 'Least % of up-to-date translations for an edition to be built/accepted', defaultValue: DEFAULTS.minCoverage, commands: ['build', 'check'] },
+  port: { type: 'string', value: 'N', description: 'serve: port to listen on (0 picks a free one)', defaultValue: DEFAULTS.port, commands: ['serve'] },
+  host: { type: 'string', value: 'ADDR', description: 'serve: address to listen on (others than loopback are reachable from the network)', defaultValue: DEFAULTS.host, commands: ['serve'] },
   force: { type: 'boolean', description: 'build: rebuild every output, even those whose inputs are unchanged', commands: ['build'] },
   shard: { type: 'string', value: 'K/N', description: 'build: only the K-th of N deterministic shares of the articles (CI matrix)', commands: ['build'] },
   jobs: { type: 'string', value: 'N', description: 'build: articles rendered in parallel: the main thread and N-1 worker threads (default: one per core)', commands: ['build'] },
-  wait: { type: 'string', value: 'SECONDS', description: 'build, merge-manifests: wait this long for another build\'s lock (default 0: fail at once, exit 3)', commands: ['build', 'merge-manifests'] },
+  wait: { type: 'string', value: 'SECONDS', description: 'build, merge-manifests: wait this long for another build\'s lock (0: fail at once, exit 3)', defaultValue: DEFAULTS.lockWaitSeconds, commands: ['build', 'merge-manifests'] },
   json: { type: 'boolean', description: 'build, merge-manifests: print a machine-readable summary on stdout', commands: ['build', 'merge-manifests'] },
   check: { type: 'boolean', description: 'extract: change nothing; exit 1 if extraction would change a file (for CI)', commands: ['extract'] },
   prune: { type: 'boolean', description: 'extract: drop obsolete translations instead of keeping them aside', commands: ['extract'] },
@@ -104,12 +107,12 @@ export function parseCommandLine(argv: readonly string[]): Settings {
     ...(values.out !== undefined ? { out: values.out } : {}),
     root: values.root ?? '.',
     ...(values['min-coverage'] !== undefined ? { minCoverage: percentage(values['min-coverage']) } : {}),
-    port: values.port === undefined ? DEFAULT_PORT : port(values.port),
+    port: values.port === undefined ? DEFAULTS.port : port(values.port),
     host: host(values.host),
     force: values.force ?? false,
     ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
     ...(values.jobs !== undefined ? { jobs: count('jobs', values.jobs, 1, 'e.g. --jobs 4') } : {}),
-    wait: values.wait !== undefined ? count('wait', values.wait, 0, 'seconds, e.g. --wait 600') : 0,
+    wait: values.wait !== undefined ? count('wait', values.wait, 0, 'seconds, e.g. --wait 600') : DEFAULTS.lockWaitSeconds,
     json: values.json ?? false,
     check: values.check ?? false,
     prune: values.prune ?? false,
@@ -131,18 +134,16 @@ function list<T extends string>(name: string, raw: string | undefined, choices: 
   return choices.filter((choice) => items.includes(choice));
 }
 
-export const DEFAULT_PORT = 4173;
-
 function port(raw: string): number {
   const value = Number(raw);
-  if (!/^\d{1,5}$/.test(raw.trim()) || value > 65535) throw new UsageError(`Unexpected value "--port=${raw}". Use a port number from 0 to 65535, e.g. --port 4173 (0 picks a free port).`);
+  if (!/^\d{1,5}$/.test(raw.trim()) || value > 65535) throw new UsageError(`Unexpected value "--port=${raw}". Use a port number from 0 to 65535, e.g. --port ${DEFAULTS.port} (0 picks a free port).`);
   return value;
 }
 
 function host(raw: string | undefined): string {
-  if (raw === undefined) return '127.0.0.1';
+  if (raw === undefined) return DEFAULTS.host;
   // An address or a host name: letters, digits, dots, hyphens, colons (IPv6).
-  if (!/^[A-Za-z0-9.:-]{1,253}$/.test(raw.trim())) throw new UsageError(`Unexpected value "--host=${raw}". Use an address such as 127.0.0.1 (the default), ::1 or 0.0.0.0.`);
+  if (!/^[A-Za-z0-9.:-]{1,253}$/.test(raw.trim())) throw new UsageError(`Unexpected value "--host=${raw}". Use an address such as ${DEFAULTS.host} (the default), ::1 or 0.0.0.0.`);
   return raw.trim();
 }
 
@@ -173,7 +174,7 @@ export function helpText(version: string): string {
     '  briefing extract [slug…] [--check] [--prune]',
     '  briefing check   [slug…] [--lang en] [--strict] [--min-coverage N] [--format text|json] [--accept KEY…]',
     '  briefing status  [slug…] [--lang en] [--format text|json]',
-    '  briefing serve   [--port 4173] [--host 127.0.0.1]',
+    `  briefing serve   [--port ${DEFAULTS.port}] [--host ${DEFAULTS.host}]`,
     '  briefing merge-manifests MANIFEST|DIR… [--out DIR] [--json]',
     '',
     'Commands:',
@@ -182,13 +183,14 @@ export function helpText(version: string): string {
     '  extract   Write locales/fr/<slug>.json from the sources; keep other languages\' files in step',
     '  check     Lint locale files: missing, stale, obsolete, broken strings (file:line:column)',
     '  status    Translation coverage per article and language',
-    '  serve     Local web service: every briefing on demand, HTML with live preview (http://127.0.0.1:4173/)',
+    `  serve     Local web service: every briefing on demand, HTML with live preview (http://${DEFAULTS.host}:${DEFAULTS.port}/)`,
     '  merge-manifests  Join the manifests of sharded builds into one output folder (with its index and feeds)',
     '',
     'Options:',
     ...Object.entries(OPTIONS).map(([name, spec]) => {
       const flag = `${'short' in spec ? `-${spec.short}, ` : '    '}--${name}${'value' in spec ? ` ${spec.value}` : ''}`;
-      return `  ${flag.padEnd(24)}${spec.description}`;
+      const fallback = 'defaultValue' in spec ? ` (default ${spec.defaultValue})` : '';
+      return `  ${flag.padEnd(24)}${spec.description}${fallback}`;
     }),
     '',
     'Exit codes: 0 ok · 1 content errors (file:line:column shown; check: errors, or warnings with --strict) · 2 usage error',

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULTS } from './defaults.js';
 
 /**
  * Root of the installed package (holds `templates/`, `package.json`): the nearest folder above
@@ -9,6 +10,9 @@ import path from 'node:path';
  * from `src/core/` in tests and from the single bundled `dist/briefing.mjs` in the bin.
  */
 export const PACKAGE_ROOT = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+/** The templates shipped with the tool, used where a project has none of its own. */
+export const BUILTIN_TEMPLATES = path.join(PACKAGE_ROOT, DEFAULTS.folders.templates);
 
 function findPackageRoot(start: string): string {
   for (let dir = start; ; dir = path.dirname(dir)) {
@@ -30,11 +34,12 @@ export interface ProjectPaths {
 /** The standard layout of a project rooted at `root`; `output` may be overridden (`--out`). */
 export function projectPaths(root: string, output?: string): ProjectPaths {
   const abs = path.resolve(root);
+  const { folders } = DEFAULTS;
   return {
     root: abs,
-    content: path.join(abs, 'content'),
-    locales: path.join(abs, 'locales'),
-    templates: path.join(abs, 'templates'),
-    output: output ? path.resolve(abs, output) : path.join(abs, 'output'),
+    content: path.join(abs, folders.content),
+    locales: path.join(abs, folders.locales),
+    templates: path.join(abs, folders.templates),
+    output: path.resolve(abs, output ?? folders.output),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEFAULTS } from '../core/defaults.js';
 import type { ProjectPaths } from '../core/paths.js';
 import type { ServedFile } from './catalogue.js';
 import { OutsideProjectError } from './inputs.js';
@@ -21,7 +22,7 @@ export interface ServeOptions {
   paths: ProjectPaths;
   /** Default 127.0.0.1; anything else only when asked for (the CLI warns). */
   host?: string;
-  /** Default 4173; 0 picks a free port. */
+  /** Default DEFAULTS.port; 0 picks a free port. */
   port?: number;
   toolVersion?: string;
   /** Renders running at once (default 2, the cores of the reference machine). */
@@ -35,7 +36,7 @@ export interface ServeOptions {
   requestTimeoutMs?: number;
   /** Longest wait for a render, queue included, before 503 (default 20 s). */
   renderTimeoutMs?: number;
-  /** Shown on the index page: editions below it are marked (default 80). */
+  /** Shown on the index page: editions below it are marked (default DEFAULTS.minCoverage). */
   minCoverage?: number;
   /** Watch the project for live preview (default true). */
   watch?: boolean;
@@ -64,7 +65,7 @@ export function isLoopback(host: string): boolean {
 }
 
 export async function startServer(options: ServeOptions): Promise<BriefingServer> {
-  const host = options.host ?? '127.0.0.1';
+  const host = options.host ?? DEFAULTS.host;
   const renderer = new Renderer({
     paths: options.paths,
     toolVersion: options.toolVersion ?? '0',
@@ -75,7 +76,7 @@ export async function startServer(options: ServeOptions): Promise<BriefingServer
     ...(options.onRender ? { onRender: options.onRender } : {}),
   });
   const live = new LiveHub(options.maxLiveClients ?? 64, (file) => liveState(renderer, file, () => void live.refresh()), options.onError);
-  const context = { renderer, live, minCoverage: options.minCoverage ?? 80, renderTimeoutMs: options.renderTimeoutMs ?? 20_000 };
+  const context = { renderer, live, minCoverage: options.minCoverage ?? DEFAULTS.minCoverage, renderTimeoutMs: options.renderTimeoutMs ?? 20_000 };
   let closing = false;
 
   const requestTimeout = options.requestTimeoutMs ?? 15_000;
@@ -122,7 +123,7 @@ export async function startServer(options: ServeOptions): Promise<BriefingServer
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 4173, host, () => {
+    server.listen(options.port ?? DEFAULTS.port, host, () => {
       server.off('error', reject);
       resolve();
     });

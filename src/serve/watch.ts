@@ -9,6 +9,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProjectPaths } from '../core/paths.js';
+import { DEFAULTS } from '../core/defaults.js';
 
 export interface ProjectWatcher {
   /** Resolves once the folders that exist at start are watched. */
@@ -16,7 +17,7 @@ export interface ProjectWatcher {
   close(): void;
 }
 
-const WATCHED = ['content', 'locales', 'templates'];
+const WATCHED: readonly string[] = [DEFAULTS.folders.content, DEFAULTS.folders.locales, DEFAULTS.folders.templates];
 
 /** Calls `onChange` with the changed paths, `debounceMs` after the last of a burst of events. */
 export function watchProject(paths: ProjectPaths, onChange: (files: string[]) => void, debounceMs = 30): ProjectWatcher {
