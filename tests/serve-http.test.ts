@@ -29,7 +29,7 @@ describe('serve: routes and headers', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
     expect(res.text).toContain('Microsoft');
-    expect(res.text).toContain('100.0 %');
+    expect(res.text).toContain('<strong>100\u00a0%</strong> — 25 of 25 up to date, 0 stale, 0 missing');
     for (const name of ['fr.md', 'fr.html', 'fr.pdf', 'en.md', 'en.html', 'en.pdf', 'fr-en.html', 'fr-en.pdf', 'review.html']) expect(res.text).toContain(`href="${FILE(name)}`);
     expect(res.text).toContain(`href="${FILE('en.pdf')}?download"`);
     expect(res.text).toContain('href="/api/status"');
@@ -109,7 +109,7 @@ describe('serve: routes and headers', () => {
     const html = await raw(server, '/briefings/nope/nope.en.pdf');
     expect(html.status).toBe(404);
     expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(html.text).toContain('No article &#34;nope&#34;. Articles: microsoft-openai.');
+    expect(html.text).toContain('<p>No article "nope". Articles: microsoft-openai.</p>');
     const json = await raw(server, '/briefings/nope/nope.en.pdf', { headers: { Accept: 'application/json' } });
     expect(json.status).toBe(404);
     expect(json.headers['content-type']).toBe('application/json; charset=utf-8');

@@ -7,7 +7,7 @@
  * index page and feeds, and last the manifest, so a killed build leaves the previous one.
  * One failing article or language does not stop the others: all diagnostics are gathered.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -27,6 +27,7 @@ import { acquireLock, type LockInfo } from './lock.js';
 import { inShard, type Shard } from './shard.js';
 import { ArticlePool } from './pool.js';
 import { feedFile, INDEX_FILE } from './catalogue.js';
+import { publishCatalogue, writeIfChanged } from './publish-catalogue.js';
 
 const CATALOGUE_FILES = [INDEX_FILE, ...LANGS.map(feedFile)];
 
@@ -423,37 +424,4 @@ async function removeTemporaries(out: string): Promise<void> {
   await removeStaleTemporaries(out);
   const entries = await readdir(out, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) if (entry.isDirectory()) await removeStaleTemporaries(path.join(out, entry.name));
-}
-
-/** index.html and one Atom feed per language, from a manifest; each written only when it changes. */
-export async function publishCatalogue(paths: ProjectPaths, manifest: Manifest, minCoverage: number): Promise<{ written: WrittenFile[]; diagnostics: Diagnostic[] }> {
-  const written: WrittenFile[] = [];
-  const diagnostics: Diagnostic[] = [];
-  // Loaded on demand: Handlebars is not needed by a build that changed nothing.
-  const [{ renderIndexPage }, { renderFeed }] = await Promise.all([import('./index-page.js'), import('./feeds.js')]);
-  const files: [string, () => string][] = [
-    [INDEX_FILE, () => renderIndexPage(manifest, paths.templates, minCoverage)],
-    ...LANGS.map((lang): [string, () => string] => [feedFile(lang), () => renderFeed(manifest, lang)]),
-  ];
-  for (const [name, make] of files) {
-    const start = performance.now();
-    const target = path.join(paths.output, name);
-    let text: string;
-    try {
-      text = make();
-    } catch (error) {
-      diagnostics.push(diagnostic(path.relative(paths.root, path.join(paths.templates, 'html', 'index.hbs')), 'briefing:template-error', `${name} not written: ${error instanceof Error ? error.message : String(error)}`));
-      continue;
-    }
-    if (await writeIfChanged(target, text)) written.push({ path: path.relative(process.cwd(), target) || target, bytes: Buffer.byteLength(text), ms: performance.now() - start });
-  }
-  return { written, diagnostics };
-}
-
-/** Writes `text` atomically unless the file already holds exactly it. Returns true if written. */
-export async function writeIfChanged(file: string, text: string, current?: string): Promise<boolean> {
-  const existing = current ?? (await readFile(file, 'utf8').catch(() => undefined));
-  if (existing === text) return false;
-  await writeFileAtomic(file, text);
-  return true;
 }

@@ -3,25 +3,23 @@
  * briefing, newest first. Built from the manifest only: ids are derived from the slug and
  * language (stable across rebuilds), `updated` from the outputs' build times, so the same
  * manifest gives the same bytes. Links are relative to the feed, which sits beside index.html.
- * Every text is XML-escaped.
+ *
+ * The feed is an xast tree serialised by xast-util-to-xml, which escapes every text and
+ * attribute; the feed's title and the coverage line come from the language's `common.json`.
  */
 import { createHash } from 'node:crypto';
+import { x } from 'xastscript';
+import { toXml } from 'xast-util-to-xml';
+import type { Element, ElementContent, Root } from 'xast';
 import type { Lang } from '../core/types.js';
 import { formatDate } from '../core/dates.js';
 import type { Manifest } from './manifest.js';
-import { editionsOf, hrefOf, INDEX_FILE } from './catalogue.js';
+import { editionsOf, hrefOf, INDEX_FILE, MEDIA_TYPES } from './catalogue.js';
+import type { UiStrings } from './catalogue-inputs.js';
 
-const FEED_TITLES: Record<Lang, string> = { fr: 'Notes d’information (français)', en: 'Briefings (English)' };
-const COVERAGE: Record<Lang, (n: number) => string> = {
-  fr: (n) => `Traduction à jour : ${String(n).replace('.', ',')} %`,
-  en: (n) => `Translation up to date: ${n} %`,
-};
-const TYPES = { html: 'text/html', pdf: 'application/pdf', md: 'text/markdown' } as const;
-
-/** Escapes text for XML element content and attribute values. */
-export function escapeXml(text: string): string {
-  // Characters XML 1.0 forbids outright are dropped rather than emitted.
-  return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '').replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
+/** Drops the characters XML 1.0 forbids outright (no escape can carry them). */
+export function xmlText(text: string): string {
+  return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
 }
 
 /** A URN from a name, as a name-based (v5-style) UUID: permanent, and no domain needed. */
@@ -31,41 +29,43 @@ export function urnFor(name: string): string {
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
 }
 
-export function renderFeed(manifest: Manifest, lang: Lang): string {
+/** The feed of `lang` as XML text; `t` gives that language's interface strings. */
+export function renderFeed(manifest: Manifest, lang: Lang, t: UiStrings): string {
   const editions = editionsOf(manifest, lang).map((edition) => ({
     ...edition,
     updated: edition.outputs.map((o) => o.builtAt).sort().at(-1)!,
   }));
   // An empty feed has no build to date it from: the epoch keeps its bytes stable.
   const updated = editions.map((e) => e.updated).sort().at(-1) ?? '1970-01-01T00:00:00.000Z';
-  const lines = [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">`,
-    `  <id>${urnFor(`feed:${lang}`)}</id>`,
-    `  <title>${escapeXml(FEED_TITLES[lang])}</title>`,
-    `  <updated>${escapeXml(updated)}</updated>`,
-    '  <author><name>Briefing</name></author>',
-    '  <generator>Briefing</generator>',
-    `  <link rel="alternate" type="text/html" href="${INDEX_FILE}"/>`,
-  ];
-  for (const edition of editions) {
+  const percent = new Intl.NumberFormat(lang, { maximumFractionDigits: 1, useGrouping: false });
+  const entries = editions.map((edition) => {
     const main = edition.outputs.find((o) => o.kind === 'briefing' && o.format === 'html') ?? edition.outputs.find((o) => o.kind === 'briefing')!;
-    lines.push(
-      '  <entry>',
-      `    <id>${urnFor(`edition:${edition.slug}.${lang}`)}</id>`,
-      `    <title>${escapeXml(edition.title)}</title>`,
-      `    <updated>${escapeXml(edition.updated)}</updated>`,
-      `    <link rel="alternate" type="${TYPES[main.format]}" href="${escapeXml(hrefOf(main.path))}"/>`,
-    );
-    for (const output of edition.outputs) {
-      if (output === main || output.kind !== 'briefing') continue;
-      lines.push(`    <link rel="enclosure" type="${TYPES[output.format]}" href="${escapeXml(hrefOf(output.path))}" length="${output.bytes}"/>`);
-    }
-    lines.push(
-      `    <summary>${escapeXml(`${formatDate(edition.date, lang)} · ${COVERAGE[lang](edition.coverage)}`)}</summary>`,
-      '  </entry>',
-    );
-  }
-  lines.push('</feed>', '');
-  return lines.join('\n');
+    const enclosures = edition.outputs.filter((output) => output !== main && output.kind === 'briefing');
+    const summary = `${formatDate(edition.date, lang)} · ${t('feed.coverage', { percent: percent.format(edition.coverage) })}`;
+    return x('entry', indented(2, [
+      x('id', urnFor(`edition:${edition.slug}.${lang}`)),
+      x('title', xmlText(edition.title)),
+      x('updated', xmlText(edition.updated)),
+      x('link', { rel: 'alternate', type: MEDIA_TYPES[main.format], href: hrefOf(main.path) }),
+      ...enclosures.map((output) => x('link', { rel: 'enclosure', type: MEDIA_TYPES[output.format], href: hrefOf(output.path), length: String(output.bytes) })),
+      x('summary', xmlText(summary)),
+    ]));
+  });
+  const feed = x('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': lang }, indented(1, [
+    x('id', urnFor(`feed:${lang}`)),
+    x('title', xmlText(t('feed.title'))),
+    x('updated', xmlText(updated)),
+    x('author', [x('name', 'Briefing')]),
+    x('generator', 'Briefing'),
+    x('link', { rel: 'alternate', type: 'text/html', href: INDEX_FILE }),
+    ...entries,
+  ]));
+  const tree: Root = { type: 'root', children: [{ type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' }, { type: 'text', value: '\n' }, feed, { type: 'text', value: '\n' }] };
+  return toXml(tree, { closeEmptyElements: true, tightClose: true });
+}
+
+/** Children one per line, indented by two spaces per `depth`, the closing tag one level less. */
+function indented(depth: number, children: readonly Element[]): ElementContent[] {
+  const pad = (n: number): ElementContent => ({ type: 'text', value: `\n${'  '.repeat(n)}` });
+  return [...children.flatMap((child) => [pad(depth), child]), pad(depth - 1)];
 }

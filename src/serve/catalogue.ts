@@ -8,8 +8,6 @@ import { renderBilingualFile, renderEditionFile, renderReviewFile, type RenderOu
 
 export interface FileKind {
   id: string;
-  /** Shown on the index page. */
-  label: (lang: Lang) => string;
   /** The files of this kind every article offers. */
   files: () => readonly { suffix: string; lang: Lang; format: Format; langs: readonly Lang[] }[];
   render: (request: RenderRequest) => Promise<RenderOutcome>;
@@ -20,19 +18,16 @@ const TARGET_LANGS = LANGS.filter((lang) => lang !== SOURCE_LANG);
 export const FILE_KINDS: readonly FileKind[] = [
   {
     id: 'edition',
-    label: (lang) => (lang === SOURCE_LANG ? 'French' : 'English'),
     files: () => LANGS.flatMap((lang) => FORMATS.map((format) => ({ suffix: `${lang}.${format}`, lang, format, langs: [lang] }))),
     render: renderEditionFile,
   },
   {
     id: 'bilingual',
-    label: () => 'French–English',
     files: () => TARGET_LANGS.slice(0, 1).flatMap((lang) => BILINGUAL_FORMATS.map((format) => ({ suffix: `${SOURCE_LANG}-${lang}.${format}`, lang: SOURCE_LANG, format, langs: [SOURCE_LANG, lang] }))),
     render: renderBilingualFile,
   },
   {
     id: 'review',
-    label: () => 'Translation review',
     // One target language today, hence a name without one (as `briefing build` writes it).
     files: () => TARGET_LANGS.slice(0, 1).map((lang) => ({ suffix: 'review.html', lang, format: 'html' as const, langs: [lang] })),
     render: renderReviewFile,

@@ -1,45 +1,49 @@
-/** Small pieces of the service's own pages: escaping, the page shell, the preview's CSP. */
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+/**
+ * The service's own pages (error pages; the index is publish's) as hast trees, the preview's CSP,
+ * and the live preview's script tag. Every text reaches the page through hast-util-to-html.
+ */
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import type { ElementContent, Root } from 'hast';
 
 /** CSP of the service's own pages: inline styles, nothing else (scripts only where `live`). */
 export function pageCsp(live: boolean): string {
   return `default-src 'none'; style-src 'unsafe-inline'; img-src data:;${live ? " script-src 'self'; connect-src 'self';" : ''} base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 }
 
-/** A complete page of the service (index, error pages), `body` already escaped. */
-export function shell(title: string, body: string, options: { lang?: string; script?: string } = {}): string {
-  return `<!doctype html>
-<html lang="${options.lang ?? 'en'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<style>
+const SHELL_CSS = `
 body{font:16px/1.5 system-ui,"DejaVu Sans",sans-serif;color:#1a1a1a;background:#fafaf7;margin:0}
 main{max-width:60rem;margin:0 auto;padding:2rem 1.25rem}
 h1{font-size:1.6rem;margin:0 0 .25rem}
 a{color:#0b4f8a}
-table{border-collapse:collapse;width:100%;margin:1rem 0 2rem;background:#fff}
-th,td{border:1px solid #d6d6d0;padding:.45rem .6rem;text-align:left;vertical-align:top}
-th{background:#f0efe9}
-.muted{color:#555}
-.warn{color:#8a4b00}
-.error{color:#b00020}
 code,pre{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.92em}
 pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#fdf0f2;border-left:3px solid #b00020;padding:.6rem .8rem}
-</style>
-${options.script ?? ''}</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
 `;
+
+/** A complete page of the service (error pages): `body` is a list of hast nodes. */
+export function shell(title: string, body: readonly ElementContent[], options: { lang?: string; liveVersion?: string } = {}): string {
+  const head = [
+    h('meta', { charSet: 'utf-8' }),
+    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('meta', { name: 'referrer', content: 'no-referrer' }),
+    h('title', title),
+    h('style', SHELL_CSS),
+    ...(options.liveVersion === undefined ? [] : [liveScript(options.liveVersion)]),
+  ];
+  const tree: Root = {
+    type: 'root',
+    children: [{ type: 'doctype' }, h('html', { lang: options.lang ?? 'en' }, [h('head', head), h('body', [h('main', [...body])])])],
+  };
+  return `${serialize(tree)}\n`;
+}
+
+/** The same-origin reload script of a live page; `version` is the render it shows ('' when none). */
+function liveScript(version: string) {
+  return h('script', { src: '/__briefing/live.js', dataVersion: version, defer: true });
+}
+
+function serialize(tree: Root | ReturnType<typeof h>): string {
+  return toHtml(tree, { allowDangerousCharacters: true, characterReferences: { useNamedReferences: true } });
 }
 
 const META_CSP = /<meta\s+http-equiv=(["'])Content-Security-Policy\1\s+content=(?:"([^"]*)"|'([^']*)')\s*\/?>\s*/i;
@@ -64,7 +68,7 @@ export function livePreview(html: string, version: string): { html: string; csp:
     .map((d) => d.trim())
     .filter((d) => d && !/^(script-src|connect-src)\b/i.test(d));
   const csp = [...directives, "script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'"].join('; ');
-  const tag = `<script src="/__briefing/live.js" data-version="${escapeHtml(version)}" defer></script>\n`;
+  const tag = `${serialize(liveScript(version))}\n`;
   const stripped = html.replace(META_CSP, '');
   const head = stripped.indexOf('</head>');
   return { html: head < 0 ? tag + stripped : stripped.slice(0, head) + tag + stripped.slice(head), csp };

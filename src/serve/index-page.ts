@@ -1,72 +1,83 @@
 /**
- * `GET /`: every article with its languages, formats, translation coverage and links. Titles and
- * messages come from the project's files: escaped like any untrusted text.
+ * `GET /`: the project's index page in its local mode (publish's one index renderer): every
+ * article in each language with its translation coverage, live previews, downloads and
+ * problems. Titles and messages come from the project's files; the tree serialiser escapes them.
  */
 import { toString } from 'mdast-util-to-string';
 import { formatDiagnostic } from '../core/report.js';
 import type { Diagnostic } from '../core/errors.js';
 import { parseMarkdown } from '../core/markdown.js';
-import { LANGS, SOURCE_LANG, type Lang } from '../core/types.js';
+import type { ProjectPaths } from '../core/paths.js';
+import { LANGS, SOURCE_LANG, type Lang, type OutputKind } from '../core/types.js';
 import type { CoverageRow } from '../translate/project.js';
-import { filesOf } from './catalogue.js';
-import { escapeHtml, shell } from './html.js';
+import { commonLocales } from '../project/sources.js';
+import { FORMAT_LINKS, MEDIA_TYPES, newestFirst, type CoverageCell, type IndexLink, type IndexRow } from '../publish/catalogue.js';
+import { languageNames, readIndexStylesheet, readUiStrings } from '../publish/catalogue-inputs.js';
+import { INDEX_LANG, renderIndexPage } from '../publish/index-page.js';
+import { filesOf, type ServedFile } from './catalogue.js';
 
 export interface IndexArticle {
   slug: string;
   /** Title as Markdown source (undefined when the article does not parse). */
   titleMarkdown?: string;
+  /** ISO date the briefing shows (undefined when the article does not parse). */
+  date?: string;
   coverage: CoverageRow[];
   problems: Diagnostic[];
 }
 
-const LANGUAGE_NAMES: Record<Lang, string> = { fr: 'French', en: 'English' };
-const FORMAT_NAMES = { html: 'HTML', md: 'Markdown', pdf: 'PDF' } as const;
+/** The service's file kinds as the manifest names them. */
+const OUTPUT_KINDS: Record<string, OutputKind> = { edition: 'briefing', bilingual: 'bilingual', review: 'review' };
 
-export function indexPage(root: string, articles: readonly IndexArticle[], minCoverage: number): string {
-  const sections = articles.map((article) => articleSection(article, minCoverage)).join('\n');
-  const body = `<h1>Briefings</h1>
-<p class="muted">Project <code>${escapeHtml(root)}</code> · rendered on demand from the current files · <a href="/api/status">translation status (JSON)</a></p>
-${articles.length === 0 ? '<p>No articles in <code>content/</code> yet.</p>' : sections}
-<p class="muted">HTML opens as a live preview: it reloads by itself when its article, locale files or templates are saved. “Download” links give the file exactly as <code>briefing build</code> writes it.</p>`;
-  return shell('Briefings', body);
+/**
+ * The page's HTML. Reads the project's `common.json` files and stylesheets afresh (they may have
+ * just been saved); a problem in one throws a `CatalogueInputError` naming that file.
+ */
+export async function indexPage(paths: ProjectPaths, articles: readonly IndexArticle[], minCoverage: number): Promise<string> {
+  const strings = await readUiStrings(commonLocales(paths));
+  return renderIndexPage({
+    mode: {
+      kind: 'local',
+      root: paths.root,
+      statusHref: '/api/status',
+      problems: articles.filter((a) => a.problems.length > 0).map((a) => ({ slug: a.slug, text: a.problems.map(formatDiagnostic).join('\n') })),
+    },
+    languages: LANGS.map((lang) => ({ lang, rows: localRows(articles, lang, minCoverage) })),
+    minCoverage,
+    t: strings[INDEX_LANG],
+    languageNames: languageNames(strings),
+    stylesheet: readIndexStylesheet(paths),
+  });
 }
 
-function articleSection(article: IndexArticle, minCoverage: number): string {
-  // Slugs that reach here match url-path's pattern; escaped all the same, like every project text.
-  const slug = escapeHtml(article.slug);
-  const title = article.titleMarkdown === undefined ? article.slug : toString(parseMarkdown(article.titleMarkdown));
-  const files = filesOf(article.slug);
-  const rows = LANGS.map((lang) => {
-    const coverage = article.coverage.find((row) => row.lang === lang);
-    const link = (format: 'html' | 'md' | 'pdf') => {
-      const file = files.find((f) => f.kind.id === 'edition' && f.lang === lang && f.format === format)!;
-      const href = `/briefings/${slug}/${escapeHtml(file.name)}`;
-      const open = format === 'html' ? `<a href="${href}" lang="${lang}">${FORMAT_NAMES[format]} <span class="muted">(live)</span></a>` : `<a href="${href}">${FORMAT_NAMES[format]}</a>`;
-      return `${open} · <a href="${href}?download" download="${escapeHtml(file.name)}" aria-label="Download ${escapeHtml(file.name)}">download</a>`;
-    };
-    const extras = files
-      .filter((f) => f.kind.id !== 'edition' && f.lang === lang)
-      .map((f) => `<a href="/briefings/${slug}/${escapeHtml(f.name)}">${escapeHtml(f.kind.label(lang))}</a>`)
-      .join(' · ');
-    return `<tr><th scope="row">${LANGUAGE_NAMES[lang]}</th><td>${coverageCell(lang, coverage, minCoverage)}</td><td>${link('html')}<br>${link('md')}<br>${link('pdf')}</td><td>${extras || '<span class="muted">—</span>'}</td></tr>`;
-  }).join('\n');
-  const problems = article.problems.length === 0 ? '' : `<pre class="error">${escapeHtml(article.problems.map(formatDiagnostic).join('\n'))}</pre>`;
-  return `<section aria-labelledby="article-${slug}">
-<h2 id="article-${slug}" lang="${SOURCE_LANG}">${escapeHtml(title)}</h2>
-<p class="muted"><code>${slug}</code></p>
-${problems}<table>
-<thead><tr><th scope="col">Language</th><th scope="col">Translation</th><th scope="col">Formats</th><th scope="col">Also</th></tr></thead>
-<tbody>
-${rows}
-</tbody>
-</table>
-</section>`;
+/** Every article in `lang` (the service offers each one in every language), newest first. */
+export function localRows(articles: readonly IndexArticle[], lang: Lang, minCoverage: number): IndexRow[] {
+  return [...articles]
+    .sort((a, b) => newestFirst({ slug: a.slug, date: a.date ?? '' }, { slug: b.slug, date: b.date ?? '' }))
+    .map((article) => ({
+      // The service reads no translated title: the French one stands in, marked as French.
+      title: article.titleMarkdown === undefined ? article.slug : toString(parseMarkdown(article.titleMarkdown)),
+      titleLang: SOURCE_LANG,
+      ...(article.date === undefined ? {} : { date: article.date }),
+      coverage: coverageOf(article, lang, minCoverage),
+      links: linksOf(filesOf(article.slug), lang),
+    }));
 }
 
-function coverageCell(lang: Lang, row: CoverageRow | undefined, minCoverage: number): string {
-  if (lang === SOURCE_LANG) return '<span class="muted">source</span>';
-  if (!row) return '<span class="error">unreadable (see below)</span>';
-  const detail = `${row.ok} of ${row.total} up to date${row.stale ? `, ${row.stale} stale` : ''}${row.missing ? `, ${row.missing} missing` : ''}`;
-  const low = row.coverage < minCoverage ? ` <span class="warn">(below ${minCoverage} %: French shown for the rest)</span>` : '';
-  return `<strong>${row.coverage.toFixed(1)} %</strong> — ${detail}${low}`;
+function coverageOf(article: IndexArticle, lang: Lang, minCoverage: number): CoverageCell {
+  if (lang === SOURCE_LANG) return { kind: 'source' };
+  const row = article.coverage.find((r) => r.lang === lang);
+  if (!row) return { kind: 'unreadable' };
+  return { kind: 'translated', percent: row.coverage, low: row.coverage < minCoverage, counts: { ok: row.ok, total: row.total, stale: row.stale, missing: row.missing } };
+}
+
+/** The files listed under `lang`: its editions, and files pairing it with the source (bilingual, review). */
+function linksOf(files: readonly ServedFile[], lang: Lang): IndexLink[] {
+  return FORMAT_LINKS.flatMap(({ kind, format, label }) => {
+    const file = files.find((f) => OUTPUT_KINDS[f.kind.id] === kind && f.format === format && f.langs.at(-1) === lang);
+    if (!file) return [];
+    const href = `/briefings/${encodeURIComponent(file.slug)}/${encodeURIComponent(file.name)}`;
+    // Editions also offer the file exactly as built; HTML opens as a live preview.
+    return [{ href, label, type: MEDIA_TYPES[format], ...(format === 'html' ? { live: true } : {}), ...(kind === 'briefing' ? { download: { href: `${href}?download`, name: file.name } } : {}) }];
+  });
 }

@@ -1,7 +1,8 @@
 /** Writing responses: bodies with their length, errors as short JSON or HTML, conditional GETs. */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
-import { escapeHtml, pageCsp, shell } from './html.js';
+import { h } from 'hastscript';
+import { pageCsp, shell } from './html.js';
 
 export function reply(req: IncomingMessage, res: ServerResponse, status: number, body: string | Buffer, headers: OutgoingHttpHeaders): void {
   res.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(body) });
@@ -23,7 +24,7 @@ export function replyError(req: IncomingMessage, res: ServerResponse, status: nu
   if (wantsJson(req)) {
     reply(req, res, status, `${JSON.stringify({ status, error, message })}\n`, { ...common, 'Content-Type': 'application/json; charset=utf-8' });
   } else {
-    const body = `<h1>${status} ${escapeHtml(error)}</h1>\n<p>${escapeHtml(message)}</p>\n<p><a href="/">All briefings</a></p>`;
+    const body = [h('h1', `${status} ${error}`), h('p', message), h('p', [h('a', { href: '/' }, 'All briefings')])];
     reply(req, res, status, shell(`${status} ${error}`, body), { ...common, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': pageCsp(false) });
   }
 }

@@ -11,8 +11,11 @@ import { hasErrors, type Diagnostic } from '../core/errors.js';
 import { formatDiagnostic } from '../core/report.js';
 import { coverageReport } from '../translate/project.js';
 import { CONTENT_TYPES, type ServedFile } from './catalogue.js';
-import { briefingCsp, escapeHtml, livePreview, pageCsp, shell } from './html.js';
+import { h } from 'hastscript';
+import { briefingCsp, livePreview, pageCsp, shell } from './html.js';
 import { indexPage, type IndexArticle } from './index-page.js';
+import { CatalogueInputError } from '../publish/catalogue-inputs.js';
+import { buildTime, isoDate } from '../core/clock.js';
 import { OutsideProjectError } from './inputs.js';
 import { OverloadedError } from './limiter.js';
 import { LIVE_CLIENT } from './live-client.js';
@@ -88,9 +91,8 @@ async function serveFile(context: RouteContext, req: IncomingMessage, res: Serve
   if (good) return sendRender(req, res, file, good, live, download);
   const text = result.diagnostics.map(formatDiagnostic).join('\n');
   if (!live) return replyError(req, res, 422, `${file.name} cannot be rendered:\n${text}`);
-  const body = `<h1>${escapeHtml(file.name)} cannot be rendered yet</h1>\n<pre>${escapeHtml(text)}</pre>\n<p>Fix the file and save: this page reloads by itself.</p>`;
-  const script = '<script src="/__briefing/live.js" data-version="" defer></script>\n';
-  reply(req, res, 422, shell(`${file.name}: problem`, body, { script }), {
+  const body = [h('h1', `${file.name} cannot be rendered yet`), h('pre', text), h('p', 'Fix the file and save: this page reloads by itself.')];
+  reply(req, res, 422, shell(`${file.name}: problem`, body, { liveVersion: '' }), {
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Security-Policy': pageCsp(true),
     'Cache-Control': 'no-store',
@@ -152,12 +154,19 @@ async function serveIndex(context: RouteContext, req: IncomingMessage, res: Serv
     const problems = [...read.diagnostics, ...(parsed?.diagnostics ?? []), ...report.diagnostics].filter(ofArticle);
     articles.push({
       slug: source.slug,
-      ...(parsed && !hasErrors(parsed.diagnostics) ? { titleMarkdown: parsed.article.title.markdown } : {}),
+      ...(parsed && !hasErrors(parsed.diagnostics) ? { titleMarkdown: parsed.article.title.markdown, date: parsed.article.meta.date ?? isoDate(buildTime()) } : {}),
       coverage: report.rows.filter((row) => row.slug === source.slug),
       problems: [...new Set(problems)],
     });
   }
-  reply(req, res, 200, indexPage(paths.root, articles, context.minCoverage), {
+  let page: string;
+  try {
+    page = await indexPage(paths, articles, context.minCoverage);
+  } catch (error) {
+    if (!(error instanceof CatalogueInputError)) throw error;
+    return replyError(req, res, 500, `The index page cannot be shown: ${error.file}:${error.place.line}:${error.place.column} ${error.message}`);
+  }
+  reply(req, res, 200, page, {
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Security-Policy': pageCsp(false),
     'Cache-Control': 'no-store',

@@ -7,9 +7,10 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { diagnostic, EXIT, UsageError, type Diagnostic } from '../../core/errors.js';
+import { diagnostic, EXIT, hasErrors, UsageError, type Diagnostic } from '../../core/errors.js';
 import { projectPaths } from '../../core/paths.js';
-import { DEFAULT_MIN_COVERAGE, fileMatches, publishCatalogue, writeIfChanged } from '../../publish/build.js';
+import { DEFAULT_MIN_COVERAGE, fileMatches } from '../../publish/build.js';
+import { publishCatalogue, writeIfChanged } from '../../publish/publish-catalogue.js';
 import { MANIFEST_FILE, mergeManifests, readManifest, serializeManifest, type Manifest } from '../../publish/manifest.js';
 import { toolVersion } from '../../core/version.js';
 import { acquireLock } from '../../publish/lock.js';
@@ -50,7 +51,7 @@ export async function mergeManifestsCommand(settings: Settings, out: Output): Pr
     const manifestFile = path.join(paths.output, MANIFEST_FILE);
     const wroteManifest = await writeIfChanged(manifestFile, serializeManifest(manifest));
     const written = [...catalogue.written.map((w) => w.path), ...(wroteManifest ? [path.relative(process.cwd(), manifestFile) || manifestFile] : [])];
-    const code = catalogue.diagnostics.length > 0 ? EXIT.content : EXIT.ok;
+    const code = hasErrors(catalogue.diagnostics) ? EXIT.content : EXIT.ok;
     if (catalogue.diagnostics.length > 0) out.stderr(formatDiagnostics(catalogue.diagnostics));
     if (settings.json) out.stdout(JSON.stringify({ exitCode: code, manifests: manifests.length, outputs: manifest.outputs.length, problems: manifest.problems.length, written, diagnostics: catalogue.diagnostics }, null, 2));
     else out.stdout(`${manifests.length} manifests merged: ${manifest.outputs.length} outputs, ${manifest.problems.length} unpublished editions; written: ${written.join(', ') || 'nothing (unchanged)'}`);
