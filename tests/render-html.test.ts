@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync, mkdirSync, mkdtempSync, cpSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,10 +7,10 @@ import type { BlockContent, Data, Heading, Paragraph, PhrasingContent, Root, Roo
 import type { BriefingDocument, Lang } from '../src/core/types.js';
 import { renderHtml } from '../src/render/html/index.js';
 import { formatDate, inlineStylesheet } from '../src/render/html/page.js';
+import { expectGolden, inlinedStylesheet, withStylesheetMarker } from './golden.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
-const golden = path.join(here, 'fixtures', 'html-renderer', 'expected.html');
 
 /** `t` over the real `locales/<lang>/common.json`, replacing `{{name}}`. */
 function translator(lang: Lang): BriefingDocument['t'] {
@@ -166,7 +166,7 @@ describe('renderHtml: page structure', () => {
 
   it('inlines the stylesheet and makes no external requests', () => {
     const css = readFileSync(path.join(root, 'templates', 'html', 'style.css'), 'utf8');
-    expect(html).toContain(`<style>\n${css}\n</style>`);
+    expect(inlinedStylesheet(html)).toBe(css);
     expect(html).toContain('@media print');
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<link[\s>]/i);
@@ -200,11 +200,7 @@ describe('renderHtml: page structure', () => {
   });
 
   it('matches the golden file (UPDATE=1 to regenerate)', () => {
-    if (process.env.UPDATE === '1') {
-      mkdirSync(path.dirname(golden), { recursive: true });
-      writeFileSync(golden, html);
-    }
-    expect(html).toBe(readFileSync(golden, 'utf8'));
+    expectGolden('html-renderer/expected.html', withStylesheetMarker(html, 'templates/html/style.css'));
   });
 });
 

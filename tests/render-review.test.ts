@@ -8,7 +8,8 @@ import { readLocaleFile, type ResourceTree } from '../src/i18n/locale-file.js';
 import { renderReview } from '../src/render/review/index.js';
 import { wordDiff } from '../src/render/review/diff.js';
 import type { ArticleStatus, UnitReport } from '../src/translate/types.js';
-import { expectGolden, REPO } from './helpers.js';
+import { expectGolden, withStylesheetMarker } from './golden.js';
+import { artifactPath, REPO } from './helpers.js';
 
 const common = (lang: Lang): ResourceTree =>
   readLocaleFile(readFileSync(path.join(REPO, 'locales', lang, 'common.json'), 'utf8'), 'common.json').resources;
@@ -165,11 +166,9 @@ describe('renderReview', () => {
   });
 
   it('matches the golden page', () => {
-    expectGolden('review/expected.html', html);
-    // For a look in a browser (tests/artifacts/ is git-ignored).
-    const artifacts = path.join(REPO, 'tests', 'artifacts');
-    mkdirSync(artifacts, { recursive: true });
-    writeFileSync(path.join(artifacts, 'review.html'), html);
+    expectGolden('review/expected.html', withStylesheetMarker(html, 'templates/html/review.css'));
+    // For a look in a browser.
+    writeFileSync(artifactPath('review.html'), html);
   });
 });
 
