@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import { FIXTURES } from './helpers.js';
 
 /** Whether this run rewrites goldens and visual references (`UPDATE=1`). */
-export const UPDATING = process.env.UPDATE === '1';
+const UPDATING = process.env.UPDATE === '1';
 
 /** Where the goldens live and whether to rewrite them; the defaults are the suite's. */
 export interface GoldenOptions {
@@ -20,20 +20,29 @@ export interface GoldenOptions {
 }
 
 /**
- * Compares `actual` with the golden file `file` (relative to tests/fixtures). With UPDATE=1 the
- * golden file is (re)written instead; without it, a missing golden fails the test.
+ * The committed file `file` (relative to tests/fixtures) that `actual` is to be compared with,
+ * or `undefined` when this run rewrites it (UPDATE=1), `actual` then written in its place. A
+ * missing file throws: what `kind` names (a golden file, a reference image) must be committed.
  */
-export function expectGolden(file: string, actual: string, { fixtures = FIXTURES, update = UPDATING }: GoldenOptions = {}): void {
+export function committedExpectation(file: string, actual: string | Uint8Array, { fixtures = FIXTURES, update = UPDATING }: GoldenOptions = {}, kind = 'Golden file'): Buffer | undefined {
   const target = path.join(fixtures, file);
   if (update) {
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, actual);
-    return;
+    return undefined;
   }
-  if (!existsSync(target)) {
-    throw new Error(`Golden file tests/fixtures/${file} is missing: run UPDATE=1 npm test to write it, then review the diff and commit it`);
-  }
-  expect(actual, `differs from the golden tests/fixtures/${file} (if the change is intended: UPDATE=1 npm test, then review the diff)`).toBe(readFileSync(target, 'utf8'));
+  if (!existsSync(target)) throw new Error(`${kind} tests/fixtures/${file} is missing: run UPDATE=1 npm test to write it, then review the diff and commit it`);
+  return readFileSync(target);
+}
+
+/**
+ * Compares `actual` with the golden file `file` (relative to tests/fixtures). With UPDATE=1 the
+ * golden file is (re)written instead; without it, a missing golden fails the test.
+ */
+export function expectGolden(file: string, actual: string, options: GoldenOptions = {}): void {
+  const expected = committedExpectation(file, actual, options);
+  if (expected === undefined) return;
+  expect(actual, `differs from the golden tests/fixtures/${file} (if the change is intended: UPDATE=1 npm test, then review the diff)`).toBe(expected.toString('utf8'));
 }
 
 /**

@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run, type Output } from '../src/cli/main.js';
+import type { BriefingDocument, Lang } from '../src/core/types.js';
+import { createI18n } from '../src/i18n/instance.js';
+import { readLocaleFile, type ResourceTree } from '../src/i18n/locale-file.js';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = path.join(REPO, 'tests', 'fixtures');
@@ -25,13 +28,36 @@ export function editFile(root: string, file: string, change: (text: string) => s
   writeFileSync(target, change(readFileSync(target, 'utf8')));
 }
 
-/** Changes the JSON file `file` (relative to `root`) in place, written back with two-space indents. */
+/** Replaces `from`, which must occur exactly once, by `to` in the text file `file` (relative to `root`). */
+export function replaceInFile(root: string, file: string, from: string, to: string): void {
+  editFile(root, file, (text) => {
+    const found = text.split(from).length - 1;
+    if (found !== 1) throw new Error(`"${from}" should occur once in ${file}, found ${found} times`);
+    return text.replace(from, () => to);
+  });
+}
+
+/**
+ * Changes the JSON file `file` (relative to `root`) in place, written back with two-space indents.
+ * `T` defaults to `any`: tests reach into locale trees by literal keys, as JSON.parse would let them.
+ */
 export function editJson<T = any>(root: string, file: string, change: (value: T) => void): void {
   editFile(root, file, (text) => {
     const value = JSON.parse(text) as T;
     change(value);
     return JSON.stringify(value, null, 2);
   });
+}
+
+/** The interface strings of the repository's `locales/<lang>/common.json`, read as the build reads them. */
+export function commonResources(lang: Lang): ResourceTree {
+  return readLocaleFile(readFileSync(path.join(REPO, 'locales', lang, 'common.json'), 'utf8'), 'common.json').resources;
+}
+
+/** The real i18next `t` over `locales/<lang>/common.json`, as the build passes it to the renderers. */
+export function commonT(lang: Lang): BriefingDocument['t'] {
+  const fixedT = createI18n(lang, { common: commonResources(lang) }).getFixedT(lang, 'common');
+  return (key, vars) => String(fixedT(key, vars ?? {}));
 }
 
 /** Runs the CLI in-process with captured output, with SOURCE_DATE_EPOCH set to `epoch`. */

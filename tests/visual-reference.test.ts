@@ -65,7 +65,7 @@ describe.skipIf(!HAVE_POPPLER)('visual comparison of PDF pages', () => {
   it('fails on a missing reference unless UPDATE=1, which writes it', () => {
     const fixtures = mkdtempSync(path.join(tmpdir(), 'briefing-visual-'));
     expect(() => expectLooksLikeReference(original, 'visual/new.png', { fixtures, update: false })).toThrow(
-      'Reference image tests/fixtures/visual/new.png is missing: run UPDATE=1 npm test',
+      'Reference image tests/fixtures/visual/new.png is missing: run UPDATE=1 npm test to write it, then review the diff and commit it',
     );
     expectLooksLikeReference(original, 'visual/new.png', { fixtures, update: true });
     expect(readFileSync(path.join(fixtures, 'visual', 'new.png')).equals(original)).toBe(true);

@@ -9,19 +9,19 @@
  * `failureThreshold: 0.01`). Rasteriser versions differ in anti-aliasing, not in where text is.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import { UPDATING } from './golden.js';
-import { artifactPath, FIXTURES, REPO } from './helpers.js';
+import { committedExpectation, type GoldenOptions } from './golden.js';
+import { artifactPath, REPO } from './helpers.js';
 
 /** pixelmatch's per-pixel colour distance (0 to 1) under which two pixels are the same. */
-export const PIXEL_THRESHOLD = 0.1;
+const PIXEL_THRESHOLD = 0.1;
 /** Share of differing pixels (0 to 1) above which two images differ. */
 export const FAILURE_SHARE = 0.01;
 /** Resolution of page images, in dots per inch: an A4 page is 496 × 702 pixels. */
-export const RESOLUTION = 60;
+const RESOLUTION = 60;
 
 /** Page `page` (from 1) of the PDF file `pdf` as a PNG, rasterised by poppler's pdftoppm. */
 export function rasterisePdfPage(pdf: string, page = 1, resolution = RESOLUTION): Buffer {
@@ -31,7 +31,7 @@ export function rasterisePdfPage(pdf: string, page = 1, resolution = RESOLUTION)
 }
 
 /** How two images differ: the count and share of differing pixels, and a diff image (PNG). */
-export interface ImageDifference {
+interface ImageDifference {
   /** Why the images cannot be compared pixel by pixel (different sizes), if they cannot. */
   mismatch?: string;
   differing: number;
@@ -53,12 +53,8 @@ export function compareImages(actual: Buffer, reference: Buffer, threshold = PIX
   return { differing, share: differing / (a.width * a.height), diff: PNG.sync.write(out) };
 }
 
-/** Where the reference lives and the tolerance; the defaults are the suite's. */
-export interface ReferenceOptions {
-  /** Folder the reference path is relative to (default: tests/fixtures). */
-  fixtures?: string;
-  /** Write `actual` as the new reference instead of comparing (default: `UPDATE=1`). */
-  update?: boolean;
+/** Where the reference lives, whether to rewrite it, and the tolerance; the defaults are the suite's. */
+interface ReferenceOptions extends GoldenOptions {
   /** Failing share of differing pixels (default {@link FAILURE_SHARE}). */
   failureShare?: number;
 }
@@ -69,24 +65,19 @@ export interface ReferenceOptions {
  * written to tests/artifacts/ and the message says where. With UPDATE=1 the reference is
  * rewritten instead; a missing reference fails, as a missing golden does.
  */
-export function expectLooksLikeReference(actual: Buffer, reference: string, { fixtures = FIXTURES, update = UPDATING, failureShare = FAILURE_SHARE }: ReferenceOptions = {}): void {
-  const target = path.join(fixtures, reference);
-  if (update) {
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, actual);
-    return;
-  }
-  if (!existsSync(target)) {
-    throw new Error(`Reference image tests/fixtures/${reference} is missing: run UPDATE=1 npm test to write it, then look at it and commit it`);
-  }
-  const difference = compareImages(actual, readFileSync(target));
-  if (!difference.mismatch && difference.share <= failureShare) return;
+export function expectLooksLikeReference(actual: Buffer, reference: string, { failureShare = FAILURE_SHARE, ...options }: ReferenceOptions = {}): void {
+  const expected = committedExpectation(reference, actual, options, 'Reference image');
+  if (expected === undefined) return;
+  const difference = compareImages(actual, expected);
   const name = reference.replace(/\.png$/, '').replaceAll('/', '-');
   const actualFile = artifactPath(`${name}.actual.png`);
+  const diffFile = artifactPath(`${name}.diff.png`);
+  // Images of an earlier failure would mislead whoever looks in tests/artifacts/.
+  for (const file of [actualFile, diffFile]) rmSync(file, { force: true });
+  if (!difference.mismatch && difference.share <= failureShare) return;
   writeFileSync(actualFile, actual);
   const written = [path.relative(REPO, actualFile)];
   if (difference.diff) {
-    const diffFile = artifactPath(`${name}.diff.png`);
     writeFileSync(diffFile, difference.diff);
     written.push(path.relative(REPO, diffFile));
   }
