@@ -1,16 +1,20 @@
 /** The seed article end to end: six files, golden Markdown and HTML, PDFs read back through poppler. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { REPO, expectGolden, pdfInfo, pdfText, runCli } from './helpers.js';
+import { expectGolden, inlinedStylesheet, withStylesheetMarker } from './golden.js';
+import { REPO, pdfInfo, pdfText, runCli } from './helpers.js';
+import { expectLooksLikeReference, rasterisePdfPage } from './visual.js';
 
 const out = mkdtempSync(path.join(tmpdir(), 'briefing-seed-'));
 const file = (lang: string, ext: string) => path.join(out, 'microsoft-openai', `microsoft-openai.${lang}.${ext}`);
 const en = JSON.parse(readFileSync(path.join(REPO, 'locales/en/microsoft-openai.json'), 'utf8'));
 const fr = JSON.parse(readFileSync(path.join(REPO, 'locales/fr/microsoft-openai.json'), 'utf8'));
 const headings = (locale: { sections: Record<string, { heading: string }> }) => Object.values(locale.sections).map((s) => s.heading);
+/** The golden form of a briefing page: its stylesheet, tested on its own below, left out. */
+const goldenPage = (html: string) => withStylesheetMarker(html, 'templates/html/style.css');
 /** pdftotext breaks lines at the page edge: compare on single spaces. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
@@ -32,12 +36,21 @@ describe('briefing build on the seed', () => {
 
   it.each(['fr', 'en'])('matches the golden Markdown and HTML (%s)', (lang) => {
     expectGolden(`seed/microsoft-openai.${lang}.md`, readFileSync(file(lang, 'md'), 'utf8'));
-    expectGolden(`seed/microsoft-openai.${lang}.html`, readFileSync(file(lang, 'html'), 'utf8'));
+    expectGolden(`seed/microsoft-openai.${lang}.html`, goldenPage(readFileSync(file(lang, 'html'), 'utf8')));
+  });
+
+  it.each([
+    ['edition', 'style.css', 'fr.html'],
+    ['bilingual', 'style.css', 'fr-en.html'],
+    ['review', 'review.css', 'review.html'],
+  ])('the %s page inlines templates/html/%s exactly', (_, stylesheet, name) => {
+    const html = readFileSync(path.join(out, 'microsoft-openai', `microsoft-openai.${name}`), 'utf8');
+    expect(inlinedStylesheet(html)).toBe(readFileSync(path.join(REPO, 'templates', 'html', stylesheet), 'utf8'));
   });
 
   it('matches the golden bilingual HTML, which pairs every block of the two editions', () => {
     const html = readFileSync(file('fr-en', 'html'), 'utf8');
-    expectGolden('seed/microsoft-openai.fr-en.html', html);
+    expectGolden('seed/microsoft-openai.fr-en.html', goldenPage(html));
     // Every block of each edition is in a pair: lead and section paragraphs, headings, figures, sources.
     const pairs = [...html.matchAll(/<div class="pair[^"]*"[^>]*>\n<div class="col" lang="fr">\n([\s\S]*?)\n<\/div>\n<div class="col" lang="en">\n([\s\S]*?)\n<\/div>\n<\/div>/g)];
     const blocks = (lang: string) => readFileSync(file(lang, 'md'), 'utf8').trim().split(/\n\n+/).length - 1; // minus the title
@@ -144,15 +157,7 @@ describe('briefing build on the seed', () => {
     expect(text).toContain(`${label} ${figures.map(([value, label]) => `${value.replace('\u00a0', ' ')} ${label}`).join(' ')}`);
   });
 
-  it('renders the first page of each PDF as a PNG for a person to look at', () => {
-    const artifacts = path.join(REPO, 'tests', 'artifacts');
-    mkdirSync(artifacts, { recursive: true });
-    for (const lang of ['fr', 'en', 'fr-en']) {
-      const prefix = path.join(artifacts, `seed-${lang}`);
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file(lang, 'pdf'), prefix]);
-      const png = readdirSync(artifacts).find((name) => /^seed-[a-z-]+-\d+\.png$/.test(name) && name.startsWith(`seed-${lang}-`) && !name.slice(`seed-${lang}-`.length).includes('-'));
-      expect(png).toBeDefined();
-      expect(readFileSync(path.join(artifacts, png!)).subarray(1, 4).toString()).toBe('PNG');
-    }
+  it.each(['fr', 'en', 'fr-en'])('page 1 of the %s PDF looks like its reference image in tests/fixtures/visual/', (lang) => {
+    expectLooksLikeReference(rasterisePdfPage(file(lang, 'pdf')), `visual/seed-${lang}.png`);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { REPO, EPOCH, runCli, tempProject } from './helpers.js';
+import { REPO, EPOCH, editJson, replaceInFile, runCli, tempProject } from './helpers.js';
 
 describe('usage errors', () => {
   it('names the valid choices for an unknown flag, format or language', async () => {
@@ -53,8 +53,7 @@ describe('content errors', () => {
     const enPdf = path.join(out, 'microsoft-openai', 'microsoft-openai.en.pdf');
     const before = readFileSync(enPdf);
     const beforeTime = statSync(enPdf).mtimeMs;
-    const file = path.join(root, 'locales', 'en', 'microsoft-openai.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"title": "', '"title" "'));
+    replaceInFile(root, 'locales/en/microsoft-openai.json', '"title": "', '"title" "');
     const result = await runCli(['build', '--root', root]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('locales/en/microsoft-openai.json:2:11  error  Invalid JSON: Unexpected token String found.  briefing:invalid-json');
@@ -81,8 +80,7 @@ describe('content errors', () => {
 
   it('reports a template error in the template file and writes nothing for it', async () => {
     const root = tempProject();
-    const template = path.join(root, 'templates', 'briefing.md.hbs');
-    writeFileSync(template, readFileSync(template, 'utf8').replace('{{title}}', '{{titel}}'));
+    replaceInFile(root, 'templates/briefing.md.hbs', '{{title}}', '{{titel}}');
     const result = await runCli(['build', '--root', root]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/templates\/briefing\.md\.hbs:\d+:\d+  error  "titel" not defined in .*  briefing:template-error/);
@@ -92,10 +90,9 @@ describe('content errors', () => {
 
   it('builds with a missing English translation, showing French visibly and saying how many', async () => {
     const root = tempProject();
-    const file = path.join(root, 'locales', 'en', 'microsoft-openai.json');
-    const en = JSON.parse(readFileSync(file, 'utf8'));
-    delete en.sections['un-nouvel-equilibre-a-trouver']['2'];
-    writeFileSync(file, JSON.stringify(en, null, 2));
+    editJson(root, 'locales/en/microsoft-openai.json', (en) => {
+      delete en.sections['un-nouvel-equilibre-a-trouver']['2'];
+    });
     const result = await runCli(['build', '--root', root, '--format', 'md,html']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('microsoft-openai.en: 1 segment shown in French (1 missing, 0 stale; coverage 96 %): sections.un-nouvel-equilibre-a-trouver.2');

@@ -1,38 +1,63 @@
-/** Shared test utilities: golden files, temporary projects, poppler. */
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, cpSync, existsSync, readdirSync } from 'node:fs';
-import { execFileSync, spawn } from 'node:child_process';
+/** Shared test utilities: temporary projects and edits to them, the CLI, poppler, artifacts. (Goldens: golden.ts.) */
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, cpSync, readdirSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
 import { run, type Output } from '../src/cli/main.js';
+import type { BriefingDocument, Lang } from '../src/core/types.js';
+import { createI18n } from '../src/i18n/instance.js';
+import { readLocaleFile, type ResourceTree } from '../src/i18n/locale-file.js';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = path.join(REPO, 'tests', 'fixtures');
 /** 2026-11-26T00:00:00Z: every test build shows the same date. */
 export const EPOCH = '1795651200';
 
-/**
- * Compares `actual` with the golden file `file` (relative to tests/fixtures). With UPDATE=1 the
- * golden file is (re)written instead, to be reviewed in the diff.
- */
-export function expectGolden(file: string, actual: string): void {
-  const target = path.join(FIXTURES, file);
-  if (process.env.UPDATE === '1' || !existsSync(target)) {
-    if (process.env.CI === 'true' && !existsSync(target)) throw new Error(`Golden file ${file} is missing (run UPDATE=1 npm test locally and commit it)`);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, actual);
-    return;
-  }
-  expect(actual).toBe(readFileSync(target, 'utf8'));
-}
-
 /** A throw-away copy of the repository's project files (content, locales, templates). */
 export function tempProject(parts: readonly string[] = ['content', 'locales', 'templates']): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'briefing-test-'));
   for (const part of parts) cpSync(path.join(REPO, part), path.join(dir, part), { recursive: true });
   return dir;
+}
+
+/** Rewrites the text file `file` (relative to `root`) through `change`. */
+export function editFile(root: string, file: string, change: (text: string) => string): void {
+  const target = path.join(root, file);
+  writeFileSync(target, change(readFileSync(target, 'utf8')));
+}
+
+/** Replaces `from`, which must occur exactly once, by `to` in the text file `file` (relative to `root`). */
+export function replaceInFile(root: string, file: string, from: string, to: string): void {
+  editFile(root, file, (text) => {
+    const found = text.split(from).length - 1;
+    if (found !== 1) throw new Error(`"${from}" should occur once in ${file}, found ${found} times`);
+    return text.replace(from, () => to);
+  });
+}
+
+/**
+ * Changes the JSON file `file` (relative to `root`) in place, written back with two-space indents.
+ * `T` defaults to `any`: tests reach into locale trees by literal keys, as JSON.parse would let them.
+ */
+export function editJson<T = any>(root: string, file: string, change: (value: T) => void): void {
+  editFile(root, file, (text) => {
+    const value = JSON.parse(text) as T;
+    change(value);
+    return JSON.stringify(value, null, 2);
+  });
+}
+
+/** The interface strings of the repository's `locales/<lang>/common.json`, read as the build reads them. */
+export function commonResources(lang: Lang): ResourceTree {
+  return readLocaleFile(readFileSync(path.join(REPO, 'locales', lang, 'common.json'), 'utf8'), 'common.json').resources;
+}
+
+/** The real i18next `t` over `locales/<lang>/common.json`, as the build passes it to the renderers. */
+export function commonT(lang: Lang): BriefingDocument['t'] {
+  const fixedT = createI18n(lang, { common: commonResources(lang) }).getFixedT(lang, 'common');
+  return (key, vars) => String(fixedT(key, vars ?? {}));
 }
 
 /** Runs the CLI in-process with captured output, with SOURCE_DATE_EPOCH set to `epoch`. */
@@ -49,6 +74,11 @@ export async function runCli(args: string[], epoch = EPOCH): Promise<{ code: num
     if (previous === undefined) delete process.env.SOURCE_DATE_EPOCH;
     else process.env.SOURCE_DATE_EPOCH = previous;
   }
+}
+
+/** Whether the command `name` can be run here (poppler, qpdf: installed by .ci/run). */
+export function hasTool(name: string, arg = '-v'): boolean {
+  return spawnSync(name, [arg], { stdio: 'ignore' }).error === undefined;
 }
 
 /** Text of a PDF through poppler's pdftotext (installed by .ci/run). */
@@ -96,4 +126,14 @@ export function treeHashes(dir: string, keep: (relative: string) => boolean = ()
   };
   walk('');
   return Object.fromEntries(Object.entries(result).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * A path in tests/artifacts/ (git-ignored), the folder created: files written there are for a
+ * person to look at after a run (screenshots, page images, visual diffs).
+ */
+export function artifactPath(name: string): string {
+  const dir = path.join(REPO, 'tests', 'artifacts');
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
 }

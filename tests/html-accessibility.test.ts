@@ -9,13 +9,13 @@
  * Without Chromium the suite is skipped outside CI (with the reason printed) and fails in CI.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { REPO, runCli, tempProject } from './helpers.js';
+import { artifactPath, editJson, REPO, replaceInFile, runCli, tempProject } from './helpers.js';
 import { CHROMIUM, CHROMIUM_ARGS, HAVE_CHROMIUM, requireChromium, SKIP_BROWSER } from './chromium.js';
 
 // Callbacks passed to page.evaluate run in the page; tsconfig has no DOM lib, so the few DOM
@@ -26,7 +26,6 @@ declare const window: any;
 const SCREEN = { width: 1200, height: 900 };
 const NARROW = { width: 420, height: 900 };
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-const ARTIFACTS = path.join(REPO, 'tests', 'artifacts');
 const SLUG = 'microsoft-openai';
 
 const MISSING_KEY = 'sections.un-nouvel-equilibre-a-trouver.2';
@@ -87,7 +86,6 @@ describe.skipIf(SKIP_BROWSER)('HTML pages in headless Chromium, audited with axe
 
   beforeAll(async () => {
     if (!HAVE_CHROMIUM) throw new Error(`${CHROMIUM} not found: CI must install it (apt-get install -y chromium, see .ci/run)`);
-    mkdirSync(ARTIFACTS, { recursive: true });
 
     seedOut = mkdtempSync(path.join(tmpdir(), 'briefing-a11y-'));
     const seed = await runCli(['build', '--root', REPO, '--out', seedOut, '--format', 'html']);
@@ -96,15 +94,11 @@ describe.skipIf(SKIP_BROWSER)('HTML pages in headless Chromium, audited with axe
 
     // One English string missing, one stale (the French changed under it): both shown in French.
     fallbackRoot = tempProject();
-    const source = path.join(fallbackRoot, 'content', `${SLUG}.txt`);
-    const text = readFileSync(source, 'utf8');
-    expect(text).toContain('1 milliard de dollars');
-    writeFileSync(source, text.replace('1 milliard de dollars', '1,5 milliard d’euros'));
+    replaceInFile(fallbackRoot, `content/${SLUG}.txt`, '1 milliard de dollars', '1,5 milliard d’euros');
     expect((await runCli(['extract', '--root', fallbackRoot])).code).toBe(0);
-    const enFile = path.join(fallbackRoot, 'locales', 'en', `${SLUG}.json`);
-    const en = JSON.parse(readFileSync(enFile, 'utf8'));
-    delete en.sections['un-nouvel-equilibre-a-trouver']['2'];
-    writeFileSync(enFile, JSON.stringify(en, null, 2));
+    editJson(fallbackRoot, `locales/en/${SLUG}.json`, (en) => {
+      delete en.sections['un-nouvel-equilibre-a-trouver']['2'];
+    });
     const build = await runCli(['build', '--root', fallbackRoot, '--format', 'html']);
     expect(build.code).toBe(0);
     expect(build.stderr).toContain(`(1 missing, 1 stale;`);
@@ -144,7 +138,7 @@ describe.skipIf(SKIP_BROWSER)('HTML pages in headless Chromium, audited with axe
         // Reflow (WCAG 1.4.10): no sideways scrolling on a narrow screen.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (overflow > 0) problems.push(`${name}, ${mode} (${viewport.width}px): scrolls sideways by ${overflow}px`);
-        await page.screenshot({ path: path.join(ARTIFACTS, `a11y-${name}-${mode}.png`), fullPage: true });
+        await page.screenshot({ path: artifactPath(`a11y-${name}-${mode}.png`), fullPage: true });
       }
     } finally {
       await page.setViewportSize(SCREEN);
@@ -163,7 +157,7 @@ describe.skipIf(SKIP_BROWSER)('HTML pages in headless Chromium, audited with axe
         if (violations.length > 0) problems.push(`index, ${mode}:\n${describeViolations(violations)}`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (overflow > 0) problems.push(`index, ${mode}: scrolls sideways by ${overflow}px`);
-        await page.screenshot({ path: path.join(ARTIFACTS, `a11y-index-${mode}.png`), fullPage: true });
+        await page.screenshot({ path: artifactPath(`a11y-index-${mode}.png`), fullPage: true });
       }
       expect(await page.getByRole('main').count()).toBe(1);
       expect(await page.getByRole('table').count()).toBe(2);

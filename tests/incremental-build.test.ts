@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOMParser, type Document } from '@xmldom/xmldom';
-import { EPOCH, REPO, runCli, tempProject } from './helpers.js';
+import { EPOCH, REPO, editFile as edit, runCli, tempProject } from './helpers.js';
 import { editionHash, FileHasher, outputHash, type SharedInputs } from '../src/publish/input-hash.js';
 import { projectPaths } from '../src/core/paths.js';
 import { mergeManifests, readManifest, safeRelative, serializeManifest, type Manifest, type OutputEntry } from '../src/publish/manifest.js';
@@ -47,7 +47,6 @@ async function buildAt(epoch: string, root: string, ...args: string[]): Promise<
 }
 
 const manifestOf = (root: string) => JSON.parse(readFileSync(path.join(root, 'output', 'manifest.json'), 'utf8')) as Manifest;
-const edit = (root: string, file: string, change: (text: string) => string) => writeFileSync(path.join(root, file), change(readFileSync(path.join(root, file), 'utf8')));
 /** The outputs an input of `lang` feeds: that edition's, the bilingual edition (both languages), and the review page (English). */
 const only = (lang: string) => ALL.filter((p) => p.includes(`.${lang}.`) || p.includes('.fr-en.') || (lang === 'en' && p.endsWith('.review.html')));
 

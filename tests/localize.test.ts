@@ -3,22 +3,18 @@ import { parseArticle } from '../src/parse/index.js';
 import { createI18n } from '../src/i18n/instance.js';
 import { localize } from '../src/localize/index.js';
 import { buildDocument, renderMarkdown } from '../src/render/markdown/index.js';
-import { readLocaleFile } from '../src/i18n/locale-file.js';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { REPO } from './helpers.js';
+import { commonResources } from './helpers.js';
 
 const SOURCE = '---\ntitle: Titre\n---\nPremier paragraphe.\nUne section\nTexte de la section.\nDeuxième texte.\n';
 const article = parseArticle(SOURCE, 'a.txt', 'a').article;
-const common = (lang: string) => readLocaleFile(readFileSync(path.join(REPO, 'locales', lang, 'common.json'), 'utf8'), 'common.json').resources;
 
 function english(translations: Record<string, unknown>) {
-  return localize(article, 'en', createI18n('en', { common: common('en'), a: translations as never }));
+  return localize(article, 'en', createI18n('en', { common: commonResources('en'), a: translations as never }));
 }
 
 describe('localize', () => {
   it('builds the French edition from the article itself', () => {
-    const fr = localize(article, 'fr', createI18n('fr', { common: common('fr') }));
+    const fr = localize(article, 'fr', createI18n('fr', { common: commonResources('fr') }));
     expect(fr.sections[0]!.blocks.map((b) => b.state)).toEqual(['source', 'source']);
     expect(fr.fallbacks).toEqual([]);
     expect(fr.t('page', { page: 2, pages: 3 })).toBe('Page 2 sur 3');
@@ -42,7 +38,7 @@ describe('localize', () => {
   });
 
   it('keeps i18next interface strings free of HTML escaping', () => {
-    const en = localize(article, 'en', createI18n('en', { common: { ...common('en'), page: 'A & B <{{page}}>' } as never }));
+    const en = localize(article, 'en', createI18n('en', { common: { ...commonResources('en'), page: 'A & B <{{page}}>' } as never }));
     expect(en.t('page', { page: '<1>', pages: 2 })).toBe('A & B <<1>>');
   });
 
@@ -69,7 +65,7 @@ describe('localize', () => {
     expect(doc.readingMinutes).toBe(1);
     expect(doc.t('readingTime', { count: 1 })).toBe('Reading time: 1 minute');
     expect(doc.t('readingTime', { count: 4 })).toBe('Reading time: 4 minutes');
-    const fr = localize(article, 'fr', createI18n('fr', { common: common('fr') }));
+    const fr = localize(article, 'fr', createI18n('fr', { common: commonResources('fr') }));
     expect(fr.t('readingTime', { count: 1 })).toBe('Lecture\u00a0: 1 minute');
     expect(fr.t('readingTime', { count: 4 })).toBe('Lecture\u00a0: 4 minutes');
     expect(fr.t('readingTime', { count: 1_000_000 })).toBe('Lecture\u00a0: 1000000 minutes');

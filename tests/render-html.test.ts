@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync, mkdirSync, mkdtempSync, cpSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BlockContent, Data, Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import type { BriefingDocument, Lang } from '../src/core/types.js';
+import type { BriefingDocument } from '../src/core/types.js';
 import { renderHtml } from '../src/render/html/index.js';
 import { formatDate, inlineStylesheet } from '../src/render/html/page.js';
+import { expectGolden, inlinedStylesheet, withStylesheetMarker } from './golden.js';
+import { commonT, REPO } from './helpers.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..');
-const golden = path.join(here, 'fixtures', 'html-renderer', 'expected.html');
-
-/** `t` over the real `locales/<lang>/common.json`, replacing `{{name}}`. */
-function translator(lang: Lang): BriefingDocument['t'] {
-  const strings = JSON.parse(readFileSync(path.join(root, 'locales', lang, 'common.json'), 'utf8')) as Record<
-    string,
-    string
-  >;
-  return (key, vars = {}) => {
-    const template = strings[key];
-    if (template === undefined) throw new Error(`missing label ${key}`);
-    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars[name] ?? ''));
-  };
-}
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const para = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
@@ -81,7 +66,7 @@ function sampleDoc(overrides: Partial<BriefingDocument> = {}, extra: RootContent
     lang: 'en',
     title: 'Microsoft and OpenAI renegotiate their partnership',
     tree,
-    t: translator('en'),
+    t: commonT('en'),
     toc: [
       { id: 'une-alliance-historique-a-redefinir', text: 'A historic alliance to redefine' },
       { id: 'gpt-5-et-copilot', text: 'GPT-5 and Copilot: stronger synergies' },
@@ -165,8 +150,8 @@ describe('renderHtml: page structure', () => {
   });
 
   it('inlines the stylesheet and makes no external requests', () => {
-    const css = readFileSync(path.join(root, 'templates', 'html', 'style.css'), 'utf8');
-    expect(html).toContain(`<style>\n${css}\n</style>`);
+    const css = readFileSync(path.join(REPO, 'templates', 'html', 'style.css'), 'utf8');
+    expect(inlinedStylesheet(html)).toBe(css);
     expect(html).toContain('@media print');
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<link[\s>]/i);
@@ -178,7 +163,7 @@ describe('renderHtml: page structure', () => {
   });
 
   it('ships a print stylesheet', () => {
-    const css = readFileSync(path.join(root, 'templates', 'html', 'style.css'), 'utf8');
+    const css = readFileSync(path.join(REPO, 'templates', 'html', 'style.css'), 'utf8');
     const print = css.slice(css.indexOf('@media print'));
     expect(print).toMatch(/@page\s*\{[^}]*size: A4;[^}]*margin:/);
     expect(print).toMatch(/\.skip-link, \.toc \{ display: none; \}/);
@@ -192,7 +177,7 @@ describe('renderHtml: page structure', () => {
     expect(formatDate('2025-08-01', 'fr')).toBe('1 août 2025');
     expect(formatDate('2025-08-01', 'en')).toBe('1 August 2025');
     expect(formatDate('not a date', 'en')).toBe('not a date');
-    const fr = renderHtml(sampleDoc({ lang: 'fr', t: translator('fr') }));
+    const fr = renderHtml(sampleDoc({ lang: 'fr', t: commonT('fr') }));
     expect(fr).toContain('<html lang="fr">');
     expect(fr).toContain('Préparée le 1 août 2025');
     expect(fr).toContain('aria-label="Sommaire"');
@@ -200,11 +185,7 @@ describe('renderHtml: page structure', () => {
   });
 
   it('matches the golden file (UPDATE=1 to regenerate)', () => {
-    if (process.env.UPDATE === '1') {
-      mkdirSync(path.dirname(golden), { recursive: true });
-      writeFileSync(golden, html);
-    }
-    expect(html).toBe(readFileSync(golden, 'utf8'));
+    expectGolden('html-renderer/expected.html', withStylesheetMarker(html, 'templates/html/style.css'));
   });
 });
 
@@ -312,7 +293,7 @@ describe('renderHtml: untrusted content', () => {
   it('refuses a stylesheet that could close the style element', () => {
     expect(() => inlineStylesheet('p{} </style><script>')).toThrow(/style\.css/);
     const dir = mkdtempSync(path.join(tmpdir(), 'briefing-html-'));
-    cpSync(path.join(root, 'templates', 'html'), path.join(dir, 'html'), { recursive: true });
+    cpSync(path.join(REPO, 'templates', 'html'), path.join(dir, 'html'), { recursive: true });
     writeFileSync(path.join(dir, 'html', 'style.css'), 'body{}</STYLE><script>alert(1)</script>');
     expect(() => renderHtml(sampleDoc(), { templatesDir: dir })).toThrow(/style\.css/);
   });

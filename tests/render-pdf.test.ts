@@ -3,7 +3,7 @@
  * result through poppler (pdftotext, pdfinfo, pdffonts, pdftoppm) and qpdf.
  * Page images land in tests/artifacts/ (git-ignored) for eyeballing the layout.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,25 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/core/paths.js';
 import type { BriefingDocument, Lang } from '../src/core/types.js';
 import { loadPdfTheme, PdfThemeError, renderPdf } from '../src/render/pdf/index.js';
+import { artifactPath, commonT, hasTool } from './helpers.js';
 
 const NNBSP = '\u202F';
 const CREATED = new Date('2025-03-05T09:30:00Z');
-const ARTIFACTS = path.join(PACKAGE_ROOT, 'tests', 'artifacts');
-
-function hasTool(name: string, arg = '-v'): boolean {
-  return spawnSync(name, [arg], { stdio: 'ignore' }).error === undefined;
-}
 const TOOLS = hasTool('pdftotext') && hasTool('pdfinfo') && hasTool('pdftoppm') && hasTool('qpdf', '--version');
 if (!TOOLS && process.env.CI) throw new Error('poppler-utils and qpdf are required to test the PDF renderer');
-
-function makeT(lang: Lang): BriefingDocument['t'] {
-  const labels = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'locales', lang, 'common.json'), 'utf8')) as Record<
-    string,
-    string
-  >;
-  return (key, vars = {}) =>
-    (labels[key] ?? key).replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars[name] ?? ''));
-}
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const para = (...children: PhrasingContent[]): BlockContent => ({ type: 'paragraph', children });
@@ -114,7 +101,7 @@ function buildDoc(lang: Lang): BriefingDocument {
     lang,
     title: s.title,
     tree,
-    t: makeT(lang),
+    t: commonT(lang),
     toc: [
       { id: 'contexte', text: s.section1 },
       { id: 'prochaines-etapes', text: s.section2 },
@@ -134,15 +121,14 @@ describe.skipIf(!TOOLS)('renderPdf', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'briefing-pdf-'));
-    mkdirSync(ARTIFACTS, { recursive: true });
     for (const lang of ['fr', 'en'] as const) {
       const pdf = await renderPdf(buildDoc(lang), { creationDate: CREATED });
       const file = path.join(dir, `briefing.${lang}.pdf`);
       writeFileSync(file, pdf);
-      writeFileSync(path.join(ARTIFACTS, `render-pdf-${lang}.pdf`), pdf);
+      writeFileSync(artifactPath(`render-pdf-${lang}.pdf`), pdf);
       files[lang] = file;
       bytes[lang] = pdf;
-      run('pdftoppm', ['-png', '-r', '60', file, path.join(ARTIFACTS, `render-pdf-${lang}`)]);
+      run('pdftoppm', ['-png', '-r', '60', file, artifactPath(`render-pdf-${lang}`)]);
     }
   });
   afterAll(() => {

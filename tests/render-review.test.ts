@@ -2,22 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Lang } from '../src/core/types.js';
-import { createI18n } from '../src/i18n/instance.js';
-import { readLocaleFile, type ResourceTree } from '../src/i18n/locale-file.js';
+import type { ResourceTree } from '../src/i18n/locale-file.js';
 import { renderReview } from '../src/render/review/index.js';
 import { wordDiff } from '../src/render/review/diff.js';
 import type { ArticleStatus, UnitReport } from '../src/translate/types.js';
-import { expectGolden, REPO } from './helpers.js';
-
-const common = (lang: Lang): ResourceTree =>
-  readLocaleFile(readFileSync(path.join(REPO, 'locales', lang, 'common.json'), 'utf8'), 'common.json').resources;
-
-/** The real i18next fixed-T over `locales/<lang>/common.json`, as the build passes it. */
-function translator(lang: Lang): (key: string, vars?: Record<string, string | number>) => string {
-  const fixedT = createI18n(lang, { common: common(lang) }).getFixedT(lang, 'common');
-  return (key, vars) => String(fixedT(key, vars ?? {}));
-}
+import { expectGolden, withStylesheetMarker } from './golden.js';
+import { artifactPath, commonResources, commonT, REPO } from './helpers.js';
 
 const EVIL = '<script>alert(1)</script> {{x}} "quotes" & \'apos\'';
 const at = (line: number) => ({ line, column: 3 });
@@ -77,7 +67,7 @@ const status: ArticleStatus = {
   coverage: 50,
 };
 
-const html = renderReview(status, { title: `Microsoft & OpenAI ${EVIL}`, t: translator('en') });
+const html = renderReview(status, { title: `Microsoft & OpenAI ${EVIL}`, t: commonT('en') });
 
 /** The `<tr class="unit …">` rows, with their id and status, in page order. */
 function rows(page: string): { id: string; status: string; html: string }[] {
@@ -161,24 +151,22 @@ describe('renderReview', () => {
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'review.hbs'), readFileSync(path.join(REPO, 'templates', 'html', 'review.hbs')));
     writeFileSync(path.join(dir, 'review.css'), 'p { color: red }</style><script>alert(1)</script>');
-    expect(() => renderReview(status, { title: 't', t: translator('en'), templatesDir: path.dirname(dir) })).toThrow(/<\/style/);
+    expect(() => renderReview(status, { title: 't', t: commonT('en'), templatesDir: path.dirname(dir) })).toThrow(/<\/style/);
   });
 
   it('matches the golden page', () => {
-    expectGolden('review/expected.html', html);
-    // For a look in a browser (tests/artifacts/ is git-ignored).
-    const artifacts = path.join(REPO, 'tests', 'artifacts');
-    mkdirSync(artifacts, { recursive: true });
-    writeFileSync(path.join(artifacts, 'review.html'), html);
+    expectGolden('review/expected.html', withStylesheetMarker(html, 'templates/html/review.css'));
+    // For a look in a browser.
+    writeFileSync(artifactPath('review.html'), html);
   });
 });
 
 describe('review interface strings', () => {
   it('exist in both languages', () => {
-    const en = common('en').review as ResourceTree;
-    const fr = common('fr').review as ResourceTree;
+    const en = commonResources('en').review as ResourceTree;
+    const fr = commonResources('fr').review as ResourceTree;
     expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
-    expect(translator('fr')('review.summary', { ok: 2, total: 4, stale: 1, missing: 1 })).toBe('2 sur 4 à jour, 1 à revoir, 1 manquantes');
+    expect(commonT('fr')('review.summary', { ok: 2, total: 4, stale: 1, missing: 1 })).toBe('2 sur 4 à jour, 1 à revoir, 1 manquantes');
   });
 });
 

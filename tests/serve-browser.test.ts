@@ -7,15 +7,14 @@
  * Without Chromium the suite is skipped outside CI (with the reason printed) and fails in CI.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { BriefingServer } from '../src/serve/server.js';
-import { REPO } from './helpers.js';
+import { artifactPath } from './helpers.js';
 import { serveProject, SLUG } from './serve-helpers.js';
 import { CHROMIUM, CHROMIUM_ARGS, HAVE_CHROMIUM, requireChromium, SKIP_BROWSER } from './chromium.js';
 
-const ARTIFACTS = path.join(REPO, 'tests', 'artifacts');
 const TITLE = 'Microsoft and OpenAI Renegotiate Their Strategic Partnership';
 /** Generous: the service reloads within ~100 ms here; a loaded CI machine may be slower. */
 const WAIT = { timeout: 10_000 };
@@ -33,7 +32,6 @@ describe.skipIf(SKIP_BROWSER)('live preview in headless Chromium', () => {
 
   beforeAll(async () => {
     if (!HAVE_CHROMIUM) throw new Error(`${CHROMIUM} not found: CI must install it (apt-get install -y chromium, see .ci/run)`);
-    mkdirSync(ARTIFACTS, { recursive: true });
     const served = await serveProject();
     server = served.server;
     enFile = path.join(served.root, 'locales', 'en', `${SLUG}.json`);
@@ -54,13 +52,13 @@ describe.skipIf(SKIP_BROWSER)('live preview in headless Chromium', () => {
 
   it('opens the index and follows the link to the live English preview', async () => {
     await page.goto(server.url);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'serve-index.png'), fullPage: true });
+    await page.screenshot({ path: artifactPath('serve-index.png'), fullPage: true });
     await page.getByRole('link', { name: /HTML \(live\)/ }).nth(1).click();
     await page.waitForURL(`**/briefings/${SLUG}/${SLUG}.en.html`);
     await expect.poll(() => page.locator('h1').textContent(), WAIT).toBe(TITLE);
     // The stream is open before anything is saved.
     await expect.poll(() => server.live.size, WAIT).toBe(1);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'serve-preview.png') });
+    await page.screenshot({ path: artifactPath('serve-preview.png') });
   });
 
   it('shows a saved translation without a manual reload', async () => {
@@ -77,14 +75,14 @@ describe.skipIf(SKIP_BROWSER)('live preview in headless Chromium', () => {
     expect(await page.getByRole('alert').count()).toBe(1);
     // The last good render is still the page underneath.
     expect(await page.locator('h1').first().textContent()).toBe('Saved from the editor');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'serve-overlay.png') });
+    await page.screenshot({ path: artifactPath('serve-overlay.png') });
   });
 
   it('clears the overlay and shows the page again once the file is fixed', async () => {
     writeFileSync(enFile, original.replace(TITLE, 'Fixed and saved'));
     await page.locator('h1', { hasText: 'Fixed and saved' }).waitFor(WAIT);
     expect(await page.locator('#briefing-live-overlay').count()).toBe(0);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'serve-fixed.png') });
+    await page.screenshot({ path: artifactPath('serve-fixed.png') });
     expect(problems).toEqual([]);
   });
 });

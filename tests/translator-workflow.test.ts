@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO, pdfText, runCli, tempProject } from './helpers.js';
+import { REPO, editJson, pdfText, replaceInFile, runCli, tempProject } from './helpers.js';
 
 const SLUG = 'microsoft-openai';
 const EN = `locales/en/${SLUG}.json`;
@@ -40,12 +40,6 @@ const TRAILING_SPACE = [
 
 const file = (root: string, rel: string) => path.join(root, rel);
 const read = (root: string, rel: string) => readFileSync(file(root, rel), 'utf8');
-/** Replaces `from` (which must be there, once) by `to` in a project file. */
-function edit(root: string, rel: string, from: string, to: string): void {
-  const text = read(root, rel);
-  expect(text.split(from).length - 1, `"${from}" once in ${rel}`).toBe(1);
-  writeFileSync(file(root, rel), text.replace(from, to));
-}
 const out = (root: string, lang: string, ext: string) => file(root, `output/${SLUG}/${SLUG}.${lang}.${ext}`);
 const reviewPage = (root: string) => read(root, `output/${SLUG}/${SLUG}.review.html`);
 /** The English article's lines (file order), to find the place of a value. */
@@ -65,12 +59,12 @@ const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 /** Adds a trailing space to an English heading: one warning (TRAILING_SPACE). */
 function trailingSpace(root: string): void {
-  edit(root, EN, '"A New Revenue-Sharing Agreement?"', '"A New Revenue-Sharing Agreement? "');
+  replaceInFile(root, EN, '"A New Revenue-Sharing Agreement?"', '"A New Revenue-Sharing Agreement? "');
 }
 
 /** Changes one French paragraph of the source (and nothing else). */
 function changeFrench(root: string): void {
-  edit(root, SOURCE, '1 milliard de dollars', '1,5 milliard d’euros');
+  replaceInFile(root, SOURCE, '1 milliard de dollars', '1,5 milliard d’euros');
 }
 
 describe('baseline', () => {
@@ -194,7 +188,7 @@ describe('the stale cycle', () => {
     expect(review.match(/class="unit unit-stale"/g)).toHaveLength(1);
 
     // The translator updates the English: accepted automatically, and recorded.
-    edit(root, EN, 'initial investment of $1 billion', 'initial investment of €1.5 billion');
+    replaceInFile(root, EN, 'initial investment of $1 billion', 'initial investment of €1.5 billion');
     const after = await check(root);
     expect(after.code).toBe(0);
     expect(report(after.stdout)).toEqual({ problems: [], summary: 'check passed: no problems; coverage: microsoft-openai en 100 %' });
@@ -253,7 +247,7 @@ describe('the stale cycle', () => {
 
   it('a change late in a long paragraph stays visible in the note', async () => {
     const root = tempProject();
-    edit(root, SOURCE, 'fondés sur les modèles GPT.', 'fondés sur les modèles GPT-4.');
+    replaceInFile(root, SOURCE, 'fondés sur les modèles GPT.', 'fondés sur les modèles GPT-4.');
     await extract(root);
     const { problems } = report((await check(root)).stdout);
     expect(problems).toEqual([
@@ -339,10 +333,10 @@ describe('missing translations', () => {
 
   it('build shows the French with the "Translation missing" note in every format, and says how many on stderr', async () => {
     const root = tempProject();
-    const en = JSON.parse(read(root, EN));
-    delete en.sections['un-nouvel-equilibre-a-trouver']['2'];
-    en.lead['2'] = '';
-    writeFileSync(file(root, EN), JSON.stringify(en, null, 2));
+    editJson(root, EN, (en) => {
+      delete en.sections['un-nouvel-equilibre-a-trouver']['2'];
+      en.lead['2'] = '';
+    });
     const frLead2 = 'Cette initiative, révélée par Axios, intervient alors que des tensions internes et une pression réglementaire croissante pèsent sur les deux géants de la tech.';
     const frEquilibre2 = 'Si un accord « gagnant-gagnant » voit le jour, il pourrait consolider la place de Microsoft comme acteur incontournable de l’IA mondiale, tout en offrant à OpenAI les moyens d’atteindre ses ambitions de superintelligence dans un cadre structuré et sécurisé.';
     // As built (.md, .html): narrow no-break spaces (U+202F) inside the guillemets.
@@ -372,9 +366,9 @@ describe('missing translations', () => {
 describe('key-figure labels', () => {
   it('are translation units: a missing label shows the figure in French, marked, in every format', async () => {
     const root = tempProject();
-    const en = JSON.parse(read(root, EN));
-    delete en.figures['amount-1-milliard-de-dollars'];
-    writeFileSync(file(root, EN), JSON.stringify(en, null, 2));
+    editJson(root, EN, (en) => {
+      delete en.figures['amount-1-milliard-de-dollars'];
+    });
     const { problems } = report((await check(root)).stdout);
     expect(problems).toEqual([
       'locales/en/microsoft-openai.json:1:1  error  Missing en translation of "figures.amount-1-milliard-de-dollars"  briefing:missing-translation',
@@ -402,7 +396,7 @@ describe('key-figure labels', () => {
 describe('obsolete keys', () => {
   const EXTRA = 'sections.un-nouvel-equilibre-a-trouver.3';
   const addExtra = (root: string) =>
-    edit(root, EN, '"heading": "A New Balance to Strike",', '"heading": "A New Balance to Strike",\n      "3": "An extra paragraph the French does not have.",');
+    replaceInFile(root, EN, '"heading": "A New Balance to Strike",', '"heading": "A New Balance to Strike",\n      "3": "An extra paragraph the French does not have.",');
 
   it('are warned about, moved aside by extract (kept), then dropped by extract --prune', async () => {
     const root = tempProject();
@@ -451,7 +445,7 @@ describe('obsolete keys', () => {
 describe('a renamed French heading', () => {
   it('carries the heading over (stale) and the paragraphs (up to date): nothing lost, old keys gone', async () => {
     const root = tempProject();
-    edit(root, SOURCE, '\nUn nouvel équilibre à trouver\n', '\nUn nouvel équilibre reste à trouver\n');
+    replaceInFile(root, SOURCE, '\nUn nouvel équilibre à trouver\n', '\nUn nouvel équilibre reste à trouver\n');
     const oldId = 'sections.un-nouvel-equilibre-a-trouver';
     const newId = 'sections.un-nouvel-equilibre-reste-a-trouver';
     const enBefore = JSON.parse(read(root, EN)).sections['un-nouvel-equilibre-a-trouver'];
@@ -510,10 +504,10 @@ describe('extract --check', () => {
 
 describe('below the coverage threshold', () => {
   const dropSections = (root: string) => {
-    const en = JSON.parse(read(root, EN));
-    delete en.sections['une-alliance-historique-a-redefinir'];
-    delete en.sections['gpt-5-et-copilot-des-synergies-renforcees'];
-    writeFileSync(file(root, EN), JSON.stringify(en, null, 2));
+    editJson(root, EN, (en) => {
+      delete en.sections['une-alliance-historique-a-redefinir'];
+      delete en.sections['gpt-5-et-copilot-des-synergies-renforcees'];
+    });
   };
   const LOW =
     'locales/en/microsoft-openai.json:1:1  error  en edition of "microsoft-openai" not written: 72 % of 25 segments up to date, below the 80 % threshold; missing: sections.une-alliance-historique-a-redefinir.heading, sections.une-alliance-historique-a-redefinir.1, sections.une-alliance-historique-a-redefinir.2, sections.une-alliance-historique-a-redefinir.3, sections.gpt-5-et-copilot-des-synergies-renforcees.heading, sections.gpt-5-et-copilot-des-synergies-renforcees.1, sections.gpt-5-et-copilot-des-synergies-renforcees.2. Run "briefing check --lang en" for details, or lower --min-coverage.  briefing:low-coverage';
@@ -663,7 +657,7 @@ describe('lint rules through `check`', () => {
   /** `check` after one edit: exit code, problems and summary. */
   async function checkAfter(rel: string, from: string, to: string) {
     const root = tempProject();
-    edit(root, rel, from, to);
+    replaceInFile(root, rel, from, to);
     const result = await check(root);
     return { code: result.code, ...report(result.stdout) };
   }
@@ -735,7 +729,7 @@ describe('lint rules through `check`', () => {
   it('invalid JSON in the English file: its line:column, exit 1, and no coverage claimed', async () => {
     const root = tempProject();
     const state = read(root, EN_STATE);
-    edit(root, EN, '"title": "', '"title" "');
+    replaceInFile(root, EN, '"title": "', '"title" "');
     expect(await check(root)).toEqual({
       code: 1,
       stdout: ['locales/en/microsoft-openai.json:2:11  error  Invalid JSON: Unexpected token String found.  briefing:invalid-json', 'check failed: 1 error'].join('\n'),
