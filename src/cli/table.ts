@@ -1,5 +1,5 @@
 /** The build's table of written files: path, size, time. */
-import type { WrittenFile } from '../publish/build.js';
+import type { WrittenFile } from '../publish/build-report.js';
 
 export function formatTable(files: readonly WrittenFile[]): string {
   const width = Math.max(4, ...files.map((f) => f.path.length));

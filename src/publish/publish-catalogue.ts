@@ -15,7 +15,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import type { Manifest } from './manifest.js';
 import { feedFile, INDEX_FILE, publishedRows } from './catalogue.js';
 import { CatalogueInputError, languageNames, readIndexStylesheet, readUiStrings, uiStrings } from './catalogue-inputs.js';
-import type { WrittenFile } from './build.js';
+import type { WrittenFile } from './build-report.js';
 
 /** index.html and one Atom feed per language, from a manifest; each written only when it changes. */
 export async function publishCatalogue(paths: ProjectPaths, manifest: Manifest, minCoverage: number, common: CommonLocales = commonLocales(paths)): Promise<{ written: WrittenFile[]; diagnostics: Diagnostic[] }> {

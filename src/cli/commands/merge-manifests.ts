@@ -9,7 +9,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, EXIT, hasErrors, UsageError, type Diagnostic } from '../../core/errors.js';
 import { projectPaths } from '../../core/paths.js';
-import { DEFAULT_MIN_COVERAGE, fileMatches } from '../../publish/build.js';
+import { fileMatches } from '../../publish/build.js';
+import { DEFAULTS } from '../../core/defaults.js';
 import { publishCatalogue, writeIfChanged } from '../../publish/publish-catalogue.js';
 import { MANIFEST_FILE, mergeManifests, readManifest, serializeManifest, type Manifest } from '../../publish/manifest.js';
 import { toolVersion } from '../../core/version.js';
@@ -47,7 +48,7 @@ export async function mergeManifestsCommand(settings: Settings, out: Output): Pr
       if (settings.json) out.stdout(JSON.stringify({ exitCode: EXIT.content, diagnostics }, null, 2));
       return EXIT.content;
     }
-    const catalogue = await publishCatalogue(paths, manifest, DEFAULT_MIN_COVERAGE);
+    const catalogue = await publishCatalogue(paths, manifest, DEFAULTS.minCoverage);
     const manifestFile = path.join(paths.output, MANIFEST_FILE);
     const wroteManifest = await writeIfChanged(manifestFile, serializeManifest(manifest));
     const written = [...catalogue.written.map((w) => w.path), ...(wroteManifest ? [path.relative(process.cwd(), manifestFile) || manifestFile] : [])];

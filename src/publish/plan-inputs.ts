@@ -1,0 +1,44 @@
+/**
+ * What `planBuild` needs to know about the disk, read beforehand by the executor: the input hash
+ * of each selected edition (file bytes only, no parsing) and the state of each recorded output
+ * the plan may keep or remove.
+ */
+import type { Lang } from '../core/types.js';
+import type { ProjectPaths } from '../core/paths.js';
+import type { SourceFile } from '../project/sources.js';
+import { editionHash, editionInputFiles, FileHasher, sharedInputs } from './input-hash.js';
+import { safeRelative, type Manifest } from './manifest.js';
+import { fileState } from './execute-files.js';
+import type { FileState, PlanInputs } from './plan.js';
+
+export interface GatherOptions {
+  langs: readonly Lang[];
+  minCoverage: number;
+  /** `SOURCE_DATE_EPOCH` when set, else the day shown: part of every input hash. */
+  date: string;
+}
+
+/**
+ * Hashes every selected edition's inputs and checks the files of the recorded outputs of selected
+ * articles (kept if intact) and of deleted ones (removed if intact); other articles' outputs are
+ * never touched, so their files are not read.
+ */
+export async function gatherPlanInputs(paths: ProjectPaths, previous: Manifest, everything: readonly SourceFile[], selected: readonly SourceFile[], options: GatherOptions): Promise<PlanInputs> {
+  const shared = await sharedInputs(paths, options.date);
+  const hasher = new FileHasher(paths.root);
+  const existing = new Set(everything.map((source) => source.slug));
+  const selectedSlugs = new Set(selected.map((source) => source.slug));
+  const files = new Map<string, FileState>();
+  for (const entry of previous.outputs) {
+    if (!safeRelative(entry.path) || (existing.has(entry.slug) && !selectedSlugs.has(entry.slug))) continue;
+    files.set(entry.path, fileState(paths.output, entry));
+  }
+  return {
+    selected: selected.map((source) => ({
+      source,
+      hashes: Object.fromEntries(options.langs.map((lang) => [lang, editionHash(shared, hasher, editionInputFiles(paths, source.file, source.slug, lang), lang, options.minCoverage)])),
+    })),
+    existing,
+    files,
+  };
+}
