@@ -6,23 +6,27 @@
 import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { FileProblem } from '../core/errors.js';
 
 export type TemplateFn = (context: object) => string;
 
 const env = Handlebars.create();
 const cache = new Map<string, { source: string; fn: TemplateFn }>();
 
-/** A template failed to compile or run; `file` names the template, `line` is 1-based if known. */
-export class TemplateError extends Error {
+/**
+ * A template failed to compile or run; `file` names the template, `line` and `column` are
+ * 1-based (1:1 when Handlebars does not say); `reason` is Handlebars' own first line.
+ */
+export class TemplateError extends FileProblem<'briefing:template-error'> {
+  override name = 'TemplateError';
   constructor(
-    readonly file: string,
+    file: string,
     readonly line: number,
     readonly column: number,
-    message: string,
+    readonly reason: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
-    this.name = 'TemplateError';
+    super('briefing:template-error', file, { reason }, { line, column }, options);
   }
 }
 

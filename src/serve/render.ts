@@ -2,10 +2,10 @@
  * Renders one served file from the project's current files, in memory. Content problems come
  * back as diagnostics (the preview shows them over the last good page), never as exceptions.
  */
-import { diagnostic, hasErrors, type Diagnostic } from '../core/errors.js';
+import { ruleDiagnostic, hasErrors, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { isoDate } from '../core/clock.js';
-import { LANGS, SOURCE_LANG, type Article, type BriefingDocument, type Format, type Lang } from '../core/types.js';
+import { LANGS, SOURCE_LANG, type Article, type Format, type Lang } from '../core/types.js';
 import { parseArticle } from '../parse/index.js';
 import { COMMON_NS } from '../i18n/instance.js';
 import { readLocale, readSource, type SourceFile } from '../project/sources.js';
@@ -13,7 +13,7 @@ import { prepareEdition, type PreparedEdition } from '../pipeline/prepare-editio
 import { renderEdition } from '../pipeline/render-edition.js';
 import { renderReviewPage } from '../pipeline/render-review-page.js';
 import { renderErrorDiagnostic as errorDiagnostic } from '../pipeline/render-error.js';
-import { renderBilingualEdition } from '../pipeline/render-bilingual.js';
+import { renderBilingualEdition, type TranslatedSide } from '../pipeline/render-bilingual.js';
 
 export interface RenderRequest {
   paths: ProjectPaths;
@@ -36,17 +36,18 @@ export async function renderEditionFile(request: RenderRequest): Promise<RenderO
 
 /** `<slug>.fr-en.<html|pdf>`: the bilingual edition, from the two laid-out documents. */
 export async function renderBilingualFile(request: RenderRequest): Promise<RenderOutcome> {
-  const docs: BriefingDocument[] = [];
+  const sides: TranslatedSide[] = [];
   let articlePath = request.source.file;
   for (const lang of LANGS) {
     const outcome = await withEdition({ ...request, lang }, async (article, prepared) => {
       articlePath = article.path;
-      docs.push((await layOut({ ...request, lang }, article, prepared, [])).doc);
+      sides.push({ ...(await layOut({ ...request, lang }, article, prepared, [])), ...(prepared.status ? { status: prepared.status } : {}) });
       return { ok: true, data: Buffer.alloc(0) };
     });
     if (!outcome.ok) return outcome;
   }
-  const [source, target] = docs[0]!.lang === SOURCE_LANG ? [docs[0]!, docs[1]!] : [docs[1]!, docs[0]!];
+  const source = sides.find((side) => side.doc.lang === SOURCE_LANG)!;
+  const target = sides.find((side) => side.doc.lang !== SOURCE_LANG)!;
   try {
     const [file] = await renderBilingualEdition(source, target, { formats: [request.format], templatesDir: request.paths.templates, creationDate: request.now });
     const data = file!.data;
@@ -70,7 +71,7 @@ function layOut(request: RenderRequest, article: Article, prepared: PreparedEdit
 /** `<slug>.review.html`: the translators' review page of a translated edition. */
 export async function renderReviewFile(request: RenderRequest): Promise<RenderOutcome> {
   return withEdition(request, async (article, prepared) => {
-    if (!prepared.status) return failed(diagnostic(article.path, 'briefing:no-review', 'The source language has no review page'));
+    if (!prepared.status) return failed(ruleDiagnostic('briefing:no-review', article.path, {}));
     const review = renderReviewPage(article, prepared.status, prepared.i18n, request.paths.templates);
     if (review instanceof Error) throw review;
     return { ok: true, data: Buffer.from(review.html) };
