@@ -70,5 +70,8 @@ function toTemplateError(file: string, error: unknown): TemplateError {
   const strict = /- (\d+):(\d+)/.exec(message);
   const line = Number(parse?.[1] ?? strict?.[1] ?? 1);
   const column = strict ? Number(strict[2]) + 1 : 1;
-  return new TemplateError(file, line, column, message.split('\n')[0] ?? message, { cause: error });
+  // A parse error's first line only repeats the line number; its last line says what was found.
+  const got = parse ? /got '([^']+)'\s*$/.exec(message)?.[1] : undefined;
+  const reason = parse ? `Handlebars cannot parse this line${got ? ` (unexpected ${got})` : ''}` : (message.split('\n')[0] ?? message);
+  return new TemplateError(file, line, column, reason, { cause: error });
 }

@@ -1,6 +1,8 @@
 /**
  * `briefing check`: lints every locale file and reports each problem as
- * `path:line:column  severity  message  rule-id`, the French source shown for context.
+ * `path:line:column  severity  message  rule-id`, the French source shown for context
+ * (`--format json`: the same diagnostics as objects, each with the `url` of its rule's section in
+ * docs/rules.md).
  * It also records automatic acceptances (French and translation both changed) and `--accept`ed
  * keys in the state files. Exit 0 when clean, 1 on errors (or warnings with --strict).
  */
