@@ -48,7 +48,7 @@ function published(slug: string, hashes: { fr: string; en: string } = V1): Outpu
 
 const manifest = (outputs: OutputEntry[], problems: ProblemEntry[] = []): Manifest => ({ version: 1, generator: 'briefing test', outputs, problems });
 const problem = (slug: string, lang: Lang, inputHash: string, reason: ProblemEntry['reason'] = 'failed', message = 'Broken'): ProblemEntry => ({
-  slug, lang, inputHash, reason, diagnostics: [{ file: `content/${slug}.md`, line: 2, column: 1, severity: 'error', message, ruleId: 'briefing:test' }],
+  slug, lang, inputHash, reason, diagnostics: [{ file: `content/${slug}.md`, line: 2, column: 1, severity: 'error', message, ruleId: 'briefing:empty-article', url: 'docs/rules.md#empty-article' }],
 });
 
 interface Article {
@@ -234,7 +234,7 @@ describe('replaying a recorded problem', () => {
 describe('withdrawing an edition that falls under --min-coverage', () => {
   const changedEnglish = (files: Record<string, FileState> = {}, formats: Format[] = ['md', 'html', 'pdf']) =>
     plan(manifest(published('a')), [{ slug: 'a', hashes: { fr: 'fr-v1', en: 'en-v2' } }], { files, options: { formats } });
-  const lowCoverage: Diagnostic = { file: 'locales/en/a.json', line: 1, column: 1, severity: 'error', message: 'en edition of "a" not written', ruleId: 'briefing:low-coverage' };
+  const lowCoverage: Diagnostic = { file: 'locales/en/a.json', line: 1, column: 1, severity: 'error', message: 'en edition of "a" not written', ruleId: 'briefing:low-coverage', url: 'docs/rules.md#low-coverage' };
   const withheld = () => recordOf(result('a', [
     outcome('a', 'en', 'withheld', [{ kind: 'review', format: 'html' }], { coverage: 50, diagnostics: [lowCoverage] }),
     outcome('a', 'fr', 'built'),
@@ -274,8 +274,8 @@ describe('an edition that fails', () => {
   const changed = () => plan(previous(), [{ slug: 'a', hashes: { fr: 'fr-v1', en: 'en-v2' } }]);
 
   it('keeps its previous outputs and entries, and records the problem when it would recur', () => {
-    const template: Diagnostic = { file: 'templates/html/page.hbs', line: 3, column: 5, severity: 'error', message: 'bad', ruleId: 'briefing:template-error' };
-    const articleWarning: Diagnostic = { file: 'content/a.md', line: 1, column: 1, severity: 'warning', message: 'odd', ruleId: 'briefing:test' };
+    const template: Diagnostic = { file: 'templates/html/page.hbs', line: 3, column: 5, severity: 'error', message: 'bad', ruleId: 'briefing:template-error', url: 'docs/rules.md#template-error' };
+    const articleWarning: Diagnostic = { file: 'content/a.md', line: 1, column: 1, severity: 'warning', message: 'odd', ruleId: 'briefing:missing-title', url: 'docs/rules.md#missing-title' };
     const next = nextManifest(changed(), [recordOf(result('a', [outcome('a', 'en', 'failed', [], { diagnostics: [template] }), outcome('a', 'fr', 'built')], [articleWarning]))]);
     expect(next.manifest.outputs).toEqual([...previous().outputs].sort((x, y) => (x.path < y.path ? -1 : 1)));
     expect(next.removals).toEqual([]);

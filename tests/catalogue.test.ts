@@ -129,7 +129,7 @@ describe('the index page, published mode', () => {
 describe('the index page, local mode (briefing serve)', () => {
   const articles = [
     { slug: 'good', titleMarkdown: 'Un *bon* titre', date: '2026-11-01', coverage: [{ slug: 'good', lang: 'en' as const, file: 'locales/en/good.json', total: 10, ok: 5, stale: 2, missing: 3, obsolete: 0, coverage: 50 }], problems: [] },
-    { slug: 'broken', coverage: [], problems: [{ file: 'content/broken.md', line: 2, column: 3, severity: 'error' as const, message: 'Bad <b>front matter</b>', ruleId: 'briefing:invalid-front-matter' }] },
+    { slug: 'broken', coverage: [], problems: [{ file: 'content/broken.md', line: 2, column: 3, severity: 'error' as const, message: 'Bad <b>front matter</b>', ruleId: 'briefing:invalid-front-matter' as const, url: 'docs/rules.md#invalid-front-matter' }] },
   ];
   const html = renderIndexPage(page({
     mode: { kind: 'local', root: '/projects/<demo>', statusHref: '/api/status', problems: [{ slug: 'broken', text: 'content/broken.md:2:3  error  Bad <b>front matter</b>' }] },
@@ -162,7 +162,7 @@ describe('interface strings from common.json', () => {
     const t = uiStrings(readLocaleFile('{\n  "languageName": "English"\n}\n', 'locales/en/common.json'), 'en');
     expect(t('languageName')).toBe('English');
     expect(() => t('index.title')).toThrow(CatalogueInputError);
-    expect(() => t('index.title')).toThrow('Missing en interface string "index.title"');
+    expect(() => t('index.title')).toThrow('locales/en/common.json:1:1 Missing en translation of "index.title"');
   });
 
   it('every key the pages use exists in both languages', () => {
@@ -180,7 +180,7 @@ describe('interface strings from common.json', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(CatalogueInputError);
-    expect(error).toMatchObject({ file: 'locales/fr/common.json', place: { line: 2 } });
+    expect(error).toMatchObject({ diagnostic: { file: 'locales/fr/common.json', line: 2 } });
   });
 });
 
@@ -193,8 +193,8 @@ describe('publishCatalogue reports each problem at the file that is wrong', () =
     writeFileSync(file, JSON.stringify(json, null, 2));
     const paths = projectPaths(root);
     const { diagnostics } = await publishCatalogue(paths, MANIFEST, 80);
-    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([
-      'locales/en/common.json:1:1 briefing:missing-translation feed.en.xml not written: Missing en interface string "feed.title"',
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message} (${d.note})`)).toEqual([
+      'locales/en/common.json:1:1 briefing:missing-translation Missing en translation of "feed.title" (feed.en.xml not written)',
     ]);
     expect(['index.html', 'feed.fr.xml', 'feed.en.xml'].map((name) => existsSync(path.join(paths.output, name)))).toEqual([true, true, false]);
   });

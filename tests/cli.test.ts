@@ -131,7 +131,7 @@ describe('themes: the logo', () => {
     writeFileSync(path.join(root, 'templates', 'logo.png'), 'not an image');
     const broken = await runCli(['build', '--root', root, '--format', 'pdf']);
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toContain('templates/logo.png is not a PNG or JPEG image');
+    expect(broken.stderr).toContain('templates/logo.png:1:1  error  The logo is not a PNG or JPEG image');
   });
 });
 

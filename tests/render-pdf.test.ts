@@ -315,7 +315,7 @@ describe('loadPdfTheme', () => {
         expect((error as Error).message).toContain(file);
       }
       writeFileSync(file, '{ not json');
-      expect(() => loadPdfTheme(dir)).toThrow(/theme\.json: is not valid JSON/);
+      expect(() => loadPdfTheme(dir)).toThrow(/theme\.json:1:3: The PDF theme is not valid JSON/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

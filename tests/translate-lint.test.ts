@@ -28,22 +28,22 @@ describe('placeholders, nesting, unescaped interpolation', () => {
     const file = `${FIXTURES}/en/placeholders.json`;
     expect(diagnostics).toEqual([
       {
-        file, line: 2, column: 15, severity: 'error', ruleId: 'briefing:placeholder-mismatch',
+        file, line: 2, column: 15, severity: 'error', ruleId: 'briefing:placeholder-mismatch', url: 'docs/rules.md#placeholder-mismatch',
         message: 'Placeholders differ from the French: missing {{count}}, unexpected {{cnt}}. Use exactly the French placeholders (names unchanged, not translated)',
         note: 'French: "{{count}} minutes de lecture"',
       },
       {
-        file, line: 4, column: 11, severity: 'error', ruleId: 'briefing:placeholder-mismatch',
+        file, line: 4, column: 11, severity: 'error', ruleId: 'briefing:placeholder-mismatch', url: 'docs/rules.md#placeholder-mismatch',
         message: 'Placeholders differ from the French: missing {{pages}}. Use exactly the French placeholders (names unchanged, not translated)',
         note: 'French: "Page {{page}} sur {{pages}}"',
       },
       {
-        file, line: 5, column: 18, severity: 'error', ruleId: 'briefing:nesting',
+        file, line: 5, column: 18, severity: 'error', ruleId: 'briefing:nesting', url: 'docs/rules.md#nesting',
         message: 'Nesting "$t(…)" is not allowed in a translation (it would pull another string in): write the text itself',
         note: 'French: "Voir le sommaire"',
       },
       {
-        file, line: 6, column: 17, severity: 'error', ruleId: 'briefing:unescaped-interpolation',
+        file, line: 6, column: 17, severity: 'error', ruleId: 'briefing:unescaped-interpolation', url: 'docs/rules.md#unescaped-interpolation',
         message: 'Unescaped interpolation "{{- name}}" is not allowed: write {{name}} so the value is escaped',
         note: 'French: "Bonjour {{name}}"',
       },
@@ -77,12 +77,12 @@ describe('plural forms', () => {
     const file = `${FIXTURES}/en/plurals.json`;
     expect(lintLocale({ target: fixture('en', 'plurals'), targetLang: 'en', source: fixture('fr', 'plurals') })).toEqual([
       {
-        file, line: 2, column: 24, severity: 'error', ruleId: 'briefing:incomplete-plural',
+        file, line: 2, column: 24, severity: 'error', ruleId: 'briefing:incomplete-plural', url: 'docs/rules.md#incomplete-plural',
         message: 'Plural forms of "readingTime" incomplete for en: missing readingTime_one (en needs readingTime_one, readingTime_other)',
         note: 'French: "{{count}} minutes de lecture"',
       },
       {
-        file, line: 5, column: 23, severity: 'error', ruleId: 'briefing:incomplete-plural',
+        file, line: 5, column: 23, severity: 'error', ruleId: 'briefing:incomplete-plural', url: 'docs/rules.md#incomplete-plural',
         message: 'Plural forms of "rank_ordinal" incomplete for en: missing rank_ordinal_two, rank_ordinal_few (en needs rank_ordinal_one, rank_ordinal_two, rank_ordinal_few, rank_ordinal_other)',
         note: 'French: "{{count}}e"',
       },
@@ -162,7 +162,7 @@ describe('whitespace', () => {
     const en = inline('locales/en/common.json', { toc: 'Contents ' });
     const fr = inline('locales/fr/common.json', { toc: 'Sommaire' });
     expect(lintLocale({ target: en, targetLang: 'en', source: fr })).toEqual([
-      { file: 'locales/en/common.json', line: 2, column: 19, severity: 'warning', ruleId: 'briefing:whitespace', message: 'Trailing space: remove it, it would show in the output', note: 'French: "Sommaire"' },
+      { file: 'locales/en/common.json', line: 2, column: 19, severity: 'warning', ruleId: 'briefing:whitespace', url: 'docs/rules.md#whitespace', message: 'Trailing space: remove it, it would show in the output', note: 'French: "Sommaire"' },
     ]);
   });
 });

@@ -3,9 +3,12 @@
  * - `Diagnostic`: a problem in *content* (an article, a locale file, a template) with a place and
  *   a rule id; gathered per file and reported together; exit code 1.
  * - `UsageError`: the command line or environment is wrong; exit code 2, message says the fix.
+ * Rule ids, their severities and messages are one table: `src/core/rules.ts`.
  */
+import type { Place } from './types.js';
+import { ruleMessage, ruleSeverity, ruleUrl, START, type RuleId, type RuleParams, type Severity } from './rules.js';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { RuleId, Severity } from './rules.js';
 
 /** A problem in a content file, printed as `path:line:column  severity  message  rule-id`. */
 export interface Diagnostic {
@@ -15,27 +18,49 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   /** Namespaced rule id, e.g. `briefing:invalid-json`. */
-  ruleId: string;
+  ruleId: RuleId;
+  /** Where the rule is documented (`docs/rules.md#invalid-json`), like vfile-message's `url`. */
+  url: string;
   /** Extra context shown under the message (e.g. the French source text). */
   note?: string;
 }
 
-/** Builds a diagnostic; `place` defaults to the start of the file. */
-export function diagnostic(
+/**
+ * The diagnostic of rule `id` in `file`, worded by the rule table from `params`; `place`
+ * defaults to the start of the file, the severity to the rule's.
+ */
+export function ruleDiagnostic<R extends RuleId>(
+  id: R,
   file: string,
-  ruleId: string,
-  message: string,
-  place: { line: number; column: number } = { line: 1, column: 1 },
-  severity: Severity = 'error',
+  params: RuleParams<R>,
+  place: Place = START,
+  options: { severity?: Severity; note?: string | undefined } = {},
 ): Diagnostic {
-  return { file, line: place.line, column: place.column, severity, message, ruleId };
+  const d: Diagnostic = { file, line: place.line, column: place.column, severity: options.severity ?? ruleSeverity(id), message: ruleMessage(id, params), ruleId: id, url: ruleUrl(id) };
+  return options.note === undefined ? d : { ...d, note: options.note };
 }
 
-/** Thrown by a stage whose input is unusable; carries the diagnostics that explain why. */
-export class ContentError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('\n'));
-    this.name = 'ContentError';
+/**
+ * A renderer's input file is wrong (a template, the theme, the logo, a stylesheet, a translation
+ * that breaks the bilingual pairing). Thrown where the file is read; `file` is absolute, or
+ * relative to the project root; `place` is where the file has lines. The pipeline turns it into
+ * its diagnostic without guessing (src/pipeline/render-error.ts).
+ */
+export class FileProblem<R extends RuleId = RuleId> extends Error {
+  constructor(
+    readonly ruleId: R,
+    readonly file: string,
+    readonly params: RuleParams<R>,
+    readonly place?: Place,
+    options?: { cause?: unknown },
+  ) {
+    super(`${file}${place ? `:${place.line}:${place.column}` : ''}: ${ruleMessage(ruleId, params)}`, options);
+    this.name = 'FileProblem';
+  }
+
+  /** The diagnostic, with `file` as `displayFile` (the path shown, relative to the project). */
+  toDiagnostic(displayFile: string): Diagnostic {
+    return ruleDiagnostic(this.ruleId, displayFile, this.params, this.place);
   }
 }
 

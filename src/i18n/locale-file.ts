@@ -4,7 +4,7 @@
  * such as `__proto__` can never reach `Object.prototype`.
  */
 import { parse as parseJson, type ObjectNode, type ValueNode } from '@humanwhocodes/momoa';
-import { diagnostic, type Diagnostic } from '../core/errors.js';
+import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import type { Place } from '../core/types.js';
 
 /** Nested i18next resources (`{ sections: { id: { heading: "…" } } }`). */
@@ -45,11 +45,11 @@ export function readLocaleFile(text: string, file: string): LocaleFile {
   } catch (error) {
     const e = error as { line?: number; column?: number; message?: string };
     const message = (e.message ?? 'Invalid JSON').replace(/\s*\(\d+:\d+\)\s*$/, '');
-    result.diagnostics.push(diagnostic(file, 'briefing:invalid-json', `Invalid JSON: ${message}`, { line: e.line ?? 1, column: e.column ?? 1 }));
+    result.diagnostics.push(ruleDiagnostic('briefing:invalid-json', file, { reason: message }, { line: e.line ?? 1, column: e.column ?? 1 }));
     return result;
   }
   if (root.type !== 'Object') {
-    result.diagnostics.push(diagnostic(file, 'briefing:invalid-locale', 'A locale file must hold a JSON object of keys', at(root)));
+    result.diagnostics.push(ruleDiagnostic('briefing:invalid-locale', file, {}, at(root)));
     return result;
   }
   walk(root, '', result.resources, result);
@@ -64,16 +64,16 @@ function walk(node: ObjectNode, prefix: string, target: ResourceTree, result: Lo
     const place = at(member.name);
     const first = seen.get(name);
     if (first) {
-      result.diagnostics.push(diagnostic(result.file, 'briefing:duplicate-key', `Duplicate key "${key}" (first defined at line ${first.line}): JSON readers disagree on which one wins; keep only one`, place));
+      result.diagnostics.push(ruleDiagnostic('briefing:duplicate-key', result.file, { key, firstLine: first.line }, place));
       continue;
     }
     seen.set(name, place);
     if (FORBIDDEN_KEYS.has(name)) {
-      result.diagnostics.push(diagnostic(result.file, 'briefing:forbidden-key', `Key "${key}" is not allowed (it could reach the object prototype)`, place));
+      result.diagnostics.push(ruleDiagnostic('briefing:forbidden-key', result.file, { key }, place));
       continue;
     }
     if (name.includes('.') || name === '') {
-      result.diagnostics.push(diagnostic(result.file, 'briefing:invalid-key', `Key "${key}" must be non-empty and contain no "." (dots separate nested keys)`, place));
+      result.diagnostics.push(ruleDiagnostic('briefing:invalid-key', result.file, { key }, place));
       continue;
     }
     const value = member.value;
@@ -85,7 +85,7 @@ function walk(node: ObjectNode, prefix: string, target: ResourceTree, result: Lo
       target[name] = child;
       walk(value, key, child, result);
     } else {
-      result.diagnostics.push(diagnostic(result.file, 'briefing:non-string-value', `Key "${key}" must hold a string or an object of strings, not ${value.type.toLowerCase()}`, at(value)));
+      result.diagnostics.push(ruleDiagnostic('briefing:non-string-value', result.file, { key, found: value.type.toLowerCase() }, at(value)));
     }
   }
 }

@@ -1,7 +1,7 @@
 /** mdast of a French source → `Article`: title, lead, sections, one `Segment` per translation unit. */
 import type { Root, RootContent, Heading, PhrasingContent } from 'mdast';
 import type { Article, ArticleMeta, Place, Section, Segment } from '../core/types.js';
-import { diagnostic, type Diagnostic } from '../core/errors.js';
+import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import { blocksToMarkdown, inlineToMarkdown } from '../core/markdown.js';
 import { uniqueSlugger } from '../core/slug.js';
 import { toString } from 'mdast-util-to-string';
@@ -19,7 +19,7 @@ export function assembleArticle(tree: Root, meta: ArticleMeta, slug: string, fil
     body.shift();
     title = segment('title', 'title', inlineToMarkdown(first.children, 1), placeOf(first));
   } else {
-    diagnostics.push(diagnostic(file, 'briefing:missing-title', 'No title: add `title:` to the front matter or start with a `# Title` line; using the file name', { line: 1, column: 1 }, 'warning'));
+    diagnostics.push(ruleDiagnostic('briefing:missing-title', file, {}));
     title = segment('title', 'title', inlineToMarkdown([{ type: 'text', value: slug }], 1), { line: 1, column: 1 });
   }
 
@@ -31,7 +31,7 @@ export function assembleArticle(tree: Root, meta: ArticleMeta, slug: string, fil
     if (node.type === 'heading') {
       const id = nextId(toString(node));
       const heading = segment(`sections.${id}.heading`, 'heading', headingText(node), placeOf(node));
-      if (!heading.markdown.trim()) diagnostics.push(diagnostic(file, 'briefing:empty-heading', 'Empty heading', placeOf(node)));
+      if (!heading.markdown.trim()) diagnostics.push(ruleDiagnostic('briefing:empty-heading', file, {}, placeOf(node)));
       sections.push({ id, heading, blocks: [] });
     } else if (node.type in BLOCK_KINDS) {
       const kind = BLOCK_KINDS[node.type as keyof typeof BLOCK_KINDS];
@@ -39,16 +39,16 @@ export function assembleArticle(tree: Root, meta: ArticleMeta, slug: string, fil
       const key = current ? `sections.${current.id}.${list.length + 1}` : `lead.${list.length + 1}`;
       list.push(segment(key, kind, blocksToMarkdown([node]), placeOf(node)));
     } else if (node.type !== 'definition') {
-      diagnostics.push(diagnostic(file, 'briefing:unsupported-block', `A ${describe(node)} is not part of a briefing and was left out`, placeOf(node), 'warning'));
+      diagnostics.push(ruleDiagnostic('briefing:unsupported-block', file, { what: describe(node) }, placeOf(node)));
     }
   }
   for (const section of sections) {
     if (section.blocks.length === 0) {
-      diagnostics.push(diagnostic(file, 'briefing:empty-section', `Section "${section.heading.markdown}" has no paragraphs`, section.heading.place, 'warning'));
+      diagnostics.push(ruleDiagnostic('briefing:empty-section', file, { heading: section.heading.markdown }, section.heading.place));
     }
   }
   if (lead.length === 0 && sections.length === 0) {
-    diagnostics.push(diagnostic(file, 'briefing:empty-article', 'The article has no text', { line: 1, column: 1 }));
+    diagnostics.push(ruleDiagnostic('briefing:empty-article', file, {}));
   }
   // Key figures are found in the finished article (src/parse/key-figure-units.ts).
   return { slug, path: file, meta, title, lead, figures: [], sections };

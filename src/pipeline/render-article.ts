@@ -6,9 +6,10 @@
  * and result are plain data.
  */
 import { toString } from 'mdast-util-to-string';
-import type { Article, BriefingDocument, Format, Lang } from '../core/types.js';
+import type { Article, Format, Lang } from '../core/types.js';
 import { SOURCE_LANG } from '../core/types.js';
-import { diagnostic, hasErrors, type Diagnostic } from '../core/errors.js';
+import { hasErrors, type Diagnostic } from '../core/errors.js';
+import { coverageDiagnostic } from '../translate/diagnostics.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { isoDate } from '../core/clock.js';
 import { parseMarkdown } from '../core/markdown.js';
@@ -19,7 +20,7 @@ import type { ArticleStatus } from '../translate/types.js';
 import { prepareEdition } from './prepare-edition.js';
 import { renderReviewPage } from './render-review-page.js';
 import { renderErrorDiagnostic as errorDiagnostic } from './render-error.js';
-import { renderBilingualEdition } from './render-bilingual.js';
+import { renderBilingualEdition, type BilingualSide } from './render-bilingual.js';
 import { renderEdition } from './render-edition.js';
 import { readSource, type CommonLocales, type SourceFile } from '../project/sources.js';
 import { sha256 } from '../core/hash.js';
@@ -100,11 +101,11 @@ export async function renderArticle(task: ArticleTask, common: CommonLocales): P
     };
   }
   const editions: EditionOutcome[] = [];
-  const docs = new Map<Lang, BriefingDocument>();
+  const docs = new Map<Lang, BilingualSide>();
   for (const plan of task.editions) {
-    const { outcome, doc } = await buildEdition(task, parsed.article, plan, await common(plan.lang));
+    const { outcome, laidOut } = await buildEdition(task, parsed.article, plan, await common(plan.lang));
     editions.push(outcome);
-    if (doc && outcome.outcome === 'built') docs.set(plan.lang, doc);
+    if (laidOut && outcome.outcome === 'built') docs.set(plan.lang, laidOut);
   }
   await buildBilingual(task, parsed.article, editions, docs);
   return { slug: source.slug, diagnostics, editions };
@@ -114,14 +115,14 @@ export async function renderArticle(task: ArticleTask, common: CommonLocales): P
  * The French–English edition, once both editions are laid out (a withheld or failed English
  * edition has none). Its files travel with the English edition's outcome, as kind `bilingual`.
  */
-async function buildBilingual(task: ArticleTask, article: Article, editions: EditionOutcome[], docs: ReadonlyMap<Lang, BriefingDocument>): Promise<void> {
+async function buildBilingual(task: ArticleTask, article: Article, editions: EditionOutcome[], docs: ReadonlyMap<Lang, BilingualSide>): Promise<void> {
   if (!task.bilingual?.length) return;
   const source = docs.get(SOURCE_LANG);
   const targetOutcome = editions.find((e) => e.lang !== SOURCE_LANG && docs.has(e.lang));
   const target = targetOutcome && docs.get(targetOutcome.lang);
   if (!source || !targetOutcome || !target) return;
   try {
-    const files = await renderBilingualEdition(source, target, { formats: task.bilingual, templatesDir: task.paths.templates, creationDate: new Date(task.nowMs) });
+    const files = await renderBilingualEdition(source, { ...target, ...(targetOutcome.status ? { status: targetOutcome.status } : {}) }, { formats: task.bilingual, templatesDir: task.paths.templates, creationDate: new Date(task.nowMs) });
     for (const f of files) targetOutcome.files.push(file('bilingual', f.format, f.name, f.data, f.ms));
   } catch (error) {
     targetOutcome.diagnostics.push(errorDiagnostic(error, task.paths, article.path));
@@ -129,8 +130,8 @@ async function buildBilingual(task: ArticleTask, article: Article, editions: Edi
 }
 
 /** One language of one article: check its inputs, then render what the plan asks for. */
-async function buildEdition(task: ArticleTask, article: Article, plan: EditionPlan, common: LocaleFile): Promise<{ outcome: EditionOutcome; doc?: BriefingDocument }> {
-  const done = (outcome: EditionOutcome, doc?: BriefingDocument) => ({ outcome, ...(doc ? { doc } : {}) });
+async function buildEdition(task: ArticleTask, article: Article, plan: EditionPlan, common: LocaleFile): Promise<{ outcome: EditionOutcome; laidOut?: BilingualSide }> {
+  const done = (outcome: EditionOutcome, laidOut?: BilingualSide) => ({ outcome, ...(laidOut ? { laidOut } : {}) });
   const { paths } = task;
   const now = new Date(task.nowMs);
   const prepared = await prepareEdition(paths, article, plan.lang, common);
@@ -157,7 +158,7 @@ async function buildEdition(task: ArticleTask, article: Article, plan: EditionPl
     else outcome.files.push(file('review', 'html', `${article.slug}.review.html`, review.html, review.ms));
   }
   if (status && status.coverage < task.minCoverage) {
-    outcome.diagnostics.push(lowCoverage(status, task.minCoverage));
+    outcome.diagnostics.push(coverageDiagnostic(status, task.minCoverage));
     return done({ ...outcome, outcome: 'withheld' });
   }
   if (plan.formats.length === 0 && !plan.document) return done(outcome);
@@ -172,7 +173,7 @@ async function buildEdition(task: ArticleTask, article: Article, plan: EditionPl
     outcome.title = rendered.title;
     outcome.fallbacks = rendered.fallbacks;
     for (const f of rendered.files) outcome.files.push(file('briefing', f.format, f.name, f.data, f.ms));
-    return done(outcome, rendered.doc);
+    return done(outcome, rendered);
   } catch (error) {
     outcome.diagnostics.push(errorDiagnostic(error, paths, article.path));
     return done({ ...outcome, outcome: 'failed', recordable: error instanceof TemplateError });
@@ -182,17 +183,4 @@ async function buildEdition(task: ArticleTask, article: Article, plan: EditionPl
 function file(kind: OutputKind, format: Format, name: string, content: string | Uint8Array, ms: number): BuiltFile {
   const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   return { kind, format, name, data, sha256: sha256(data), ms };
-}
-
-/** An edition below the coverage threshold: not written, and the message says what is missing. */
-function lowCoverage(status: ArticleStatus, minCoverage: number): Diagnostic {
-  const list = (kind: 'missing' | 'stale') => {
-    const keys = status.units.filter((u) => u.status === kind).map((u) => u.key);
-    return keys.length === 0 ? '' : `; ${kind}: ${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ` and ${keys.length - 8} more` : ''}`;
-  };
-  return diagnostic(
-    status.file,
-    'briefing:low-coverage',
-    `${status.lang} edition of "${status.slug}" not written: ${status.coverage} % of ${status.counts.total} segments up to date, below the ${minCoverage} % threshold${list('missing')}${list('stale')}. Run "briefing check --lang ${status.lang}" for details, or lower --min-coverage.`,
-  );
 }

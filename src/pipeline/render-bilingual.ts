@@ -1,9 +1,11 @@
 /** The bilingual edition of an article (`<slug>.fr-en.html|pdf`) from its two laid-out documents. */
-import { BILINGUAL_FORMATS, type BriefingDocument, type Format } from '../core/types.js';
+import path from 'node:path';
+import { BILINGUAL_FORMATS, type Briefing, type BriefingDocument, type Format } from '../core/types.js';
 import { renderBilingualHtml } from '../render/html/bilingual.js';
 import { renderBilingualPdf } from '../render/pdf/bilingual.js';
+import { mismatchedUnit, pairBlocks, PairingError } from '../render/bilingual/pairs.js';
+import type { ArticleStatus } from '../translate/types.js';
 import type { RenderedFile } from './render-edition.js';
-
 
 export interface BilingualOptions {
   formats: readonly Format[];
@@ -11,20 +13,48 @@ export interface BilingualOptions {
   creationDate: Date;
 }
 
+/** One language of the bilingual edition: its laid-out document and the briefing it came from. */
+export interface BilingualSide {
+  doc: BriefingDocument;
+  briefing: Briefing;
+}
+
+/** The translated side also has its status: where each translation is in its locale file. */
+export interface TranslatedSide extends BilingualSide {
+  status?: ArticleStatus;
+}
+
 /** `<slug>.fr-en.<ext>`: the source language first, as on the page. */
 export function bilingualName(slug: string, source: BriefingDocument, target: BriefingDocument, format: Format): string {
   return `${slug}.${source.lang}-${target.lang}.${format}`;
 }
 
-export async function renderBilingualEdition(source: BriefingDocument, target: BriefingDocument, options: BilingualOptions): Promise<RenderedFile[]> {
+/** @throws PairingError at the translation or template that keeps the two editions from pairing. */
+export async function renderBilingualEdition(source: BilingualSide, target: TranslatedSide, options: BilingualOptions): Promise<RenderedFile[]> {
+  checkPairing(source, target, options.templatesDir);
   const files: RenderedFile[] = [];
   for (const format of options.formats.filter((f) => BILINGUAL_FORMATS.includes(f))) {
     const start = performance.now();
     const data =
       format === 'html'
-        ? renderBilingualHtml(source, target, { templatesDir: options.templatesDir })
-        : await renderBilingualPdf(source, target, { creationDate: options.creationDate, templatesDir: options.templatesDir });
-    files.push({ format, name: bilingualName(source.slug, source, target, format), data, ms: performance.now() - start });
+        ? renderBilingualHtml(source.doc, target.doc, { templatesDir: options.templatesDir })
+        : await renderBilingualPdf(source.doc, target.doc, { creationDate: options.creationDate, templatesDir: options.templatesDir });
+    files.push({ format, name: bilingualName(source.doc.slug, source.doc, target.doc, format), data, ms: performance.now() - start });
   }
   return files;
+}
+
+/**
+ * The renderers refuse editions that do not pair, naming the content template. When a
+ * translation is the cause (its blocks differ from the French), say so at its key instead.
+ */
+function checkPairing(source: BilingualSide, target: TranslatedSide, templatesDir: string): void {
+  try {
+    pairBlocks(source.doc, target.doc, path.join(templatesDir, 'briefing.md.hbs'));
+  } catch (error) {
+    const mismatch = error instanceof PairingError && target.status ? mismatchedUnit(source.briefing, target.briefing) : undefined;
+    if (!mismatch || !target.status) throw error;
+    const place = target.status.units.find((unit) => unit.key === mismatch.key)?.place;
+    throw new PairingError(target.status.file, { cause: 'translation', ...mismatch }, place);
+  }
 }

@@ -1,5 +1,5 @@
 /** Renders one language edition of one article into in-memory files (no disk access). */
-import type { Article, BriefingDocument, Format, Lang } from '../core/types.js';
+import type { Article, Briefing, BriefingDocument, Format, Lang } from '../core/types.js';
 import type { i18n } from 'i18next';
 import { localize } from '../localize/index.js';
 import { buildDocument, renderMarkdown } from '../render/markdown/index.js';
@@ -24,6 +24,8 @@ export interface EditionResult {
   fallbacks: string[];
   /** The laid-out document, for editions that combine languages (the bilingual edition). */
   doc: BriefingDocument;
+  /** The localized briefing it was laid out from (the bilingual edition checks its units pair). */
+  briefing: Briefing;
 }
 
 export interface EditionOptions {
@@ -51,5 +53,5 @@ export async function renderEdition(article: Article, lang: Lang, i18n: i18n, op
           : await renderPdf(doc, { creationDate: options.creationDate, templatesDir: options.templatesDir });
     files.push({ format, name: `${article.slug}.${lang}.${format}`, data, ms: performance.now() - start });
   }
-  return { lang, title: doc.title, files, fallbacks: briefing.fallbacks, doc };
+  return { lang, title: doc.title, files, fallbacks: briefing.fallbacks, doc, briefing };
 }

@@ -1,15 +1,17 @@
-/** A template, theme or renderer failure as a diagnostic in the user's own file (build and serve alike). */
+/**
+ * A renderer failure as a diagnostic in the user's own file (build and serve alike). Every input
+ * a renderer reads throws a `FileProblem` naming that file (template, theme, logo, stylesheet,
+ * translation breaking the bilingual pairing), placed where the file has lines: it is reported
+ * there. Only an unexpected failure is reported against the article, as `briefing:render-failed`.
+ */
 import path from 'node:path';
-import { diagnostic, type Diagnostic } from '../core/errors.js';
+import { FileProblem, ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
-import { TemplateError } from '../render/templates.js';
-import { PdfThemeError } from '../render/pdf/theme.js';
 
 export function renderErrorDiagnostic(error: unknown, paths: ProjectPaths, articleFile: string): Diagnostic {
-  if (error instanceof TemplateError) {
-    return diagnostic(path.relative(paths.root, error.file), 'briefing:template-error', error.message, { line: error.line, column: error.column });
+  if (error instanceof FileProblem) {
+    // Files read from the templates folder are absolute; locale files are already project-relative.
+    return error.toDiagnostic(path.isAbsolute(error.file) ? path.relative(paths.root, error.file) : error.file);
   }
-  if (error instanceof PdfThemeError) return diagnostic(path.relative(paths.root, error.file), 'briefing:invalid-theme', error.message);
-  const message = error instanceof Error ? error.message : String(error);
-  return diagnostic(articleFile, 'briefing:render-failed', `Rendering failed: ${message}`);
+  return ruleDiagnostic('briefing:render-failed', articleFile, { reason: error instanceof Error ? error.message : String(error) });
 }

@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lang } from '../core/types.js';
-import { diagnostic, UsageError, type Diagnostic } from '../core/errors.js';
+import { ruleDiagnostic, UsageError, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { emptyLocale, readLocaleFile, type LocaleFile } from '../i18n/locale-file.js';
 import { COMMON_NS } from '../i18n/instance.js';
@@ -56,7 +56,7 @@ export async function readSource(source: SourceFile): Promise<{ text?: string; d
     return { text, diagnostics: [] };
   } catch (error) {
     const reason = error instanceof TypeError ? 'it is not valid UTF-8 text' : (error as NodeJS.ErrnoException).code ?? String(error);
-    return { diagnostics: [diagnostic(source.file, 'briefing:unreadable-article', `Cannot read the article: ${reason}`)] };
+    return { diagnostics: [ruleDiagnostic('briefing:unreadable-article', source.file, { reason })] };
   }
 }
 
@@ -72,7 +72,7 @@ export async function readLocale(paths: ProjectPaths, lang: Lang, name: string, 
     text = await readFile(absolute, 'utf8');
   } catch {
     const empty = emptyLocale(file);
-    if (required) empty.diagnostics.push(diagnostic(file, 'briefing:missing-locale-file', `Missing locale file ${file}`));
+    if (required) empty.diagnostics.push(ruleDiagnostic('briefing:missing-locale-file', file, { file }));
     return empty;
   }
   return readLocaleFile(text, file);

@@ -5,24 +5,21 @@
  * that file (with line and column where known), so a broken string is never reported against a
  * template, nor a page against another.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { FileProblem, ruleDiagnostic, type Diagnostic } from '../core/errors.js';
+import { readStylesheet } from '../render/html/page.js';
 import type { LocaleFile } from '../i18n/locale-file.js';
 import { COMMON_NS, createI18n } from '../i18n/instance.js';
 import { LANGS, type Lang } from '../core/types.js';
-import { PACKAGE_ROOT, type ProjectPaths } from '../core/paths.js';
+import { BUILTIN_TEMPLATES, type ProjectPaths } from '../core/paths.js';
 import type { CommonLocales } from '../project/sources.js';
 
-/** An input of the index page or a feed is unusable; `file` is relative to the project root. */
+/** An input of the index page or a feed is unusable: its diagnostic names that file (relative to the project root). */
 export class CatalogueInputError extends Error {
   override name = 'CatalogueInputError';
-  constructor(
-    readonly file: string,
-    readonly ruleId: string,
-    message: string,
-    readonly place: { line: number; column: number } = { line: 1, column: 1 },
-  ) {
-    super(message);
+  constructor(readonly diagnostic: Diagnostic) {
+    super(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.message}`);
   }
 }
 
@@ -35,11 +32,11 @@ export type UiStrings = (key: string, vars?: Record<string, string | number>) =>
 /** Strings of `locale` (a parsed `common.json`); throws at the file if it did not parse. */
 export function uiStrings(locale: LocaleFile, lang: Lang): UiStrings {
   const broken = locale.diagnostics.find((d) => d.severity === 'error');
-  if (broken) throw new CatalogueInputError(broken.file, broken.ruleId, broken.message, broken);
+  if (broken) throw new CatalogueInputError(broken);
   const i18n = createI18n(lang, { [COMMON_NS]: locale.resources });
   return (key, vars = {}) => {
     // No fallback language: a missing key would come back as the key itself.
-    if (!i18n.exists(key, vars)) throw new CatalogueInputError(locale.file, 'briefing:missing-translation', `Missing ${lang} interface string "${key}"`);
+    if (!i18n.exists(key, vars)) throw new CatalogueInputError(ruleDiagnostic('briefing:missing-translation', locale.file, { lang, key }));
     return i18n.t(key, vars);
   };
 }
@@ -62,24 +59,18 @@ export function languageNames(strings: Readonly<Record<Lang, UiStrings>>): Recor
  */
 export function readIndexStylesheet(paths: ProjectPaths): string {
   const own = path.join(paths.templates, 'html', 'index.css');
-  const index = existsSync(own) ? own : path.join(PACKAGE_ROOT, 'templates', 'html', 'index.css');
+  const index = existsSync(own) ? own : path.join(BUILTIN_TEMPLATES, 'html', 'index.css');
   return `${inlineCss(paths, path.join(paths.templates, 'html', 'style.css'))}\n${inlineCss(paths, index)}`;
 }
 
-/** Reads a stylesheet that will sit inside `<style>`, refusing what would end that element early. */
+/** Reads a stylesheet that will sit inside `<style>` (render/html/page.ts refuses what would end it early). */
 function inlineCss(paths: ProjectPaths, file: string): string {
   const shown = path.relative(paths.root, file);
-  let css: string;
   try {
-    css = readFileSync(file, 'utf8');
+    return readStylesheet(path.dirname(path.dirname(file)), path.basename(file));
   } catch (error) {
-    throw new CatalogueInputError(shown, 'briefing:template-error', `Cannot read the stylesheet: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    if (error instanceof FileProblem) throw new CatalogueInputError(error.toDiagnostic(shown));
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new CatalogueInputError(ruleDiagnostic('briefing:unreadable-file', shown, { reason }));
   }
-  const unsafe = /<\/style|<!--/i.exec(css);
-  if (unsafe) {
-    const before = css.slice(0, unsafe.index).split('\n');
-    const place = { line: before.length, column: before.at(-1)!.length + 1 };
-    throw new CatalogueInputError(shown, 'briefing:template-error', `A stylesheet inlined in <style> must not contain "${unsafe[0]}"`, place);
-  }
-  return css;
 }

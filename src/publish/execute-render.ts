@@ -4,7 +4,7 @@
  * lane no worker starts at all — for a single article that is the fastest cold build.
  */
 import { availableParallelism } from 'node:os';
-import { diagnostic } from '../core/errors.js';
+import { ruleDiagnostic } from '../core/errors.js';
 import type { CommonLocales } from '../project/sources.js';
 import type { ArticleResult, ArticleTask } from '../pipeline/render-article.js';
 import { ArticlePool } from './pool.js';
@@ -65,7 +65,7 @@ function crashed(task: ArticleTask, error: unknown): ArticleResult {
   const message = error instanceof Error ? error.message : String(error);
   return {
     slug: task.source.slug,
-    diagnostics: [diagnostic(task.source.file, 'briefing:render-failed', `Rendering failed: ${message}`)],
+    diagnostics: [ruleDiagnostic('briefing:render-failed', task.source.file, { reason: message })],
     editions: task.editions.map(({ lang }) => ({ lang, outcome: 'failed', title: task.source.slug, sourceTitle: task.source.slug, date: '', coverage: 0, files: [], fallbacks: [], diagnostics: [], recordable: false })),
   };
 }

@@ -12,7 +12,8 @@ import path from 'node:path';
 import type { Format, Lang } from '../core/types.js';
 import { FORMATS, LANGS } from '../core/types.js';
 import type { Diagnostic } from '../core/errors.js';
-import { diagnostic } from '../core/errors.js';
+import { ruleDiagnostic } from '../core/errors.js';
+import { ruleUrl } from '../core/rules.js';
 import type { OutputKind } from '../core/types.js';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -103,11 +104,14 @@ export async function readManifest(file: string, displayName = file): Promise<Re
   }
   const problem = checkManifest(value);
   if (problem) return { text, diagnostics: [invalid(displayName, problem)] };
-  return { manifest: value as Manifest, text, diagnostics: [] };
+  const manifest = value as Manifest;
+  // The url is derived from the rule id, so the manifest does not store it.
+  for (const problem of manifest.problems) for (const d of problem.diagnostics) d.url = ruleUrl(d.ruleId);
+  return { manifest, text, diagnostics: [] };
 }
 
 function invalid(file: string, why: string): Diagnostic {
-  return diagnostic(file, 'briefing:invalid-manifest', `Ignoring the build manifest: ${why}. Every output is rebuilt; files it does not list are left alone.`, undefined, 'warning');
+  return ruleDiagnostic('briefing:invalid-manifest', file, { reason: why });
 }
 
 type Json = Record<string, unknown>;

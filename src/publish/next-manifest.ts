@@ -8,7 +8,7 @@
  * --min-coverage: then what an earlier build published of it is withdrawn (the English edition
  * takes the French–English one with it), because under the threshold it is not current.
  */
-import { diagnostic, type Diagnostic } from '../core/errors.js';
+import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import type { ArticleResult, BuiltFile, EditionOutcome } from '../pipeline/render-article.js';
 import type { ArticleStatus } from '../translate/types.js';
 import { emptyManifest, type Manifest, type OutputEntry, type ProblemEntry } from './manifest.js';
@@ -100,7 +100,7 @@ export function nextManifest(plan: Plan, records: readonly ArticleRecord[]): Nex
         const relative = `${slug}/${file.name}`;
         if (file.writeError !== undefined) {
           // Disk full, permissions…: this file keeps its previous version (and manifest entry).
-          report.diagnostics.push(diagnostic(displayPath(options, relative), 'briefing:write-failed', `Cannot write the output: ${file.writeError}`));
+          report.diagnostics.push(ruleDiagnostic('briefing:write-failed', displayPath(options, relative), { reason: file.writeError }));
           unwritten = true;
           continue;
         }

@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { BILINGUAL_FORMATS, SOURCE_LANG, type Format, type Lang, type OutputKind } from '../core/types.js';
-import { diagnostic, type Diagnostic } from '../core/errors.js';
+import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { sha256 } from '../core/hash.js';
 import type { SourceFile } from '../project/sources.js';
@@ -293,5 +293,5 @@ export function displayPath(options: Pick<PlanOptions, 'paths' | 'cwd'>, relativ
 
 /** A recorded output not removed because someone changed it since this tool wrote it. */
 export function keptModifiedOutput(display: string, reason: RemovalReason): Diagnostic {
-  return diagnostic(display, 'briefing:kept-modified-output', `Not removed (${reason}): the file differs from the one this tool wrote. Delete it by hand if it is no longer wanted.`, undefined, 'warning');
+  return ruleDiagnostic('briefing:kept-modified-output', display, { reason });
 }

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LANGS, type Lang } from '../core/types.js';
-import { diagnostic, type Diagnostic } from '../core/errors.js';
+import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { commonLocales, type CommonLocales } from '../project/sources.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -40,7 +40,8 @@ export async function publishCatalogue(paths: ProjectPaths, manifest: Manifest, 
   // Projects made before the index page was built in code may still carry its old template.
   const oldTemplate = path.join(paths.templates, 'html', 'index.hbs');
   if (existsSync(oldTemplate)) {
-    diagnostics.push(diagnostic(path.relative(paths.root, oldTemplate), 'briefing:template-error', 'No longer used: the index page is built in code. Restyle it in templates/html/index.css and change its text in locales/<lang>/common.json (index.*), then delete this file.', undefined, 'warning'));
+    const instead = 'the index page is built in code. Restyle it in templates/html/index.css and change its text in locales/<lang>/common.json (index.*)';
+    diagnostics.push(ruleDiagnostic('briefing:unused-template', path.relative(paths.root, oldTemplate), { instead }));
   }
   for (const [name, make] of files) {
     const start = performance.now();
@@ -50,7 +51,7 @@ export async function publishCatalogue(paths: ProjectPaths, manifest: Manifest, 
       text = await make();
     } catch (error) {
       if (!(error instanceof CatalogueInputError)) throw error;
-      diagnostics.push(diagnostic(error.file, error.ruleId, `${name} not written: ${error.message}`, error.place));
+      diagnostics.push({ ...error.diagnostic, note: `${name} not written` });
       continue;
     }
     if (await writeIfChanged(target, text)) written.push({ path: path.relative(process.cwd(), target) || target, bytes: Buffer.byteLength(text), ms: performance.now() - start });

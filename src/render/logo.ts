@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { FileProblem } from '../core/errors.js';
 
 export interface Logo {
   file: string;
@@ -15,13 +16,19 @@ export interface Logo {
 
 export const LOGO_FILES = ['logo.png', 'logo.jpg', 'logo.jpeg'] as const;
 
+/** The project's logo, if any. @throws LogoError when the file is not a PNG or JPEG image. */
 export function loadLogo(templatesDir: string): Logo | undefined {
   const file = LOGO_FILES.map((name) => path.join(templatesDir, name)).find((candidate) => existsSync(candidate));
   if (!file) return undefined;
   const data = readFileSync(file);
   if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return { file, data, mime: 'image/png' };
   if (data.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))) return { file, data, mime: 'image/jpeg' };
-  throw new Error(`${file} is not a PNG or JPEG image: a logo must be one of those (or remove the file)`);
+  throw new LogoError('briefing:invalid-logo', file, {});
+}
+
+/** The logo file is neither PNG nor JPEG; `file` is its path. */
+export class LogoError extends FileProblem<'briefing:invalid-logo'> {
+  override name = 'LogoError';
 }
 
 export function logoDataUri(logo: Logo): string {

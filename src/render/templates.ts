@@ -6,23 +6,27 @@
 import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { FileProblem } from '../core/errors.js';
 
 export type TemplateFn = (context: object) => string;
 
 const env = Handlebars.create();
 const cache = new Map<string, { source: string; fn: TemplateFn }>();
 
-/** A template failed to compile or run; `file` names the template, `line` is 1-based if known. */
-export class TemplateError extends Error {
+/**
+ * A template failed to compile or run; `file` names the template, `line` and `column` are
+ * 1-based (1:1 when Handlebars does not say); `reason` is Handlebars' own first line.
+ */
+export class TemplateError extends FileProblem<'briefing:template-error'> {
+  override name = 'TemplateError';
   constructor(
-    readonly file: string,
+    file: string,
     readonly line: number,
     readonly column: number,
-    message: string,
+    readonly reason: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
-    this.name = 'TemplateError';
+    super('briefing:template-error', file, { reason }, { line, column }, options);
   }
 }
 
@@ -66,5 +70,8 @@ function toTemplateError(file: string, error: unknown): TemplateError {
   const strict = /- (\d+):(\d+)/.exec(message);
   const line = Number(parse?.[1] ?? strict?.[1] ?? 1);
   const column = strict ? Number(strict[2]) + 1 : 1;
-  return new TemplateError(file, line, column, message.split('\n')[0] ?? message, { cause: error });
+  // A parse error's first line only repeats the line number; its last line says what was found.
+  const got = parse ? /got '([^']+)'\s*$/.exec(message)?.[1] : undefined;
+  const reason = parse ? `Handlebars cannot parse this line${got ? ` (unexpected ${got})` : ''}` : (message.split('\n')[0] ?? message);
+  return new TemplateError(file, line, column, reason, { cause: error });
 }

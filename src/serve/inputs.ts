@@ -16,6 +16,10 @@ import type { ServedFile } from './catalogue.js';
 /** A file of the request resolves outside the project folder. */
 export class OutsideProjectError extends Error {
   override name = 'OutsideProjectError';
+  /** @param file the absolute path of the input that resolves outside the project. */
+  constructor(readonly file: string) {
+    super(`${path.basename(file)} resolves outside the project`);
+  }
 }
 
 /** Whether `file` (absolute) really lives inside `root` (a real path), links resolved; false when absent. */
@@ -58,7 +62,7 @@ export async function hashFiles(realRoot: string, files: readonly string[], salt
     files.map(async (file) => {
       const inside = await insideProject(realRoot, file);
       if (inside === 'absent') return undefined;
-      if (!inside) throw new OutsideProjectError(`${path.basename(file)} resolves outside the project`);
+      if (!inside) throw new OutsideProjectError(file);
       try {
         return await readFile(file);
       } catch (error) {

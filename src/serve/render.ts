@@ -4,7 +4,7 @@
  * file. Content problems come back as diagnostics (the preview shows them over the last good
  * page), never as exceptions.
  */
-import { diagnostic, type Diagnostic } from '../core/errors.js';
+import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { LANGS, SOURCE_LANG, type Format, type Lang, type OutputKind } from '../core/types.js';
 import { commonLocales, type SourceFile } from '../project/sources.js';
@@ -34,7 +34,7 @@ export function renderBilingualFile(request: RenderRequest): Promise<RenderOutco
 
 /** `<slug>.review.html`: the translators' review page of a translated edition. */
 export async function renderReviewFile(request: RenderRequest): Promise<RenderOutcome> {
-  if (request.lang === SOURCE_LANG) return { ok: false, diagnostics: [diagnostic(request.source.file, 'briefing:no-review', 'The source language has no review page')] };
+  if (request.lang === SOURCE_LANG) return { ok: false, diagnostics: [ruleDiagnostic('briefing:no-review', request.source.file, {})] };
   return renderOne(request, 'review', [{ lang: request.lang, formats: [], review: true }]);
 }
 

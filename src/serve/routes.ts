@@ -164,7 +164,7 @@ async function serveIndex(context: RouteContext, req: IncomingMessage, res: Serv
     page = await indexPage(paths, articles, context.minCoverage);
   } catch (error) {
     if (!(error instanceof CatalogueInputError)) throw error;
-    return replyError(req, res, 500, `The index page cannot be shown: ${error.file}:${error.place.line}:${error.place.column} ${error.message}`);
+    return replyError(req, res, 500, `The index page cannot be shown: ${error.message}`);
   }
   reply(req, res, 200, page, {
     'Content-Type': 'text/html; charset=utf-8',

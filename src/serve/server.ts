@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULTS } from '../core/defaults.js';
+import path from 'node:path';
 import type { ProjectPaths } from '../core/paths.js';
 import type { ServedFile } from './catalogue.js';
 import { OutsideProjectError } from './inputs.js';
@@ -16,7 +17,7 @@ import { Renderer } from './renderer.js';
 import { replyError } from './respond.js';
 import { route } from './routes.js';
 import { watchProject, type ProjectWatcher } from './watch.js';
-import { diagnostic } from '../core/errors.js';
+import { ruleDiagnostic } from '../core/errors.js';
 
 export interface ServeOptions {
   paths: ProjectPaths;
@@ -75,7 +76,7 @@ export async function startServer(options: ServeOptions): Promise<BriefingServer
     env: options.env ?? process.env,
     ...(options.onRender ? { onRender: options.onRender } : {}),
   });
-  const live = new LiveHub(options.maxLiveClients ?? 64, (file) => liveState(renderer, file, () => void live.refresh()), options.onError);
+  const live = new LiveHub(options.maxLiveClients ?? 64, (file) => liveState(renderer, options.paths.root, file, () => void live.refresh()), options.onError);
   const context = { renderer, live, minCoverage: options.minCoverage ?? DEFAULTS.minCoverage, renderTimeoutMs: options.renderTimeoutMs ?? 20_000 };
   let closing = false;
 
@@ -162,7 +163,7 @@ function hostName(header: string | undefined): string {
 }
 
 /** What a previewed file (`<slug>/<name>`) looks like now, for its live clients. */
-async function liveState(renderer: Renderer, id: string, retry: () => void): Promise<LiveState> {
+async function liveState(renderer: Renderer, root: string, id: string, retry: () => void): Promise<LiveState> {
   const [slug = '', name = ''] = id.split('/');
   try {
     const found = await renderer.resolve(slug, name);
@@ -175,7 +176,8 @@ async function liveState(renderer: Renderer, id: string, retry: () => void): Pro
       setTimeout(retry, 250).unref();
       return { kind: 'unknown' };
     }
-    if (error instanceof OutsideProjectError) return { kind: 'problem', diagnostics: [diagnostic(`content/${slug}`, 'briefing:outside-project', error.message)] };
+    // Named by its real path in the project (the article, a locale file or a template), not the URL.
+    if (error instanceof OutsideProjectError) return { kind: 'problem', diagnostics: [ruleDiagnostic('briefing:outside-project', path.relative(root, error.file), {})] };
     throw error;
   }
 }

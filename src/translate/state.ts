@@ -4,7 +4,7 @@
  * Diff-friendly on purpose: keys sorted, one entry per line, so it reviews well in pull requests.
  */
 import { createHash } from 'node:crypto';
-import { diagnostic, type Diagnostic } from '../core/errors.js';
+import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import type { StateEntry } from './types.js';
 
 export type TranslationState = Map<string, StateEntry>;
@@ -36,7 +36,7 @@ export function parseState(text: string | undefined, file: string): { state: Tra
     const reason = error instanceof Error ? error.message : String(error);
     return {
       state: new Map(),
-      diagnostics: [diagnostic(file, 'briefing:invalid-state', `The translation state file is damaged (${reason}); it will be rebuilt, and stale translations may go unnoticed once. Restore it from version control if you can.`, { line: 1, column: 1 }, 'warning')],
+      diagnostics: [ruleDiagnostic('briefing:invalid-state', file, { reason })],
     };
   }
 }

@@ -1,10 +1,12 @@
 /**
  * `briefing check`: lints every locale file and reports each problem as
- * `path:line:column  severity  message  rule-id`, the French source shown for context.
+ * `path:line:column  severity  message  rule-id`, the French source shown for context
+ * (`--format json`: the same diagnostics as objects, each with the `url` of its rule's section in
+ * docs/rules.md).
  * It also records automatic acceptances (French and translation both changed) and `--accept`ed
  * keys in the state files. Exit 0 when clean, 1 on errors (or warnings with --strict).
  */
-import { EXIT, UsageError, diagnostic, hasErrors, type Diagnostic } from '../../core/errors.js';
+import { EXIT, UsageError, ruleDiagnostic, hasErrors, type Diagnostic } from '../../core/errors.js';
 import { projectPaths } from '../../core/paths.js';
 import { SOURCE_LANG } from '../../core/types.js';
 import { readLocale } from '../../project/sources.js';
@@ -44,7 +46,7 @@ export async function checkCommand(settings: Settings, out: Output): Promise<num
     // French (common.json) is linted for it.
     diagnostics.push(...french.diagnostics);
     if (french.text !== extractSourceLocale(article)) {
-      diagnostics.push(diagnostic(french.file, 'briefing:extraction-outdated', `${french.file} does not match ${article.path}; run "briefing extract"`, { line: 1, column: 1 }));
+      diagnostics.push(ruleDiagnostic('briefing:extraction-outdated', french.file, { file: french.file, article: article.path }));
     }
     for (const translation of await loadTranslations(paths, [article], targets)) {
       const { inputs, lang } = translation;

@@ -7,7 +7,7 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { diagnostic, EXIT, hasErrors, UsageError, type Diagnostic } from '../../core/errors.js';
+import { ruleDiagnostic, EXIT, hasErrors, UsageError, type Diagnostic } from '../../core/errors.js';
 import { projectPaths } from '../../core/paths.js';
 import { fileMatches } from '../../publish/build.js';
 import { DEFAULTS } from '../../core/defaults.js';
@@ -30,16 +30,16 @@ export async function mergeManifestsCommand(settings: Settings, out: Output): Pr
     const display = path.relative(process.cwd(), file) || file;
     const read = await readManifest(file, display);
     if (read.manifest) manifests.push(read.manifest);
-    else if (read.text === undefined) diagnostics.push(diagnostic(display, 'briefing:missing-manifest', 'No manifest here: run "briefing build" (with --out) first, or name the shard\'s manifest.json.'));
+    else if (read.text === undefined) diagnostics.push(ruleDiagnostic('briefing:missing-manifest', display, {}));
     else diagnostics.push(...read.diagnostics.map((d) => ({ ...d, severity: 'error' as const })));
   }
   const lock = await acquireLock(paths.output, { waitMs: settings.wait * 1000 });
   try {
     const { manifest, conflicts } = mergeManifests(manifests, `briefing ${toolVersion()}`);
-    for (const file of conflicts) diagnostics.push(diagnostic(file, 'briefing:merge-conflict', 'Two manifests list this output with different contents (the same article built by two shards from different inputs?). Rebuild it on one shard.'));
+    for (const file of conflicts) diagnostics.push(ruleDiagnostic('briefing:merge-conflict', file, {}));
     for (const entry of manifest.outputs) {
       if (!(fileMatches(path.join(paths.output, entry.path), entry))) {
-        diagnostics.push(diagnostic(path.relative(process.cwd(), path.join(paths.output, entry.path)), 'briefing:merge-missing-output', `Listed in a manifest but missing or different in ${path.relative(process.cwd(), paths.output) || '.'}: copy every shard's output folder there before merging.`));
+        diagnostics.push(ruleDiagnostic('briefing:merge-missing-output', path.relative(process.cwd(), path.join(paths.output, entry.path)), { output: path.relative(process.cwd(), paths.output) || '.' }));
       }
     }
     if (diagnostics.length > 0) {

@@ -8,17 +8,17 @@ import { toString } from 'mdast-util-to-string';
 import { toHtml } from 'hast-util-to-html';
 import type { BriefingDocument } from '../../core/types.js';
 import { formatDate } from '../../core/dates.js';
-import { loadTemplate, readTemplateFile } from '../templates.js';
+import { loadTemplate } from '../templates.js';
 import { pairBlocks } from '../bilingual/pairs.js';
 import { blocksToHtml } from './to-hast.js';
-import { inlineStylesheet } from './page.js';
+import { readStylesheet } from './page.js';
 import { DEFAULT_TEMPLATES_DIR, type RenderHtmlOptions } from './index.js';
 
 export function renderBilingualHtml(source: BriefingDocument, target: BriefingDocument, options: RenderHtmlOptions = {}): string {
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const page = loadTemplate(path.join(templatesDir, 'html', 'bilingual.hbs'), 'html');
-  const css = readTemplateFile(templatesDir, path.join('html', 'style.css'));
-  const pairs = pairBlocks(source, target);
+  const css = readStylesheet(templatesDir, 'style.css');
+  const pairs = pairBlocks(source, target, path.join(templatesDir, 'briefing.md.hbs'));
   const notes = (doc: BriefingDocument) => ({ missing: doc.t('fallbackNote'), stale: doc.t('staleNote') });
   // The title pair opens the masthead; every other pair is a row.
   const titleIndex = pairs.findIndex((pair) => pair.source.type === 'heading' && pair.source.depth === 1);
@@ -41,7 +41,7 @@ export function renderBilingualHtml(source: BriefingDocument, target: BriefingDo
   return page({
     lang: source.lang,
     title: `${source.title} · ${target.title}`,
-    stylesheet: inlineStylesheet(css),
+    stylesheet: css,
     mainId,
     date: source.date,
     labels: { skipToContent: `${source.t('skipToContent')} · ${target.t('skipToContent')}`, toc: `${source.t('toc')} · ${target.t('toc')}` },

@@ -5,9 +5,9 @@
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../core/paths.js';
 import type { BriefingDocument } from '../../core/types.js';
-import { loadTemplate, readTemplateFile } from '../templates.js';
+import { loadTemplate } from '../templates.js';
 import { bodyToHtml } from './to-hast.js';
-import { pageContext } from './page.js';
+import { pageContext, readStylesheet } from './page.js';
 import { toHtml } from 'hast-util-to-html';
 import { loadLogo, logoDataUri } from '../logo.js';
 
@@ -21,7 +21,7 @@ export const DEFAULT_TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
 export function renderHtml(doc: BriefingDocument, options: RenderHtmlOptions = {}): string {
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const page = loadTemplate(path.join(templatesDir, 'html', 'page.hbs'), 'html');
-  const css = readTemplateFile(templatesDir, path.join('html', 'style.css'));
+  const css = readStylesheet(templatesDir, 'style.css');
   const body = bodyToHtml(doc.tree, { missing: doc.t('fallbackNote'), stale: doc.t('staleNote') });
   // No depth-1 heading in the tree: the plain-text title, as a text node (escaped on output).
   const titleHtml =

@@ -1,11 +1,14 @@
 /**
  * Assembles the page: everything the shell template (`templates/html/page.hbs`) receives.
  * Plain strings are escaped by the template's `{{ }}`; only the sanitised body fragments (and the
- * project's own stylesheet, checked by {@link inlineStylesheet}) are inserted with `{{{ }}}`.
+ * project's own stylesheet, checked by {@link readStylesheet}) are inserted with `{{{ }}}`.
  */
 import type { BriefingDocument, Lang } from '../../core/types.js';
 import type { BodyHtml } from './to-hast.js';
 import { formatDate } from '../../core/dates.js';
+import { FileProblem } from '../../core/errors.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 export interface PageContext {
   lang: Lang;
@@ -32,6 +35,7 @@ export interface PageContext {
   sections: { labelledBy: string; html: string }[];
 }
 
+/** `css` is the stylesheet as checked by {@link readStylesheet}. */
 export function pageContext(doc: BriefingDocument, body: BodyHtml, css: string, titleHtml: string): PageContext {
   const dateText = formatDate(doc.date, doc.lang);
   const ids = new Set(body.sections.map((section) => section.id));
@@ -41,7 +45,7 @@ export function pageContext(doc: BriefingDocument, body: BodyHtml, css: string, 
     lang: doc.lang,
     title: doc.title,
     titleLang: titleLang(doc),
-    stylesheet: inlineStylesheet(css),
+    stylesheet: css,
     mainId,
     labels: {
       skipToContent: doc.t('skipToContent'),
@@ -72,16 +76,31 @@ function titleLang(doc: BriefingDocument): string {
 }
 
 
+/** A stylesheet that would break out of its `<style>` element, at the place of the offending text. */
+export class StylesheetError extends FileProblem<'briefing:invalid-stylesheet'> {
+  override name = 'StylesheetError';
+}
+
 /**
  * The stylesheet goes into a `<style>` element, whose content is raw text: HTML escaping would
  * break it (`>` selectors, quoted strings), and the only way out of it is a `</style` end tag.
- * Refuse a stylesheet that contains one (or a comment opener) rather than emit broken markup.
+ * Refuse a stylesheet that contains one (or a comment opener) rather than emit broken markup:
+ * a {@link StylesheetError} at its line and column in `file` (the path reported).
  */
-export function inlineStylesheet(css: string): string {
-  if (/<\/style|<!--/i.test(css)) {
-    throw new Error('templates/html/style.css must not contain "</style" or "<!--"');
+export function inlineStylesheet(css: string, file = path.join('templates', 'html', 'style.css')): string {
+  const found = /<\/style|<!--/i.exec(css);
+  if (found) {
+    const before = css.slice(0, found.index).split(/\r\n|\r|\n/);
+    const place = { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+    throw new StylesheetError('briefing:invalid-stylesheet', file, { found: found[0] }, place);
   }
   return css;
+}
+
+/** Reads `<templatesDir>/html/<name>` and checks it with {@link inlineStylesheet}, naming that file. */
+export function readStylesheet(templatesDir: string, name: string): string {
+  const file = path.join(templatesDir, 'html', name);
+  return inlineStylesheet(readFileSync(file, 'utf8'), file);
 }
 
 export { formatDate } from '../../core/dates.js';

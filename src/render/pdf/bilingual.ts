@@ -7,12 +7,13 @@
  * pdftotext reads the columns one after the other.
  */
 import type { RootContent } from 'mdast';
+import path from 'node:path';
 import { toString } from 'mdast-util-to-string';
 import type { BriefingDocument } from '../../core/types.js';
 import { pairBlocks, type BlockPair } from '../bilingual/pairs.js';
 import { gapBetween, renderBlocks } from './blocks.js';
 import { bodyLineHeight, ensureSpace, pageIndex, space, useFont, type LayoutContext } from './layout.js';
-import { closePdf, openPdf, type RenderPdfOptions } from './index.js';
+import { closePdf, DEFAULT_TEMPLATES_DIR, openPdf, type RenderPdfOptions } from './index.js';
 import { endGroup, tagGroup, type StructParent } from './tagging.js';
 
 interface ColumnSide {
@@ -21,7 +22,7 @@ interface ColumnSide {
 }
 
 export async function renderBilingualPdf(source: BriefingDocument, target: BriefingDocument, options: RenderPdfOptions): Promise<Buffer> {
-  const pairs = pairBlocks(source, target);
+  const pairs = pairBlocks(source, target, path.join(options.templatesDir ?? DEFAULT_TEMPLATES_DIR, 'briefing.md.hbs'));
   const session = openPdf(
     {
       title: `${source.title} · ${target.title}`,

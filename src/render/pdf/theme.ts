@@ -2,10 +2,14 @@
  * The PDF theme: page geometry, fonts, sizes, colours and spacing, read from
  * `templates/pdf/theme.json`. Every field is optional in the file (the defaults below apply);
  * a present field of the wrong kind, or an unknown field, is a `PdfThemeError` naming the
- * file and the field.
+ * file, the field, and its line and column.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { evaluate, parse as parseJson, type ValueNode } from '@humanwhocodes/momoa';
+import { FileProblem } from '../../core/errors.js';
+import type { RuleParams } from '../../core/rules.js';
+import type { Place } from '../../core/types.js';
 import { FONT_DIR } from './fonts.js';
 
 export interface PdfTheme {
@@ -137,16 +141,21 @@ export const DEFAULT_PDF_THEME: PdfTheme = {
   rules: { title: 1.2, quote: 2, fallback: 2.5, thematicBreak: 0.6, header: 0.4 },
 };
 
-/** `templates/pdf/theme.json` is invalid; `field` is a dotted path such as `sizes.body`. */
-export class PdfThemeError extends Error {
+/**
+ * `templates/pdf/theme.json` is invalid; `field` is a dotted path such as `sizes.body` (empty for
+ * the whole file), `place` where it is in the file (its value, or its name when the field is
+ * unknown), when the theme was read from a file.
+ */
+export class PdfThemeError extends FileProblem<'briefing:invalid-theme'> {
+  override name = 'PdfThemeError';
   constructor(
-    readonly file: string,
+    file: string,
     readonly field: string,
-    message: string,
+    params: RuleParams<'briefing:invalid-theme'>,
+    place?: Place,
     options?: { cause?: unknown },
   ) {
-    super(`${file}: ${field ? `"${field}" ` : ''}${message}`, options);
-    this.name = 'PdfThemeError';
+    super('briefing:invalid-theme', file, params, place, options);
   }
 }
 
@@ -154,28 +163,60 @@ const PAGE_SIZES: readonly string[] = ['A4', 'A5', 'LETTER', 'LEGAL'];
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 const TTF = /^[A-Za-z0-9][A-Za-z0-9._-]*\.ttf$/;
 
-/** Reads and validates `<templatesDir>/pdf/theme.json`; a missing file means the defaults. */
+/** Where each field of a theme file is: `value` for its value, `name` for its key. */
+type FieldPlaces = ReadonlyMap<string, { name: Place; value: Place }>;
+
+/**
+ * Reads and validates `<templatesDir>/pdf/theme.json`; a missing file means the defaults. Read
+ * with momoa, as locale files are, so a bad value is reported at its own line and column.
+ */
 export function loadPdfTheme(templatesDir: string): PdfTheme {
   const file = path.join(templatesDir, 'pdf', 'theme.json');
   if (!existsSync(file)) return structuredClone(DEFAULT_PDF_THEME);
-  let raw: unknown;
+  let root: ValueNode;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    root = parseJson(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { mode: 'json' }).body;
   } catch (error) {
-    throw new PdfThemeError(file, '', `is not valid JSON: ${(error as Error).message}`, { cause: error });
+    const e = error as { line?: number; column?: number; message?: string };
+    const syntax = (e.message ?? 'unreadable').replace(/\s*\(\d+:\d+\)\s*$/, '');
+    throw new PdfThemeError(file, '', { syntax }, { line: e.line ?? 1, column: e.column ?? 1 }, { cause: error });
   }
-  return parsePdfTheme(raw, file);
+  const places = new Map<string, { name: Place; value: Place }>();
+  collectPlaces(root, '', places);
+  return merge(DEFAULT_PDF_THEME, evaluate(root), '', { file, places }) as PdfTheme;
 }
 
 /** Validates a parsed theme object and fills in defaults; `file` is used in messages only. */
 export function parsePdfTheme(raw: unknown, file = 'theme.json'): PdfTheme {
-  return merge(DEFAULT_PDF_THEME, raw, '', file) as PdfTheme;
+  return merge(DEFAULT_PDF_THEME, raw, '', { file, places: new Map() }) as PdfTheme;
 }
 
-function merge(defaults: unknown, value: unknown, field: string, file: string): unknown {
+function collectPlaces(node: ValueNode, field: string, places: Map<string, { name: Place; value: Place }>): void {
+  if (node.type !== 'Object') return;
+  for (const member of node.members) {
+    const key = member.name.type === 'String' ? member.name.value : member.name.name;
+    const sub = join(field, key);
+    places.set(sub, { name: at(member.name), value: at(member.value) });
+    collectPlaces(member.value, sub, places);
+  }
+}
+
+const at = (node: { loc: { start: { line: number; column: number } } }): Place => ({ line: node.loc.start.line, column: node.loc.start.column });
+
+interface Source {
+  file: string;
+  places: FieldPlaces;
+}
+
+/** The error for `field`, placed at its value (or at its name, for an unknown field). */
+function invalid(source: Source, field: string, params: RuleParams<'briefing:invalid-theme'>, where: 'name' | 'value' = 'value'): PdfThemeError {
+  return new PdfThemeError(source.file, field, params, source.places.get(field)?.[where]);
+}
+
+function merge(defaults: unknown, value: unknown, field: string, source: Source): unknown {
   if (typeof defaults === 'object' && defaults !== null) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new PdfThemeError(file, field, 'must be an object');
+      throw invalid(source, field, { field, problem: 'must be an object' });
     }
     const out: Record<string, unknown> = {};
     const given = value as Record<string, unknown>;
@@ -183,47 +224,36 @@ function merge(defaults: unknown, value: unknown, field: string, file: string): 
       if (key === '$comment') continue;
       if (!(key in defaults)) {
         const known = Object.keys(defaults).join(', ');
-        throw new PdfThemeError(file, join(field, key), `is not a known field (expected one of: ${known})`);
+        throw invalid(source, join(field, key), { field: join(field, key), problem: `is not a known field (expected one of: ${known})` }, 'name');
       }
     }
     for (const [key, def] of Object.entries(defaults)) {
       const sub = join(field, key);
-      out[key] = key in given ? merge(def, given[key], sub, file) : structuredClone(def);
+      out[key] = key in given ? merge(def, given[key], sub, source) : structuredClone(def);
     }
     return out;
   }
-  return checkLeaf(value, field, file);
+  return checkLeaf(value, field, source);
 }
 
-function checkLeaf(value: unknown, field: string, file: string): unknown {
+function checkLeaf(value: unknown, field: string, source: Source): unknown {
+  const fail = (problem: string, got?: unknown) => invalid(source, field, { field, problem, ...(got === undefined ? {} : { got }) });
   if (field === 'page.size') {
-    if (typeof value !== 'string' || !PAGE_SIZES.includes(value.toUpperCase())) {
-      throw new PdfThemeError(file, field, `must be one of ${PAGE_SIZES.join(', ')}`);
-    }
+    if (typeof value !== 'string' || !PAGE_SIZES.includes(value.toUpperCase())) throw fail(`must be one of ${PAGE_SIZES.join(', ')}`, value);
     return value.toUpperCase();
   }
   if (field.startsWith('colors.')) {
-    if (typeof value !== 'string' || !COLOR.test(value)) {
-      throw new PdfThemeError(file, field, `must be a colour written #rrggbb, got ${JSON.stringify(value)}`);
-    }
+    if (typeof value !== 'string' || !COLOR.test(value)) throw fail('must be a colour written #rrggbb', value);
     return value;
   }
   if (field.startsWith('fonts.')) {
-    if (typeof value !== 'string' || !TTF.test(value)) {
-      throw new PdfThemeError(file, field, `must be a .ttf file name from dejavu-fonts-ttf, got ${JSON.stringify(value)}`);
-    }
-    if (!existsSync(path.join(FONT_DIR, value))) {
-      throw new PdfThemeError(file, field, `names a font that does not exist: ${path.join(FONT_DIR, value)}`);
-    }
+    if (typeof value !== 'string' || !TTF.test(value)) throw fail('must be a .ttf file name from dejavu-fonts-ttf', value);
+    if (!existsSync(path.join(FONT_DIR, value))) throw fail(`names a font that does not exist in ${FONT_DIR}`, value);
     return value;
   }
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new PdfThemeError(file, field, `must be a number ≥ 0, got ${JSON.stringify(value)}`);
-  }
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw fail('must be a number ≥ 0', value);
   if (field.startsWith('sizes.') || field === 'lineHeight') {
-    if (value === 0 || value > (field === 'lineHeight' ? 4 : 96)) {
-      throw new PdfThemeError(file, field, `is out of range (got ${value})`);
-    }
+    if (value === 0 || value > (field === 'lineHeight' ? 4 : 96)) throw fail(`must be more than 0 and at most ${field === 'lineHeight' ? 4 : 96}`, value);
   }
   return value;
 }

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../../core/paths.js';
 import { SOURCE_LANG, type Lang } from '../../core/types.js';
 import type { ArticleStatus, KeyStatus, UnitReport } from '../../translate/types.js';
-import { inlineStylesheet } from '../html/page.js';
-import { loadTemplate, readTemplateFile } from '../templates.js';
+import { readStylesheet } from '../html/page.js';
+import { loadTemplate } from '../templates.js';
 import { wordDiff, type DiffPart } from './diff.js';
 
 export type { DiffPart } from './diff.js';
@@ -82,7 +82,7 @@ export interface ReviewContext {
 export function renderReview(status: ArticleStatus, options: RenderReviewOptions): string {
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const page = loadTemplate(path.join(templatesDir, 'html', 'review.hbs'), 'html');
-  const css = readTemplateFile(templatesDir, path.join('html', 'review.css'));
+  const css = readStylesheet(templatesDir, 'review.css');
   return page(reviewContext(status, options.title, options.t, css));
 }
 
@@ -124,7 +124,7 @@ export function reviewContext(
     title,
     titleLang: status.lang === SOURCE_LANG ? '' : SOURCE_LANG,
     pageTitle: `${reviewTitle} · ${title} · ${languageName}`,
-    stylesheet: inlineStylesheet(css),
+    stylesheet: css,
     file: status.file,
     labels: {
       review: reviewTitle,

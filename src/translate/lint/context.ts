@@ -2,7 +2,8 @@
  * Shared by the lint rules: what a rule sees, and how it points at a character inside a JSON
  * string value.
  */
-import { diagnostic, type Diagnostic, type Severity } from '../../core/errors.js';
+import { ruleDiagnostic, type Diagnostic, type RuleId } from '../../core/errors.js';
+import type { RuleParams } from '../../core/rules.js';
 import type { Lang, Place } from '../../core/types.js';
 import type { LocaleEntry } from '../../i18n/locale-file.js';
 
@@ -47,14 +48,7 @@ export function frenchNote(ctx: RuleContext, key: string): string | undefined {
   return french === undefined ? undefined : `French: ${JSON.stringify(french.value)}`;
 }
 
-export function report(
-  ctx: RuleContext,
-  ruleId: string,
-  message: string,
-  place: Place,
-  severity: Severity,
-  note?: string,
-): Diagnostic {
-  const d = diagnostic(ctx.file, ruleId, message, place, severity);
-  return note === undefined ? d : { ...d, note };
+/** The diagnostic of lint rule `id` at `place` of the checked file, with an optional note. */
+export function report<R extends RuleId>(ctx: Pick<RuleContext, 'file'>, id: R, params: RuleParams<R>, place: Place, note?: string): Diagnostic {
+  return ruleDiagnostic(id, ctx.file, params, place, { note });
 }

@@ -56,11 +56,10 @@ export function checkFrenchTypography(ctx: Pick<RuleContext, 'file' | 'text'> & 
     typographyIssues(entry.value).map(({ offset, mark }) => {
       const want = WANTS[mark]!;
       return report(
-        { ...ctx, lang: 'fr' },
+        ctx,
         'briefing:french-typography',
-        `Use ${want.space} ${want.side} "${mark}" in French`,
+        { space: want.space, side: want.side, mark },
         placeAt(entry, offset, ctx.text),
-        'warning',
       );
     }),
   );

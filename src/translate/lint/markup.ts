@@ -32,9 +32,8 @@ export function checkMarkup(ctx: RuleContext): Diagnostic[] {
       report(
         ctx,
         'briefing:raw-html',
-        `Raw HTML "${shorten(m.text.replace(/\s+/g, ' '))}" is shown as literal text, never interpreted: use Markdown instead (*emphasis*, **strong**, [text](url))`,
+        { html: shorten(m.text.replace(/\s+/g, ' ')) },
         placeAt(entry, m.offset, ctx.text),
-        'warning',
         frenchNote(ctx, entry.key),
       ),
     ),

@@ -49,18 +49,13 @@ export function checkPlaceholders(ctx: RuleContext): Diagnostic[] {
     const missing = [...expected].filter((n) => !actual.has(n) && !(plural && n === 'count'));
     const unexpected = [...actual].filter((n) => !expected.has(n) && !(plural && n === 'count'));
     if (missing.length === 0 && unexpected.length === 0) continue;
-    const parts = [
-      missing.length ? `missing ${missing.map(show).join(', ')}` : '',
-      unexpected.length ? `unexpected ${unexpected.map(show).join(', ')}` : '',
-    ].filter(Boolean);
     const first = unexpected.length ? found.find((p) => p.name === unexpected[0]) : undefined;
     out.push(
       report(
         ctx,
         'briefing:placeholder-mismatch',
-        `Placeholders differ from the French: ${parts.join(', ')}. Use exactly the French placeholders (names unchanged, not translated)`,
+        { missing: missing.map(show), unexpected: unexpected.map(show) },
         first ? placeAt(entry, first.offset, ctx.text) : entry.place,
-        'error',
         frenchNote(ctx, frenchKey),
       ),
     );
@@ -80,9 +75,8 @@ export function checkInterpolationSyntax(ctx: RuleContext): Diagnostic[] {
         report(
           ctx,
           'briefing:nesting',
-          'Nesting "$t(…)" is not allowed in a translation (it would pull another string in): write the text itself',
+          {},
           placeAt(entry, m.index, ctx.text),
-          'error',
           frenchNote(ctx, entry.key),
         ),
       );
@@ -93,9 +87,8 @@ export function checkInterpolationSyntax(ctx: RuleContext): Diagnostic[] {
         report(
           ctx,
           'briefing:unescaped-interpolation',
-          `Unescaped interpolation "${p.raw}" is not allowed: write ${show(p.name)} so the value is escaped`,
+          { raw: p.raw, escaped: show(p.name) },
           placeAt(entry, p.offset, ctx.text),
-          'error',
           frenchNote(ctx, entry.key),
         ),
       );

@@ -50,9 +50,8 @@ export function checkPlurals(ctx: RuleContext): Diagnostic[] {
       report(
         ctx,
         'briefing:incomplete-plural',
-        `Plural forms of "${base}" incomplete for ${ctx.lang}: missing ${missing.join(', ')} (${ctx.lang} needs ${needed.map((c) => `${base}_${c}`).join(', ')})`,
+        { base, lang: ctx.lang, missing, needed },
         group.target[0]?.place ?? { line: 1, column: 1 },
-        'error',
         french ? frenchNote(ctx, french.key) : undefined,
       ),
     );

@@ -4,6 +4,7 @@
  * indentation in a multi-line value) and a Markdown hard break ("  \n") are not flagged.
  */
 import type { Diagnostic } from '../../core/errors.js';
+import type { RuleParams } from '../../core/rules.js';
 import { frenchNote, placeAt, report, type RuleContext } from './context.js';
 
 const NAMES: Record<string, string> = {
@@ -24,23 +25,23 @@ export function checkWhitespace(ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const entry of ctx.entries) {
     const { value } = entry;
-    const at = (offset: number, message: string) =>
-      out.push(report(ctx, 'briefing:whitespace', message, placeAt(entry, offset, ctx.text), 'warning', frenchNote(ctx, entry.key)));
+    const at = (offset: number, problem: RuleParams<'briefing:whitespace'>) =>
+      out.push(report(ctx, 'briefing:whitespace', problem, placeAt(entry, offset, ctx.text), frenchNote(ctx, entry.key)));
     if (value === '') continue;
     if (value.trim() === '') {
-      at(0, 'Value holds only whitespace: write the translation, or leave it empty ("") while untranslated');
+      at(0, { problem: 'only' });
       continue;
     }
     const leading = /^\s+/.exec(value);
-    if (leading) at(0, `Leading ${whitespaceName(value[0]!)}: remove it, it would show in the output`);
+    if (leading) at(0, { problem: 'leading', char: whitespaceName(value[0]!) });
     const trailing = /\s+$/.exec(value);
-    if (trailing) at(trailing.index, `Trailing ${whitespaceName(value[trailing.index]!)}: remove it, it would show in the output`);
+    if (trailing) at(trailing.index, { problem: 'trailing', char: whitespaceName(value[trailing.index]!) });
     for (const m of value.matchAll(/ {2,}/g)) {
       const end = m.index + m[0].length;
       const lineStart = m.index === 0 || value[m.index - 1] === '\n';
       // Line-start indentation, a Markdown hard break ("  \n"), or trailing (reported above).
       if (lineStart || end === value.length || value[end] === '\n' || value[end] === '\r') continue;
-      at(m.index, `${m[0].length} consecutive spaces: use a single space`);
+      at(m.index, { problem: 'repeated', count: m[0].length });
     }
   }
   return out;

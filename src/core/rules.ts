@@ -1,0 +1,179 @@
+/**
+ * Every rule id the tool reports, as one table (like `mdast-util-to-markdown`'s `unsafe.js`): its
+ * default severity and its one message, a function of typed parameters, so the same id always
+ * says the same thing and names the fix. Each id has a section in `docs/rules.md` (anchor = the id
+ * without its `briefing:` prefix), which every diagnostic links as `url`, as vfile-message does.
+ * `RuleId` is derived from the table: an id that is not in it fails the typecheck.
+ */
+import type { Place } from './types.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One rule: its default severity and how its message is worded from its parameters. */
+export interface Rule<P> {
+  severity: Severity;
+  message: (params: P) => string;
+}
+
+/** Parameters of a rule whose message needs none. */
+export type NoParams = Record<never, never>;
+
+const rule = <P = NoParams>(severity: Severity, message: (params: P) => string): Rule<P> => ({ severity, message });
+
+const list = (keys: readonly string[], max = 8) => `${keys.slice(0, max).join(', ')}${keys.length > max ? ` and ${keys.length - max} more` : ''}`;
+
+export const RULES = {
+  // Locale files (src/i18n/locale-file.ts).
+  'briefing:invalid-json': rule<{ reason: string }>('error', (p) => `Invalid JSON: ${p.reason}`),
+  'briefing:invalid-locale': rule('error', () => 'A locale file must hold a JSON object of keys'),
+  'briefing:duplicate-key': rule<{ key: string; firstLine: number }>(
+    'error',
+    (p) => `Duplicate key "${p.key}" (first defined at line ${p.firstLine}): JSON readers disagree on which one wins; keep only one`,
+  ),
+  'briefing:forbidden-key': rule<{ key: string }>('error', (p) => `Key "${p.key}" is not allowed (it could reach the object prototype)`),
+  'briefing:invalid-key': rule<{ key: string }>('error', (p) => `Key "${p.key}" must be non-empty and contain no "." (dots separate nested keys)`),
+  'briefing:non-string-value': rule<{ key: string; found: string }>('error', (p) => `Key "${p.key}" must hold a string or an object of strings, not ${p.found}`),
+  'briefing:missing-locale-file': rule<{ file: string }>('error', (p) => `Missing locale file ${p.file}`),
+
+  // Articles (src/parse/, src/project/sources.ts).
+  'briefing:unreadable-article': rule<{ reason: string }>('error', (p) => `Cannot read the article: ${p.reason}`),
+  'briefing:invalid-front-matter': rule<{ yaml: string } | { field?: string; expected: string; got?: unknown }>('error', (p) =>
+    'yaml' in p
+      ? `Invalid YAML in the front matter: ${p.yaml}`
+      : `${p.field ? `Field "${p.field}"` : 'Front matter'} must be ${p.expected}${p.got === undefined ? '' : `, not ${JSON.stringify(p.got)}`}`,
+  ),
+  'briefing:unknown-front-matter-field': rule<{ field: string; known: readonly string[] }>(
+    'warning',
+    (p) => `Unknown front matter field "${p.field}" (known: ${p.known.join(', ')})`,
+  ),
+  'briefing:missing-title': rule('warning', () => 'No title: add `title:` to the front matter or start with a `# Title` line; using the file name'),
+  'briefing:empty-heading': rule('error', () => 'Empty heading'),
+  'briefing:unsupported-block': rule<{ what: string }>('warning', (p) => `A ${p.what} is not part of a briefing and was left out`),
+  'briefing:empty-section': rule<{ heading: string }>('warning', (p) => `Section "${p.heading}" has no paragraphs`),
+  'briefing:empty-article': rule('error', () => 'The article has no text'),
+
+  // Translation status (src/translate/, `briefing check`, `briefing build`).
+  'briefing:extraction-outdated': rule<{ file: string; article: string }>('error', (p) => `${p.file} does not match ${p.article}; run "briefing extract"`),
+  'briefing:missing-translation': rule<{ lang: string; key: string }>('error', (p) => `Missing ${p.lang} translation of "${p.key}"`),
+  'briefing:stale-translation': rule<{ key: string }>(
+    'error',
+    (p) => `Stale translation of "${p.key}": the French changed since it was translated. Update it, or run "briefing check --accept ${p.key}" if it is still right`,
+  ),
+  'briefing:obsolete-key': rule<{ key: string }>('warning', (p) => `Obsolete key "${p.key}": the French source has no such unit. Run "briefing extract" to move it aside`),
+  'briefing:obsolete-kept': rule<{ count: number }>(
+    'warning',
+    (p) => `${p.count} obsolete translation${p.count === 1 ? '' : 's'} kept aside here for reuse; drop ${p.count === 1 ? 'it' : 'them'} with "briefing extract --prune"`,
+  ),
+  'briefing:low-coverage': rule<{ lang: string; slug: string; coverage: number; total: number; minCoverage: number; missing: readonly string[]; stale: readonly string[] }>(
+    'error',
+    (p) =>
+      `${p.lang} edition of "${p.slug}" not written: ${p.coverage} % of ${p.total} segments up to date, below the ${p.minCoverage} % threshold` +
+      `${p.missing.length ? `; missing: ${list(p.missing)}` : ''}${p.stale.length ? `; stale: ${list(p.stale)}` : ''}. ` +
+      `Run "briefing check --lang ${p.lang}" for details, or lower --min-coverage.`,
+  ),
+  'briefing:invalid-state': rule<{ reason: string }>(
+    'warning',
+    (p) => `The translation state file is damaged (${p.reason}); it will be rebuilt, and stale translations may go unnoticed once. Restore it from version control if you can.`,
+  ),
+
+  // Lint rules of translations (src/translate/lint/, one file each).
+  'briefing:placeholder-mismatch': rule<{ missing: readonly string[]; unexpected: readonly string[] }>('error', (p) => {
+    const parts = [p.missing.length ? `missing ${p.missing.join(', ')}` : '', p.unexpected.length ? `unexpected ${p.unexpected.join(', ')}` : ''].filter(Boolean);
+    return `Placeholders differ from the French: ${parts.join(', ')}. Use exactly the French placeholders (names unchanged, not translated)`;
+  }),
+  'briefing:nesting': rule('error', () => 'Nesting "$t(…)" is not allowed in a translation (it would pull another string in): write the text itself'),
+  'briefing:unescaped-interpolation': rule<{ raw: string; escaped: string }>(
+    'error',
+    (p) => `Unescaped interpolation "${p.raw}" is not allowed: write ${p.escaped} so the value is escaped`,
+  ),
+  'briefing:incomplete-plural': rule<{ base: string; lang: string; missing: readonly string[]; needed: readonly string[] }>(
+    'error',
+    (p) => `Plural forms of "${p.base}" incomplete for ${p.lang}: missing ${p.missing.join(', ')} (${p.lang} needs ${p.needed.map((c) => `${p.base}_${c}`).join(', ')})`,
+  ),
+  'briefing:raw-html': rule<{ html: string }>(
+    'warning',
+    (p) => `Raw HTML "${p.html}" is shown as literal text, never interpreted: use Markdown instead (*emphasis*, **strong**, [text](url))`,
+  ),
+  'briefing:whitespace': rule<{ problem: 'only' } | { problem: 'leading' | 'trailing'; char: string } | { problem: 'repeated'; count: number }>('warning', (p) => {
+    switch (p.problem) {
+      case 'only':
+        return 'Value holds only whitespace: write the translation, or leave it empty ("") while untranslated';
+      case 'repeated':
+        return `${p.count} consecutive spaces: use a single space`;
+      default:
+        return `${p.problem === 'leading' ? 'Leading' : 'Trailing'} ${p.char}: remove it, it would show in the output`;
+    }
+  }),
+  'briefing:french-typography': rule<{ space: string; side: string; mark: string }>('warning', (p) => `Use ${p.space} ${p.side} "${p.mark}" in French`),
+
+  // Rendering (src/render/, reported by src/pipeline/render-error.ts).
+  'briefing:template-error': rule<{ reason: string }>('error', (p) => `${p.reason}: fix the template here`),
+  'briefing:invalid-theme': rule<{ syntax: string } | { field: string; problem: string; got?: unknown }>('error', (p) =>
+    'syntax' in p
+      ? `The PDF theme is not valid JSON: ${p.syntax}`
+      : `${p.field ? `"${p.field}"` : 'The theme'} ${p.problem}${p.got === undefined ? '' : `, not ${JSON.stringify(p.got)}`} (see docs/themes.md)`,
+  ),
+  'briefing:invalid-logo': rule('error', () => 'The logo is not a PNG or JPEG image: a logo must be one of those (replace the file, or remove it for no logo)'),
+  'briefing:invalid-stylesheet': rule<{ found: string }>(
+    'error',
+    (p) => `A stylesheet must not contain "${p.found}": it is inlined in a <style> element, which "${p.found}" would break. Remove it (write "<\\/style" inside a CSS string)`,
+  ),
+  'briefing:pairing-mismatch': rule<{ cause: 'template'; problem: string } | { cause: 'translation'; key: string; french: string; translation: string }>(
+    'error',
+    (p) =>
+      p.cause === 'template'
+        ? `The bilingual edition cannot pair the two languages: ${p.problem}`
+        : `The bilingual edition cannot pair the two languages: the translation of "${p.key}" is ${p.translation} where the French is ${p.french}. Keep the same blocks as the French (no added blank line, list or heading)`,
+  ),
+  'briefing:render-failed': rule<{ reason: string }>('error', (p) => `Rendering failed: ${p.reason}`),
+  'briefing:unreadable-file': rule<{ reason: string }>('error', (p) => `Cannot read this file: ${p.reason}. Restore it, or make it readable`),
+  'briefing:unused-template': rule<{ instead: string }>('warning', (p) => `No longer used: ${p.instead}; then delete this file`),
+
+  // Publishing (src/publish/, `briefing merge-manifests`).
+  'briefing:write-failed': rule<{ reason: string }>('error', (p) => `Cannot write the output: ${p.reason}`),
+  'briefing:kept-modified-output': rule<{ reason: string }>(
+    'warning',
+    (p) => `Not removed (${p.reason}): the file differs from the one this tool wrote. Delete it by hand if it is no longer wanted.`,
+  ),
+  'briefing:invalid-manifest': rule<{ reason: string }>(
+    'warning',
+    (p) => `Ignoring the build manifest: ${p.reason}. Every output is rebuilt; files it does not list are left alone.`,
+  ),
+  'briefing:missing-manifest': rule('error', () => 'No manifest here: run "briefing build" (with --out) first, or name the shard\'s manifest.json.'),
+  'briefing:merge-conflict': rule(
+    'error',
+    () => 'Two manifests list this output with different contents (the same article built by two shards from different inputs?). Rebuild it on one shard.',
+  ),
+  'briefing:merge-missing-output': rule<{ output: string }>(
+    'error',
+    (p) => `Listed in a manifest but missing or different in ${p.output}: copy every shard's output folder there before merging.`,
+  ),
+
+  // Preview server (src/serve/).
+  'briefing:no-review': rule('error', () => 'The source language has no review page'),
+  'briefing:outside-project': rule('error', () => 'This file resolves outside the project (a symbolic link?): the preview reads only files inside the project folder'),
+} as const satisfies Record<`briefing:${string}`, { severity: Severity }>;
+
+/** A rule id of the table; anything else fails the typecheck. */
+export type RuleId = keyof typeof RULES;
+
+/** The parameters the message of rule `R` is worded from. */
+export type RuleParams<R extends RuleId> = (typeof RULES)[R] extends Rule<infer P> ? P : never;
+
+/** Where a rule is documented: `docs/rules.md#<id without prefix>`. */
+export function ruleUrl(id: string): string {
+  return `docs/rules.md#${id.replace(/^briefing:/, '')}`;
+}
+
+/** The one message of rule `id`. */
+export function ruleMessage<R extends RuleId>(id: R, params: RuleParams<R>): string {
+  return (RULES[id] as Rule<RuleParams<R>>).message(params);
+}
+
+/** The default severity of rule `id`. */
+export function ruleSeverity(id: RuleId): Severity {
+  return RULES[id].severity;
+}
+
+/** Where in a file a problem is: 1:1 for a file that has no lines to point at. */
+export const START: Place = { line: 1, column: 1 };
