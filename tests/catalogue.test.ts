@@ -204,8 +204,9 @@ describe('publishCatalogue reports each problem at the file that is wrong', () =
     writeFileSync(path.join(root, 'templates', 'html', 'index.css'), '.a { color: red; }\n.b { content: "</style>"; }\n');
     const paths = projectPaths(root);
     const { diagnostics } = await publishCatalogue(paths, MANIFEST, 80);
-    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual(['templates/html/index.css:2:16 briefing:template-error']);
-    expect(diagnostics[0]!.message).toBe('index.html not written: A stylesheet inlined in <style> must not contain "</style"');
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual(['templates/html/index.css:2:16 briefing:invalid-stylesheet']);
+    expect(diagnostics[0]!.message).toMatch(/^A stylesheet must not contain "<\/style"/);
+    expect(diagnostics[0]!.note).toBe('index.html not written');
     expect(['index.html', 'feed.fr.xml', 'feed.en.xml'].map((name) => existsSync(path.join(paths.output, name)))).toEqual([false, true, true]);
   });
 

@@ -118,7 +118,7 @@ async function buildLocked(options: BuildOptions, now: Date, epoch: string | und
   if (manifestText !== previous.text || !CATALOGUE_FILES.every((name) => existsSync(path.join(out, name)))) {
     const catalogue = await publishCatalogue(paths, next.manifest, minCoverage);
     written.push(...catalogue.written);
-    diagnostics.push(...catalogue.diagnostics);
+    diagnostics.push(...withoutRepeats(diagnostics, catalogue.diagnostics));
   }
   // Last: a build killed before this point leaves the previous manifest.
   await writeIfChanged(manifestFile, manifestText, previous.text);
@@ -139,4 +139,20 @@ async function buildLocked(options: BuildOptions, now: Date, epoch: string | und
 
 function generator(): string {
   return `briefing ${toolVersion()}`;
+}
+
+/**
+ * `extra` minus what `reported` already says at the same place (a broken style.css fails the
+ * editions and the index page alike): one line per problem, whose note names every page it stopped.
+ */
+function withoutRepeats(reported: Diagnostic[], extra: readonly Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic) => JSON.stringify([d.file, d.line, d.column, d.ruleId, d.message]);
+  const seen = new Map(reported.map((d, i) => [key(d), i]));
+  return extra.filter((d) => {
+    const at = seen.get(key(d));
+    if (at === undefined) return true;
+    const first = reported[at]!;
+    if (d.note) reported[at] = { ...first, note: first.note ? `${first.note}\n${d.note}` : d.note };
+    return false;
+  });
 }
