@@ -22,7 +22,8 @@ import { renderReviewPage } from './render-review-page.js';
 import { renderErrorDiagnostic as errorDiagnostic } from './render-error.js';
 import { renderBilingualEdition, type BilingualSide } from './render-bilingual.js';
 import { renderEdition } from './render-edition.js';
-import { readSource, type CommonLocales, type SourceFile } from '../project/sources.js';
+import { readSource, type SourceFile } from '../project/sources.js';
+import { type CommonLocales } from '../project/locales.js';
 import { sha256 } from '../core/hash.js';
 import type { OutputKind } from '../core/types.js';
 

@@ -13,7 +13,7 @@ import type { LocaleFile } from '../i18n/locale-file.js';
 import { COMMON_NS, createI18n } from '../i18n/instance.js';
 import { LANGS, type Lang } from '../core/types.js';
 import { BUILTIN_TEMPLATES, type ProjectPaths } from '../core/paths.js';
-import type { CommonLocales } from '../project/sources.js';
+import type { CommonLocales } from '../project/locales.js';
 
 /** An input of the index page or a feed is unusable: its diagnostic names that file (relative to the project root). */
 export class CatalogueInputError extends Error {

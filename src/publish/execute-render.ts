@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { ruleDiagnostic } from '../core/errors.js';
-import type { CommonLocales } from '../project/sources.js';
+import type { CommonLocales } from '../project/locales.js';
 import type { ArticleResult, ArticleTask } from '../pipeline/render-article.js';
 import { ArticlePool } from './pool.js';
 

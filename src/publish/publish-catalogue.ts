@@ -10,7 +10,7 @@ import path from 'node:path';
 import { LANGS, type Lang } from '../core/types.js';
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
-import { commonLocales, type CommonLocales } from '../project/sources.js';
+import { commonLocales, type CommonLocales } from '../project/locales.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { Manifest } from './manifest.js';
 import { feedFile, INDEX_FILE, publishedRows } from './catalogue.js';

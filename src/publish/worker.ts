@@ -5,7 +5,7 @@
  */
 import { parentPort, isMainThread } from 'node:worker_threads';
 import { renderArticle } from '../pipeline/render-article.js';
-import { commonLocales, type CommonLocales } from '../project/sources.js';
+import { commonLocales, type CommonLocales } from '../project/locales.js';
 import type { WorkerRequest, WorkerResponse } from './pool.js';
 
 if (isMainThread || !parentPort) throw new Error('build-worker runs as a worker thread of briefing build');

@@ -10,7 +10,7 @@ import { parseMarkdown } from '../core/markdown.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { LANGS, SOURCE_LANG, type Lang, type OutputKind } from '../core/types.js';
 import type { CoverageRow } from '../translate/project.js';
-import { commonLocales } from '../project/sources.js';
+import { commonLocales } from '../project/locales.js';
 import { FORMAT_LINKS, MEDIA_TYPES, newestFirst, type CoverageCell, type IndexLink, type IndexRow } from '../publish/catalogue.js';
 import { languageNames, readIndexStylesheet, readUiStrings } from '../publish/catalogue-inputs.js';
 import { INDEX_LANG, renderIndexPage } from '../publish/index-page.js';

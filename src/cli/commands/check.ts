@@ -9,7 +9,7 @@
 import { EXIT, UsageError, ruleDiagnostic, hasErrors, type Diagnostic } from '../../core/errors.js';
 import { projectPaths } from '../../core/paths.js';
 import { SOURCE_LANG } from '../../core/types.js';
-import { readLocale } from '../../project/sources.js';
+import { readLocale } from '../../project/locales.js';
 import { COMMON_NS } from '../../i18n/instance.js';
 import { extractSourceLocale } from '../../i18n/extract.js';
 import { lintFrenchTypography, lintLocale } from '../../translate/lint/index.js';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { EXIT, hasErrors } from '../../core/errors.js';
 import { projectPaths } from '../../core/paths.js';
 import { SOURCE_LANG } from '../../core/types.js';
-import { readLocale } from '../../project/sources.js';
+import { readLocale } from '../../project/locales.js';
 import { extractSourceLocale } from '../../i18n/extract.js';
 import { serializeState } from '../../translate/state.js';
 import { syncTranslations } from '../../translate/sync.js';
