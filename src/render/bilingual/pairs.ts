@@ -26,7 +26,7 @@ function blocks(doc: BriefingDocument): RootContent[] {
   return doc.tree.children.filter((node) => node.type !== 'html' && node.type !== 'definition' && node.type !== 'yaml');
 }
 
-const idOf = (node: RootContent): string | undefined => (node.data as { id?: string } | undefined)?.id;
+const idOf = (node: RootContent): string | undefined => node.data?.id;
 
 export function pairBlocks(source: BriefingDocument, target: BriefingDocument): BlockPair[] {
   const a = blocks(source);
