@@ -44,7 +44,7 @@ const article = parseArticle(SOURCE, 'a.md', 'a').article;
 const common = (lang: string) => readLocaleFile(readFileSync(path.join(REPO, 'locales', lang, 'common.json'), 'utf8'), 'common.json').resources;
 
 function edition(lang: 'fr' | 'en', translations: Record<string, unknown> = {}): BriefingDocument {
-  const i18n = createI18n(lang, { common: common(lang), ...(lang === 'en' ? { a: translations as never } : {}) });
+  const i18n = createI18n(lang, lang === 'en' ? { common: common(lang), a: translations as never } : { common: common(lang) });
   return buildDocument(localize(article, lang, i18n), { date: '2026-11-26' });
 }
 

@@ -3,14 +3,14 @@
  * content template, and the same value and label as data for the renderers that lay figures out
  * (HTML cards, the PDF box), so that none of them splits the line back apart.
  */
-import type { Paragraph, PhrasingContent, Root } from 'mdast';
+import type { Paragraph, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { LocalizedFigure } from '../../core/types.js';
 import type { KeyFigureData } from '../../core/node-data.js';
 import { applyTypography, type TypographyOptions } from '../../typography/index.js';
 
 /** What separates a figure's value from its label in the Markdown line. */
-export const FIGURE_SEPARATOR = ' — ';
+const FIGURE_SEPARATOR = ' — ';
 
 /** The figure's line as inline content: the value in bold, the separator, the label. */
 export function figureLine(figure: LocalizedFigure): PhrasingContent[] {
@@ -25,7 +25,7 @@ export function figureLine(figure: LocalizedFigure): PhrasingContent[] {
  */
 export function figureData(figure: LocalizedFigure, options: TypographyOptions = {}): KeyFigureData {
   const line: Paragraph = { type: 'paragraph', children: figureLine(figure) };
-  const typeset = applyTypography({ type: 'root', children: [line] } satisfies Root, figure.label.lang, options).children[0] as Paragraph;
-  const [value, , ...label] = typeset.children;
+  const [typeset] = applyTypography({ type: 'root', children: [line] }, figure.label.lang, options).children;
+  const [value, , ...label] = typeset?.type === 'paragraph' ? typeset.children : [];
   return { id: figure.id, value: value ? toString(value) : '', label };
 }

@@ -39,7 +39,7 @@ export interface ContentView {
 }
 
 /** The mark before a block shown in French. */
-export const fallbackMark = (reason: FallbackReason) => annotationMark(ANNOTATION.fallback, reason);
+const fallbackMark = (reason: FallbackReason) => annotationMark(ANNOTATION.fallback, reason);
 
 /** Why a unit shown in French is: its translation is out of date, or there is none. */
 export const fallbackReason = (unit: { state: UnitState }): FallbackReason => (unit.state === 'stale' ? 'stale' : 'missing');
