@@ -3,6 +3,8 @@
  * source text → Article (parse) → Briefing (localize) → BriefingDocument (render/markdown) → files.
  */
 import type { Root, PhrasingContent, BlockContent } from 'mdast';
+// The project's `node.data` fields (section ids, French fallbacks, key figures), typed wherever the document tree is.
+import type {} from './node-data.js';
 
 /** Languages a briefing can be rendered in. French is always the source language. */
 export type Lang = 'fr' | 'en';
@@ -144,11 +146,12 @@ export interface Briefing {
  * The rendered content of one edition: the mdast tree produced by the content template
  * (`templates/briefing.md.hbs`). HTML and PDF are laid out from this same tree.
  *
- * Conventions on `node.data` set by render/markdown:
+ * render/markdown sets `node.data` on its top-level blocks (declared in core/node-data.ts):
  * - section headings (depth 2) carry `data.id` (the stable section id) and
- *   `data.hProperties.id` (so remark-rehype writes it as the HTML id);
- * - blocks shown in French in a non-French edition carry `data.fallback = 'fr'` and
- *   `data.hProperties = { lang: 'fr', className: ['fallback'] }`.
+ *   `data.hProperties.id` (so mdast-util-to-hast writes it as the HTML id);
+ * - blocks shown in French in a non-French edition carry `data.fallback = 'fr'`,
+ *   `data.fallbackReason` and `data.hProperties = { lang: 'fr', className: ['fallback'] }`;
+ * - key figures' paragraphs carry `data.figure` (value and label) and `className: ['figure']`.
  */
 export interface BriefingDocument {
   slug: string;

@@ -31,7 +31,7 @@ function blocks(doc: BriefingDocument): RootContent[] {
   return doc.tree.children.filter((node) => node.type !== 'html' && node.type !== 'definition' && node.type !== 'yaml');
 }
 
-const idOf = (node: RootContent): string | undefined => (node.data as { id?: string } | undefined)?.id;
+const idOf = (node: RootContent): string | undefined => node.data?.id;
 
 /**
  * The pairs of blocks of two editions of one article.

@@ -29,3 +29,9 @@ export function splitOutline(children: readonly RootContent[]): Outline {
 export function isElement(node: { type: string } | undefined, tagName?: string): node is Element {
   return node?.type === 'element' && (tagName === undefined || (node as Element).tagName === tagName);
 }
+
+/** Whether `node` has the class `name`. */
+export function hasClass(node: Element, name: string): boolean {
+  const value = node.properties.className;
+  return Array.isArray(value) ? value.includes(name) : value === name;
+}

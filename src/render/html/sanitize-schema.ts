@@ -9,20 +9,13 @@
  *   `user-content-` prefix.
  * - Blocks shown in French in a non-French edition keep `lang` (already allowed everywhere by
  *   the default schema) and the class `fallback`; the note placed before them is a
- *   `p.fallback-note`. Key figures' lines are `p.figure` (grouped into a box after sanitising).
+ *   `p.fallback-note`. A key figure is a `p.figure` holding a `strong.figure-value` and a
+ *   `span.figure-label` (grouped into a box after sanitising). Class names: core/class-names.ts.
  * - Everything else is the default: no `style`, no event handlers, no `script`, URLs limited to
  *   http(s)/mailto/… so `javascript:` hrefs are dropped.
  */
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
-
-/** Class on a block shown in the source language (set by render/markdown via hProperties). */
-export const FALLBACK_CLASS = 'fallback';
-/** Class of the visible note inserted before each fallback block. */
-export const FALLBACK_NOTE_CLASS = 'fallback-note';
-/** Extra class of a fallback shown because its translation is out of date (not missing). */
-export const STALE_CLASS = 'stale';
-/** Class of a key figure's line (`<p class="figure"><strong>value</strong> — label</p>`). */
-export const FIGURE_CLASS = 'figure';
+import { CLASS } from '../../core/class-names.js';
 /** What a section id may look like: an ASCII slug (letters, digits, `_`, `-`). */
 export const SECTION_ID = /^[A-Za-z0-9_-]+$/;
 
@@ -49,9 +42,11 @@ export const sanitizeSchema: Schema = {
   attributes: {
     ...defaults,
     '*': (defaults['*'] ?? []).filter((definition) => definition !== 'id'),
-    ...Object.fromEntries(fallbackBlocks.map((tag) => [tag, withClasses(tag, FALLBACK_CLASS, STALE_CLASS)])),
-    p: withClasses('p', FALLBACK_CLASS, STALE_CLASS, FALLBACK_NOTE_CLASS, FIGURE_CLASS),
-    h2: [...withClasses('h2', FALLBACK_CLASS, STALE_CLASS), ['id', SECTION_ID]],
+    ...Object.fromEntries(fallbackBlocks.map((tag) => [tag, withClasses(tag, CLASS.fallback, CLASS.stale)])),
+    p: withClasses('p', CLASS.fallback, CLASS.stale, CLASS.fallbackNote, CLASS.figure),
+    strong: withClasses('strong', CLASS.figureValue),
+    span: withClasses('span', CLASS.figureLabel),
+    h2: [...withClasses('h2', CLASS.fallback, CLASS.stale), ['id', SECTION_ID]],
   },
   clobber: (defaultSchema.clobber ?? []).filter((name) => name !== 'id'),
 };

@@ -1,7 +1,8 @@
 /**
  * mdast → sanitised HTML fragments: the whole tree is converted once (raw `html` nodes are
- * dropped: `allowDangerousHtml` stays off), split into title / lead / sections, and each part is
- * annotated, sanitised with {@link sanitizeSchema} and serialised on its own.
+ * dropped: `allowDangerousHtml` stays off; key figures are built from their data), split into
+ * title / lead / sections, and each part is annotated, sanitised with {@link sanitizeSchema} and
+ * serialised on its own.
  */
 import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import type { Element, Root, RootContent } from 'hast';
@@ -10,10 +11,10 @@ import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { sanitizeSchema } from './sanitize-schema.js';
 import { isElement, splitOutline } from './outline.js';
-import { addFallbackNotes, figureBox, imagesToLinks, markExternalLinks, type FallbackNotes } from './transforms.js';
-
-/** Section id the content template gives the key-figures box. */
-export const KEY_FIGURES_ID = 'briefing-key-figures';
+import { addFallbackNotes, imagesToLinks, markExternalLinks, type FallbackNotes } from './transforms.js';
+import { figureBox, figureHandlers } from './key-figures.js';
+import { BRIEFING_SECTION } from '../../core/class-names.js';
+import { isKeyFigure } from '../../core/node-data.js';
 
 export interface BodyHtml {
   /** The `<h1>` (and its fallback note, if any), or undefined when the tree has no h1. */
@@ -24,9 +25,14 @@ export interface BodyHtml {
   sections: { id: string; html: string }[];
 }
 
+/** The tree as hast nodes: no raw HTML, key figures from their data. */
+function convert(tree: MdastRoot): RootContent[] {
+  const converted = toHast(tree, { allowDangerousHtml: false, handlers: figureHandlers });
+  return converted.type === 'root' ? converted.children : [];
+}
+
 export function bodyToHtml(tree: MdastRoot, notes: FallbackNotes): BodyHtml {
-  const converted = toHast(tree, { allowDangerousHtml: false });
-  const children: RootContent[] = converted.type === 'root' ? converted.children : [];
+  const children = convert(tree);
   const outline = splitOutline(children);
   const title = outline.title ? fragment([outline.title], notes) : undefined;
   const lead = fragment(outline.lead, notes);
@@ -34,7 +40,7 @@ export function bodyToHtml(tree: MdastRoot, notes: FallbackNotes): BodyHtml {
     const root = clean(part, notes);
     const heading = root.children.find((node): node is Element => isElement(node, 'h2'));
     const id = heading?.properties.id;
-    if (id === KEY_FIGURES_ID) root.children = figureBox(root.children);
+    if (id === BRIEFING_SECTION.keyFigures) root.children = figureBox(root.children);
     return { id: typeof id === 'string' ? id : '', html: toHtml(root) };
   });
   return { title: title || undefined, lead, sections };
@@ -71,9 +77,8 @@ function isBlank(node: RootContent | undefined): boolean {
  * are dropped: both columns hold the same section, so the pair carries the id instead.
  */
 export function blocksToHtml(nodes: MdastContent[], notes: FallbackNotes): string {
-  const converted = toHast({ type: 'root', children: nodes }, { allowDangerousHtml: false });
-  const root = clean(converted.type === 'root' ? converted.children : [], notes);
+  const root = clean(convert({ type: 'root', children: nodes }), notes);
   for (const node of root.children) if (isElement(node) && /^h[1-6]$/.test(node.tagName)) delete node.properties.id;
-  if (nodes.some((node) => (node.data as { figure?: boolean } | undefined)?.figure)) root.children = figureBox(root.children);
+  if (nodes.some(isKeyFigure)) root.children = figureBox(root.children);
   return toHtml(root);
 }

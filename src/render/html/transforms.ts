@@ -1,7 +1,7 @@
 /** Small hast rewrites applied around sanitising. */
 import type { Element, ElementContent, Nodes, RootContent, Text } from 'hast';
-import { FALLBACK_CLASS, FALLBACK_NOTE_CLASS, FIGURE_CLASS, STALE_CLASS } from './sanitize-schema.js';
-import { isElement } from './outline.js';
+import { CLASS } from '../../core/class-names.js';
+import { hasClass, isElement } from './outline.js';
 
 const HEADING = /^h[1-6]$/;
 const newline = (): Text => ({ type: 'text', value: '\n' });
@@ -19,8 +19,8 @@ export interface FallbackNotes {
 export function addFallbackNotes(nodes: readonly RootContent[], notes: FallbackNotes): RootContent[] {
   const out: RootContent[] = [];
   for (const node of nodes) {
-    const note = isElement(node) && hasClass(node, STALE_CLASS) ? notes.stale : notes.missing;
-    if (!isElement(node) || !hasClass(node, FALLBACK_CLASS)) {
+    const note = isElement(node) && hasClass(node, CLASS.stale) ? notes.stale : notes.missing;
+    if (!isElement(node) || !hasClass(node, CLASS.fallback)) {
       out.push(node);
     } else if (HEADING.test(node.tagName)) {
       out.push(node, newline(), noteElement(note));
@@ -35,7 +35,7 @@ function noteElement(text: string): Element {
   return {
     type: 'element',
     tagName: 'p',
-    properties: { className: [FALLBACK_NOTE_CLASS] },
+    properties: { className: [CLASS.fallbackNote] },
     children: [{ type: 'text', value: text }],
   };
 }
@@ -77,48 +77,4 @@ export function markExternalLinks(node: Nodes): void {
     }
     markExternalLinks(child);
   }
-}
-
-function hasClass(node: Element, name: string): boolean {
-  const value = node.properties.className;
-  return Array.isArray(value) ? value.includes(name) : value === name;
-}
-
-/**
- * Lays out the key figures (applied after sanitising, on trusted structure only): each
- * `p.figure` — with the fallback note before it, if any — becomes a card in a
- * `div.key-figures` grid, its value and label split so the value can be shown large:
- * `<p class="figure"><strong class="figure-value">$1 billion</strong> <span class="figure-label">initial investment</span></p>`.
- */
-export function figureBox(nodes: readonly RootContent[]): RootContent[] {
-  const out: RootContent[] = [];
-  const cards: ElementContent[] = [];
-  let pending: Element[] = [];
-  for (const node of nodes) {
-    if (isElement(node, 'p') && hasClass(node, FALLBACK_NOTE_CLASS)) pending.push(node);
-    else if (isElement(node, 'p') && hasClass(node, FIGURE_CLASS)) {
-      cards.push(newline(), { type: 'element', tagName: 'div', properties: { className: ['figure-card'] }, children: [...pending, splitFigure(node)] });
-      pending = [];
-    } else if (node.type !== 'text' || node.value.trim() !== '') {
-      out.push(...pending, node);
-      pending = [];
-    }
-  }
-  if (cards.length === 0) return out;
-  return [...out, newline(), { type: 'element', tagName: 'div', properties: { className: ['key-figures'] }, children: [...cards, newline()] }];
-}
-
-function splitFigure(p: Element): Element {
-  const [first, ...rest] = p.children;
-  if (!first || !isElement(first, 'strong')) return p;
-  // Drop the " — " that separates value and label in the Markdown line.
-  const label: ElementContent[] = rest.map((node, i) => (i === 0 && node.type === 'text' ? { ...node, value: node.value.replace(/^\s*—\s*/, '') } : node));
-  return {
-    ...p,
-    children: [
-      { ...first, properties: { ...first.properties, className: ['figure-value'] } },
-      { type: 'text', value: ' ' },
-      { type: 'element', tagName: 'span', properties: { className: ['figure-label'] }, children: label },
-    ],
-  };
 }

@@ -1,69 +1,93 @@
 /**
- * Marks left in the content template's output as HTML comments, turned into `node.data` on the
- * block that follows and then removed:
+ * Marks left in the content template's output as HTML comments, turned into `node.data` (declared
+ * in core/node-data.ts) on the block that follows and then removed:
  * - `<!-- briefing:section ID -->` → `data.id`, `data.hProperties.id` on the heading;
  * - `<!-- briefing:fallback REASON -->` → `data.fallback = 'fr'`, `data.fallbackReason` (`missing`
  *   or `stale`), `lang="fr" class="fallback"` (plus `stale`);
- * - `<!-- briefing:figure -->` → `data.figure = true`, `class="figure"` on a key figure's line.
+ * - `<!-- briefing:figure ID -->` → `data.figure` (the figure's value and label as data) and
+ *   `class="figure"` on a key figure's paragraph. A mark without an id (templates written before
+ *   figures had one) stands for the figure after the previous one.
+ *
+ * Only the template can leave a mark: raw HTML in articles is left out and in translations
+ * becomes text before the template runs, so neither can forge one.
  */
-import type { Root, RootContent } from 'mdast';
+import type { Data, Root, RootContent } from 'mdast';
+import { ANNOTATION, CLASS } from '../../core/class-names.js';
+import type { FallbackReason, KeyFigureData } from '../../core/node-data.js';
 
-const MARK = /^<!--\s*briefing:(section|fallback|figure)(?:\s+([a-z0-9-]+))?\s*-->$/;
+const MARK = new RegExp(`^<!--\\s*briefing:(${Object.values(ANNOTATION).join('|')})(?:\\s+([a-z0-9-]+))?\\s*-->$`);
 
-export interface NodeData {
-  id?: string;
-  fallback?: 'fr';
-  fallbackReason?: 'missing' | 'stale';
-  /** A key figure's line (`**value** — label`), laid out in the key-figures box. */
-  figure?: boolean;
-  hProperties?: Record<string, unknown>;
+/** The mark `<!-- briefing:KIND ARG -->`, as the content view writes it. */
+export function annotationMark(kind: (typeof ANNOTATION)[keyof typeof ANNOTATION], arg?: string): string {
+  return `<!-- briefing:${kind}${arg ? ` ${arg}` : ''} -->`;
 }
 
-/** Applies and removes the marks; returns the ids in order of the headings that carry one. */
-export function applyAnnotations(tree: Root, headingFallbacks: ReadonlyMap<string, 'missing' | 'stale'>): Root {
+interface Mark {
+  kind: string;
+  arg?: string;
+}
+
+/**
+ * Applies and removes the marks. `headingFallbacks`: section headings shown in French, by section
+ * id; `figures`: the edition's key figures as data, in reading order.
+ */
+export function applyAnnotations(tree: Root, headingFallbacks: ReadonlyMap<string, FallbackReason>, figures: readonly KeyFigureData[] = []): Root {
+  let nextFigure = 0;
+  const figureFor = (id: string | undefined): KeyFigureData | undefined => {
+    const index = id === undefined ? nextFigure : figures.findIndex((figure) => figure.id === id);
+    if (index < 0 || index >= figures.length) return undefined;
+    nextFigure = index + 1;
+    return figures[index];
+  };
   const children: RootContent[] = [];
-  let pending: { kind: string; id?: string }[] = [];
+  let pending: Mark[] = [];
   for (const node of tree.children) {
     const match = node.type === 'html' ? MARK.exec(node.value.trim()) : null;
     if (match) {
-      pending.push({ kind: match[1] ?? '', ...(match[2] ? { id: match[2] } : {}) });
+      pending.push({ kind: match[1] ?? '', ...(match[2] ? { arg: match[2] } : {}) });
       continue;
     }
-    for (const mark of pending) annotate(node, mark, headingFallbacks);
+    for (const mark of pending) annotate(node, mark, headingFallbacks, figureFor);
     pending = [];
     children.push(node);
   }
   return { ...tree, children };
 }
 
-function annotate(node: RootContent, mark: { kind: string; id?: string }, headingFallbacks: ReadonlyMap<string, 'missing' | 'stale'>): void {
-  const data = ((node as { data?: NodeData }).data ??= {});
-  if (mark.kind === 'section' && mark.id) {
-    data.id = mark.id;
-    data.hProperties = { ...data.hProperties, id: mark.id };
-    const reason = headingFallbacks.get(mark.id);
+function annotate(
+  node: RootContent,
+  mark: Mark,
+  headingFallbacks: ReadonlyMap<string, FallbackReason>,
+  figureFor: (id: string | undefined) => KeyFigureData | undefined,
+): void {
+  if (mark.kind === ANNOTATION.section && mark.arg) {
+    const data = (node.data ??= {});
+    data.id = mark.arg;
+    data.hProperties = { ...data.hProperties, id: mark.arg };
+    const reason = headingFallbacks.get(mark.arg);
     if (reason) markFallback(data, reason);
-  } else if (mark.kind === 'fallback') {
-    markFallback(data, mark.id === 'stale' ? 'stale' : 'missing');
-  } else if (mark.kind === 'figure') {
-    data.figure = true;
-    addClass(data, FIGURE_CLASS);
+  } else if (mark.kind === ANNOTATION.fallback) {
+    markFallback((node.data ??= {}), mark.arg === 'stale' ? 'stale' : 'missing');
+  } else if (mark.kind === ANNOTATION.figure && node.type === 'paragraph') {
+    // A mark that names no known figure leaves an ordinary paragraph.
+    const figure = figureFor(mark.arg);
+    if (!figure) return;
+    const data = (node.data ??= {});
+    data.figure = figure;
+    addClass(data, CLASS.figure);
   }
 }
 
-/** Class of a key figure's paragraph (HTML). */
-export const FIGURE_CLASS = 'figure';
-
-function addClass(data: NodeData, name: string): void {
+function addClass(data: Data, name: string): void {
   const current = data.hProperties?.className;
   const list = Array.isArray(current) ? current.map(String) : [];
   data.hProperties = { ...data.hProperties, className: [...list, name] };
 }
 
-function markFallback(data: NodeData, reason: 'missing' | 'stale'): void {
+function markFallback(data: Data, reason: FallbackReason): void {
   data.fallback = 'fr';
   data.fallbackReason = reason;
   data.hProperties = { ...data.hProperties, lang: 'fr' };
-  addClass(data, 'fallback');
-  if (reason === 'stale') addClass(data, 'stale');
+  addClass(data, CLASS.fallback);
+  if (reason === 'stale') addClass(data, CLASS.stale);
 }

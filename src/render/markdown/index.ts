@@ -11,8 +11,9 @@ import type { Briefing, BriefingDocument } from '../../core/types.js';
 import { MARKDOWN_OPTIONS, parseMarkdown } from '../../core/markdown.js';
 import { PACKAGE_ROOT } from '../../core/paths.js';
 import { loadTemplate } from '../templates.js';
-import { contentView } from './view.js';
-import { applyAnnotations, type NodeData } from './annotations.js';
+import { contentView, fallbackReason } from './view.js';
+import { applyAnnotations } from './annotations.js';
+import { figureData } from './key-figures.js';
 import { applyTypography } from '../../typography/index.js';
 
 /** remark-stringify with the project's one set of Markdown settings. */
@@ -31,14 +32,14 @@ export function buildDocument(briefing: Briefing, options: DocumentOptions): Bri
   const templatesDir = options.templatesDir ?? path.join(PACKAGE_ROOT, 'templates');
   const template = loadTemplate(path.join(templatesDir, 'briefing.md.hbs'), 'none');
   const markdown = template(contentView(briefing, options.date));
-  const headingFallbacks = new Map(
-    briefing.sections.filter((s) => s.heading.lang !== briefing.lang).map((s) => [s.id, s.heading.state === 'stale' ? ('stale' as const) : ('missing' as const)]),
-  );
+  const headingFallbacks = new Map(briefing.sections.filter((s) => s.heading.lang !== briefing.lang).map((s) => [s.id, fallbackReason(s.heading)]));
+  const typography = { variant: options.typography ?? 'fr-FR' } as const;
+  const figures = briefing.figures.map((figure) => figureData(figure, typography));
   // French typography (or English quotes) once, on the tree every format is laid out from.
-  const tree = applyTypography(applyAnnotations(parseMarkdown(markdown), headingFallbacks), briefing.lang, { variant: options.typography ?? 'fr-FR' });
+  const tree = applyTypography(applyAnnotations(parseMarkdown(markdown), headingFallbacks, figures), briefing.lang, typography);
   const titleNode = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   const toc = tree.children.flatMap((node) => {
-    const id = (node.data as NodeData | undefined)?.id;
+    const id = node.data?.id;
     return node.type === 'heading' && id ? [{ id, text: toString(node) }] : [];
   });
   return {
@@ -65,9 +66,8 @@ export function readingMinutes(tree: Root): number {
 /** The `.md` edition: the document tree, normalised by remark-stringify, with a visible note before each French fallback. */
 export function renderMarkdown(doc: BriefingDocument): string {
   const children = doc.tree.children.flatMap((node): RootContent[] => {
-    const data = node.data as NodeData | undefined;
-    if (data?.fallback !== 'fr' || node.type === 'heading') return [node];
-    const text = doc.t(data.fallbackReason === 'stale' ? 'staleNote' : 'fallbackNote');
+    if (node.data?.fallback !== 'fr' || node.type === 'heading') return [node];
+    const text = doc.t(node.data.fallbackReason === 'stale' ? 'staleNote' : 'fallbackNote');
     const note: Paragraph = { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: text }] }] };
     return [note, node];
   });

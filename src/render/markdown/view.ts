@@ -3,8 +3,12 @@
  * mdast-util-to-markdown, so the template (compiled without HTML escaping) can never receive a
  * raw untrusted string. Blocks shown in French carry their own `<!-- briefing:fallback -->` mark.
  */
-import type { Briefing, LocalizedBlock } from '../../core/types.js';
+import type { Briefing, LocalizedBlock, UnitState } from '../../core/types.js';
 import { blocksToMarkdown, inlineToMarkdown } from '../../core/markdown.js';
+import { ANNOTATION } from '../../core/class-names.js';
+import type { FallbackReason } from '../../core/node-data.js';
+import { annotationMark } from './annotations.js';
+import { figureLine } from './key-figures.js';
 
 export interface BlockView {
   key: string;
@@ -24,7 +28,8 @@ export interface ContentView {
   sections: { id: string; number: number; heading: string; fallback: boolean; blocks: BlockView[] }[];
   /**
    * Key figures, each one line of Markdown: `**value** — label`, preceded by its fallback mark
-   * when the label is shown in French.
+   * when the label is shown in French. The template puts `<!-- briefing:figure {{id}} -->` above
+   * each: HTML and PDF lay the figure out from data found by that id, not from this line.
    */
   figures: { id: string; markdown: string; fallback: boolean }[];
   /** Names of the sources cited, each escaped as inline Markdown. */
@@ -33,15 +38,18 @@ export interface ContentView {
   labels: { sources: string; keyFigures: string };
 }
 
-/** The mark before a block shown in French; `reason` is `missing` or `stale`. */
-export const fallbackMark = (reason: string) => `<!-- briefing:fallback ${reason} -->`;
+/** The mark before a block shown in French. */
+const fallbackMark = (reason: FallbackReason) => annotationMark(ANNOTATION.fallback, reason);
+
+/** Why a unit shown in French is: its translation is out of date, or there is none. */
+export const fallbackReason = (unit: { state: UnitState }): FallbackReason => (unit.state === 'stale' ? 'stale' : 'missing');
 
 export function contentView(briefing: Briefing, date: string): ContentView {
   return {
     lang: briefing.lang,
     slug: briefing.slug,
     title: inlineToMarkdown(briefing.title.children, 1),
-    titleMark: briefing.title.lang !== briefing.lang ? `${fallbackMark(briefing.title.state === 'stale' ? 'stale' : 'missing')}\n` : '',
+    titleMark: briefing.title.lang !== briefing.lang ? `${fallbackMark(fallbackReason(briefing.title))}\n` : '',
     date,
     lead: briefing.lead.map(blockView),
     sections: briefing.sections.map((section, i) => ({
@@ -53,8 +61,8 @@ export function contentView(briefing: Briefing, date: string): ContentView {
     })),
     figures: briefing.figures.map((figure) => {
       const fallback = figure.label.lang !== briefing.lang;
-      const line = inlineToMarkdown([{ type: 'strong', children: [{ type: 'text', value: figure.value }] }, { type: 'text', value: ' — ' }, ...figure.label.children], 2);
-      return { id: figure.id, markdown: fallback ? `${fallbackMark(figure.label.state === 'stale' ? 'stale' : 'missing')}\n${line}` : line, fallback };
+      const line = inlineToMarkdown(figureLine(figure), 2);
+      return { id: figure.id, markdown: fallback ? `${fallbackMark(fallbackReason(figure.label))}\n${line}` : line, fallback };
     }),
     sources: briefing.sources.map((name) => text(name)),
     labels: { sources: text(briefing.t('sources')), keyFigures: text(briefing.t('keyFigures')) },
@@ -67,6 +75,6 @@ export function contentView(briefing: Briefing, date: string): ContentView {
   function blockView(block: LocalizedBlock): BlockView {
     const fallback = block.lang !== briefing.lang;
     const markdown = blocksToMarkdown(block.nodes);
-    return { key: block.key, markdown: fallback ? `${fallbackMark(block.state === 'stale' ? 'stale' : 'missing')}\n${markdown}` : markdown, fallback };
+    return { key: block.key, markdown: fallback ? `${fallbackMark(fallbackReason(block))}\n${markdown}` : markdown, fallback };
   }
 }

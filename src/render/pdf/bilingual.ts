@@ -10,6 +10,7 @@ import type { RootContent } from 'mdast';
 import path from 'node:path';
 import { toString } from 'mdast-util-to-string';
 import type { BriefingDocument } from '../../core/types.js';
+import { isKeyFigure } from '../../core/node-data.js';
 import { pairBlocks, type BlockPair } from '../bilingual/pairs.js';
 import { gapBetween, renderBlocks } from './blocks.js';
 import { bodyLineHeight, ensureSpace, pageIndex, space, useFont, type LayoutContext } from './layout.js';
@@ -114,6 +115,6 @@ function startHeight(ctx: LayoutContext, node: RootContent): number {
   }
   const lineGap = useFont(ctx, 'body', theme.sizes.body);
   const height = doc.heightOfString(toString(node), { width: ctx.width, lineGap });
-  if ((node.data as { figure?: boolean } | undefined)?.figure) return height + theme.sizes.figure * 2 + 2 * theme.spacing.figurePadding;
+  if (isKeyFigure(node)) return height + theme.sizes.figure * 2 + 2 * theme.spacing.figurePadding;
   return height <= 3 * line + 1 ? height : 2 * line;
 }

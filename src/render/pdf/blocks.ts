@@ -6,7 +6,8 @@
 import type { Code, Heading, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { renderList, renderQuote } from './containers.js';
-import { isFigure, renderFigureBox } from './key-figures-box.js';
+import { renderFigureBox } from './key-figures-box.js';
+import { isKeyFigure } from '../../core/node-data.js';
 import { collectRuns, measureRuns, writeRuns, type Run } from './inline.js';
 import {
   bodyLineHeight,
@@ -36,7 +37,7 @@ function printable(node: RootContent): boolean {
 }
 
 function isFallback(node: RootContent): boolean {
-  return (node.data as { fallback?: unknown } | undefined)?.fallback === 'fr';
+  return node.data?.fallback === 'fr';
 }
 
 /** Vertical space between two consecutive printed blocks. */
@@ -58,13 +59,13 @@ export function renderBlocks(
   const blocks = nodes.filter(printable);
   blocks.forEach((node, i) => {
     const prev = blocks[i - 1];
-    if (isFigure(node)) {
+    if (isKeyFigure(node)) {
       // Consecutive key figures make one box, drawn at the first of them.
-      if (prev && isFigure(prev)) return;
+      if (prev && isKeyFigure(prev)) return;
       let end = i;
-      while (end + 1 < blocks.length && isFigure(blocks[end + 1]!)) end++;
+      while (end + 1 < blocks.length && isKeyFigure(blocks[end + 1]!)) end++;
       if (prev) space(ctx, gapBetween(ctx, prev, node, gap));
-      renderFigureBox(ctx, blocks.slice(i, end + 1).filter(isFigure), parent, col);
+      renderFigureBox(ctx, blocks.slice(i, end + 1).filter(isKeyFigure), parent, col);
       return;
     }
     if (prev) space(ctx, gapBetween(ctx, prev, node, gap));
@@ -231,7 +232,7 @@ function renderFallback(ctx: LayoutContext, node: RootContent, parent: StructPar
     withLeftBar(ctx, { ...bar, trim: 0 }, () => renderBlock(ctx, node, parent, inner, next));
     return;
   }
-  const stale = (node.data as { fallbackReason?: string } | undefined)?.fallbackReason === 'stale';
+  const stale = node.data?.fallbackReason === 'stale';
   const note = ctx.t(stale ? 'staleNote' : 'fallbackNote');
   const noteGap = useFont(ctx, 'sansItalic', theme.sizes.note, 1.25);
   const noteHeight = doc.heightOfString(note, { width: columnWidth(ctx, inner), lineGap: noteGap });

@@ -1,10 +1,10 @@
 /**
- * The key-figures box: the content template's `**value** — label` lines (marked `data.figure`)
- * drawn as one tinted box, a row per figure, the value large on the left and its label beside it.
- * Rows read left to right, so extracted text keeps "value label" together in document order.
+ * The key-figures box: the content template's key figures (paragraphs carrying `data.figure`)
+ * drawn as one tinted box, a card per figure, laid out from the figure's value and label as data.
+ * Cards read top to bottom, so extracted text keeps "value label" together in document order.
  */
-import type { Paragraph, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import type { FallbackReason, KeyFigureParagraph } from '../../core/node-data.js';
 import { columnWidth, columnX, ensureSpace, useFont, type Column, type LayoutContext } from './layout.js';
 import { artifact, endGroup, tagBlock, tagGroup, type StructParent } from './tagging.js';
 
@@ -15,21 +15,14 @@ interface FigureRow {
   value: string;
   label: string;
   /** Why the label is shown in French, if it is. */
-  fallback?: 'missing' | 'stale';
+  fallback?: FallbackReason;
 }
 
-export function isFigure(node: { data?: unknown }): node is Paragraph {
-  return (node.data as { figure?: unknown } | undefined)?.figure === true;
-}
-
-/** Splits a figure line into its value (the leading strong) and its label (the rest, minus " — "). */
-function figureRow(node: Paragraph): FigureRow {
-  const [first, ...rest] = node.children;
-  const data = node.data as { fallback?: string; fallbackReason?: 'missing' | 'stale' } | undefined;
-  const fallback = data?.fallback === 'fr' ? { fallback: data.fallbackReason ?? 'missing' } : {};
-  if (first?.type !== 'strong') return { value: '', label: toString(node), ...fallback };
-  const label = toString({ type: 'paragraph', children: rest as PhrasingContent[] }).replace(/^\s*—\s*/, '');
-  return { value: toString(first), label, ...fallback };
+/** A card's text, from the figure's data: the PDF sets the label as plain text. */
+function figureRow({ data }: KeyFigureParagraph): FigureRow {
+  const row: FigureRow = { value: data.figure.value, label: toString({ type: 'paragraph', children: data.figure.label }) };
+  if (data.fallback === 'fr') row.fallback = data.fallbackReason ?? 'missing';
+  return row;
 }
 
 /**
@@ -38,7 +31,7 @@ function figureRow(node: Paragraph): FigureRow {
  * pdftotext then reads each value with its label, in document order. In narrow columns
  * (`ctx.compact`) value and label are one line of text: "2030 — extension of the partnership".
  */
-export function renderFigureBox(ctx: LayoutContext, nodes: readonly Paragraph[], parent: StructParent, col: Column): void {
+export function renderFigureBox(ctx: LayoutContext, nodes: readonly KeyFigureParagraph[], parent: StructParent, col: Column): void {
   const { doc, theme } = ctx;
   const pad = theme.spacing.figurePadding;
   const x = columnX(ctx, col);

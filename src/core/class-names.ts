@@ -1,0 +1,41 @@
+/**
+ * The names the document tree and its renderers agree on, written once: the content template's
+ * annotation marks, the HTML classes (styled by `templates/html/style.css`, allowed by the
+ * sanitiser policy) and the ids of the sections the template adds itself.
+ */
+
+/** Kinds of `<!-- briefing:KIND [ARG] -->` mark the content template may leave (see render/markdown/annotations.ts). */
+export const ANNOTATION = {
+  /** `section ID`, above a section heading: its stable id. */
+  section: 'section',
+  /** `fallback missing|stale`, above a block shown in French in another edition. */
+  fallback: 'fallback',
+  /** `figure ID`, above a key figure's line. */
+  figure: 'figure',
+} as const;
+
+/** HTML classes set on the document and the page. */
+export const CLASS = {
+  /** A block shown in French in another language's edition. */
+  fallback: 'fallback',
+  /** With `fallback`: shown in French because the translation is out of date (not missing). */
+  stale: 'stale',
+  /** The visible note placed before each fallback block. */
+  fallbackNote: 'fallback-note',
+  /** A key figure's paragraph: `<p class="figure">`. */
+  figure: 'figure',
+  /** A key figure's value, shown large: `<strong class="figure-value">`. */
+  figureValue: 'figure-value',
+  /** A key figure's label: `<span class="figure-label">`. */
+  figureLabel: 'figure-label',
+  /** One key figure with its fallback note, if any. */
+  figureCard: 'figure-card',
+  /** The box that holds the figure cards. */
+  keyFigures: 'key-figures',
+} as const;
+
+/** Ids of the sections the content template adds to every briefing (`templates/briefing.md.hbs`). */
+export const BRIEFING_SECTION = {
+  keyFigures: 'briefing-key-figures',
+  sources: 'briefing-sources',
+} as const;

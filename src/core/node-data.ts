@@ -1,0 +1,46 @@
+/**
+ * The fields this project keeps on mdast `node.data`, declared once by module augmentation (as
+ * mdast-util-to-hast declares `hName` and `hProperties`), so every stage reads them typed.
+ *
+ * They are set by render/markdown (annotations.ts) from the content template's marks, on the
+ * top-level blocks of a `BriefingDocument`'s tree, and read by every renderer. hast needs no
+ * field of its own: what HTML must know travels as classes (`hProperties`).
+ */
+import type { Nodes, Paragraph, PhrasingContent } from 'mdast';
+
+/** Why a block is shown in French in another language's edition. */
+export type FallbackReason = 'missing' | 'stale';
+
+/**
+ * A key figure as data, so that no renderer has to split its Markdown line (`**value** — label`)
+ * back into parts. Both parts are typeset like the rest of the document.
+ */
+export interface KeyFigureData {
+  /** The figure's id (`year-2019`), as in `figures.<id>` of the locale files. */
+  id: string;
+  /** The figure written for its label's language: "$1 billion", "1 milliard de dollars". */
+  value: string;
+  /** The label's inline content (translated, or French when it falls back). */
+  label: PhrasingContent[];
+}
+
+declare module 'mdast' {
+  interface Data {
+    /** On a section heading: the section's stable id (`<!-- briefing:section ID -->`). */
+    id?: string | undefined;
+    /** On a block shown in French in another edition (`<!-- briefing:fallback REASON -->`). */
+    fallback?: 'fr' | undefined;
+    /** With `fallback`: why the French is shown. */
+    fallbackReason?: FallbackReason | undefined;
+    /** On a key figure's paragraph (`<!-- briefing:figure ID -->`): its value and label. */
+    figure?: KeyFigureData | undefined;
+  }
+}
+
+/** A key figure's paragraph: a paragraph that carries {@link KeyFigureData}. */
+export type KeyFigureParagraph = Paragraph & { data: { figure: KeyFigureData } };
+
+/** Whether `node` is a key figure's paragraph (only the content template's marks make one). */
+export function isKeyFigure(node: Nodes): node is KeyFigureParagraph {
+  return node.type === 'paragraph' && node.data?.figure !== undefined;
+}
