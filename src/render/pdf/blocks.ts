@@ -84,10 +84,10 @@ function renderBlock(ctx: LayoutContext, node: RootContent, parent: StructParent
       renderParagraph(ctx, node, parent, col);
       return;
     case 'list':
-      renderList(ctx, node, parent, col);
+      renderList(ctx, node, parent, col, renderBlocks);
       return;
     case 'blockquote':
-      renderQuote(ctx, node, parent, col);
+      renderQuote(ctx, node, parent, col, renderBlocks);
       return;
     case 'thematicBreak':
       renderThematicBreak(ctx, col);

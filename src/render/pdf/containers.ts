@@ -2,10 +2,15 @@
  * Container blocks: lists (bullets or numbers, nested, task boxes) and block quotes
  * (indented, with a rule on the left that follows the quote across pages).
  */
-import type { Blockquote, List } from 'mdast';
-import { renderBlocks } from './blocks.js';
+import type { Blockquote, List, RootContent } from 'mdast';
 import { bodyLineHeight, columnX, ensureSpace, space, useFont, withLeftBar, type Column, type LayoutContext } from './layout.js';
 import { endGroup, tagBlock, tagGroup, type StructParent } from './tagging.js';
+
+/**
+ * Sets the blocks inside a container: blocks.ts's `renderBlocks`, passed in because a list item or
+ * a quote holds blocks of any kind (so the two modules would otherwise import each other).
+ */
+export type BlockRenderer = (ctx: LayoutContext, blocks: readonly RootContent[], parent: StructParent, col: Column, gap?: number) => void;
 
 const BULLETS = ['•', '–', '◦'];
 const MARKER_GAP = 6;
@@ -17,7 +22,7 @@ function markerText(list: List, index: number, checked: boolean | null | undefin
   return BULLETS[level % BULLETS.length] ?? '•';
 }
 
-export function renderList(ctx: LayoutContext, list: List, parent: StructParent, col: Column): void {
+export function renderList(ctx: LayoutContext, list: List, parent: StructParent, col: Column, renderBlocks: BlockRenderer): void {
   const { doc, theme } = ctx;
   const level = col.listLevel ?? 0;
   const group = tagGroup(ctx, parent, 'L');
@@ -53,7 +58,7 @@ export function renderList(ctx: LayoutContext, list: List, parent: StructParent,
   doc.x = ctx.left;
 }
 
-export function renderQuote(ctx: LayoutContext, quote: Blockquote, parent: StructParent, col: Column): void {
+export function renderQuote(ctx: LayoutContext, quote: Blockquote, parent: StructParent, col: Column, renderBlocks: BlockRenderer): void {
   const { doc, theme } = ctx;
   const group = tagGroup(ctx, parent, 'BlockQuote');
   const inner: Column = {

@@ -5,15 +5,11 @@
  * PDFDocument as ready-made font objects. System fonts are never used.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { create, type Font } from 'fontkit';
 import type { PdfTheme } from './theme.js';
 
-const require = createRequire(import.meta.url);
-
-/** Folder holding the DejaVu TrueType files. */
-export const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+import { FONT_DIR } from './font-dir.js';
 
 /** Names under which the theme's fonts are registered on each document. */
 export type FontRole = keyof PdfTheme['fonts'];

@@ -1,54 +1,14 @@
 /**
- * The layout context shared by the block renderers, and the vertical-flow helpers:
+ * The vertical-flow helpers of the block renderers (their shared context is in context.ts):
  * spacing that collapses at the top of a page, explicit page breaks, line gaps derived from
  * the theme's line height, and left bars that follow a block across page breaks.
  */
-import type { BriefingDocument, Lang } from '../../core/types.js';
 import type { FontRole } from './fonts.js';
-import type { PdfTheme } from './theme.js';
 import { artifact } from './tagging.js';
+import type { Column, LayoutContext } from './context.js';
 
-export interface LayoutContext {
-  doc: PDFKit.PDFDocument;
-  theme: PdfTheme;
-  t: BriefingDocument['t'];
-  lang: Lang;
-  /** Title (running header) and ISO date of the document. */
-  title: string;
-  date: string;
-  /** Reading-time estimate in minutes, if any. */
-  readingMinutes?: number;
-  tagged: boolean;
-  /** Left edge and width of the text column (page margins applied). */
-  left: number;
-  width: number;
-  /** Extra space below the last line of a body-text block (half-leading), for bar trimming. */
-  bodyLineGap: number;
-  /** Outline node section bookmarks go under (the title's item, or the root). */
-  outline: PDFKit.PDFOutline;
-  /** Whether headings add bookmarks (default true; the bilingual edition adds one per pair itself). */
-  bookmarks?: boolean;
-  /**
-   * Narrow columns (the bilingual edition): a smaller title, and key figures set at text size so
-   * each value and its label stay one block for text extraction.
-   */
-  compact?: boolean;
-  /** The team's logo (templates/logo.png), drawn at the top right of the title block. */
-  logo?: Buffer;
-}
+export type { Column, LayoutContext } from './context.js';
 
-/**
- * Where and how a run of blocks is set: `indent` points from the column's left edge, with
- * optional text colour, italics and language (for structure elements) inherited by children.
- */
-export interface Column {
-  indent: number;
-  color?: string;
-  italic?: boolean;
-  lang?: string;
-  /** Nesting depth of lists (alternates bullet shapes). */
-  listLevel?: number;
-}
 
 export function columnX(ctx: LayoutContext, col: Column): number {
   return ctx.left + col.indent;

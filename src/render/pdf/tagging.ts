@@ -4,7 +4,7 @@
  * tree; decorations and page furniture are marked as artifacts so assistive technology
  * skips them. With `parent === null` (untagged rendering) everything is drawn plainly.
  */
-import type { LayoutContext } from './layout.js';
+import type { LayoutContext } from './context.js';
 
 export type StructParent = PDFKit.PDFStructureElement | null;
 

@@ -10,7 +10,7 @@ import { evaluate, parse as parseJson, type ValueNode } from '@humanwhocodes/mom
 import { FileProblem } from '../../core/errors.js';
 import type { RuleParams } from '../../core/rules.js';
 import type { Place } from '../../core/types.js';
-import { FONT_DIR } from './fonts.js';
+import { FONT_DIR } from './font-dir.js';
 
 export interface PdfTheme {
   page: {

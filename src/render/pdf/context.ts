@@ -1,0 +1,45 @@
+/** The layout context shared by the PDF block renderers: the document, theme, column and what the title block shows. */
+import type { BriefingDocument, Lang } from '../../core/types.js';
+import type { PdfTheme } from './theme.js';
+
+export interface LayoutContext {
+  doc: PDFKit.PDFDocument;
+  theme: PdfTheme;
+  t: BriefingDocument['t'];
+  lang: Lang;
+  /** Title (running header) and ISO date of the document. */
+  title: string;
+  date: string;
+  /** Reading-time estimate in minutes, if any. */
+  readingMinutes?: number;
+  tagged: boolean;
+  /** Left edge and width of the text column (page margins applied). */
+  left: number;
+  width: number;
+  /** Extra space below the last line of a body-text block (half-leading), for bar trimming. */
+  bodyLineGap: number;
+  /** Outline node section bookmarks go under (the title's item, or the root). */
+  outline: PDFKit.PDFOutline;
+  /** Whether headings add bookmarks (default true; the bilingual edition adds one per pair itself). */
+  bookmarks?: boolean;
+  /**
+   * Narrow columns (the bilingual edition): a smaller title, and key figures set at text size so
+   * each value and its label stay one block for text extraction.
+   */
+  compact?: boolean;
+  /** The team's logo (templates/logo.png), drawn at the top right of the title block. */
+  logo?: Buffer;
+}
+
+/**
+ * Where and how a run of blocks is set: `indent` points from the column's left edge, with
+ * optional text colour, italics and language (for structure elements) inherited by children.
+ */
+export interface Column {
+  indent: number;
+  color?: string;
+  italic?: boolean;
+  lang?: string;
+  /** Nesting depth of lists (alternates bullet shapes). */
+  listLevel?: number;
+}
