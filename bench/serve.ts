@@ -66,7 +66,12 @@ function stream(server: BriefingServer, name: string, version: string): Promise<
       resolve({
         next: () =>
           new Promise<void>((done) => {
-            const check = () => (pending > 0 ? (pending--, done()) : (wake = check));
+            const check = () => {
+              if (pending > 0) {
+                pending--;
+                done();
+              } else wake = check;
+            };
             check();
           }),
         close: () => req.destroy(),

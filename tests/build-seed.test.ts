@@ -65,8 +65,8 @@ describe('briefing build on the seed', () => {
   it('the bilingual PDF is tagged, valid, two-language, and reads column after column', () => {
     const pdf = file('fr-en', 'pdf');
     const info = pdfInfo(pdf);
-    expect(info['Tagged']).toBe('yes');
-    expect(info['Title']).toBe(`${fr.title} · ${en.title}`);
+    expect(info.Tagged).toBe('yes');
+    expect(info.Title).toBe(`${fr.title} · ${en.title}`);
     execFileSync('qpdf', ['--check', pdf]);
     const raw = readFileSync(pdf, 'latin1');
     expect(raw).toContain('/Lang (fr)');
@@ -121,9 +121,9 @@ describe('briefing build on the seed', () => {
 
   it.each(['fr', 'en'])('the %s PDF has A4 pages, its title, language and one bookmark per section', (lang) => {
     const info = pdfInfo(file(lang, 'pdf'));
-    expect(info['Title']).toBe((lang === 'fr' ? fr : en).title);
+    expect(info.Title).toBe((lang === 'fr' ? fr : en).title);
     expect(info['Page size']).toContain('595.28 x 841.89 pts (A4)');
-    expect(Number(info['Pages'])).toBeGreaterThanOrEqual(2);
+    expect(Number(info.Pages)).toBeGreaterThanOrEqual(2);
     const raw = readFileSync(file(lang, 'pdf'), 'latin1');
     expect(raw).toContain(`/Lang (${lang})`);
     const outline = execFileSync('qpdf', ['--json', '--json-key=outlines', file(lang, 'pdf')], { encoding: 'utf8' });

@@ -16,7 +16,7 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-export const IN_CI = !!process.env.CI && !['0', 'false'].includes(process.env.CI.toLowerCase());
+const IN_CI = !!process.env.CI && !['0', 'false'].includes(process.env.CI.toLowerCase());
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
 /** Whether a browser suite must be skipped: no Chromium, outside CI. */
 export const SKIP_BROWSER = !HAVE_CHROMIUM && !IN_CI;

@@ -172,7 +172,7 @@ describe('each renderer input reported at its own file:line:column (CLI)', () =>
     const result = await runCli(['build', '--root', root, '--format', 'html']);
     expect(result.code).toBe(1);
     expect(problems(result.stderr)).toContainEqual(
-      expect.stringMatching(/^templates\/briefing\.md\.hbs:1:1  error  The bilingual edition cannot pair the two languages: the fr and en editions of "microsoft-openai" have \d+ and \d+ blocks: .*  briefing:pairing-mismatch$/),
+      expect.stringMatching(/^templates\/briefing\.md\.hbs:1:1 {2}error {2}The bilingual edition cannot pair the two languages: the fr and en editions of "microsoft-openai" have \d+ and \d+ blocks: .* {2}briefing:pairing-mismatch$/),
     );
   });
 });

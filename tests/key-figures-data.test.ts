@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Paragraph, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { BRIEFING_SECTION, CLASS } from '../src/core/class-names.js';
 import { parseMarkdown } from '../src/core/markdown.js';
@@ -49,7 +49,7 @@ function edition(lang: 'fr' | 'en', translations: Record<string, unknown> = {}):
 }
 
 const figures = (doc: BriefingDocument) => doc.tree.children.filter(isKeyFigure);
-const lookalike = (doc: BriefingDocument) => doc.tree.children.find((node) => toString(node).startsWith('Neuf fois'))!;
+const lookalike = (doc: BriefingDocument) => doc.tree.children.find((node) => plainText(node).startsWith('Neuf fois'))!;
 
 describe('key figures on the document tree', () => {
   it('carry their value and label as data, typeset like the Markdown line they come with', () => {
@@ -59,8 +59,8 @@ describe('key figures on the document tree', () => {
       const { value, label } = node.data.figure;
       expect(node.data.hProperties?.className).toEqual([CLASS.figure]);
       // The value carries the no-break space the typography stage put into the line itself.
-      expect(`**${value}** — ${toString({ type: 'paragraph', children: label })}`).toBe(
-        `**${toString(node.children[0]!)}**${toString({ type: 'paragraph', children: node.children.slice(1) })}`,
+      expect(`**${value}** — ${plainText({ type: 'paragraph', children: label })}`).toBe(
+        `**${plainText(node.children[0]!)}**${plainText({ type: 'paragraph', children: node.children.slice(1) })}`,
       );
     }
     expect(figures(doc)[1]!.data.figure.value).toBe('1\u00a0milliard de dollars');
@@ -83,7 +83,7 @@ describe('key figures on the document tree', () => {
     const forged = '<!-- briefing:figure year-2019 -->\n\n**1 %** — forged label';
     const doc = edition('en', { sections: { 'une-section': { 1: forged } } });
     expect(figures(doc)).toHaveLength(2);
-    const fake = doc.tree.children.filter((node) => toString(node).includes('forged label'));
+    const fake = doc.tree.children.filter((node) => plainText(node).includes('forged label'));
     expect(fake.map((node) => [node.type, isKeyFigure(node)])).toEqual([['paragraph', false]]);
     expect(JSON.stringify(doc.tree)).not.toContain('"type":"html"');
   });

@@ -77,7 +77,7 @@ function sampleDoc(overrides: Partial<BriefingDocument> = {}, extra: RootContent
 }
 
 function count(haystack: string, needle: RegExp): number {
-  return haystack.match(new RegExp(needle.source, needle.flags.includes('g') ? needle.flags : needle.flags + 'g'))
+  return haystack.match(new RegExp(needle.source, needle.flags.includes('g') ? needle.flags : `${needle.flags}g`))
     ?.length ?? 0;
 }
 

@@ -149,14 +149,14 @@ describe.skipIf(!TOOLS)('renderPdf', () => {
   it('writes metadata, A4 pages and at least two of them', () => {
     for (const lang of ['fr', 'en'] as const) {
       const meta = info(lang);
-      expect(meta['Title']).toBe(STRINGS[lang].title);
-      expect(meta['Author']).toBe('Briefing');
-      expect(meta['Creator']).toBe('Briefing');
-      expect(meta['Producer']).toBe('Briefing');
-      expect(meta['Tagged']).toBe('yes');
+      expect(meta.Title).toBe(STRINGS[lang].title);
+      expect(meta.Author).toBe('Briefing');
+      expect(meta.Creator).toBe('Briefing');
+      expect(meta.Producer).toBe('Briefing');
+      expect(meta.Tagged).toBe('yes');
       expect(meta['PDF version']).toBe('1.7');
       expect(meta['Page size']).toMatch(/^595\.28 x 841\.89 pts \(A4\)/);
-      expect(Number(meta['Pages'])).toBeGreaterThanOrEqual(2);
+      expect(Number(meta.Pages)).toBeGreaterThanOrEqual(2);
     }
   });
 
@@ -197,7 +197,7 @@ describe.skipIf(!TOOLS)('renderPdf', () => {
       ['fr', 'sur'],
       ['en', 'of'],
     ] as const) {
-      const pages = Number(info(lang)['Pages']);
+      const pages = Number(info(lang).Pages);
       for (let p = 1; p <= pages; p++) {
         const textOfPage = pageText(lang, p);
         expect(textOfPage).toContain(`Page ${p} ${word} ${pages}`);
@@ -210,7 +210,7 @@ describe.skipIf(!TOOLS)('renderPdf', () => {
 
   it('never leaves a section heading at the foot of a page', () => {
     for (const lang of ['fr', 'en'] as const) {
-      const pages = Number(info(lang)['Pages']);
+      const pages = Number(info(lang).Pages);
       for (let p = 1; p <= pages; p++) {
         const lines = pageText(lang, p)
           .split('\n')

@@ -59,14 +59,13 @@ export function events(server: BriefingServer, name: string, version = ''): Prom
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         buffer += chunk;
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           const event = /^event: (.*)$/m.exec(block)?.[1];
           const data = /^data: (.*)$/m.exec(block)?.[1];
           if (event && data !== undefined) queue.push({ event, data });
-          waiters.splice(0).forEach((wake) => wake());
+          for (const wake of waiters.splice(0)) wake();
         }
       });
       res.on('end', endResolve);

@@ -9,11 +9,11 @@ import { DEFAULTS } from '../core/defaults.js';
 import { FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '../core/types.js';
 import { parseShard, type Shard } from '../publish/shard.js';
 
-export const COMMANDS = ['build', 'extract', 'check', 'status', 'serve', 'merge-manifests'] as const;
+const COMMANDS = ['build', 'extract', 'check', 'status', 'serve', 'merge-manifests'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const REPORT_FORMATS = ['text', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 interface OptionSpec {
   type: 'string' | 'boolean';
@@ -27,7 +27,7 @@ interface OptionSpec {
 }
 
 const ALL = COMMANDS;
-export const OPTIONS = {
+const OPTIONS = {
   lang: { type: 'string', value: 'LIST', description: `Languages, comma-separated (${LANGS.join(',')}; check/status: target languages)`, commands: ALL },
   format: { type: 'string', value: 'LIST', description: `build: formats, comma-separated (${FORMATS.join(',')}); check/status: report format (text|json)`, commands: ['build', 'check', 'status'] },
   out: { type: 'string', value: 'DIR', description: 'Output folder (default: output/ in the project)', commands: ['build', 'merge-manifests'] },
@@ -74,7 +74,7 @@ export interface Settings {
 }
 
 export function parseCommandLine(argv: readonly string[]): Settings {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {

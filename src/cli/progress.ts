@@ -18,7 +18,7 @@ export interface ProgressTarget {
   columns?: number;
 }
 
-export function interactive(target: ProgressTarget, env: NodeJS.ProcessEnv): boolean {
+function interactive(target: ProgressTarget, env: NodeJS.ProcessEnv): boolean {
   return target.isTTY === true && env.CI !== 'true' && env.CI !== '1' && env.TERM !== 'dumb';
 }
 
@@ -26,6 +26,7 @@ export function createProgress(target: ProgressTarget, env: NodeJS.ProcessEnv = 
   const start = performance.now();
   const elapsed = () => `${((performance.now() - start) / 1000).toFixed(1)} s`;
   // A slug is a file name: keep terminal control characters out of the line.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters in a slug are what this replaces, so a file name cannot move the terminal's cursor
   const name = (slug: string) => slug.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
   const counter = (p: BuildProgress) => `[${String(p.done).padStart(String(p.total).length)}/${p.total}]`;
   if (!interactive(target, env)) {

@@ -37,8 +37,3 @@ export function wallClock(): Date {
 export function isoDate(time: Date): string {
   return time.toISOString().slice(0, 10);
 }
-
-/** Milliseconds elapsed since `start` (from `performance.now()`), for the build table. */
-export function elapsedMs(start: number): number {
-  return Math.round(performance.now() - start);
-}

@@ -111,7 +111,7 @@ export interface LocalizedBlock {
   state: UnitState;
   lang: Lang;
 }
-export interface LocalizedSection {
+interface LocalizedSection {
   id: string;
   heading: LocalizedInline;
   blocks: LocalizedBlock[];

@@ -63,7 +63,7 @@ export const ATTRIBUTION_PATTERNS: readonly AttributionPattern[] = [
 ];
 
 /** Capitalised words that are never a source (sentence-initial pronouns and connectives). */
-export const NOT_SOURCES: ReadonlySet<string> = new Set(
+const NOT_SOURCES: ReadonlySet<string> = new Set(
   ['il', 'elle', 'ils', 'elles', 'on', 'nous', 'vous', 'je', 'ce', 'cela', 'ceci', 'celui-ci', 'celle-ci', 'personne', 'chacun', 'tout'].map(foldKey),
 );
 /** Capitalised connectives that may precede a `before` name at a sentence start ("Mais Bloomberg rapporte que"). */
@@ -95,12 +95,12 @@ const COMPILED = ATTRIBUTION_PATTERNS.map((pattern) => ({ pattern, regex: compil
 function cleanName(raw: string): string | undefined {
   const words = raw.split(/[ \u00a0]+/);
   while (words.length > 1 && LEADING_CONNECTIVES.has(foldKey(words[0] ?? ''))) words.shift();
-  const name = words.join(' ').replace(/[’'\-]+$/, '');
+  const name = words.join(' ').replace(/[’'-]+$/, '');
   return name && !NOT_SOURCES.has(foldKey(name)) ? name : undefined;
 }
 
 /** Sources detected in one plain text, in order of appearance. */
-export function detectSources(text: string): string[] {
+function detectSources(text: string): string[] {
   const found: { at: number; name: string }[] = [];
   for (const { regex } of COMPILED) {
     for (const match of text.matchAll(regex)) {

@@ -7,7 +7,7 @@ import type { Article, Currency, FigureKind, KeyFigure, Scale } from '../core/ty
 import { slugify } from '../core/slug.js';
 import { segmentsInReadingOrder, segmentText, sentenceAt } from './text.js';
 
-export type { FigureKind, Currency, Scale, KeyFigure } from '../core/types.js';
+export type {    KeyFigure } from '../core/types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Data tables
@@ -21,20 +21,20 @@ const NUMBER = `(?<![\\p{L}\\p{N},.])(?<number>\\d{1,3}(?:${SP}\\d{3})+(?!\\d)(?
 const END = '(?![\\p{L}\\p{N}])';
 
 /** Scale words and abbreviations, longest first. */
-export const SCALES: readonly { pattern: string; scale: Scale; factor: number }[] = [
+const SCALES: readonly { pattern: string; scale: Scale; factor: number }[] = [
   { pattern: 'milliards?|Mds|Md|Mrds|Mrd', scale: 'billion', factor: 1e9 },
   { pattern: 'millions?|M', scale: 'million', factor: 1e6 },
   { pattern: 'mille|k', scale: 'thousand', factor: 1e3 },
 ];
 
 /** Currency words and symbols. */
-export const CURRENCIES: readonly { pattern: string; currency: Currency; symbol: string; fr: [singular: string, plural: string] }[] = [
+const CURRENCIES: readonly { pattern: string; currency: Currency; symbol: string; fr: [singular: string, plural: string] }[] = [
   { pattern: 'dollars?(?: américains)?|USD|\\$', currency: 'USD', symbol: '$', fr: ['dollar', 'dollars'] },
   { pattern: 'euros?|EUR|€', currency: 'EUR', symbol: '€', fr: ['euro', 'euros'] },
 ];
 
 /** French months, for dates. */
-export const MONTHS: readonly string[] = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTHS: readonly string[] = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
 interface Parsed {
   value: number;
@@ -127,7 +127,7 @@ export const FIGURE_RULES: readonly FigureRule[] = [
  * Any other word holding a capital ("Windows 11", "Microsoft 365", "Office 2019", "iPhone 15")
  * disqualifies the figure that follows it, as does a capitalised word joined by a hyphen ("GPT-5").
  */
-export const NOT_PRODUCT_WORDS: ReadonlySet<string> = new Set([
+const NOT_PRODUCT_WORDS: ReadonlySet<string> = new Set([
   'en', 'dès', 'des', 'depuis', 'ici', 'avant', 'après', 'vers', 'fin', 'début', 'mi', 'entre', 'jusqu’en', 'jusqu’à', 'dans',
   'pour', 'sur', 'de', 'du', 'le', 'la', 'les', 'l’', 'au', 'aux', 'un', 'une', 'environ', 'plus', 'moins', 'près', 'quelque',
   'soit', 'et', 'ou', 'mais', 'or', 'donc', 'car', 'à', 'avec', 'sans', 'par', 'selon', 'contre', 'ce', 'cet', 'cette', 'ces',
@@ -154,7 +154,7 @@ interface Found extends Parsed {
 }
 
 /** Figures of one plain text, in order of appearance (every occurrence). */
-export function detectFigures(text: string): Found[] {
+function detectFigures(text: string): Found[] {
   const taken: [number, number][] = [];
   const found: Found[] = [];
   for (const { rule, regex } of COMPILED_RULES) {
@@ -279,7 +279,7 @@ const IR = '(?:ir|i|ie|is|ies|it|issent|ira|iront|irait|issait|issant)';
  * Verbs, as a regex over the whole (lower-case) word, and the noun naming their action. Whole-word
  * forms only, so that "investissement" or "lancement" (nouns already) are not taken for verbs.
  */
-export const NOMINALIZATIONS: readonly [verb: string, noun: string][] = [
+const NOMINALIZATIONS: readonly [verb: string, noun: string][] = [
   [`début${ER}`, 'début'], [`commenc${ER}|commenç(?:a|ait|aient|ant)`, 'début'], [`démarr${ER}`, 'démarrage'],
   [`prolong${ER}|prolonge(?:a|ait|aient|ant)`, 'prolongation'], [`lanc${ER}|lanç(?:a|ait|aient|ant)`, 'lancement'],
   [`expir${ER}`, 'expiration'], [`sign${ER}`, 'signature'], [`annonc${ER}|annonç(?:a|ait|aient|ant)`, 'annonce'],
@@ -295,13 +295,13 @@ export const NOMINALIZATIONS: readonly [verb: string, noun: string][] = [
 const NOMINALIZATION_REGEXES = NOMINALIZATIONS.map(([verb, noun]) => [new RegExp(`^(?:${verb})$`, 'u'), noun] as const);
 
 /** Determiners before a noun, and how "de" contracts with them ("le partenariat" → "du partenariat"). */
-export const DE_CONTRACTIONS: Readonly<Record<string, string>> = {
+const DE_CONTRACTIONS: Readonly<Record<string, string>> = {
   le: 'du ', la: 'de la ', 'l’': 'de l’', les: 'des ', leur: 'de leur ', leurs: 'de leurs ', son: 'de son ', sa: 'de sa ',
   ses: 'de ses ', ce: 'de ce ', cet: 'de cet ', cette: 'de cette ', ces: 'de ces ', un: 'd’un ', une: 'd’une ',
 };
 
 /** Words that are not content words: they end a noun phrase read backwards. */
-export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   ...Object.keys(DE_CONTRACTIONS), 'de', 'd’', 'du', 'des', 'à', 'au', 'aux', 'en', 'dès', 'depuis', 'ici', 'avant', 'après', 'vers',
   'entre', 'jusqu’', 'jusqu’en', 'dans', 'pour', 'par', 'sur', 'sous', 'avec', 'sans', 'selon', 'contre', 'et', 'ou', 'mais', 'or',
   'donc', 'car', 'que', 'qu’', 'qui', 'dont', 'où', 'il', 'elle', 'ils', 'elles', 'on', 'se', 's’', 'y', 'ne', 'n’', 'pas', 'a', 'ont',
@@ -313,7 +313,7 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
 const QUANTIFIERS: readonly string[][] = [['plus', 'de'], ['moins', 'de'], ['près', 'de'], ['environ'], ['quelque'], ['jusqu’à'], ['pas', 'moins', 'de'], ['d’', 'environ']];
 
 /** Labels when the sentence gives nothing usable. */
-export const KIND_LABELS: Readonly<Record<FigureKind, string>> = { amount: 'montant', percent: 'pourcentage', year: 'année', date: 'date' };
+const KIND_LABELS: Readonly<Record<FigureKind, string>> = { amount: 'montant', percent: 'pourcentage', year: 'année', date: 'date' };
 
 const MAX_LABEL_WORDS = 8;
 /** Tokens: elided words ("d’", "l’", "jusqu’"), numbers ("6,6", "1 000"), words, single punctuation marks. */

@@ -39,12 +39,12 @@ export function nestedJson(entries: readonly (readonly [string, string])[]): str
     });
   }
   const write = (tree: Tree, indent: string): string => {
-    const inner = indent + '  ';
+    const inner = `${indent}  `;
     const lines = tree.order.map((name) => {
       const value = tree.values.get(name)!;
       return `${inner}${JSON.stringify(name)}: ${typeof value === 'string' ? JSON.stringify(value) : write(value, inner)}`;
     });
     return lines.length ? `{\n${lines.join(',\n')}\n${indent}}` : '{}';
   };
-  return write(root, '') + '\n';
+  return `${write(root, '')}\n`;
 }

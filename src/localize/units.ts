@@ -2,7 +2,7 @@
 import type { BlockContent, PhrasingContent, RootContent } from 'mdast';
 import type { Node } from 'unist';
 import { parseMarkdown } from '../core/markdown.js';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 
 /** Inline content of a title or heading string. */
 export function inlineUnit(markdown: string): PhrasingContent[] {
@@ -10,7 +10,7 @@ export function inlineUnit(markdown: string): PhrasingContent[] {
   const first = nodes[0];
   if (nodes.length === 1 && first && (first.type === 'paragraph' || first.type === 'heading')) return first.children;
   // Several blocks where one line was expected: keep the words, drop the structure.
-  return [{ type: 'text', value: nodes.map((node) => toString(node)).join(' ') }];
+  return [{ type: 'text', value: nodes.map((node) => plainText(node)).join(' ') }];
 }
 
 /** Block content of a paragraph, list or quote string. */

@@ -4,7 +4,7 @@ import type { Article, ArticleMeta, Place, Section, Segment } from '../core/type
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import { blocksToMarkdown, inlineToMarkdown } from '../core/markdown.js';
 import { uniqueSlugger } from '../core/slug.js';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 
 /** Block types that become translation units; anything else is reported and skipped. */
 const BLOCK_KINDS = { paragraph: 'paragraph', list: 'list', blockquote: 'blockquote' } as const;
@@ -29,7 +29,7 @@ export function assembleArticle(tree: Root, meta: ArticleMeta, slug: string, fil
   for (const node of body) {
     const current = sections.at(-1);
     if (node.type === 'heading') {
-      const id = nextId(toString(node));
+      const id = nextId(plainText(node));
       const heading = segment(`sections.${id}.heading`, 'heading', headingText(node), placeOf(node));
       if (!heading.markdown.trim()) diagnostics.push(ruleDiagnostic('briefing:empty-heading', file, {}, placeOf(node)));
       sections.push({ id, heading, blocks: [] });

@@ -66,7 +66,11 @@ function splitParagraph(node: Paragraph, source: string, mode: 'detect' | 'wire'
   const lines = text.split('\n');
   const kinds = lines.map((line) => classifyLine(line.trim()));
   if (mode === 'detect' && !isWireCopy(kinds)) return [node];
-  if (mode === 'wire') kinds.forEach((kind, i) => (kinds[i] = kind === 'heading' && kinds[i + 1] !== undefined ? 'heading' : 'paragraph'));
+  if (mode === 'wire') {
+    kinds.forEach((kind, i) => {
+      kinds[i] = kind === 'heading' && kinds[i + 1] !== undefined ? 'heading' : 'paragraph';
+    });
+  }
 
   const pieces: RootContent[] = [];
   let offset = start.offset;

@@ -5,7 +5,7 @@
  * The same function runs in-process or on a worker of the pool (src/publish/worker.ts), so its task
  * and result are plain data.
  */
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import type { Article, Format, Lang } from '../core/types.js';
 import { SOURCE_LANG } from '../core/types.js';
 import { hasErrors, type Diagnostic } from '../core/errors.js';
@@ -23,7 +23,7 @@ import { renderErrorDiagnostic as errorDiagnostic } from './render-error.js';
 import { renderBilingualEdition, type BilingualSide } from './render-bilingual.js';
 import { renderEdition } from './render-edition.js';
 import { readSource, type SourceFile } from '../project/sources.js';
-import { type CommonLocales } from '../project/locales.js';
+import type { CommonLocales } from '../project/locales.js';
 import { sha256 } from '../core/hash.js';
 import type { OutputKind } from '../core/types.js';
 
@@ -137,7 +137,7 @@ async function buildEdition(task: ArticleTask, article: Article, plan: EditionPl
   const now = new Date(task.nowMs);
   const prepared = await prepareEdition(paths, article, plan.lang, common);
   const { status, i18n } = prepared;
-  const frenchTitle = toString(parseMarkdown(article.title.markdown));
+  const frenchTitle = plainText(parseMarkdown(article.title.markdown));
   const outcome: EditionOutcome = {
     lang: plan.lang,
     outcome: 'built',

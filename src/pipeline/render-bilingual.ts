@@ -25,7 +25,7 @@ export interface TranslatedSide extends BilingualSide {
 }
 
 /** `<slug>.fr-en.<ext>`: the source language first, as on the page. */
-export function bilingualName(slug: string, source: BriefingDocument, target: BriefingDocument, format: Format): string {
+function bilingualName(slug: string, source: BriefingDocument, target: BriefingDocument, format: Format): string {
   return `${slug}.${source.lang}-${target.lang}.${format}`;
 }
 

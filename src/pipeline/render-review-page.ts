@@ -2,7 +2,7 @@
  * The translators' review page of a translated edition, rendered in memory. Shared by `build`
  * (which writes it) and `serve` (which renders it on demand).
  */
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import type { Article } from '../core/types.js';
 import { parseMarkdown } from '../core/markdown.js';
 import { COMMON_NS, type createI18n } from '../i18n/instance.js';
@@ -14,7 +14,7 @@ export function renderReviewPage(article: Article, status: ArticleStatus, i18n: 
   const start = performance.now();
   try {
     const fixedT = i18n.getFixedT(status.lang, COMMON_NS);
-    const title = toString(parseMarkdown(article.title.markdown));
+    const title = plainText(parseMarkdown(article.title.markdown));
     const html = renderReview(status, { title, t: (key, vars) => String(fixedT(key, vars ?? {})), templatesDir });
     return { html, ms: performance.now() - start };
   } catch (error) {

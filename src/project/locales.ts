@@ -32,7 +32,10 @@ export function commonLocales(paths: ProjectPaths): CommonLocales {
   const cache = new Map<Lang, Promise<LocaleFile>>();
   return (lang) => {
     let hit = cache.get(lang);
-    if (!hit) cache.set(lang, (hit = readLocale(paths, lang, COMMON_NS, true)));
+    if (!hit) {
+      hit = readLocale(paths, lang, COMMON_NS, true);
+      cache.set(lang, hit);
+    }
     return hit;
   };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ruleDiagnostic, UsageError, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 
-export const SOURCE_EXTENSIONS = ['.md', '.txt'] as const;
+const SOURCE_EXTENSIONS = ['.md', '.txt'] as const;
 
 /** A source article on disk. */
 export interface SourceFile {

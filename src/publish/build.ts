@@ -32,7 +32,7 @@ import { renderTasks, type BuildProgress } from './execute-render.js';
 import { removeEmptyFolders, removeRecorded, removeTemporaries, writeArticle } from './execute-files.js';
 
 export type { BuildProgress } from './execute-render.js';
-export type { BuildReport, RemovedFile, WrittenFile } from './build-report.js';
+export type { BuildReport,   } from './build-report.js';
 export { fileMatches } from './execute-files.js';
 
 const CATALOGUE_FILES = [INDEX_FILE, ...LANGS.map(feedFile)];

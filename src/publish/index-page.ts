@@ -22,7 +22,7 @@ import type { CoverageCell, IndexLink, IndexRow } from './catalogue.js';
 export const INDEX_LANG: Lang = 'en';
 
 /** What differs between the two pages. */
-export type IndexMode =
+type IndexMode =
   /** `output/index.html`: feeds per language (file names beside the page). */
   | { kind: 'published'; feeds: Readonly<Record<Lang, string>> }
   /** `briefing serve`: the project folder, the status URL, and problems per article (formatted diagnostics). */

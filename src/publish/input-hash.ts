@@ -31,12 +31,12 @@ export interface SharedInputs {
 
 export { toolVersion } from '../core/version.js';
 
-export function fontVersion(): string {
+function fontVersion(): string {
   return packageVersion(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')));
 }
 
 /** sha256 over the relative path and bytes of every file under `dir`, in sorted order. */
-export async function hashTree(dir: string): Promise<string> {
+async function hashTree(dir: string): Promise<string> {
   const hash = createHash('sha256');
   let entries: string[];
   try {

@@ -17,7 +17,7 @@ import { ruleUrl } from '../core/rules.js';
 import type { OutputKind } from '../core/types.js';
 
 export const MANIFEST_FILE = 'manifest.json';
-export const MANIFEST_VERSION = 1;
+const MANIFEST_VERSION = 1;
 
 export interface OutputEntry {
   /** Relative to the output folder, with `/`: `<slug>/<slug>.<lang>.<ext>`. */

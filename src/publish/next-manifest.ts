@@ -16,14 +16,14 @@ import { outputHash } from './input-hash.js';
 import { displayPath, editionKey, keptModifiedOutput, type Plan, type Removal } from './plan.js';
 
 /** A rendered file once the executor tried to write it: its bytes are on disk (or not), no longer in memory. */
-export interface FileRecord extends Omit<BuiltFile, 'data'> {
+interface FileRecord extends Omit<BuiltFile, 'data'> {
   bytes: number;
   /** Why it could not be written (an error code such as `EISDIR`); absent when written. */
   writeError?: string;
 }
 
 /** An edition's outcome, its files as written. */
-export interface EditionRecord extends Omit<EditionOutcome, 'files'> {
+interface EditionRecord extends Omit<EditionOutcome, 'files'> {
   files: FileRecord[];
 }
 
@@ -33,7 +33,7 @@ export interface ArticleRecord extends Omit<ArticleResult, 'editions'> {
 }
 
 /** A file written by this build, as the report lists it. */
-export interface WrittenOutput {
+interface WrittenOutput {
   /** Path relative to the current directory. */
   path: string;
   bytes: number;

@@ -22,7 +22,7 @@ import { safeRelative, type Manifest, type OutputEntry, type ProblemEntry } from
 export type FileState = 'intact' | 'modified' | 'missing';
 
 /** One article to build, with the input hash of each language edition the build asks for. */
-export interface SelectedArticle {
+interface SelectedArticle {
   source: SourceFile;
   /** `editionHash` of every language in `PlanOptions.langs`. */
   hashes: Partial<Record<Lang, string>>;
@@ -66,13 +66,13 @@ export interface Removal {
 }
 
 /** A previously recorded output with the state of its file. */
-export interface RecordedOutput {
+interface RecordedOutput {
   entry: OutputEntry;
   state: FileState;
 }
 
 /** Why an output is rendered again. */
-export type RenderReason = 'new' | 'inputs changed' | 'file changed' | 'forced';
+type RenderReason = 'new' | 'inputs changed' | 'file changed' | 'forced';
 
 /** What this build does with one output file, and why. */
 export type OutputDecision =
@@ -85,13 +85,13 @@ export type OutputDecision =
   | { action: 'remove'; path: string; entry: OutputEntry; reason: 'article deleted'; state: FileState };
 
 /** What this build does with one language edition of a selected article, and why. */
-export type EditionDecision =
+type EditionDecision =
   | { action: 'keep'; slug: string; lang: Lang; reason: 'unchanged' }
   | { action: 'render'; slug: string; lang: Lang; reason: 'forced' | 'outputs out of date' | 'needed by the bilingual edition' }
   | { action: 'replay'; slug: string; lang: Lang; reason: 'same inputs as its recorded problem'; problem: ProblemEntry };
 
 /** One article to render: the renderer's task and what recording its results needs. */
-export interface PlannedArticle {
+interface PlannedArticle {
   task: ArticleTask;
   /** Input hash of each language edition: new outputs and problems are recorded under it. */
   editionHashes: Partial<Record<Lang, string>>;

@@ -14,7 +14,7 @@ export interface Logo {
   mime: 'image/png' | 'image/jpeg';
 }
 
-export const LOGO_FILES = ['logo.png', 'logo.jpg', 'logo.jpeg'] as const;
+const LOGO_FILES = ['logo.png', 'logo.jpg', 'logo.jpeg'] as const;
 
 /** The project's logo, if any. @throws LogoError when the file is not a PNG or JPEG image. */
 export function loadLogo(templatesDir: string): Logo | undefined {
@@ -27,7 +27,7 @@ export function loadLogo(templatesDir: string): Logo | undefined {
 }
 
 /** The logo file is neither PNG nor JPEG; `file` is its path. */
-export class LogoError extends FileProblem<'briefing:invalid-logo'> {
+class LogoError extends FileProblem<'briefing:invalid-logo'> {
   override name = 'LogoError';
 }
 

@@ -5,7 +5,6 @@
  */
 import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { FileProblem } from '../core/errors.js';
 
 export type TemplateFn = (context: object) => string;
@@ -32,12 +31,12 @@ export class TemplateError extends FileProblem<'briefing:template-error'> {
 
 /**
  * Compiles `file` (read once, then cached by path and content).
- * `escape: 'html'` keeps Handlebars' HTML escaping of `{{x}}`; `escape: 'none'` is for templates
+ * `escaping: 'html'` keeps Handlebars' HTML escaping of `{{x}}`; `escaping: 'none'` is for templates
  * whose every value is already escaped for the target (the Markdown content template).
  */
-export function loadTemplate(file: string, escape: 'html' | 'none'): TemplateFn {
+export function loadTemplate(file: string, escaping: 'html' | 'none'): TemplateFn {
   const source = readFileSync(file, 'utf8');
-  const cacheKey = `${escape}:${file}`;
+  const cacheKey = `${escaping}:${file}`;
   const hit = cache.get(cacheKey);
   if (hit && hit.source === source) return hit.fn;
   try {
@@ -46,7 +45,7 @@ export function loadTemplate(file: string, escape: 'html' | 'none'): TemplateFn 
   } catch (error) {
     throw toTemplateError(file, error);
   }
-  const compiled = env.compile(source, { strict: true, noEscape: escape === 'none' });
+  const compiled = env.compile(source, { strict: true, noEscape: escaping === 'none' });
   const fn: TemplateFn = (context) => {
     try {
       return compiled(context);
@@ -56,11 +55,6 @@ export function loadTemplate(file: string, escape: 'html' | 'none'): TemplateFn 
   };
   cache.set(cacheKey, { source, fn });
   return fn;
-}
-
-/** Reads `templates/<name>` of the project, for templates that are plain text (CSS, JSON). */
-export function readTemplateFile(templatesDir: string, name: string): string {
-  return readFileSync(path.join(templatesDir, name), 'utf8');
 }
 
 function toTemplateError(file: string, error: unknown): TemplateError {

@@ -6,7 +6,7 @@
 import { BILINGUAL_FORMATS, FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '../core/types.js';
 import { renderBilingualFile, renderEditionFile, renderReviewFile, type RenderOutcome, type RenderRequest } from './render.js';
 
-export interface FileKind {
+interface FileKind {
   id: string;
   /** The files of this kind every article offers. */
   files: () => readonly { suffix: string; lang: Lang; format: Format; langs: readonly Lang[] }[];
@@ -15,7 +15,7 @@ export interface FileKind {
 
 const TARGET_LANGS = LANGS.filter((lang) => lang !== SOURCE_LANG);
 
-export const FILE_KINDS: readonly FileKind[] = [
+const FILE_KINDS: readonly FileKind[] = [
   {
     id: 'edition',
     files: () => LANGS.flatMap((lang) => FORMATS.map((format) => ({ suffix: `${lang}.${format}`, lang, format, langs: [lang] }))),

@@ -3,7 +3,7 @@
  * article in each language with its translation coverage, live previews, downloads and
  * problems. Titles and messages come from the project's files; the tree serialiser escapes them.
  */
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import { formatDiagnostic } from '../core/report.js';
 import type { Diagnostic } from '../core/errors.js';
 import { parseMarkdown } from '../core/markdown.js';
@@ -56,7 +56,7 @@ export function localRows(articles: readonly IndexArticle[], lang: Lang, minCove
     .sort((a, b) => newestFirst({ slug: a.slug, date: a.date ?? '' }, { slug: b.slug, date: b.date ?? '' }))
     .map((article) => ({
       // The service reads no translated title: the French one stands in, marked as French.
-      title: article.titleMarkdown === undefined ? article.slug : toString(parseMarkdown(article.titleMarkdown)),
+      title: article.titleMarkdown === undefined ? article.slug : plainText(parseMarkdown(article.titleMarkdown)),
       titleLang: SOURCE_LANG,
       ...(article.date === undefined ? {} : { date: article.date }),
       coverage: coverageOf(article, lang, minCoverage),

@@ -4,6 +4,7 @@
  * the request: the service serves the project, not whatever a link points at.
  */
 import { createHash } from 'node:crypto';
+import type { Dirent } from 'node:fs';
 import { readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProjectPaths } from '../core/paths.js';
@@ -23,7 +24,7 @@ export class OutsideProjectError extends Error {
 }
 
 /** Whether `file` (absolute) really lives inside `root` (a real path), links resolved; false when absent. */
-export async function insideProject(root: string, file: string): Promise<boolean | 'absent'> {
+async function insideProject(root: string, file: string): Promise<boolean | 'absent'> {
   let real: string;
   try {
     real = await realpath(file);
@@ -85,7 +86,7 @@ export async function hashFiles(realRoot: string, files: readonly string[], salt
 
 /** Files under `dir`, sorted, recursively (templates are a handful of files two levels deep). */
 async function listTree(dir: string, depth = 4): Promise<string[]> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch {

@@ -7,7 +7,7 @@
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { LANGS, SOURCE_LANG, type Format, type Lang, type OutputKind } from '../core/types.js';
-import { type SourceFile } from '../project/sources.js';
+import type { SourceFile } from '../project/sources.js';
 import { commonLocales } from '../project/locales.js';
 import { renderArticle, type ArticleResult, type ArticleTask, type EditionPlan } from '../pipeline/render-article.js';
 

@@ -38,6 +38,7 @@ export function parseRequestTarget(raw: string): RequestTarget {
     return { route: 'bad', reason: 'malformed percent-encoding' };
   }
   // After one decoding a `%` can only come from double encoding (`%252e`): never legitimate here.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters in a URL path are refused on purpose
   if (/[%\\\u0000-\u001f\u007f]/.test(path) || path.includes('..')) return { route: 'bad', reason: 'forbidden characters in path' };
   if (path === '/' || path === '/index.html') return { route: 'index' };
   const segments = path.slice(1).split('/');

@@ -5,7 +5,7 @@
  * save written in chunks or as rename + write is one change; a folder that vanishes is dropped and
  * picked up again when it comes back (the project root is watched for that).
  */
-import { watch, type FSWatcher } from 'node:fs';
+import { watch, type Dirent, type FSWatcher } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProjectPaths } from '../core/paths.js';
@@ -85,7 +85,7 @@ export function watchProject(paths: ProjectPaths, onChange: (files: string[]) =>
 
 /** `dir` and its sub-folders down to `depth` levels; none when `dir` does not exist. */
 async function folders(dir: string, depth: number): Promise<string[]> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch {

@@ -53,7 +53,7 @@ export async function readTranslationInputs(paths: ProjectPaths, lang: Lang, slu
   };
 }
 
-export async function readOptional(file: string): Promise<string | undefined> {
+async function readOptional(file: string): Promise<string | undefined> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {

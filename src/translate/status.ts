@@ -66,7 +66,7 @@ export function acceptKeys(status: ArticleStatus, state: TranslationState, keys:
   return next;
 }
 
-export function summarize(slug: string, lang: Lang, file: string, units: UnitReport[]): ArticleStatus {
+function summarize(slug: string, lang: Lang, file: string, units: UnitReport[]): ArticleStatus {
   const count = (status: KeyStatus) => units.filter((unit) => unit.status === status).length;
   const counts = { total: units.length - count('obsolete'), ok: count('ok'), stale: count('stale'), missing: count('missing'), obsolete: count('obsolete') };
   const coverage = counts.total === 0 ? 100 : Math.floor((counts.ok / counts.total) * 1000) / 10;

@@ -15,7 +15,7 @@ import { nestedJson, segmentsOf } from '../i18n/extract.js';
 import { checkedEntry, textHash, type TranslationState } from './state.js';
 
 /** Least similarity (1 − edit distance / length) for carrying a translation over, as msgmerge's fuzzy match. */
-export const FUZZY_THRESHOLD = 0.6;
+const FUZZY_THRESHOLD = 0.6;
 
 export interface SyncInput {
   article: Article;
@@ -27,7 +27,7 @@ export interface SyncInput {
   prune: boolean;
 }
 
-export interface Carry {
+interface Carry {
   from: string;
   to: string;
   similarity: number;
@@ -103,7 +103,7 @@ export function syncTranslations(input: SyncInput): SyncResult {
 }
 
 /** Similarity of two texts in [0, 1]. */
-export function similarity(a: string, b: string): number {
+function similarity(a: string, b: string): number {
   const length = Math.max(a.length, b.length);
   return length === 0 ? 1 : 1 - distance(a, b) / length;
 }

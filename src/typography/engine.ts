@@ -16,7 +16,7 @@ export interface TextPiece {
   text: string;
   lang: RuleLang;
 }
-export interface OpaquePiece {
+interface OpaquePiece {
   kind: 'opaque';
   /** `OPAQUE`, or `\n` for a hard break. */
   text: string;

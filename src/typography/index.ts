@@ -9,7 +9,7 @@ import type { Root } from 'mdast';
 import { OPAQUE, rulesFor, runRules, type Piece, type TextPiece } from './engine.js';
 import { RULES, type FrenchVariant } from './rules.js';
 
-export { RULES, UNITS, PROTECTED, NBSP, NNBSP, type TypographyRule } from './rules.js';
+export { RULES,      } from './rules.js';
 
 export interface TypographyOptions {
   /** `fr-CA`: no space before `;` `!` `?` (still U+00A0 before `:` and U+202F inside « »). Default `fr-FR`. */

@@ -30,15 +30,15 @@ export interface TypographyRule {
 }
 
 /** U+00A0 NO-BREAK SPACE. */
-export const NBSP = '\u00a0';
+const NBSP = '\u00a0';
 /** U+202F NARROW NO-BREAK SPACE. */
-export const NNBSP = '\u202f';
+const NNBSP = '\u202f';
 
 /**
  * Unit words and symbols that must not be separated from the number before them.
  * Longer alternatives first (the alternation is ordered); each is followed by a non-letter.
  */
-export const UNITS: readonly string[] = [
+const UNITS: readonly string[] = [
   'milliards', 'milliard', 'millions', 'million', 'milliers', 'millier', 'mille',
   'Mds€', 'Md€', 'Mds', 'Md', 'M€', 'k€', 'M\\$', 'Mrd',
   'dollars', 'dollar', 'euros', 'euro', 'livres', 'francs',

@@ -56,7 +56,7 @@ export async function checkCommand(settings: Settings, out: Output): Promise<num
       let { status, nextState } = translation.result;
       if (settings.accept.length > 0) {
         const keys = settings.accept.filter((key) => status.units.some((unit) => unit.key === key && unit.status === 'stale'));
-        keys.forEach((key) => accepted.add(key));
+        for (const key of keys) accepted.add(key);
         nextState = acceptKeys(status, nextState, keys);
         ({ status, nextState } = articleStatus(article, lang, inputs.target, nextState));
       }

@@ -6,7 +6,7 @@ import { buildTime } from '../../core/clock.js';
 import { EXIT, UsageError } from '../../core/errors.js';
 import { projectPaths } from '../../core/paths.js';
 import { listSources } from '../../project/sources.js';
-import { isLoopback, startServer } from '../../serve/server.js';
+import { isLoopback, startServer, type BriefingServer } from '../../serve/server.js';
 import type { Settings } from '../options.js';
 import { formatDiagnostics } from '../../core/report.js';
 import type { Output } from '../output.js';
@@ -19,7 +19,7 @@ export async function serveCommand(settings: Settings, out: Output): Promise<num
   if (!isLoopback(settings.host)) {
     out.stderr(`briefing: warning: listening on ${settings.host}: every briefing and the translation status are readable by anyone who can reach this machine on port ${settings.port}.`);
   }
-  let server;
+  let server: BriefingServer;
   try {
     server = await startServer({
       paths,

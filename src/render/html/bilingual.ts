@@ -4,7 +4,7 @@
  * its own `lang`. On narrow screens the stylesheet stacks each pair.
  */
 import path from 'node:path';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import { toHtml } from 'hast-util-to-html';
 import type { BriefingDocument } from '../../core/types.js';
 import { formatDate } from '../../core/dates.js';
@@ -12,10 +12,11 @@ import { loadTemplate } from '../templates.js';
 import { pairBlocks } from '../bilingual/pairs.js';
 import { blocksToHtml } from './to-hast.js';
 import { readStylesheet } from './page.js';
-import { DEFAULT_TEMPLATES_DIR, type RenderHtmlOptions } from './index.js';
+import type { RenderHtmlOptions } from './index.js';
+import { BUILTIN_TEMPLATES } from '../../core/paths.js';
 
 export function renderBilingualHtml(source: BriefingDocument, target: BriefingDocument, options: RenderHtmlOptions = {}): string {
-  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+  const templatesDir = options.templatesDir ?? BUILTIN_TEMPLATES;
   const page = loadTemplate(path.join(templatesDir, 'html', 'bilingual.hbs'), 'html');
   const css = readStylesheet(templatesDir, 'style.css');
   const pairs = pairBlocks(source, target, path.join(templatesDir, 'briefing.md.hbs'));
@@ -46,7 +47,7 @@ export function renderBilingualHtml(source: BriefingDocument, target: BriefingDo
     date: source.date,
     labels: { skipToContent: `${source.t('skipToContent')} · ${target.t('skipToContent')}`, toc: `${source.t('toc')} · ${target.t('toc')}` },
     columns: [column(source, title?.source), column(target, title?.target)],
-    toc: rows.flatMap((pair) => (pair.id && pair.source.type === 'heading' ? [{ id: pair.id, source: toString(pair.source), target: toString(pair.target) }] : [])),
+    toc: rows.flatMap((pair) => (pair.id && pair.source.type === 'heading' ? [{ id: pair.id, source: plainText(pair.source), target: plainText(pair.target) }] : [])),
     rows: rows.map((pair) => ({
       id: pair.id ?? '',
       heading: pair.source.type === 'heading',

@@ -3,7 +3,7 @@
  * requests) laid out from the document's mdast tree.
  */
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../../core/paths.js';
+import { BUILTIN_TEMPLATES } from '../../core/paths.js';
 import type { BriefingDocument } from '../../core/types.js';
 import { loadTemplate } from '../templates.js';
 import { bodyToHtml } from './to-hast.js';
@@ -16,10 +16,8 @@ export interface RenderHtmlOptions {
   templatesDir?: string;
 }
 
-export const DEFAULT_TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
-
 export function renderHtml(doc: BriefingDocument, options: RenderHtmlOptions = {}): string {
-  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+  const templatesDir = options.templatesDir ?? BUILTIN_TEMPLATES;
   const page = loadTemplate(path.join(templatesDir, 'html', 'page.hbs'), 'html');
   const css = readStylesheet(templatesDir, 'style.css');
   const body = bodyToHtml(doc.tree, { missing: doc.t('fallbackNote'), stale: doc.t('staleNote') });

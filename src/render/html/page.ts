@@ -77,7 +77,7 @@ function titleLang(doc: BriefingDocument): string {
 
 
 /** A stylesheet that would break out of its `<style>` element, at the place of the offending text. */
-export class StylesheetError extends FileProblem<'briefing:invalid-stylesheet'> {
+class StylesheetError extends FileProblem<'briefing:invalid-stylesheet'> {
   override name = 'StylesheetError';
 }
 

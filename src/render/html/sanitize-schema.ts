@@ -17,7 +17,7 @@
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import { CLASS } from '../../core/class-names.js';
 /** What a section id may look like: an ASCII slug (letters, digits, `_`, `-`). */
-export const SECTION_ID = /^[A-Za-z0-9_-]+$/;
+const SECTION_ID = /^[A-Za-z0-9_-]+$/;
 
 type AttributeList = NonNullable<Schema['attributes']>[string];
 

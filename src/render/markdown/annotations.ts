@@ -54,6 +54,12 @@ export function applyAnnotations(tree: Root, headingFallbacks: ReadonlyMap<strin
   return { ...tree, children };
 }
 
+/** The node's data, created empty the first time a mark sets something on it. */
+function dataOf(node: RootContent): Data {
+  if (!node.data) node.data = {};
+  return node.data;
+}
+
 function annotate(
   node: RootContent,
   mark: Mark,
@@ -61,18 +67,18 @@ function annotate(
   figureFor: (id: string | undefined) => KeyFigureData | undefined,
 ): void {
   if (mark.kind === ANNOTATION.section && mark.arg) {
-    const data = (node.data ??= {});
+    const data = dataOf(node);
     data.id = mark.arg;
     data.hProperties = { ...data.hProperties, id: mark.arg };
     const reason = headingFallbacks.get(mark.arg);
     if (reason) markFallback(data, reason);
   } else if (mark.kind === ANNOTATION.fallback) {
-    markFallback((node.data ??= {}), mark.arg === 'stale' ? 'stale' : 'missing');
+    markFallback(dataOf(node), mark.arg === 'stale' ? 'stale' : 'missing');
   } else if (mark.kind === ANNOTATION.figure && node.type === 'paragraph') {
     // A mark that names no known figure leaves an ordinary paragraph.
     const figure = figureFor(mark.arg);
     if (!figure) return;
-    const data = (node.data ??= {});
+    const data = dataOf(node);
     data.figure = figure;
     addClass(data, CLASS.figure);
   }

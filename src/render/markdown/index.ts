@@ -4,12 +4,12 @@
  */
 import path from 'node:path';
 import type { Paragraph, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import { unified } from 'unified';
 import remarkStringify from 'remark-stringify';
 import type { Briefing, BriefingDocument } from '../../core/types.js';
 import { MARKDOWN_OPTIONS, parseMarkdown } from '../../core/markdown.js';
-import { PACKAGE_ROOT } from '../../core/paths.js';
+import { BUILTIN_TEMPLATES } from '../../core/paths.js';
 import { loadTemplate } from '../templates.js';
 import { contentView, fallbackReason } from './view.js';
 import { applyAnnotations } from './annotations.js';
@@ -29,7 +29,7 @@ export interface DocumentOptions {
 
 /** Runs the content template and returns the annotated document tree. */
 export function buildDocument(briefing: Briefing, options: DocumentOptions): BriefingDocument {
-  const templatesDir = options.templatesDir ?? path.join(PACKAGE_ROOT, 'templates');
+  const templatesDir = options.templatesDir ?? BUILTIN_TEMPLATES;
   const template = loadTemplate(path.join(templatesDir, 'briefing.md.hbs'), 'none');
   const markdown = template(contentView(briefing, options.date));
   const headingFallbacks = new Map(briefing.sections.filter((s) => s.heading.lang !== briefing.lang).map((s) => [s.id, fallbackReason(s.heading)]));
@@ -40,12 +40,12 @@ export function buildDocument(briefing: Briefing, options: DocumentOptions): Bri
   const titleNode = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   const toc = tree.children.flatMap((node) => {
     const id = node.data?.id;
-    return node.type === 'heading' && id ? [{ id, text: toString(node) }] : [];
+    return node.type === 'heading' && id ? [{ id, text: plainText(node) }] : [];
   });
   return {
     slug: briefing.slug,
     lang: briefing.lang,
-    title: titleNode ? toString(titleNode) : briefing.slug,
+    title: titleNode ? plainText(titleNode) : briefing.slug,
     tree,
     t: briefing.t,
     toc,
@@ -55,11 +55,11 @@ export function buildDocument(briefing: Briefing, options: DocumentOptions): Bri
 }
 
 /** Reading speed for the estimate: a common figure for informative prose (French and English alike). */
-export const WORDS_PER_MINUTE = 220;
+const WORDS_PER_MINUTE = 220;
 
 /** Minutes to read the document's text, at least 1. */
-export function readingMinutes(tree: Root): number {
-  const words = toString(tree).split(/\s+/u).filter(Boolean).length;
+function readingMinutes(tree: Root): number {
+  const words = plainText(tree).split(/\s+/u).filter(Boolean).length;
   return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
 }
 

@@ -4,7 +4,7 @@
  * (HTML cards, the PDF box), so that none of them splits the line back apart.
  */
 import type { Paragraph, PhrasingContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import type { LocalizedFigure } from '../../core/types.js';
 import type { KeyFigureData } from '../../core/node-data.js';
 import { applyTypography, type TypographyOptions } from '../../typography/index.js';
@@ -27,5 +27,5 @@ export function figureData(figure: LocalizedFigure, options: TypographyOptions =
   const line: Paragraph = { type: 'paragraph', children: figureLine(figure) };
   const [typeset] = applyTypography({ type: 'root', children: [line] }, figure.label.lang, options).children;
   const [value, , ...label] = typeset?.type === 'paragraph' ? typeset.children : [];
-  return { id: figure.id, value: value ? toString(value) : '', label };
+  return { id: figure.id, value: value ? plainText(value) : '', label };
 }

@@ -10,7 +10,7 @@ import type { FallbackReason } from '../../core/node-data.js';
 import { annotationMark } from './annotations.js';
 import { figureLine } from './key-figures.js';
 
-export interface BlockView {
+interface BlockView {
   key: string;
   markdown: string;
   fallback: boolean;

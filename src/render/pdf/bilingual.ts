@@ -8,13 +8,14 @@
  */
 import type { RootContent } from 'mdast';
 import path from 'node:path';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import type { BriefingDocument } from '../../core/types.js';
 import { isKeyFigure } from '../../core/node-data.js';
 import { pairBlocks, type BlockPair } from '../bilingual/pairs.js';
 import { gapBetween, renderBlocks } from './blocks.js';
 import { bodyLineHeight, ensureSpace, pageIndex, space, useFont, type LayoutContext } from './layout.js';
-import { closePdf, DEFAULT_TEMPLATES_DIR, openPdf, type RenderPdfOptions } from './index.js';
+import { closePdf, openPdf, type RenderPdfOptions } from './index.js';
+import { BUILTIN_TEMPLATES } from '../../core/paths.js';
 import { endGroup, tagGroup, type StructParent } from './tagging.js';
 
 interface ColumnSide {
@@ -23,7 +24,7 @@ interface ColumnSide {
 }
 
 export async function renderBilingualPdf(source: BriefingDocument, target: BriefingDocument, options: RenderPdfOptions): Promise<Buffer> {
-  const pairs = pairBlocks(source, target, path.join(options.templatesDir ?? DEFAULT_TEMPLATES_DIR, 'briefing.md.hbs'));
+  const pairs = pairBlocks(source, target, path.join(options.templatesDir ?? BUILTIN_TEMPLATES, 'briefing.md.hbs'));
   const session = openPdf(
     {
       title: `${source.title} · ${target.title}`,
@@ -49,7 +50,7 @@ export async function renderBilingualPdf(source: BriefingDocument, target: Brief
     if (prev) space(ctx, gapBetween(ctx, prev.source, pair.source, ctx.theme.spacing.paragraph));
     ensureSpace(ctx, Math.max(...sides.map((s) => startHeight(s.ctx, s.node(pair)))));
     if (pair.id && pair.source.type === 'heading') {
-      top.addItem(`${toString(pair.source)} / ${toString(pair.target)}`, { expanded: false, top: pdf.y - 4, left: pdf.page.width } as { expanded: boolean });
+      top.addItem(`${plainText(pair.source)} / ${plainText(pair.target)}`, { expanded: false, top: pdf.y - 4, left: pdf.page.width } as { expanded: boolean });
     }
     const group = tagGroup(ctx, root, 'Div');
     const start = { page: pageIndex(pdf), y: pdf.y };
@@ -111,10 +112,10 @@ function startHeight(ctx: LayoutContext, node: RootContent): number {
   if (node.type === 'heading') {
     if (node.depth === 1) return theme.sizes.title * 4 + theme.spacing.afterTitle;
     const lineGap = useFont(ctx, 'heading', node.depth === 2 ? theme.sizes.h2 : theme.sizes.h3);
-    return doc.heightOfString(toString(node), { width: ctx.width, lineGap }) + theme.spacing.afterH2 + theme.spacing.keepWithNextLines * line;
+    return doc.heightOfString(plainText(node), { width: ctx.width, lineGap }) + theme.spacing.afterH2 + theme.spacing.keepWithNextLines * line;
   }
   const lineGap = useFont(ctx, 'body', theme.sizes.body);
-  const height = doc.heightOfString(toString(node), { width: ctx.width, lineGap });
+  const height = doc.heightOfString(plainText(node), { width: ctx.width, lineGap });
   if (isKeyFigure(node)) return height + theme.sizes.figure * 2 + 2 * theme.spacing.figurePadding;
   return height <= 3 * line + 1 ? height : 2 * line;
 }

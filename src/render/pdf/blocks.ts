@@ -4,7 +4,7 @@
  * depth-1 title block in title-block.ts.
  */
 import type { Code, Heading, Paragraph, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import { renderList, renderQuote } from './containers.js';
 import { renderFigureBox } from './key-figures-box.js';
 import { isKeyFigure } from '../../core/node-data.js';
@@ -32,7 +32,7 @@ const HEADING_LINE_HEIGHT = 1.22;
 function printable(node: RootContent): boolean {
   if (SKIPPED.has(node.type)) return false;
   if (node.type === 'paragraph') return collectRuns(node.children).length > 0;
-  if (node.type === 'heading') return toString(node).trim() !== '';
+  if (node.type === 'heading') return plainText(node).trim() !== '';
   return true;
 }
 
@@ -77,7 +77,7 @@ export function renderBlocks(
 function renderBlock(ctx: LayoutContext, node: RootContent, parent: StructParent, col: Column, next?: RootContent): void {
   switch (node.type) {
     case 'heading':
-      if (node.depth === 1) renderTitleBlock(ctx, toString(node), parent);
+      if (node.depth === 1) renderTitleBlock(ctx, plainText(node), parent);
       else renderHeading(ctx, node, parent, col, next);
       return;
     case 'paragraph':
@@ -97,7 +97,7 @@ function renderBlock(ctx: LayoutContext, node: RootContent, parent: StructParent
       return;
     default: {
       // Tables and other extensions: printed as plain text rather than dropped.
-      const text = toString(node).trim();
+      const text = plainText(node).trim();
       if (text) renderRuns(ctx, [{ text, style: plainStyle(col), link: null }], parent, col, 'P');
     }
   }
@@ -107,7 +107,7 @@ function plainStyle(col: Column): Run['style'] {
   return { bold: false, italic: col.italic === true, code: false, strike: false };
 }
 
-export function renderParagraph(ctx: LayoutContext, node: Paragraph, parent: StructParent, col: Column): void {
+function renderParagraph(ctx: LayoutContext, node: Paragraph, parent: StructParent, col: Column): void {
   renderRuns(ctx, collectRuns(node.children, { italic: col.italic === true }), parent, col, 'P');
 }
 
@@ -142,7 +142,7 @@ function renderRuns(ctx: LayoutContext, runs: Run[], parent: StructParent, col: 
  * (and at least three here, so moving one over still leaves two). pdfkit starts a line while
  * `y + lineHeight` (without the gap) fits above the bottom margin.
  */
-export function widowed(ctx: LayoutContext, height: number, y: number): boolean {
+function widowed(ctx: LayoutContext, height: number, y: number): boolean {
   const line = bodyLineHeight(ctx);
   const lines = Math.round(height / line);
   const glyphs = ctx.doc.currentLineHeight(true);
@@ -170,7 +170,7 @@ function leadingHeight(ctx: LayoutContext, node: RootContent | undefined, col: C
 
 function renderHeading(ctx: LayoutContext, node: Heading, parent: StructParent, col: Column, next?: RootContent): void {
   const { doc, theme } = ctx;
-  const text = toString(node).replace(/\s+/g, ' ').trim();
+  const text = plainText(node).replace(/\s+/g, ' ').trim();
   const size = node.depth === 2 ? theme.sizes.h2 : node.depth === 3 ? theme.sizes.h3 : theme.sizes.h4;
   const color = node.depth === 2 ? theme.colors.accent : theme.colors.text;
   const after = node.depth === 2 ? theme.spacing.afterH2 : theme.spacing.afterH3;

@@ -13,7 +13,7 @@ import { FONT_DIR } from './font-dir.js';
 
 /** Names under which the theme's fonts are registered on each document. */
 export type FontRole = keyof PdfTheme['fonts'];
-export const FONT_ROLES: readonly FontRole[] = [
+const FONT_ROLES: readonly FontRole[] = [
   'body',
   'italic',
   'bold',
@@ -27,7 +27,7 @@ export const FONT_ROLES: readonly FontRole[] = [
 const cache = new Map<string, Font>();
 
 /** The parsed font for a file name in FONT_DIR (parsed on first use, then cached). */
-export function loadFont(fileName: string): Font {
+function loadFont(fileName: string): Font {
   const file = path.join(FONT_DIR, fileName);
   const hit = cache.get(file);
   if (hit) return hit;

@@ -4,9 +4,8 @@
  * input and `creationDate` give identical bytes (pdfkit derives the file ID from the info
  * dictionary, and nothing else in the file depends on the clock).
  */
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { PACKAGE_ROOT } from '../../core/paths.js';
+import { BUILTIN_TEMPLATES } from '../../core/paths.js';
 import { loadLogo } from '../logo.js';
 import type { BriefingDocument } from '../../core/types.js';
 import { renderBlocks } from './blocks.js';
@@ -17,8 +16,8 @@ import type { StructParent } from './tagging.js';
 import { loadPdfTheme, type PdfTheme } from './theme.js';
 import { renderTitleBlock } from './title-block.js';
 
-export { loadPdfTheme, parsePdfTheme, PdfThemeError, DEFAULT_PDF_THEME, type PdfTheme } from './theme.js';
-export { formatDate } from '../../core/dates.js';
+export { loadPdfTheme,  PdfThemeError,   } from './theme.js';
+;
 
 export interface RenderPdfOptions {
   /** Theme to use; read from `<templatesDir>/pdf/theme.json` when absent. */
@@ -30,8 +29,6 @@ export interface RenderPdfOptions {
   /** Emit a tagged PDF (structure tree, artifacts); on by default. */
   tagged?: boolean;
 }
-
-export const DEFAULT_TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
 
 export async function renderPdf(doc: BriefingDocument, options: RenderPdfOptions): Promise<Buffer> {
   const session = openPdf(doc, options);
@@ -60,7 +57,7 @@ export function openPdf(meta: PdfMeta, options: RenderPdfOptions): PdfSession {
   if (!(options.creationDate instanceof Date) || Number.isNaN(options.creationDate.getTime())) {
     throw new TypeError('renderPdf: options.creationDate must be a valid Date');
   }
-  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+  const templatesDir = options.templatesDir ?? BUILTIN_TEMPLATES;
   const theme = options.theme ?? loadPdfTheme(templatesDir);
   const logo = loadLogo(templatesDir);
   const tagged = options.tagged ?? true;

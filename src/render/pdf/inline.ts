@@ -94,12 +94,12 @@ function mergeRuns(runs: Run[]): Run[] {
   return out.filter((run) => run.text !== '');
 }
 
-export function plainText(runs: readonly Run[]): string {
+function plainText(runs: readonly Run[]): string {
   return runs.map((run) => run.text).join('');
 }
 
 /** Which registered font draws a run, given the block's base family. */
-export function fontFor(style: RunStyle, family: 'serif' | 'sans' = 'serif'): FontRole {
+function fontFor(style: RunStyle, family: 'serif' | 'sans' = 'serif'): FontRole {
   if (style.code) return 'mono';
   if (family === 'sans') return style.bold ? 'heading' : style.italic ? 'sansItalic' : 'sans';
   if (style.bold) return style.italic ? 'boldItalic' : 'bold';

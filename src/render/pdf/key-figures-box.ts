@@ -3,7 +3,7 @@
  * drawn as one tinted box, a card per figure, laid out from the figure's value and label as data.
  * Cards read top to bottom, so extracted text keeps "value label" together in document order.
  */
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import type { FallbackReason, KeyFigureParagraph } from '../../core/node-data.js';
 import { columnWidth, columnX, ensureSpace, useFont, type Column, type LayoutContext } from './layout.js';
 import { artifact, endGroup, tagBlock, tagGroup, type StructParent } from './tagging.js';
@@ -20,7 +20,7 @@ interface FigureRow {
 
 /** A card's text, from the figure's data: the PDF sets the label as plain text. */
 function figureRow({ data }: KeyFigureParagraph): FigureRow {
-  const row: FigureRow = { value: data.figure.value, label: toString({ type: 'paragraph', children: data.figure.label }) };
+  const row: FigureRow = { value: data.figure.value, label: plainText({ type: 'paragraph', children: data.figure.label }) };
   if (data.fallback === 'fr') row.fallback = data.fallbackReason ?? 'missing';
   return row;
 }

@@ -18,7 +18,7 @@ export function columnWidth(ctx: LayoutContext, col: Column): number {
   return Math.max(40, ctx.width - col.indent);
 }
 
-export function pageTop(ctx: LayoutContext): number {
+function pageTop(ctx: LayoutContext): number {
   return ctx.doc.page.margins.top;
 }
 
@@ -27,7 +27,7 @@ export function pageBottom(ctx: LayoutContext): number {
   return ctx.doc.page.height - ctx.doc.page.margins.bottom;
 }
 
-export function atPageTop(ctx: LayoutContext): boolean {
+function atPageTop(ctx: LayoutContext): boolean {
   return ctx.doc.y <= pageTop(ctx) + 0.5;
 }
 

@@ -8,7 +8,7 @@ import { useFont, type LayoutContext } from './layout.js';
 import { artifact } from './tagging.js';
 
 /** Shortens `text` with an ellipsis until it fits `width` in the current font. */
-function fit(doc: PDFKit.PDFDocument, text: string, width: number): string {
+function fitToWidth(doc: PDFKit.PDFDocument, text: string, width: number): string {
   if (doc.widthOfString(text) <= width) return text;
   let cut = text;
   while (cut.length > 1 && doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
@@ -29,7 +29,7 @@ export function addPageFurniture(ctx: LayoutContext): void {
         const y = margins.top - theme.spacing.headerOffset;
         artifact(ctx, 'Pagination', () => {
           useFont(ctx, 'sans', theme.sizes.header, 1.2);
-          const title = fit(doc, ctx.title, ctx.width);
+          const title = fitToWidth(doc, ctx.title, ctx.width);
           doc.fillColor(theme.colors.muted).text(title, ctx.left, y, { lineBreak: false });
           const ruleY = y + theme.sizes.header * 1.2 + 3;
           doc

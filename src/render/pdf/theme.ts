@@ -90,7 +90,7 @@ export interface PdfTheme {
   rules: { title: number; quote: number; fallback: number; thematicBreak: number; header: number };
 }
 
-export const DEFAULT_PDF_THEME: PdfTheme = {
+const DEFAULT_PDF_THEME: PdfTheme = {
   page: { size: 'A4', margins: { top: 70, right: 66, bottom: 70, left: 66 } },
   fonts: {
     body: 'DejaVuSerif.ttf',
@@ -184,11 +184,6 @@ export function loadPdfTheme(templatesDir: string): PdfTheme {
   const places = new Map<string, { name: Place; value: Place }>();
   collectPlaces(root, '', places);
   return merge(DEFAULT_PDF_THEME, evaluate(root), '', { file, places }) as PdfTheme;
-}
-
-/** Validates a parsed theme object and fills in defaults; `file` is used in messages only. */
-export function parsePdfTheme(raw: unknown, file = 'theme.json'): PdfTheme {
-  return merge(DEFAULT_PDF_THEME, raw, '', { file, places: new Map() }) as PdfTheme;
 }
 
 function collectPlaces(node: ValueNode, field: string, places: Map<string, { name: Place; value: Place }>): void {

@@ -1,7 +1,7 @@
 /** Word diff of two French texts, as plain data for the review template (no HTML built here). */
 import { diffWordsWithSpace, type ChangeObject } from 'diff';
 
-export type DiffKind = 'same' | 'added' | 'removed';
+type DiffKind = 'same' | 'added' | 'removed';
 
 /**
  * One run of the diff. `added` / `removed` repeat `kind` as booleans because the template can

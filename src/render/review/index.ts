@@ -7,14 +7,14 @@
  * `{{ }}`; values are Markdown source and are shown as such, not rendered.
  */
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../../core/paths.js';
+import { BUILTIN_TEMPLATES } from '../../core/paths.js';
 import { SOURCE_LANG, type Lang } from '../../core/types.js';
 import type { ArticleStatus, KeyStatus, UnitReport } from '../../translate/types.js';
 import { readStylesheet } from '../html/page.js';
 import { loadTemplate } from '../templates.js';
 import { wordDiff, type DiffPart } from './diff.js';
 
-export type { DiffPart } from './diff.js';
+;
 
 export interface RenderReviewOptions {
   /** The article's title, plain text, in the source language (French). */
@@ -25,12 +25,10 @@ export interface RenderReviewOptions {
   templatesDir?: string;
 }
 
-export const DEFAULT_TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
-
 /** Statuses in legend order. */
 const STATUSES: readonly KeyStatus[] = ['ok', 'stale', 'missing', 'obsolete'];
 
-export interface ReviewRow {
+interface ReviewRow {
   key: string;
   status: KeyStatus;
   statusLabel: string;
@@ -47,7 +45,7 @@ export interface ReviewRow {
   startsObsoleteGroup: boolean;
 }
 
-export interface ReviewContext {
+interface ReviewContext {
   lang: Lang;
   title: string;
   /** `lang` of the (French) title where it differs from the page's, else ''. */
@@ -80,13 +78,13 @@ export interface ReviewContext {
 }
 
 export function renderReview(status: ArticleStatus, options: RenderReviewOptions): string {
-  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+  const templatesDir = options.templatesDir ?? BUILTIN_TEMPLATES;
   const page = loadTemplate(path.join(templatesDir, 'html', 'review.hbs'), 'html');
   const css = readStylesheet(templatesDir, 'review.css');
   return page(reviewContext(status, options.title, options.t, css));
 }
 
-export function reviewContext(
+function reviewContext(
   status: ArticleStatus,
   title: string,
   t: RenderReviewOptions['t'],

@@ -18,8 +18,8 @@ import { checkInterpolationSyntax, checkPlaceholders } from './placeholders.js';
 import { checkPlurals } from './plurals.js';
 import { checkWhitespace } from './whitespace.js';
 
-export { placeholdersOf } from './placeholders.js';
-export { pluralBase, pluralCategories } from './plurals.js';
+;
+export {  pluralCategories } from './plurals.js';
 export { markupIn } from './markup.js';
 export { typographyIssues } from './french-typography.js';
 

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../../core/errors.js';
 import { frenchNote, placeAt, report, type RuleContext } from './context.js';
 import { pluralBase } from './plurals.js';
 
-export interface Placeholder {
+interface Placeholder {
   name: string;
   /** `{{- name}}`: i18next inserts the value without escaping. */
   unescaped: boolean;
@@ -17,7 +17,7 @@ export interface Placeholder {
 /** i18next's default syntax: `{{name}}`, `{{name, format}}`, `{{- name}}`. */
 const PLACEHOLDER = /\{\{(-?)\s*([^{}]*?)\s*\}\}/g;
 
-export function placeholdersOf(value: string): Placeholder[] {
+function placeholdersOf(value: string): Placeholder[] {
   return [...value.matchAll(PLACEHOLDER)].map((m) => ({
     name: (m[2] ?? '').split(',')[0]!.trim(),
     unescaped: m[1] === '-',

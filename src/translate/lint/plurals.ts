@@ -33,11 +33,14 @@ export function checkPlurals(ctx: RuleContext): Diagnostic[] {
     const plural = pluralBase(entry.key);
     if (!plural) return;
     let group = groups.get(plural.base);
-    if (!group) groups.set(plural.base, (group = { type: plural.type, target: [], french: [] }));
+    if (!group) {
+      group = { type: plural.type, target: [], french: [] };
+      groups.set(plural.base, group);
+    }
     group[side].push(entry);
   };
-  ctx.entries.forEach((e) => add(e, 'target'));
-  ctx.french?.forEach((e) => add(e, 'french'));
+  for (const e of ctx.entries) add(e, 'target');
+  for (const e of ctx.french?.values() ?? []) add(e, 'french');
 
   const out: Diagnostic[] = [];
   for (const [base, group] of groups) {

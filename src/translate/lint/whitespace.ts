@@ -17,7 +17,7 @@ const NAMES: Record<string, string> = {
 };
 
 /** Human name of a whitespace character, e.g. "no-break space (U+00A0)". */
-export function whitespaceName(char: string): string {
+function whitespaceName(char: string): string {
   return NAMES[char] ?? `whitespace character (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
 }
 
