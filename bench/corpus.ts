@@ -61,7 +61,12 @@ function rotateSections(seed: string, i: number): string {
   const lines = seed.split('\n');
   const starts = parsed.sections.map((s) => s.heading.place.line - 1);
   if (starts.length < 2) return seed;
-  const blocks = starts.map((start, k) => lines.slice(start, starts[k + 1] ?? lines.length).join('\n').replace(/\n+$/, ''));
+  const blocks = starts.map((start, k) =>
+    lines
+      .slice(start, starts[k + 1] ?? lines.length)
+      .join('\n')
+      .replace(/\n+$/, ''),
+  );
   const head = lines.slice(0, starts[0]).join('\n');
   const first = blocks.shift()!;
   blocks.splice(i % (blocks.length + 1), 0, first);

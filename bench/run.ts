@@ -63,26 +63,37 @@ async function stages(): Promise<[string, number[]][]> {
   const creationDate = new Date(0);
   const rows: [string, number[]][] = [
     ['parse (seed → Article)', await time(() => parseArticle(source, 'content/microsoft-openai.txt', 'microsoft-openai'))],
-    ['load locale files (en)', await time(() => { resources('en', 'common'); resources('en', 'microsoft-openai'); })],
+    [
+      'load locale files (en)',
+      await time(() => {
+        resources('en', 'common');
+        resources('en', 'microsoft-openai');
+      }),
+    ],
     ['localize (en)', await time(() => localize(article, 'en', i18n))],
     ['content template → document tree', await time(() => buildDocument(briefing, { date: '2026-11-26' }))],
     ['render Markdown', await time(() => renderMarkdown(doc))],
     ['render HTML', await time(() => renderHtml(doc))],
     ['render PDF', await time(() => renderPdf(doc, { creationDate }))],
   ];
-  rows.push(['one language, all three formats', await time(async () => {
-    const d = buildDocument(localize(article, 'en', i18n), { date: '2026-11-26' });
-    renderMarkdown(d);
-    renderHtml(d);
-    await renderPdf(d, { creationDate });
-  })]);
+  rows.push([
+    'one language, all three formats',
+    await time(async () => {
+      const d = buildDocument(localize(article, 'en', i18n), { date: '2026-11-26' });
+      renderMarkdown(d);
+      renderHtml(d);
+      await renderPdf(d, { creationDate });
+    }),
+  ]);
   return rows;
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`);
 const cold = coldBuild();
-console.log(`\nCold build of the seed (7 briefing files + index, feeds, manifest; whole process, ${cold.length} runs): median ${ms(median(cold))}, min ${ms(Math.min(...cold))}, max ${ms(Math.max(...cold))}  (target ≤ 600 ms)`);
+console.log(
+  `\nCold build of the seed (7 briefing files + index, feeds, manifest; whole process, ${cold.length} runs): median ${ms(median(cold))}, min ${ms(Math.min(...cold))}, max ${ms(Math.max(...cold))}  (target ≤ 600 ms)`,
+);
 console.log(`\nWarm in-process stages (${WARM_RUNS} runs after 10 warm-up runs):`);
 console.log(`${'stage'.padEnd(36)}${'median'.padStart(11)}${'p95'.padStart(11)}`);
 for (const [name, times] of await stages()) {

@@ -28,7 +28,11 @@ interface Run {
 
 function build(corpus: string, out: string, ...args: string[]): Run {
   const start = performance.now();
-  const run = spawnSync(process.execPath, ['--import', PRELOAD, BIN, 'build', '--out', out, '--json', ...args], { cwd: corpus, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const run = spawnSync(process.execPath, ['--import', PRELOAD, BIN, 'build', '--out', out, '--json', ...args], {
+    cwd: corpus,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+  });
   const ms = performance.now() - start;
   if (run.status !== 0) throw new Error(`build failed (${run.status}): ${run.stderr.slice(-2000)}`);
   const summary = JSON.parse(run.stdout) as { written: { path: string }[]; unchanged: number };
@@ -47,7 +51,9 @@ const fmt = (runs: Run[]) => {
 const corpus = generateCorpus(SIZE);
 const fresh = () => mkdtempSync(path.join(tmpdir(), 'briefing-scale-out-'));
 console.log(`\nCorpus: ${SIZE} generated articles × 2 languages × 3 formats + review pages (${SIZE * 7} outputs), in ${corpus}`);
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${COLD_RUNS} cold runs, ${WARM_RUNS} warm runs`);
+console.log(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${COLD_RUNS} cold runs, ${WARM_RUNS} warm runs`,
+);
 
 const cold: Record<string, Run[]> = {};
 for (const jobs of [1, CORES]) {

@@ -38,7 +38,9 @@ async function load(server: BriefingServer, target: string, amount: number): Pro
   const times: number[] = [];
   // autocannon's own histogram has whole-millisecond buckets: per-response times are finer.
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: `${server.url.slice(0, -1)}${target}`, connections: 1, amount }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon({ url: `${server.url.slice(0, -1)}${target}`, connections: 1, amount }, (error, done) =>
+      error ? reject(error) : resolve(done),
+    );
     instance.on('response', (_client, status, _bytes, responseTime) => {
       if (status === 200) times.push(responseTime);
     });
@@ -96,7 +98,9 @@ async function saveToReload(): Promise<{ event: number[]; browser?: number[] }> 
       request(`${server.url}briefings/${SLUG}/${SLUG}.en.html`, (res) => {
         res.resume();
         resolve(String(res.headers.etag).replace(/^"|-live"$/g, ''));
-      }).on('error', reject).end();
+      })
+        .on('error', reject)
+        .end();
     });
     const live = await stream(server, `${SLUG}.en.html`, etag);
     for (let i = 0; i < SAVES + 2; i++) {
@@ -125,7 +129,9 @@ async function saveToReload(): Promise<{ event: number[]; browser?: number[] }> 
         await loaded;
         // Runs in the page (tsconfig has no DOM lib: the entry is typed loosely).
         const ready = await page.evaluate(() => {
-          const [nav] = performance.getEntries().filter((entry) => (entry.entryType as string) === 'navigation') as unknown as { domContentLoadedEventEnd: number }[];
+          const [nav] = performance.getEntries().filter((entry) => (entry.entryType as string) === 'navigation') as unknown as {
+            domContentLoadedEventEnd: number;
+          }[];
           return performance.timeOrigin + nav!.domContentLoadedEventEnd;
         });
         if ((await page.locator('h1').textContent()) !== text) throw new Error(`reloaded without "${text}"`);
@@ -143,7 +149,9 @@ async function saveToReload(): Promise<{ event: number[]; browser?: number[] }> 
 
 const FILES = ['en.md', 'en.html', 'en.html?download', 'en.pdf', 'review.html'];
 
-console.log(`\nbriefing serve on loopback — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(
+  `\nbriefing serve on loopback — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
 console.log(`${REQUESTS} sequential requests per file (autocannon, 1 connection), after ${10} warm-up requests`);
 console.log(`${'request'.padEnd(40)}${'median'.padStart(11)}${'p95'.padStart(11)}`);
 {
@@ -175,6 +183,7 @@ const reload = await saveToReload();
 console.log(`\nSave-to-reload of the live preview (${SAVES} saves of locales/en/${SLUG}.json, after 2 warm-up saves):`);
 console.log(`${'measured until'.padEnd(40)}${'median'.padStart(11)}${'p95'.padStart(11)}`);
 console.log(`${'reload event received'.padEnd(40)}${ms(quantile(reload.event, 0.5)).padStart(11)}${ms(quantile(reload.event, 0.95)).padStart(11)}`);
-if (reload.browser) console.log(`${'new page loaded in Chromium'.padEnd(40)}${ms(quantile(reload.browser, 0.5)).padStart(11)}${ms(quantile(reload.browser, 0.95)).padStart(11)}`);
+if (reload.browser)
+  console.log(`${'new page loaded in Chromium'.padEnd(40)}${ms(quantile(reload.browser, 0.5)).padStart(11)}${ms(quantile(reload.browser, 0.95)).padStart(11)}`);
 else console.log(`(${CHROMIUM} not found: browser measurement skipped)`);
 console.log('(target: save-to-reload ≤ 300 ms)');

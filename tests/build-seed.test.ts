@@ -52,7 +52,11 @@ describe('briefing build on the seed', () => {
     const html = readFileSync(file('fr-en', 'html'), 'utf8');
     expectGolden('seed/microsoft-openai.fr-en.html', goldenPage(html));
     // Every block of each edition is in a pair: lead and section paragraphs, headings, figures, sources.
-    const pairs = [...html.matchAll(/<div class="pair[^"]*"[^>]*>\n<div class="col" lang="fr">\n([\s\S]*?)\n<\/div>\n<div class="col" lang="en">\n([\s\S]*?)\n<\/div>\n<\/div>/g)];
+    const pairs = [
+      ...html.matchAll(
+        /<div class="pair[^"]*"[^>]*>\n<div class="col" lang="fr">\n([\s\S]*?)\n<\/div>\n<div class="col" lang="en">\n([\s\S]*?)\n<\/div>\n<\/div>/g,
+      ),
+    ];
     const blocks = (lang: string) => readFileSync(file(lang, 'md'), 'utf8').trim().split(/\n\n+/).length - 1; // minus the title
     expect(pairs).toHaveLength(blocks('fr'));
     expect(pairs).toHaveLength(blocks('en'));
@@ -131,7 +135,10 @@ describe('briefing build on the seed', () => {
     for (const heading of headings(lang === 'fr' ? fr : en)) expect(titles).toContain(heading);
   });
 
-  it.each([['fr', 'Sources'], ['en', 'Sources']])('ends the %s edition with the sources cited, in every format', (lang, label) => {
+  it.each([
+    ['fr', 'Sources'],
+    ['en', 'Sources'],
+  ])('ends the %s edition with the sources cited, in every format', (lang, label) => {
     expect(readFileSync(file(lang, 'md'), 'utf8').endsWith(`## ${label}\n\n- Axios\n- Bloomberg\n`)).toBe(true);
     expect(readFileSync(file(lang, 'html'), 'utf8')).toMatch(/<h2 id="briefing-sources">Sources<\/h2>\s*<ul>\s*<li>Axios<\/li>\s*<li>Bloomberg<\/li>/);
     expect(readFileSync(file(lang, 'html'), 'utf8')).toContain('href="#briefing-sources"');
@@ -139,8 +146,24 @@ describe('briefing build on the seed', () => {
   });
 
   it.each([
-    ['fr', 'Chiffres clés', [['2030', 'prolongation de leur partenariat'], ['2019', 'début du partenariat'], ['1\u00a0milliard de dollars', 'investissement initial']]],
-    ['en', 'Key figures', [['2030', 'extension of the partnership'], ['2019', 'start of the partnership'], ['$1 billion', 'initial investment']]],
+    [
+      'fr',
+      'Chiffres clés',
+      [
+        ['2030', 'prolongation de leur partenariat'],
+        ['2019', 'début du partenariat'],
+        ['1\u00a0milliard de dollars', 'investissement initial'],
+      ],
+    ],
+    [
+      'en',
+      'Key figures',
+      [
+        ['2030', 'extension of the partnership'],
+        ['2019', 'start of the partnership'],
+        ['$1 billion', 'initial investment'],
+      ],
+    ],
   ] as const)('shows the %s key figures after the lead, formatted per language, in every format', (lang, label, figures) => {
     const md = readFileSync(file(lang, 'md'), 'utf8');
     const box = `## ${label}\n\n${figures.map(([value, text]) => `**${value}** — ${text}`).join('\n\n')}\n\n## `;
@@ -150,7 +173,9 @@ describe('briefing build on the seed', () => {
     expect(md.indexOf(box)).toBeGreaterThan(md.indexOf('Axios'));
     const html = readFileSync(file(lang, 'html'), 'utf8');
     for (const [value, text] of figures) {
-      expect(html).toContain(`<div class="figure-card"><p class="figure"><strong class="figure-value">${value}</strong> <span class="figure-label">${text}</span></p></div>`);
+      expect(html).toContain(
+        `<div class="figure-card"><p class="figure"><strong class="figure-value">${value}</strong> <span class="figure-label">${text}</span></p></div>`,
+      );
     }
     // pdftotext reads each value right before its label, in document order.
     const text = flat(pdfText(file(lang, 'pdf')));

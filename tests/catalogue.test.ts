@@ -28,10 +28,26 @@ function strings(lang: Lang): UiStrings {
 const STRINGS = { fr: strings('fr'), en: strings('en') };
 
 function output(slug: string, lang: Lang, suffix: string, extra: Partial<OutputEntry> = {}): OutputEntry {
-  const [format, kind] = suffix === 'review.html' ? (['html', 'review'] as const) : suffix.startsWith('fr-en') ? ([suffix.slice(6), 'bilingual'] as const) : ([suffix.split('.')[1], 'briefing'] as const);
+  const [format, kind] =
+    suffix === 'review.html'
+      ? (['html', 'review'] as const)
+      : suffix.startsWith('fr-en')
+        ? ([suffix.slice(6), 'bilingual'] as const)
+        : ([suffix.split('.')[1], 'briefing'] as const);
   return {
-    path: `${slug}/${slug}.${suffix}`, slug, lang, format: format as OutputEntry['format'], kind, title: `Title of ${slug}`, date: '2026-11-20',
-    sha256: 'a'.repeat(64), bytes: 1536, inputHash: 'h', coverage: 100, builtAt: '2026-11-26T00:00:00.000Z', ...extra,
+    path: `${slug}/${slug}.${suffix}`,
+    slug,
+    lang,
+    format: format as OutputEntry['format'],
+    kind,
+    title: `Title of ${slug}`,
+    date: '2026-11-20',
+    sha256: 'a'.repeat(64),
+    bytes: 1536,
+    inputHash: 'h',
+    coverage: 100,
+    builtAt: '2026-11-26T00:00:00.000Z',
+    ...extra,
   };
 }
 
@@ -76,8 +92,17 @@ describe('Atom feeds as XML trees', () => {
     const entries = Array.from(doc.getElementsByTagName('entry'));
     // The control character cannot be carried by XML: dropped; the rest survives escaping.
     expect(entries.map((e) => e.getElementsByTagName('title')[0]!.textContent)).toEqual(['<script>alert(1)</script> & Cie ]]> "q" ', 'Title of old']);
-    const links = (i: number) => Array.from(entries[i]!.getElementsByTagName('link')).map((l) => [l.getAttribute('rel'), l.getAttribute('type'), l.getAttribute('href'), l.getAttribute('length')]);
-    expect(links(0)).toEqual([['alternate', 'text/html', 'new/new.fr.html', null], ['enclosure', 'text/markdown', 'new/new.fr.md', '1536']]);
+    const links = (i: number) =>
+      Array.from(entries[i]!.getElementsByTagName('link')).map((l) => [
+        l.getAttribute('rel'),
+        l.getAttribute('type'),
+        l.getAttribute('href'),
+        l.getAttribute('length'),
+      ]);
+    expect(links(0)).toEqual([
+      ['alternate', 'text/html', 'new/new.fr.html', null],
+      ['enclosure', 'text/markdown', 'new/new.fr.md', '1536'],
+    ]);
     expect(links(1).map(([rel, type]) => `${rel} ${type}`)).toEqual(['alternate text/html', 'enclosure application/pdf', 'enclosure text/markdown']);
     expect(entries[1]!.getElementsByTagName('summary')[0]!.textContent).toBe('2 janvier 2025 · Traduction à jour\u00a0: 100\u00a0%');
   });
@@ -120,7 +145,14 @@ describe('the index page, published mode', () => {
   });
 
   it('says so when a language has no briefing', () => {
-    const empty = renderIndexPage(page({ languages: [{ lang: 'fr', rows: [] }, { lang: 'en', rows: [] }] }));
+    const empty = renderIndexPage(
+      page({
+        languages: [
+          { lang: 'fr', rows: [] },
+          { lang: 'en', rows: [] },
+        ],
+      }),
+    );
     expect(empty.match(/<p>No briefing published in this language yet\.<\/p>/g)).toHaveLength(2);
     expect(empty).not.toContain('<table');
   });
@@ -128,20 +160,53 @@ describe('the index page, published mode', () => {
 
 describe('the index page, local mode (briefing serve)', () => {
   const articles = [
-    { slug: 'good', titleMarkdown: 'Un *bon* titre', date: '2026-11-01', coverage: [{ slug: 'good', lang: 'en' as const, file: 'locales/en/good.json', total: 10, ok: 5, stale: 2, missing: 3, obsolete: 0, coverage: 50 }], problems: [] },
-    { slug: 'broken', coverage: [], problems: [{ file: 'content/broken.md', line: 2, column: 3, severity: 'error' as const, message: 'Bad <b>front matter</b>', ruleId: 'briefing:invalid-front-matter' as const, url: 'docs/rules.md#invalid-front-matter' }] },
+    {
+      slug: 'good',
+      titleMarkdown: 'Un *bon* titre',
+      date: '2026-11-01',
+      coverage: [{ slug: 'good', lang: 'en' as const, file: 'locales/en/good.json', total: 10, ok: 5, stale: 2, missing: 3, obsolete: 0, coverage: 50 }],
+      problems: [],
+    },
+    {
+      slug: 'broken',
+      coverage: [],
+      problems: [
+        {
+          file: 'content/broken.md',
+          line: 2,
+          column: 3,
+          severity: 'error' as const,
+          message: 'Bad <b>front matter</b>',
+          ruleId: 'briefing:invalid-front-matter' as const,
+          url: 'docs/rules.md#invalid-front-matter',
+        },
+      ],
+    },
   ];
-  const html = renderIndexPage(page({
-    mode: { kind: 'local', root: '/projects/<demo>', statusHref: '/api/status', problems: [{ slug: 'broken', text: 'content/broken.md:2:3  error  Bad <b>front matter</b>' }] },
-    languages: (['fr', 'en'] as const).map((lang) => ({ lang, rows: localRows(articles, lang, 80) })),
-  }));
+  const html = renderIndexPage(
+    page({
+      mode: {
+        kind: 'local',
+        root: '/projects/<demo>',
+        statusHref: '/api/status',
+        problems: [{ slug: 'broken', text: 'content/broken.md:2:3  error  Bad <b>front matter</b>' }],
+      },
+      languages: (['fr', 'en'] as const).map((lang) => ({ lang, rows: localRows(articles, lang, 80) })),
+    }),
+  );
 
   it('shows the project, the status link, coverage details, live previews and downloads, and no feed', () => {
-    expect(html).toContain('<p class="dateline">Project <code>/projects/&lt;demo></code> · rendered on demand from the current files · <a href="/api/status">translation status (JSON)</a></p>');
+    expect(html).toContain(
+      '<p class="dateline">Project <code>/projects/&lt;demo></code> · rendered on demand from the current files · <a href="/api/status">translation status (JSON)</a></p>',
+    );
     expect(html).not.toContain('feed.');
     expect(html).toContain('<th scope="row" lang="fr">Un bon titre</th>');
-    expect(html).toContain('<td class="num"><strong>50\u00a0%</strong> — 5 of 10 up to date, 2 stale, 3 missing <span class="low">(below 80\u00a0%: French shown for the rest)</span></td>');
-    expect(html).toContain('<li><a href="/briefings/good/good.en.html" type="text/html">HTML (live)</a> · <a href="/briefings/good/good.en.html?download" download="good.en.html" aria-label="Download good.en.html">download</a></li>');
+    expect(html).toContain(
+      '<td class="num"><strong>50\u00a0%</strong> — 5 of 10 up to date, 2 stale, 3 missing <span class="low">(below 80\u00a0%: French shown for the rest)</span></td>',
+    );
+    expect(html).toContain(
+      '<li><a href="/briefings/good/good.en.html" type="text/html">HTML (live)</a> · <a href="/briefings/good/good.en.html?download" download="good.en.html" aria-label="Download good.en.html">download</a></li>',
+    );
     expect(html).toContain('<a href="/briefings/good/good.fr-en.pdf" type="application/pdf">French–English PDF</a></li>');
     // Bilingual and review files are listed with the language they add to the source.
     expect(html.indexOf('good.fr-en.html')).toBeGreaterThan(html.indexOf('id="briefings-en"'));
@@ -149,7 +214,9 @@ describe('the index page, local mode (briefing serve)', () => {
 
   it('lists an article that does not parse under its slug, with its problems escaped', () => {
     expect(html).toContain('<th scope="row" lang="fr">broken</th>\n<td class="num"></td>\n<td class="num low">unreadable (see below)</td>');
-    expect(html).toContain('<h2 id="problems">Problems</h2>\n<h3><code>broken</code></h3>\n<pre>content/broken.md:2:3  error  Bad &lt;b>front matter&lt;/b></pre>');
+    expect(html).toContain(
+      '<h2 id="problems">Problems</h2>\n<h3><code>broken</code></h3>\n<pre>content/broken.md:2:3  error  Bad &lt;b>front matter&lt;/b></pre>',
+    );
     // Dated articles first: the unparsed one has no date.
     expect(html.indexOf('good.fr.html')).toBeLessThan(html.indexOf('broken.fr.html'));
   });

@@ -7,18 +7,42 @@ import { REPO, EPOCH, editJson, replaceInFile, runCli, tempProject } from './hel
 
 describe('usage errors', () => {
   it('names the valid choices for an unknown flag, format or language', async () => {
-    expect(await runCli(['build', '--colour'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown option "--colour" (or missing value). Valid options: --lang, --format') });
-    expect(await runCli(['build', '--format', 'docx'])).toMatchObject({ code: 2, stderr: 'briefing: Unexpected value "--format=docx". Use md, html, pdf (comma-separated).' });
+    expect(await runCli(['build', '--colour'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Unknown option "--colour" (or missing value). Valid options: --lang, --format'),
+    });
+    expect(await runCli(['build', '--format', 'docx'])).toMatchObject({
+      code: 2,
+      stderr: 'briefing: Unexpected value "--format=docx". Use md, html, pdf (comma-separated).',
+    });
     expect(await runCli(['build', '--lang', 'de'])).toMatchObject({ code: 2, stderr: 'briefing: Unexpected value "--lang=de". Use fr, en (comma-separated).' });
-    expect(await runCli(['publish'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown command "publish". Use one of: build, extract, check, status') });
-    expect(await runCli(['extract', '--format', 'md'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Option --format does not apply to "extract"') });
+    expect(await runCli(['publish'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Unknown command "publish". Use one of: build, extract, check, status'),
+    });
+    expect(await runCli(['extract', '--format', 'md'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Option --format does not apply to "extract"'),
+    });
   });
 
   it('names the fix for a bad --jobs, --shard or --wait, and applies them to build only', async () => {
-    expect(await runCli(['build', '--jobs', '0'])).toMatchObject({ code: 2, stderr: 'briefing: Unexpected value "--jobs=0". Use a whole number ≥ 1 (e.g. --jobs 4).' });
-    expect(await runCli(['build', '--shard', '3/2'])).toMatchObject({ code: 2, stderr: 'briefing: Unexpected value "--shard=3/2". Use K/N with 1 ≤ K ≤ N, e.g. --shard 2/4 for the second of four machines.' });
-    expect(await runCli(['build', '--wait', 'soon'])).toMatchObject({ code: 2, stderr: 'briefing: Unexpected value "--wait=soon". Use a whole number ≥ 0 (seconds, e.g. --wait 600).' });
-    expect(await runCli(['status', '--force'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Option --force does not apply to "status" (it is for: build)') });
+    expect(await runCli(['build', '--jobs', '0'])).toMatchObject({
+      code: 2,
+      stderr: 'briefing: Unexpected value "--jobs=0". Use a whole number ≥ 1 (e.g. --jobs 4).',
+    });
+    expect(await runCli(['build', '--shard', '3/2'])).toMatchObject({
+      code: 2,
+      stderr: 'briefing: Unexpected value "--shard=3/2". Use K/N with 1 ≤ K ≤ N, e.g. --shard 2/4 for the second of four machines.',
+    });
+    expect(await runCli(['build', '--wait', 'soon'])).toMatchObject({
+      code: 2,
+      stderr: 'briefing: Unexpected value "--wait=soon". Use a whole number ≥ 0 (seconds, e.g. --wait 600).',
+    });
+    expect(await runCli(['status', '--force'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Option --force does not apply to "status" (it is for: build)'),
+    });
     expect(await runCli(['merge-manifests'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Name the manifests to merge') });
   });
 
@@ -39,7 +63,11 @@ describe('usage errors', () => {
 
   it('rejects an invalid SOURCE_DATE_EPOCH', () => {
     const bin = path.join(REPO, 'dist', 'briefing.mjs');
-    const run = spawnSync(process.execPath, [bin, 'build', '--out', tempProject([])], { cwd: REPO, env: { ...process.env, SOURCE_DATE_EPOCH: 'yesterday' }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [bin, 'build', '--out', tempProject([])], {
+      cwd: REPO,
+      env: { ...process.env, SOURCE_DATE_EPOCH: 'yesterday' },
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('Invalid SOURCE_DATE_EPOCH "yesterday"');
   });
@@ -95,7 +123,9 @@ describe('content errors', () => {
     });
     const result = await runCli(['build', '--root', root, '--format', 'md,html']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('microsoft-openai.en: 1 segment shown in French (1 missing, 0 stale; coverage 96 %): sections.un-nouvel-equilibre-a-trouver.2');
+    expect(result.stderr).toContain(
+      'microsoft-openai.en: 1 segment shown in French (1 missing, 0 stale; coverage 96 %): sections.un-nouvel-equilibre-a-trouver.2',
+    );
     const md = readFileSync(path.join(root, 'output', 'microsoft-openai', 'microsoft-openai.en.md'), 'utf8');
     expect(md).toContain('*Translation missing: original French text shown.*\n\nSi un accord «\u202fgagnant-gagnant\u202f»');
     const html = readFileSync(path.join(root, 'output', 'microsoft-openai', 'microsoft-openai.en.html'), 'utf8');
@@ -107,7 +137,11 @@ describe('the installed bin', () => {
   it('`briefing build` runs from the bundled dist/briefing.mjs in a fresh project folder', () => {
     const root = tempProject();
     const bin = path.join(REPO, 'dist', 'briefing.mjs');
-    const stdout = execFileSync(process.execPath, [bin, 'build', '--lang', 'en', '--format', 'md,pdf'], { cwd: root, env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH }, encoding: 'utf8' });
+    const stdout = execFileSync(process.execPath, [bin, 'build', '--lang', 'en', '--format', 'md,pdf'], {
+      cwd: root,
+      env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH },
+      encoding: 'utf8',
+    });
     expect(stdout).toMatch(/output\/microsoft-openai\/microsoft-openai\.en\.md\s+\d+\.\d kB\s+\d+ ms/);
     expect(stdout).toMatch(/^5 files written in \d+ ms; 0 unchanged$/m);
   });
@@ -126,7 +160,13 @@ describe('themes: the logo', () => {
     const html = readFileSync(path.join(root, 'output', 'microsoft-openai', 'microsoft-openai.fr.html'), 'utf8');
     expect(html).toContain(`<img class="logo" src="data:image/png;base64,${logo.toString('base64')}" alt="">`);
     const images = execFileSync('pdfimages', ['-list', path.join(root, 'output', 'microsoft-openai', 'microsoft-openai.fr.pdf')], { encoding: 'utf8' });
-    expect(images.trim().split('\n').slice(2).map((line) => line.trim().split(/\s+/)[0])).toEqual(['1']); // one image, on page 1
+    expect(
+      images
+        .trim()
+        .split('\n')
+        .slice(2)
+        .map((line) => line.trim().split(/\s+/)[0]),
+    ).toEqual(['1']); // one image, on page 1
 
     writeFileSync(path.join(root, 'templates', 'logo.png'), 'not an image');
     const broken = await runCli(['build', '--root', root, '--format', 'pdf']);

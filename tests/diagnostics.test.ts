@@ -66,10 +66,22 @@ describe('renderer failures, mapped without guessing', () => {
   const paths = projectPaths('/project');
   it('reports a FileProblem at its file, relative to the project, and its place', () => {
     const problem = new FileProblem('briefing:invalid-logo', '/project/templates/logo.png', {});
-    expect(renderErrorDiagnostic(problem, paths, 'content/a.md')).toMatchObject({ file: 'templates/logo.png', line: 1, column: 1, ruleId: 'briefing:invalid-logo', url: 'docs/rules.md#invalid-logo' });
+    expect(renderErrorDiagnostic(problem, paths, 'content/a.md')).toMatchObject({
+      file: 'templates/logo.png',
+      line: 1,
+      column: 1,
+      ruleId: 'briefing:invalid-logo',
+      url: 'docs/rules.md#invalid-logo',
+    });
   });
   it('reports only an unknown failure against the article', () => {
-    expect(renderErrorDiagnostic(new Error('boom'), paths, 'content/a.md')).toMatchObject({ file: 'content/a.md', line: 1, column: 1, ruleId: 'briefing:render-failed', message: 'Rendering failed: boom' });
+    expect(renderErrorDiagnostic(new Error('boom'), paths, 'content/a.md')).toMatchObject({
+      file: 'content/a.md',
+      line: 1,
+      column: 1,
+      ruleId: 'briefing:render-failed',
+      message: 'Rendering failed: boom',
+    });
   });
 });
 
@@ -121,14 +133,20 @@ describe('each renderer input reported at its own file:line:column (CLI)', () =>
     writeFileSync(file, unknown);
     const at = placeOf(unknown, '"lineHieght"');
     const result = await runCli(['build', '--root', root, '--lang', 'fr', '--format', 'pdf']);
-    expect(problems(result.stderr)).toEqual([expect.stringMatching(new RegExp(`^templates/pdf/theme\\.json:${at.line}:${at.column}  error  "lineHieght" is not a known field .*  briefing:invalid-theme$`))]);
+    expect(problems(result.stderr)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^templates/pdf/theme\\.json:${at.line}:${at.column}  error  "lineHieght" is not a known field .*  briefing:invalid-theme$`),
+      ),
+    ]);
 
     const broken = original.replace('"A4",', '"A4",,');
     writeFileSync(file, broken);
     const syntax = await runCli(['build', '--root', root, '--lang', 'fr', '--format', 'pdf']);
     const stop = placeOf(broken, ',,');
     expect(problems(syntax.stderr)).toEqual([
-      expect.stringMatching(new RegExp(`^templates/pdf/theme\\.json:${stop.line}:${stop.column + 1}  error  The PDF theme is not valid JSON: .*  briefing:invalid-theme$`)),
+      expect.stringMatching(
+        new RegExp(`^templates/pdf/theme\\.json:${stop.line}:${stop.column + 1}  error  The PDF theme is not valid JSON: .*  briefing:invalid-theme$`),
+      ),
     ]);
   });
 
@@ -141,7 +159,13 @@ describe('each renderer input reported at its own file:line:column (CLI)', () =>
     writeFileSync(file, lines.join('\n'));
     const result = await runCli(['build', '--root', root, '--lang', 'fr', '--format', 'html']);
     expect(result.code).toBe(1);
-    expect(problems(result.stderr)).toEqual([expect.stringMatching(new RegExp(`^templates/html/page\\.hbs:${line}:1  error  Handlebars cannot parse this line \\(unexpected INVALID\\): fix the template here  briefing:template-error$`))]);
+    expect(problems(result.stderr)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^templates/html/page\\.hbs:${line}:1  error  Handlebars cannot parse this line \\(unexpected INVALID\\): fix the template here  briefing:template-error$`,
+        ),
+      ),
+    ]);
   });
 
   it('a translation that breaks the bilingual pairing: at its key in the English locale file', async () => {
@@ -168,11 +192,19 @@ describe('each renderer input reported at its own file:line:column (CLI)', () =>
     json.title = '';
     writeFileSync(file, JSON.stringify(json, null, 2));
     const template = path.join(root, 'templates', 'briefing.md.hbs');
-    writeFileSync(template, readFileSync(template, 'utf8').replace('{{titleMark}}# {{title}}\n', '{{titleMark}}# {{title}}\n\n{{#if titleMark}}\nA paragraph in one language only.\n{{/if}}\n'));
+    writeFileSync(
+      template,
+      readFileSync(template, 'utf8').replace(
+        '{{titleMark}}# {{title}}\n',
+        '{{titleMark}}# {{title}}\n\n{{#if titleMark}}\nA paragraph in one language only.\n{{/if}}\n',
+      ),
+    );
     const result = await runCli(['build', '--root', root, '--format', 'html']);
     expect(result.code).toBe(1);
     expect(problems(result.stderr)).toContainEqual(
-      expect.stringMatching(/^templates\/briefing\.md\.hbs:1:1 {2}error {2}The bilingual edition cannot pair the two languages: the fr and en editions of "microsoft-openai" have \d+ and \d+ blocks: .* {2}briefing:pairing-mismatch$/),
+      expect.stringMatching(
+        /^templates\/briefing\.md\.hbs:1:1 {2}error {2}The bilingual edition cannot pair the two languages: the fr and en editions of "microsoft-openai" have \d+ and \d+ blocks: .* {2}briefing:pairing-mismatch$/,
+      ),
     );
   });
 });

@@ -296,7 +296,10 @@ describe('pairBlocks (bilingual edition)', () => {
     date: '2026-11-26',
   });
   it('pairs blocks one to one, with the section id on heading pairs', () => {
-    const pairs = pairBlocks(doc('fr', '# Titre\n\nUn.\n\n<!-- briefing:section s -->\n## Partie\n\n- a\n'), doc('en', '# Title\n\nOne.\n\n<!-- briefing:section s -->\n## Part\n\n- a\n'));
+    const pairs = pairBlocks(
+      doc('fr', '# Titre\n\nUn.\n\n<!-- briefing:section s -->\n## Partie\n\n- a\n'),
+      doc('en', '# Title\n\nOne.\n\n<!-- briefing:section s -->\n## Part\n\n- a\n'),
+    );
     expect(pairs.map((p) => [p.source.type, p.target.type, p.id])).toEqual([
       ['heading', 'heading', undefined],
       ['paragraph', 'paragraph', undefined],

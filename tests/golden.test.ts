@@ -21,7 +21,9 @@ describe('expectGolden', () => {
     expectGolden('case/out.md', '# Title\n', { fixtures: dir, update: true });
     expect(readFileSync(path.join(dir, 'case', 'out.md'), 'utf8')).toBe('# Title\n');
     expect(() => expectGolden('case/out.md', '# Title\n', { fixtures: dir, update: false })).not.toThrow();
-    expect(() => expectGolden('case/out.md', '# Other title\n', { fixtures: dir, update: false })).toThrow(/differs from the golden tests\/fixtures\/case\/out\.md \(if the change is intended: UPDATE=1 npm test/);
+    expect(() => expectGolden('case/out.md', '# Other title\n', { fixtures: dir, update: false })).toThrow(
+      /differs from the golden tests\/fixtures\/case\/out\.md \(if the change is intended: UPDATE=1 npm test/,
+    );
   });
 });
 

@@ -24,7 +24,12 @@ export interface GoldenOptions {
  * or `undefined` when this run rewrites it (UPDATE=1), `actual` then written in its place. A
  * missing file throws: what `kind` names (a golden file, a reference image) must be committed.
  */
-export function committedExpectation(file: string, actual: string | Uint8Array, { fixtures = FIXTURES, update = UPDATING }: GoldenOptions = {}, kind = 'Golden file'): Buffer | undefined {
+export function committedExpectation(
+  file: string,
+  actual: string | Uint8Array,
+  { fixtures = FIXTURES, update = UPDATING }: GoldenOptions = {},
+  kind = 'Golden file',
+): Buffer | undefined {
   const target = path.join(fixtures, file);
   if (update) {
     mkdirSync(path.dirname(target), { recursive: true });
@@ -42,7 +47,9 @@ export function committedExpectation(file: string, actual: string | Uint8Array, 
 export function expectGolden(file: string, actual: string, options: GoldenOptions = {}): void {
   const expected = committedExpectation(file, actual, options);
   if (expected === undefined) return;
-  expect(actual, `differs from the golden tests/fixtures/${file} (if the change is intended: UPDATE=1 npm test, then review the diff)`).toBe(expected.toString('utf8'));
+  expect(actual, `differs from the golden tests/fixtures/${file} (if the change is intended: UPDATE=1 npm test, then review the diff)`).toBe(
+    expected.toString('utf8'),
+  );
 }
 
 /**

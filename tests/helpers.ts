@@ -89,7 +89,12 @@ export function pdfText(file: string, ...args: string[]): string {
 /** `pdfinfo` fields as a record. */
 export function pdfInfo(file: string): Record<string, string> {
   const text = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Object.fromEntries(text.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 }
 
 export const BIN = path.join(REPO, 'dist', 'briefing.mjs');
@@ -121,7 +126,10 @@ export function treeHashes(dir: string, keep: (relative: string) => boolean = ()
     for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
       const relative = sub ? `${sub}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(relative);
-      else if (keep(relative)) result[relative] = createHash('sha256').update(readFileSync(path.join(dir, relative))).digest('hex');
+      else if (keep(relative))
+        result[relative] = createHash('sha256')
+          .update(readFileSync(path.join(dir, relative)))
+          .digest('hex');
     }
   };
   walk('');

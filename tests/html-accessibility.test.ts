@@ -64,7 +64,9 @@ interface AxeViolation {
 function describeViolations(violations: AxeViolation[]): string {
   return violations
     .flatMap((v) =>
-      v.nodes.map((node) => `  ${v.id} (${v.impact ?? 'n/a'}): ${JSON.stringify(node.target)} ${v.help}\n    ${(node.failureSummary ?? '').replace(/\n\s*/g, ' | ')}`),
+      v.nodes.map(
+        (node) => `  ${v.id} (${v.impact ?? 'n/a'}): ${JSON.stringify(node.target)} ${v.help}\n    ${(node.failureSummary ?? '').replace(/\n\s*/g, ' | ')}`,
+      ),
     )
     .join('\n');
 }
@@ -77,7 +79,6 @@ async function audit(page: Page): Promise<AxeViolation[]> {
   );
   return (result as { violations: AxeViolation[] }).violations;
 }
-
 
 requireChromium('html-accessibility');
 
@@ -151,7 +152,10 @@ describe.skipIf(SKIP_BROWSER)('HTML pages in headless Chromium, audited with axe
     const page = await open({ name: 'index', kind: 'briefing', lang: 'en', fallbacks: 0, file: () => path.join(seedOut, 'index.html') });
     const problems: string[] = [];
     try {
-      for (const [mode, viewport] of [['screen', SCREEN], ['narrow', NARROW]] as const) {
+      for (const [mode, viewport] of [
+        ['screen', SCREEN],
+        ['narrow', NARROW],
+      ] as const) {
         await page.setViewportSize(viewport);
         const violations = await audit(page);
         if (violations.length > 0) problems.push(`index, ${mode}:\n${describeViolations(violations)}`);
@@ -203,9 +207,7 @@ describe.skipIf(SKIP_BROWSER)('HTML pages in headless Chromium, audited with axe
 
     it('has one h1, then h2s, with no skipped heading level', async () => {
       const levels: number[] = await page.evaluate(() =>
-        [...document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')].map((h: any) =>
-          Number(h.getAttribute('aria-level') ?? h.tagName.slice(1)),
-        ),
+        [...document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')].map((h: any) => Number(h.getAttribute('aria-level') ?? h.tagName.slice(1))),
       );
       expect(levels[0]).toBe(1);
       expect(levels.filter((level) => level === 1)).toHaveLength(1);
@@ -273,8 +275,8 @@ describe.skipIf(SKIP_BROWSER)('HTML pages in headless Chromium, audited with axe
         expect(await skip.isVisible()).toBe(false);
         for (const nav of await navs.all()) expect(await nav.isVisible()).toBe(false);
         for (const landmark of ['h1', 'main', 'footer']) expect(await page.locator(landmark).isVisible()).toBe(true);
-        const hidden = await page.evaluate(() =>
-          [...document.querySelectorAll('main h2, main p, main td')].filter((el: any) => el.offsetParent === null).length,
+        const hidden = await page.evaluate(
+          () => [...document.querySelectorAll('main h2, main p, main td')].filter((el: any) => el.offsetParent === null).length,
         );
         expect(hidden).toBe(0);
       } finally {
@@ -328,7 +330,11 @@ describe.skipIf(SKIP_BROWSER)('HTML pages in headless Chromium, audited with axe
       const layout = () =>
         page.evaluate(() =>
           [...document.querySelectorAll('main > .pair')].map((pair: any) => {
-            const [a, b] = [...pair.children].map((col: any) => ({ lang: col.getAttribute('lang'), box: col.getBoundingClientRect().toJSON(), text: col.textContent.trim() }));
+            const [a, b] = [...pair.children].map((col: any) => ({
+              lang: col.getAttribute('lang'),
+              box: col.getBoundingClientRect().toJSON(),
+              text: col.textContent.trim(),
+            }));
             return { a, b };
           }),
         ) as Promise<{ a: Column; b: Column }[]>;

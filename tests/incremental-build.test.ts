@@ -42,7 +42,10 @@ async function buildAt(epoch: string, root: string, ...args: string[]): Promise<
     written,
     removed: summary.removed.map((r) => ({ ...r, path: rel(r.path) })),
     // The briefing outputs written (not the index, feeds or manifest).
-    briefings: written.map((w) => w.path).filter((p) => p.includes('/')).sort(),
+    briefings: written
+      .map((w) => w.path)
+      .filter((p) => p.includes('/'))
+      .sort(),
   };
 }
 
@@ -73,7 +76,17 @@ describe('a rebuild with nothing changed', () => {
     expect(manifest.outputs.map((o) => o.path)).toEqual(ALL);
     const pdf = manifest.outputs.find((o) => o.path.endsWith('.en.pdf'))!;
     const bytes = readFileSync(path.join(root, 'output', pdf.path));
-    expect(pdf).toMatchObject({ slug: SLUG, lang: 'en', format: 'pdf', kind: 'briefing', bytes: bytes.length, coverage: 100, date: '2026-11-26', builtAt: '2026-11-26T00:00:00.000Z', title: 'Microsoft and OpenAI Renegotiate Their Strategic Partnership' });
+    expect(pdf).toMatchObject({
+      slug: SLUG,
+      lang: 'en',
+      format: 'pdf',
+      kind: 'briefing',
+      bytes: bytes.length,
+      coverage: 100,
+      date: '2026-11-26',
+      builtAt: '2026-11-26T00:00:00.000Z',
+      title: 'Microsoft and OpenAI Renegotiate Their Strategic Partnership',
+    });
     expect(pdf.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.outputs.find((o) => o.path.endsWith('.review.html'))).toMatchObject({ kind: 'review', lang: 'en', format: 'html' });
     expect(manifest.problems).toEqual([]);
@@ -83,18 +96,50 @@ describe('a rebuild with nothing changed', () => {
 describe('what each kind of input change rebuilds', () => {
   // Markdown and HTML only where PDFs add nothing to what is checked (they cost most of a build).
   const cases: { name: string; change: (root: string) => void; args?: string[]; rebuilt: string[] }[] = [
-    { name: 'the article', change: (root) => edit(root, `content/${SLUG}.txt`, (t) => t.replace('en pleine renégociation', 'en pleine discussion')), rebuilt: ALL },
-    { name: 'the English translation', change: (root) => edit(root, `locales/en/${SLUG}.json`, (t) => t.replace('breakneck speed', 'dizzying speed')), rebuilt: only('en') },
-    { name: 'the English state file', change: (root) => edit(root, `locales/en/${SLUG}.state.json`, (t) => t.replace(/"source":"[0-9a-f]{12}"/, '"source":"000000000000"')), rebuilt: only('en') },
-    { name: 'the English interface strings', change: (root) => edit(root, 'locales/en/common.json', (t) => t.replace('"Contents"', '"Table of contents"')), rebuilt: only('en') },
-    { name: 'the French interface strings', change: (root) => edit(root, 'locales/fr/common.json', (t) => t.replace('"Sommaire"', '"Table des matières"')), rebuilt: only('fr') },
-    { name: 'the French extraction (French editions read the article, not locales/fr/)', change: (root) => edit(root, `locales/fr/${SLUG}.json`, (t) => t.replace('renégocient', 'renégocient encore')), rebuilt: [] },
+    {
+      name: 'the article',
+      change: (root) => edit(root, `content/${SLUG}.txt`, (t) => t.replace('en pleine renégociation', 'en pleine discussion')),
+      rebuilt: ALL,
+    },
+    {
+      name: 'the English translation',
+      change: (root) => edit(root, `locales/en/${SLUG}.json`, (t) => t.replace('breakneck speed', 'dizzying speed')),
+      rebuilt: only('en'),
+    },
+    {
+      name: 'the English state file',
+      change: (root) => edit(root, `locales/en/${SLUG}.state.json`, (t) => t.replace(/"source":"[0-9a-f]{12}"/, '"source":"000000000000"')),
+      rebuilt: only('en'),
+    },
+    {
+      name: 'the English interface strings',
+      change: (root) => edit(root, 'locales/en/common.json', (t) => t.replace('"Contents"', '"Table of contents"')),
+      rebuilt: only('en'),
+    },
+    {
+      name: 'the French interface strings',
+      change: (root) => edit(root, 'locales/fr/common.json', (t) => t.replace('"Sommaire"', '"Table des matières"')),
+      rebuilt: only('fr'),
+    },
+    {
+      name: 'the French extraction (French editions read the article, not locales/fr/)',
+      change: (root) => edit(root, `locales/fr/${SLUG}.json`, (t) => t.replace('renégocient', 'renégocient encore')),
+      rebuilt: [],
+    },
     { name: 'a template', change: (root) => edit(root, 'templates/html/style.css', (t) => `${t}\n/* changed */\n`), rebuilt: ALL },
-    { name: 'an obsolete-translations file appearing', change: (root) => writeFileSync(path.join(root, 'locales/en', `${SLUG}.obsolete.json`), '{}\n'), rebuilt: only('en') },
+    {
+      name: 'an obsolete-translations file appearing',
+      change: (root) => writeFileSync(path.join(root, 'locales/en', `${SLUG}.obsolete.json`), '{}\n'),
+      rebuilt: only('en'),
+    },
     { name: 'the --min-coverage option (translated editions only)', change: () => undefined, args: ['--min-coverage', '50'], rebuilt: only('en') },
     { name: 'SOURCE_DATE_EPOCH (the date shown and the PDF dates)', change: () => undefined, args: [], rebuilt: ALL },
     { name: 'an output deleted by hand', change: (root) => rmSync(path.join(root, 'output', SLUG, `${SLUG}.fr.md`)), rebuilt: [`${SLUG}/${SLUG}.fr.md`] },
-    { name: 'an output changed by hand (same size)', change: (root) => edit(root, `output/${SLUG}/${SLUG}.en.md`, (t) => t.replace('Microsoft', 'MICROSOFT')), rebuilt: [`${SLUG}/${SLUG}.en.md`] },
+    {
+      name: 'an output changed by hand (same size)',
+      change: (root) => edit(root, `output/${SLUG}/${SLUG}.en.md`, (t) => t.replace('Microsoft', 'MICROSOFT')),
+      rebuilt: [`${SLUG}/${SLUG}.en.md`],
+    },
     { name: 'nothing, with --force', change: () => undefined, args: ['--force'], rebuilt: ALL },
   ];
 
@@ -160,7 +205,14 @@ describe('removing what the build made, and nothing else', () => {
     rmSync(path.join(root, 'content', 'other.txt'));
     const result = await build(root, '--format', 'md,html');
     expect(result.exitCode).toBe(0);
-    expect(result.removed.map((r) => r.path).sort()).toEqual(['other/other.en.html', 'other/other.en.md', 'other/other.fr-en.html', 'other/other.fr.html', 'other/other.fr.md', 'other/other.review.html']);
+    expect(result.removed.map((r) => r.path).sort()).toEqual([
+      'other/other.en.html',
+      'other/other.en.md',
+      'other/other.fr-en.html',
+      'other/other.fr.html',
+      'other/other.fr.md',
+      'other/other.review.html',
+    ]);
     expect(result.removed.every((r) => r.reason === 'article deleted')).toBe(true);
     expect(readFileSync(path.join(root, 'output', 'other', 'notes.txt'), 'utf8')).toBe('mine\n');
     expect(readFileSync(path.join(root, 'output', 'keep.txt'), 'utf8')).toBe('mine too\n');
@@ -184,7 +236,9 @@ describe('removing what the build made, and nothing else', () => {
     const result = await build(root, '--format', 'md');
     expect(existsSync(path.join(root, 'output', 'other', 'other.fr.md'))).toBe(true);
     expect(result.removed.map((r) => r.path)).toEqual(['other/other.en.md']);
-    expect(result.diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'briefing:kept-modified-output', file: expect.stringMatching(/other\.fr\.md$/) }));
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({ ruleId: 'briefing:kept-modified-output', file: expect.stringMatching(/other\.fr\.md$/) }),
+    );
   });
 
   it('never follows a manifest path out of the output folder', async () => {
@@ -194,14 +248,22 @@ describe('removing what the build made, and nothing else', () => {
     const victim = path.join(root, 'victim.txt');
     writeFileSync(victim, 'precious\n');
     const manifest = manifestOf(root);
-    manifest.outputs.push({ ...manifest.outputs[0]!, path: '../victim.txt', slug: 'gone', sha256: createHash('sha256').update('precious\n').digest('hex'), bytes: 9 });
+    manifest.outputs.push({
+      ...manifest.outputs[0]!,
+      path: '../victim.txt',
+      slug: 'gone',
+      sha256: createHash('sha256').update('precious\n').digest('hex'),
+      bytes: 9,
+    });
     writeFileSync(path.join(root, 'output', 'manifest.json'), serializeManifest(manifest));
     rmSync(path.join(root, 'content', 'other.txt'));
     const result = await build(root, '--format', 'md');
     expect(readFileSync(victim, 'utf8')).toBe('precious\n');
     // The whole manifest is distrusted: nothing is removed, everything is rebuilt.
     expect(result.removed).toEqual([]);
-    expect(result.diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'briefing:invalid-manifest', message: expect.stringMatching(/outputs\[\d+\] is not a valid output entry/) }));
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({ ruleId: 'briefing:invalid-manifest', message: expect.stringMatching(/outputs\[\d+\] is not a valid output entry/) }),
+    );
   });
 
   it('ignores a damaged manifest with a warning and rebuilds everything', async () => {
@@ -222,7 +284,9 @@ describe('removing what the build made, and nothing else', () => {
     mkdirSync(blocked, { recursive: true });
     const result = await build(root, '--format', 'md');
     expect(result.exitCode).toBe(1);
-    expect(result.diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'briefing:write-failed', file: expect.stringMatching(/microsoft-openai\.fr\.md$/) }));
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({ ruleId: 'briefing:write-failed', file: expect.stringMatching(/microsoft-openai\.fr\.md$/) }),
+    );
     expect(result.briefings).toEqual([`${SLUG}/${SLUG}.en.md`]);
     expect(result.failed).toEqual([`${SLUG}.fr`]);
     expect(statSync(blocked).isDirectory()).toBe(true);
@@ -255,7 +319,10 @@ describe('removing what the build made, and nothing else', () => {
 describe('the index page and the Atom feeds', () => {
   it('list every briefing by language with its formats, coverage and date, escaping article text', async () => {
     const root = tempProject();
-    writeFileSync(path.join(root, 'content', 'hostile.md'), '---\ntitle: "<script>alert(1)</script> & Cie ]]> \\u0001"\ndate: 2026-11-20\n---\nTexte <b>gras</b>.\n');
+    writeFileSync(
+      path.join(root, 'content', 'hostile.md'),
+      '---\ntitle: "<script>alert(1)</script> & Cie ]]> \\u0001"\ndate: 2026-11-20\n---\nTexte <b>gras</b>.\n',
+    );
     const result = await build(root, '--lang', 'fr');
     expect(result.exitCode).toBe(0);
     const index = readFileSync(path.join(root, 'output', 'index.html'), 'utf8');
@@ -276,7 +343,11 @@ describe('the index page and the Atom feeds', () => {
       expect(entry.getElementsByTagName('id')[0]!.textContent).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       expect(entry.getElementsByTagName('updated')[0]!.textContent).toBe('2026-11-26T00:00:00.000Z');
       const links = Array.from(entry.getElementsByTagName('link')).map((l) => [l.getAttribute('rel'), l.getAttribute('type')]);
-      expect(links).toEqual([['alternate', 'text/html'], ['enclosure', 'text/markdown'], ['enclosure', 'application/pdf']]);
+      expect(links).toEqual([
+        ['alternate', 'text/html'],
+        ['enclosure', 'text/markdown'],
+        ['enclosure', 'application/pdf'],
+      ]);
     }
     // No English edition was built: its feed is valid and empty.
     expect(parseXml(readFileSync(path.join(root, 'output', 'feed.en.xml'), 'utf8')).getElementsByTagName('entry')).toHaveLength(0);
@@ -290,7 +361,20 @@ describe('the index page and the Atom feeds', () => {
 });
 
 describe('manifest helpers', () => {
-  const entry = (p: string, sha = 'a'.repeat(64)): OutputEntry => ({ path: p, slug: p.split('/')[0]!, lang: 'fr', format: 'md', kind: 'briefing', title: 't', date: '2026-11-26', sha256: sha, bytes: 1, inputHash: 'h', coverage: 100, builtAt: '2026-11-26T00:00:00.000Z' });
+  const entry = (p: string, sha = 'a'.repeat(64)): OutputEntry => ({
+    path: p,
+    slug: p.split('/')[0]!,
+    lang: 'fr',
+    format: 'md',
+    kind: 'briefing',
+    title: 't',
+    date: '2026-11-26',
+    sha256: sha,
+    bytes: 1,
+    inputHash: 'h',
+    coverage: 100,
+    builtAt: '2026-11-26T00:00:00.000Z',
+  });
   const manifest = (outputs: OutputEntry[]): Manifest => ({ version: 1, generator: 'g', outputs, problems: [] });
 
   it('merges shards, accepting identical duplicates and reporting conflicting ones', () => {

@@ -72,7 +72,11 @@ describe('key figures on the document tree', () => {
     const [year, amount] = figures(doc);
     expect(year!.data).toMatchObject({ figure: { value: '2019', label: [{ type: 'text', value: 'start of the partnership' }] } });
     expect(year!.data.fallback).toBeUndefined();
-    expect(amount!.data).toMatchObject({ fallback: 'fr', fallbackReason: 'missing', figure: { value: '1\u00a0milliard de dollars', label: [{ type: 'text', value: 'investissement initial' }] } });
+    expect(amount!.data).toMatchObject({
+      fallback: 'fr',
+      fallbackReason: 'missing',
+      figure: { value: '1\u00a0milliard de dollars', label: [{ type: 'text', value: 'investissement initial' }] },
+    });
     expect(amount!.data.hProperties?.className).toEqual([CLASS.figure, CLASS.fallback]);
   });
 
@@ -111,13 +115,18 @@ describe('applyAnnotations: figure marks', () => {
 
 /** The edition with the figures' data replaced, their Markdown lines left as they are. */
 function withFigureData(doc: BriefingDocument, replace: (figure: KeyFigureData) => KeyFigureData): BriefingDocument {
-  const children = doc.tree.children.map((node) => (isKeyFigure(node) ? ({ ...node, data: { ...node.data, figure: replace(node.data.figure) } } satisfies Paragraph) : node));
+  const children = doc.tree.children.map((node) =>
+    isKeyFigure(node) ? ({ ...node, data: { ...node.data, figure: replace(node.data.figure) } } satisfies Paragraph) : node,
+  );
   return { ...doc, tree: { ...doc.tree, children } };
 }
 const fromData = (figure: KeyFigureData): KeyFigureData => ({
   ...figure,
   value: `value of ${figure.id}`,
-  label: [{ type: 'text', value: 'label from ' }, { type: 'emphasis', children: [{ type: 'text', value: 'data' }] }],
+  label: [
+    { type: 'text', value: 'label from ' },
+    { type: 'emphasis', children: [{ type: 'text', value: 'data' }] },
+  ],
 });
 
 describe('HTML lays key figures out from their data', () => {

@@ -23,7 +23,10 @@ describe('localize', () => {
   it('uses the English strings and marks missing ones as French fallbacks', () => {
     const en = english({ title: 'Title', lead: { 1: 'First paragraph.' }, sections: { 'une-section': { heading: 'A section', 1: 'Section text.', 2: '' } } });
     expect(en.title).toMatchObject({ state: 'translated', lang: 'en', children: [{ type: 'text', value: 'Title' }] });
-    expect(en.sections[0]!.blocks.map((b) => [b.state, b.lang])).toEqual([['translated', 'en'], ['missing', 'fr']]);
+    expect(en.sections[0]!.blocks.map((b) => [b.state, b.lang])).toEqual([
+      ['translated', 'en'],
+      ['missing', 'fr'],
+    ]);
     expect(en.fallbacks).toEqual(['sections.une-section.2']);
     expect(en.t('page', { page: 2, pages: 3 })).toBe('Page 2 of 3');
   });

@@ -43,7 +43,8 @@ describe('wire-copy splitting', () => {
   });
 
   it('leaves hard-wrapped Markdown prose as one paragraph', () => {
-    const source = '# Titre\n\nCeci est un paragraphe écrit sur plusieurs lignes\nparce que son auteur coupe ses lignes à la main,\ncomme on le fait souvent en Markdown.\n';
+    const source =
+      '# Titre\n\nCeci est un paragraphe écrit sur plusieurs lignes\nparce que son auteur coupe ses lignes à la main,\ncomme on le fait souvent en Markdown.\n';
     const { article } = parseArticle(source, 'a.md', 'a');
     expect(article.lead).toHaveLength(1);
     expect(article.sections).toHaveLength(0);

@@ -9,7 +9,6 @@ import { formatDate, inlineStylesheet } from '../src/render/html/page.js';
 import { expectGolden, inlinedStylesheet, withStylesheetMarker } from './golden.js';
 import { commonT, REPO } from './helpers.js';
 
-
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const para = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
 const h2 = (id: string, value: string): Heading => ({
@@ -52,11 +51,7 @@ function sampleDoc(overrides: Partial<BriefingDocument> = {}, extra: RootContent
         children: [para(text('GPT-5 could be launched as early as next week.'))],
       },
       fallback(
-        para(
-          text('Cette avancée permettrait à Microsoft de renforcer encore son écosystème '),
-          { type: 'strong', children: [text('Copilot')] },
-          text('.'),
-        ),
+        para(text('Cette avancée permettrait à Microsoft de renforcer encore son écosystème '), { type: 'strong', children: [text('Copilot')] }, text('.')),
       ),
       ...extra,
     ],
@@ -77,8 +72,7 @@ function sampleDoc(overrides: Partial<BriefingDocument> = {}, extra: RootContent
 }
 
 function count(haystack: string, needle: RegExp): number {
-  return haystack.match(new RegExp(needle.source, needle.flags.includes('g') ? needle.flags : `${needle.flags}g`))
-    ?.length ?? 0;
+  return haystack.match(new RegExp(needle.source, needle.flags.includes('g') ? needle.flags : `${needle.flags}g`))?.length ?? 0;
 }
 
 /** The text between `<tag` and its `</tag>` (first occurrence, no nesting of the same tag). */
@@ -99,9 +93,7 @@ describe('renderHtml: page structure', () => {
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(html).toContain('<meta name="generator" content="Briefing">');
     expect(html).toContain('<title>Microsoft and OpenAI renegotiate their partnership</title>');
-    expect(html).toContain(
-      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    );
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
   });
 
   it('puts the one h1 in the header with the label and the localized date', () => {
@@ -144,8 +136,7 @@ describe('renderHtml: page structure', () => {
 
   it('marks French fallbacks with lang, class and a translated note before the block', () => {
     expect(html).toContain(
-      '<p class="fallback-note">Translation missing: original French text shown.</p>\n' +
-        '<p lang="fr" class="fallback">Cette avancée permettrait',
+      '<p class="fallback-note">Translation missing: original French text shown.</p>\n' + '<p lang="fr" class="fallback">Cette avancée permettrait',
     );
   });
 
@@ -219,9 +210,7 @@ describe('renderHtml: untrusted content', () => {
   });
 
   it('turns images into links instead of loading them', () => {
-    const html = renderHtml(
-      sampleDoc({}, [para({ type: 'image', url: 'https://example.org/chart.png', alt: 'Revenue chart' })]),
-    );
+    const html = renderHtml(sampleDoc({}, [para({ type: 'image', url: 'https://example.org/chart.png', alt: 'Revenue chart' })]));
     expect(html).not.toMatch(/<img|\ssrc=/);
     expect(html).toContain('<a href="https://example.org/chart.png" rel="noopener noreferrer">Revenue chart</a>');
   });
@@ -230,9 +219,7 @@ describe('renderHtml: untrusted content', () => {
     const title = '{{x}} <b>bold</b> {{{labels.toc}}} & "quotes"';
     const tree = sampleDoc().tree;
     tree.children[0] = { type: 'heading', depth: 1, children: [text(title)] };
-    const html = renderHtml(
-      sampleDoc({ title, tree, toc: [{ id: 'une-alliance-historique-a-redefinir', text: '<i>{{lang}}</i>' }] }),
-    );
+    const html = renderHtml(sampleDoc({ title, tree, toc: [{ id: 'une-alliance-historique-a-redefinir', text: '<i>{{lang}}</i>' }] }));
     expect(html).toContain('<title>{{x}} &lt;b&gt;bold&lt;/b&gt; {{{labels.toc}}} &amp; &quot;quotes&quot;</title>');
     expect(html).toContain('<h1>{{x}} &#x3C;b>bold&#x3C;/b> {{{labels.toc}}} &#x26; "quotes"</h1>');
     expect(html).toContain('>&lt;i&gt;{{lang}}&lt;/i&gt;</a>');
@@ -249,13 +236,21 @@ describe('renderHtml: untrusted content', () => {
 
   it('copes with ids such as __proto__ and keeps ids only on section headings', () => {
     const html = renderHtml(
-      sampleDoc({ toc: [{ id: '__proto__', text: 'Proto' }, { id: 'constructor', text: 'Constructor' }] }, [
-        h2('__proto__', 'Proto'),
-        para(text('p')),
-        h2('constructor', 'Constructor'),
-        { type: 'paragraph', children: [text('x')], data: { hProperties: { id: 'location', name: 'n' } } },
-        { type: 'heading', depth: 2, children: [text('Bad id')], data: { hProperties: { id: 'a b"><x' } } },
-      ]),
+      sampleDoc(
+        {
+          toc: [
+            { id: '__proto__', text: 'Proto' },
+            { id: 'constructor', text: 'Constructor' },
+          ],
+        },
+        [
+          h2('__proto__', 'Proto'),
+          para(text('p')),
+          h2('constructor', 'Constructor'),
+          { type: 'paragraph', children: [text('x')], data: { hProperties: { id: 'location', name: 'n' } } },
+          { type: 'heading', depth: 2, children: [text('Bad id')], data: { hProperties: { id: 'a b"><x' } } },
+        ],
+      ),
     );
     expect(html).toContain('<section aria-labelledby="__proto__">\n<h2 id="__proto__">Proto</h2>');
     expect(html).toContain('<section aria-labelledby="constructor">\n<h2 id="constructor">Constructor</h2>');
@@ -280,11 +275,7 @@ describe('renderHtml: untrusted content', () => {
   });
 
   it('avoids an id clash between the main landmark and a section', () => {
-    const html = renderHtml(
-      sampleDoc({ toc: [{ id: 'briefing-content', text: 'Briefing content' }] }, [
-        h2('briefing-content', 'Briefing content'),
-      ]),
-    );
+    const html = renderHtml(sampleDoc({ toc: [{ id: 'briefing-content', text: 'Briefing content' }] }, [h2('briefing-content', 'Briefing content')]));
     const mainId = /<main id="([^"]+)"/.exec(html)?.[1];
     expect(mainId).not.toBe('briefing-content');
     expect(html).toContain(`href="#${mainId}"`);

@@ -60,8 +60,7 @@ const STRINGS = {
 /** A two-section briefing, long enough for at least two pages. */
 function buildDoc(lang: Lang): BriefingDocument {
   const s = STRINGS[lang];
-  const filler = (n: number): BlockContent[] =>
-    Array.from({ length: n }, (_, i) => para(text(`${FILLER[lang]} (${i + 1})`)));
+  const filler = (n: number): BlockContent[] => Array.from({ length: n }, (_, i) => para(text(`${FILLER[lang]} (${i + 1})`)));
   const fallback: BlockContent = {
     type: 'paragraph',
     children: [text(`Ce paragraphe est resté en français${NNBSP}: la traduction manque encore, à vérifier.`)],
@@ -274,8 +273,12 @@ describe.skipIf(!TOOLS)('renderPdf', () => {
       const file = path.join(dir, `widow-${fillers}.pdf`);
       writeFileSync(file, await renderPdf(doc, { creationDate: CREATED }));
       const pages = Number(run('pdfinfo', [file]).match(/Pages:\s+(\d+)/)![1]);
-      const counts = Array.from({ length: pages }, (_, p) =>
-        run('pdftotext', ['-f', String(p + 1), '-l', String(p + 1), '-enc', 'UTF-8', file, '-']).split('\n').filter((l) => /mot\d\d/.test(l)).length,
+      const counts = Array.from(
+        { length: pages },
+        (_, p) =>
+          run('pdftotext', ['-f', String(p + 1), '-l', String(p + 1), '-enc', 'UTF-8', file, '-'])
+            .split('\n')
+            .filter((l) => /mot\d\d/.test(l)).length,
       ).filter((n) => n > 0);
       if (counts.length > 1) splits++;
       for (const n of counts) expect(n, `${fillers} fillers: lines per page ${counts.join('+')}`).toBeGreaterThanOrEqual(2);
@@ -320,5 +323,4 @@ describe('loadPdfTheme', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
-
 });

@@ -90,7 +90,12 @@ describe('renderReview', () => {
   it('shows the summary, the coverage and the legend', () => {
     expect(html).toContain('<p class="summary-text">2 of 4 up to date, 1 stale, 1 missing</p>');
     expect(html).toContain('<p class="coverage">50% up to date</p>');
-    for (const [name, label] of [['ok', 'Up to date'], ['stale', 'Stale'], ['missing', 'Missing'], ['obsolete', 'Obsolete']]) {
+    for (const [name, label] of [
+      ['ok', 'Up to date'],
+      ['stale', 'Stale'],
+      ['missing', 'Missing'],
+      ['obsolete', 'Obsolete'],
+    ]) {
       expect(html).toContain(`<li><span class="badge badge-${name}">${label}</span>`);
     }
   });
@@ -123,7 +128,11 @@ describe('renderReview', () => {
     expect(added).toEqual(['près de 14', 'la société']);
     expect(stale.html).toContain('Change in the French since the translation was checked');
     // Only stale rows carry a diff.
-    expect(rows(html).filter((r) => r.html.includes('class="change"')).map((r) => r.id)).toEqual(['lead.1']);
+    expect(
+      rows(html)
+        .filter((r) => r.html.includes('class="change"'))
+        .map((r) => r.id),
+    ).toEqual(['lead.1']);
   });
 
   it('shows an empty-state hint for missing translations and removed French', () => {
@@ -203,8 +212,18 @@ describe('wordDiff', () => {
     for (const before of texts) {
       for (const after of texts) {
         const parts = wordDiff(before, after);
-        expect(parts.filter((p) => p.kind !== 'added').map((p) => p.text).join('')).toBe(before);
-        expect(parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('')).toBe(after);
+        expect(
+          parts
+            .filter((p) => p.kind !== 'added')
+            .map((p) => p.text)
+            .join(''),
+        ).toBe(before);
+        expect(
+          parts
+            .filter((p) => p.kind !== 'removed')
+            .map((p) => p.text)
+            .join(''),
+        ).toBe(after);
         expect(parts.every((p) => p.text !== '')).toBe(true);
       }
     }

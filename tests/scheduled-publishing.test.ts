@@ -66,7 +66,11 @@ describe('a build killed at any moment', () => {
     const killRound = async (out: string, args: string[], round: number) => {
       const delay = Math.round(50 + random() * duration * 0.8);
       delays.push(delay);
-      const child = spawn(process.execPath, [BIN, 'build', '--out', out, ...args], { cwd: corpus, env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH, CI: 'true' }, stdio: 'ignore' });
+      const child = spawn(process.execPath, [BIN, 'build', '--out', out, ...args], {
+        cwd: corpus,
+        env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH, CI: 'true' },
+        stdio: 'ignore',
+      });
       await sleep(delay);
       child.kill('SIGKILL');
       await new Promise((resolve) => child.on('close', resolve));
@@ -134,7 +138,9 @@ describe('two builds on one output folder', () => {
     writeLock(process.pid);
     const live = await runBin(['build', '--format', 'md'], { cwd: root });
     expect(live.code).toBe(3);
-    expect(live.stderr).toBe(`briefing: output/${LOCK_FILE} is locked by pid ${process.pid} since 2026-11-25T23:00:00.000Z: another briefing build is writing there. Try again when it ends, or pass --wait SECONDS.\n`);
+    expect(live.stderr).toBe(
+      `briefing: output/${LOCK_FILE} is locked by pid ${process.pid} since 2026-11-25T23:00:00.000Z: another briefing build is writing there. Try again when it ends, or pass --wait SECONDS.\n`,
+    );
 
     writeLock(dead, 'other-machine');
     const remote = await runBin(['build', '--format', 'md'], { cwd: root });
@@ -205,7 +211,8 @@ describe('shards', () => {
     expect(counts[0]! + counts[1]!).toBe(6);
     // The publishing machine copies the shards' article folders together, then merges the manifests.
     const merged = mkdtempSync(path.join(tmpdir(), 'briefing-merged-'));
-    for (const out of parts) for (const name of readdirSync(out)) if (name.startsWith('corpus-')) cpSync(path.join(out, name), path.join(merged, name), { recursive: true });
+    for (const out of parts)
+      for (const name of readdirSync(out)) if (name.startsWith('corpus-')) cpSync(path.join(out, name), path.join(merged, name), { recursive: true });
     const merge = await runBin(['merge-manifests', ...parts, '--out', merged], { cwd: corpus });
     expect(merge.code, merge.stderr).toBe(0);
     expect(merge.stdout).toContain('2 manifests merged: 36 outputs');
@@ -219,7 +226,9 @@ describe('shards', () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'briefing-merged-'));
     const merge = await runBin(['merge-manifests', path.join(part, 'manifest.json'), '--out', empty], { cwd: corpus });
     expect(merge.code).toBe(1);
-    expect(merge.stderr).toMatch(/corpus-000\.en\.md:1:1 {2}error {2}Listed in a manifest but missing or different in .*: copy every shard's output folder there before merging\. {2}briefing:merge-missing-output/);
+    expect(merge.stderr).toMatch(
+      /corpus-000\.en\.md:1:1 {2}error {2}Listed in a manifest but missing or different in .*: copy every shard's output folder there before merging\. {2}briefing:merge-missing-output/,
+    );
     expect(readdirSync(empty)).toEqual([]);
   });
 });

@@ -19,7 +19,6 @@ const TITLE = 'Microsoft and OpenAI Renegotiate Their Strategic Partnership';
 /** Generous: the service reloads within ~100 ms here; a loaded CI machine may be slower. */
 const WAIT = { timeout: 10_000 };
 
-
 requireChromium('serve-browser');
 
 describe.skipIf(SKIP_BROWSER)('live preview in headless Chromium', () => {
@@ -53,7 +52,10 @@ describe.skipIf(SKIP_BROWSER)('live preview in headless Chromium', () => {
   it('opens the index and follows the link to the live English preview', async () => {
     await page.goto(server.url);
     await page.screenshot({ path: artifactPath('serve-index.png'), fullPage: true });
-    await page.getByRole('link', { name: /HTML \(live\)/ }).nth(1).click();
+    await page
+      .getByRole('link', { name: /HTML \(live\)/ })
+      .nth(1)
+      .click();
     await page.waitForURL(`**/briefings/${SLUG}/${SLUG}.en.html`);
     await expect.poll(() => page.locator('h1').textContent(), WAIT).toBe(TITLE);
     // The stream is open before anything is saved.

@@ -23,7 +23,11 @@ export async function serveProject(options: Partial<ServeOptions> = {}, root = t
  * One request with the target sent exactly as given (no URL normalisation, unlike fetch, which
  * would resolve `..` before sending).
  */
-export function raw(server: BriefingServer, target: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+export function raw(
+  server: BriefingServer,
+  target: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: target, headers: options.headers ?? {} }, (res) => {
       const chunks: Buffer[] = [];

@@ -30,7 +30,8 @@ describe('serve: routes and headers', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
     expect(res.text).toContain('Microsoft');
     expect(res.text).toContain('<strong>100\u00a0%</strong> — 25 of 25 up to date, 0 stale, 0 missing');
-    for (const name of ['fr.md', 'fr.html', 'fr.pdf', 'en.md', 'en.html', 'en.pdf', 'fr-en.html', 'fr-en.pdf', 'review.html']) expect(res.text).toContain(`href="${FILE(name)}`);
+    for (const name of ['fr.md', 'fr.html', 'fr.pdf', 'en.md', 'en.html', 'en.pdf', 'fr-en.html', 'fr-en.pdf', 'review.html'])
+      expect(res.text).toContain(`href="${FILE(name)}`);
     expect(res.text).toContain(`href="${FILE('en.pdf')}?download"`);
     expect(res.text).toContain('href="/api/status"');
   });
@@ -39,7 +40,9 @@ describe('serve: routes and headers', () => {
     const res = await raw(server, '/api/status');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(JSON.parse(res.text)).toEqual([{ slug: SLUG, lang: 'en', file: `locales/en/${SLUG}.json`, total: 25, ok: 25, stale: 0, missing: 0, obsolete: 0, coverage: 100 }]);
+    expect(JSON.parse(res.text)).toEqual([
+      { slug: SLUG, lang: 'en', file: `locales/en/${SLUG}.json`, total: 25, ok: 25, stale: 0, missing: 0, obsolete: 0, coverage: 100 },
+    ]);
   });
 
   it.each([
@@ -80,7 +83,9 @@ describe('serve: routes and headers', () => {
     const preview = await raw(server, FILE('en.html'));
     expect(preview.text).toMatch(/<script src="\/__briefing\/live\.js" data-version="[A-Za-z0-9_-]+" defer><\/script>\n<\/head>/);
     expect(preview.text).not.toContain('http-equiv="Content-Security-Policy"');
-    expect(preview.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'self'; connect-src 'self'; frame-ancestors 'none'");
+    expect(preview.headers['content-security-policy']).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+    );
     const download = await raw(server, `${FILE('en.html')}?download`);
     expect(download.headers['content-disposition']).toBe(`attachment; filename="${SLUG}.en.html"`);
     expect(download.text).not.toContain('<script');
@@ -297,7 +302,9 @@ describe('serve: shutdown', () => {
 
   it('stops the CLI on SIGTERM: exit code 0, port freed', async () => {
     const root = tempProject();
-    const child = spawn(process.execPath, [path.join(REPO, 'dist', 'briefing.mjs'), 'serve', '--port', '0', '--root', root], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(REPO, 'dist', 'briefing.mjs'), 'serve', '--port', '0', '--root', root], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -41,7 +41,9 @@ describe('serve: live preview events', () => {
   it('sends the diagnostics (file, line, column, message, rule) of a broken save, and keeps serving the last good page', async () => {
     // A missing comma after the title: the parser stops at the next key, line 3 column 3.
     writeFileSync(enFile, original.replace(`"${TITLE}",`, '"Broken title"'));
-    const problem = JSON.parse(await stream.next('problem')) as { diagnostics: { file: string; line: number; column: number; message: string; ruleId: string }[] };
+    const problem = JSON.parse(await stream.next('problem')) as {
+      diagnostics: { file: string; line: number; column: number; message: string; ruleId: string }[];
+    };
     expect(problem.diagnostics).toEqual([expect.objectContaining({ file: `locales/en/${SLUG}.json`, line: 3, column: 3, ruleId: 'briefing:invalid-json' })]);
     const page = await raw(server, PAGE);
     expect(page.status).toBe(200);

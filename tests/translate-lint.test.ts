@@ -28,22 +28,43 @@ describe('placeholders, nesting, unescaped interpolation', () => {
     const file = `${FIXTURES}/en/placeholders.json`;
     expect(diagnostics).toEqual([
       {
-        file, line: 2, column: 15, severity: 'error', ruleId: 'briefing:placeholder-mismatch', url: 'docs/rules.md#placeholder-mismatch',
-        message: 'Placeholders differ from the French: missing {{count}}, unexpected {{cnt}}. Use exactly the French placeholders (names unchanged, not translated)',
+        file,
+        line: 2,
+        column: 15,
+        severity: 'error',
+        ruleId: 'briefing:placeholder-mismatch',
+        url: 'docs/rules.md#placeholder-mismatch',
+        message:
+          'Placeholders differ from the French: missing {{count}}, unexpected {{cnt}}. Use exactly the French placeholders (names unchanged, not translated)',
         note: 'French: "{{count}} minutes de lecture"',
       },
       {
-        file, line: 4, column: 11, severity: 'error', ruleId: 'briefing:placeholder-mismatch', url: 'docs/rules.md#placeholder-mismatch',
+        file,
+        line: 4,
+        column: 11,
+        severity: 'error',
+        ruleId: 'briefing:placeholder-mismatch',
+        url: 'docs/rules.md#placeholder-mismatch',
         message: 'Placeholders differ from the French: missing {{pages}}. Use exactly the French placeholders (names unchanged, not translated)',
         note: 'French: "Page {{page}} sur {{pages}}"',
       },
       {
-        file, line: 5, column: 18, severity: 'error', ruleId: 'briefing:nesting', url: 'docs/rules.md#nesting',
+        file,
+        line: 5,
+        column: 18,
+        severity: 'error',
+        ruleId: 'briefing:nesting',
+        url: 'docs/rules.md#nesting',
         message: 'Nesting "$t(…)" is not allowed in a translation (it would pull another string in): write the text itself',
         note: 'French: "Voir le sommaire"',
       },
       {
-        file, line: 6, column: 17, severity: 'error', ruleId: 'briefing:unescaped-interpolation', url: 'docs/rules.md#unescaped-interpolation',
+        file,
+        line: 6,
+        column: 17,
+        severity: 'error',
+        ruleId: 'briefing:unescaped-interpolation',
+        url: 'docs/rules.md#unescaped-interpolation',
         message: 'Unescaped interpolation "{{- name}}" is not allowed: write {{name}} so the value is escaped',
         note: 'French: "Bonjour {{name}}"',
       },
@@ -77,13 +98,24 @@ describe('plural forms', () => {
     const file = `${FIXTURES}/en/plurals.json`;
     expect(lintLocale({ target: fixture('en', 'plurals'), targetLang: 'en', source: fixture('fr', 'plurals') })).toEqual([
       {
-        file, line: 2, column: 24, severity: 'error', ruleId: 'briefing:incomplete-plural', url: 'docs/rules.md#incomplete-plural',
+        file,
+        line: 2,
+        column: 24,
+        severity: 'error',
+        ruleId: 'briefing:incomplete-plural',
+        url: 'docs/rules.md#incomplete-plural',
         message: 'Plural forms of "readingTime" incomplete for en: missing readingTime_one (en needs readingTime_one, readingTime_other)',
         note: 'French: "{{count}} minutes de lecture"',
       },
       {
-        file, line: 5, column: 23, severity: 'error', ruleId: 'briefing:incomplete-plural', url: 'docs/rules.md#incomplete-plural',
-        message: 'Plural forms of "rank_ordinal" incomplete for en: missing rank_ordinal_two, rank_ordinal_few (en needs rank_ordinal_one, rank_ordinal_two, rank_ordinal_few, rank_ordinal_other)',
+        file,
+        line: 5,
+        column: 23,
+        severity: 'error',
+        ruleId: 'briefing:incomplete-plural',
+        url: 'docs/rules.md#incomplete-plural',
+        message:
+          'Plural forms of "rank_ordinal" incomplete for en: missing rank_ordinal_two, rank_ordinal_few (en needs rank_ordinal_one, rank_ordinal_two, rank_ordinal_few, rank_ordinal_other)',
         note: 'French: "{{count}}e"',
       },
     ]);
@@ -98,7 +130,11 @@ describe('plural forms', () => {
 
   it('lets a plural form add or drop {{count}}, but not other placeholders', () => {
     const en = inline('locales/en/common.json', { items_one: '{{count}} item in {{place}}', items_other: 'Items in {{where}}' });
-    const fr = inline('locales/fr/common.json', { items_one: 'Un élément dans {{place}}', items_many: '{{count}} d’éléments dans {{place}}', items_other: '{{count}} éléments dans {{place}}' });
+    const fr = inline('locales/fr/common.json', {
+      items_one: 'Un élément dans {{place}}',
+      items_many: '{{count}} d’éléments dans {{place}}',
+      items_other: '{{count}} éléments dans {{place}}',
+    });
     expect(lintLocale({ target: en, targetLang: 'en', source: fr }).map(brief)).toEqual([
       '3:28 error briefing:placeholder-mismatch Placeholders differ from the French: missing {{place}}, unexpected {{where}}. Use exactly the French placeholders (names unchanged, not translated)',
     ]);
@@ -115,7 +151,12 @@ describe('plural forms', () => {
     const en = inline('locales/en/common.json', { toc: 'Contents' });
     const fr = inline('locales/fr/common.json', { toc: 'Sommaire', items_one: '{{count}} élément', items_other: '{{count}} éléments' });
     expect(lintLocale({ target: en, targetLang: 'en', source: fr })).toMatchObject([
-      { line: 1, column: 1, message: 'Plural forms of "items" incomplete for en: missing items_one, items_other (en needs items_one, items_other)', note: 'French: "{{count}} éléments"' },
+      {
+        line: 1,
+        column: 1,
+        message: 'Plural forms of "items" incomplete for en: missing items_one, items_other (en needs items_one, items_other)',
+        note: 'French: "{{count}} éléments"',
+      },
     ]);
   });
 });
@@ -139,7 +180,18 @@ describe('raw HTML', () => {
 
   it('leaves less-than signs, autolinks, code spans and Markdown alone', () => {
     expect(diagnostics.map((d) => d.line)).toEqual([2, 2, 3, 4, 4, 5]);
-    for (const value of ['a < b', '3<4', 'x <= y', 'a<b', '<https://a.b/c?x=1>', '<team@example.com>', '`<br>`', '*a* [b](https://c.d)', '<3 love', '-> and <-']) {
+    for (const value of [
+      'a < b',
+      '3<4',
+      'x <= y',
+      'a<b',
+      '<https://a.b/c?x=1>',
+      '<team@example.com>',
+      '`<br>`',
+      '*a* [b](https://c.d)',
+      '<3 love',
+      '-> and <-',
+    ]) {
       expect(markupIn(value), value).toEqual([]);
     }
     expect(markupIn('x <p class="a">y</p> <!-- z').map((m) => m.text)).toEqual(['<p class="a">', '</p>', '<!-- z']);
@@ -162,7 +214,16 @@ describe('whitespace', () => {
     const en = inline('locales/en/common.json', { toc: 'Contents ' });
     const fr = inline('locales/fr/common.json', { toc: 'Sommaire' });
     expect(lintLocale({ target: en, targetLang: 'en', source: fr })).toEqual([
-      { file: 'locales/en/common.json', line: 2, column: 19, severity: 'warning', ruleId: 'briefing:whitespace', url: 'docs/rules.md#whitespace', message: 'Trailing space: remove it, it would show in the output', note: 'French: "Sommaire"' },
+      {
+        file: 'locales/en/common.json',
+        line: 2,
+        column: 19,
+        severity: 'warning',
+        ruleId: 'briefing:whitespace',
+        url: 'docs/rules.md#whitespace',
+        message: 'Trailing space: remove it, it would show in the output',
+        note: 'French: "Sommaire"',
+      },
     ]);
   });
 });
@@ -224,7 +285,13 @@ describe('French typography', () => {
     ['Note : oui', [{ offset: 5, mark: ':' }]],
     ['Note: oui', [{ offset: 4, mark: ':' }]],
     ['*Vraiment*?', [{ offset: 10, mark: '?' }]],
-    ['«citation»', [{ offset: 0, mark: '«' }, { offset: 9, mark: '»' }]],
+    [
+      '«citation»',
+      [
+        { offset: 0, mark: '«' },
+        { offset: 9, mark: '»' },
+      ],
+    ],
     ['Voir `a ? b` ; ensuite', [{ offset: 13, mark: ';' }]],
   ])('flags %j', (value, issues) => {
     expect(typographyIssues(value)).toEqual(issues);

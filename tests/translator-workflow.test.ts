@@ -43,7 +43,10 @@ const read = (root: string, rel: string) => readFileSync(file(root, rel), 'utf8'
 const out = (root: string, lang: string, ext: string) => file(root, `output/${SLUG}/${SLUG}.${lang}.${ext}`);
 const reviewPage = (root: string) => read(root, `output/${SLUG}/${SLUG}.review.html`);
 /** The English article's lines (file order), to find the place of a value. */
-const lineOf = (root: string, rel: string, needle: string) => read(root, rel).split('\n').findIndex((l) => l.includes(needle)) + 1;
+const lineOf = (root: string, rel: string, needle: string) =>
+  read(root, rel)
+    .split('\n')
+    .findIndex((l) => l.includes(needle)) + 1;
 /** State file entries by key. */
 const state = (root: string): Record<string, { source: string; target: string; text: string }> => JSON.parse(read(root, EN_STATE));
 /** The check report: its problem lines, and the summary line that ends it. */
@@ -101,10 +104,12 @@ describe('baseline', () => {
     expect(lines.at(-2)).toBe('}');
     const entries = lines.slice(1, -2);
     expect(entries).toHaveLength(25); // title, 2 lead paragraphs, 6 headings, 13 section paragraphs, 3 key-figure labels
-    const keys = entries.map((line) => {
-      expect(line).toMatch(/^ {2}"[^"]+": \{"source":"[0-9a-f]{12}","target":"[0-9a-f]{12}","text":".*"\},?$/);
-      return JSON.parse(`{${line.replace(/,$/, '')}}`) as Record<string, unknown>;
-    }).map((entry) => Object.keys(entry)[0]!);
+    const keys = entries
+      .map((line) => {
+        expect(line).toMatch(/^ {2}"[^"]+": \{"source":"[0-9a-f]{12}","target":"[0-9a-f]{12}","text":".*"\},?$/);
+        return JSON.parse(`{${line.replace(/,$/, '')}}`) as Record<string, unknown>;
+      })
+      .map((entry) => Object.keys(entry)[0]!);
     expect(keys).toEqual([...keys].sort());
     expect(keys).toContain(ALLIANCE_1);
     expect(state(root)[ALLIANCE_1]!.text).toBe(FR_ALLIANCE_1_WAS);
@@ -157,7 +162,10 @@ describe('the stale cycle', () => {
     const status = await runCli(['status', '--root', root]);
     expect(status).toEqual({
       code: 0,
-      stdout: ['article           lang  translated  stale  missing  obsolete  coverage', 'microsoft-openai  en            24      1        0         0    96.0 %'].join('\n'),
+      stdout: [
+        'article           lang  translated  stale  missing  obsolete  coverage',
+        'microsoft-openai  en            24      1        0         0    96.0 %',
+      ].join('\n'),
       stderr: '',
     });
 
@@ -181,7 +189,9 @@ describe('the stale cycle', () => {
     const row = review.slice(review.indexOf(`<tr id="${ALLIANCE_1}"`), review.indexOf('</tr>', review.indexOf(`<tr id="${ALLIANCE_1}"`)));
     expect(row).toContain('class="unit unit-stale"');
     expect(row).toContain('<span class="location">line 10</span>');
-    expect(row).toContain('<div class="text diff" lang="fr">Le partenariat entre Microsoft et OpenAI a débuté en 2019 avec un investissement initial de 1<ins>,5</ins> milliard <del>de dollars</del><ins>d’euros</ins>. Depuis, Microsoft');
+    expect(row).toContain(
+      '<div class="text diff" lang="fr">Le partenariat entre Microsoft et OpenAI a débuté en 2019 avec un investissement initial de 1<ins>,5</ins> milliard <del>de dollars</del><ins>d’euros</ins>. Depuis, Microsoft',
+    );
     expect(row).toContain(`<td class="translation" data-label="Translation"><div class="text">${EN_ALLIANCE_1}</div></td>`);
     expect(row).toContain('<span class="badge badge-stale">Stale</span>');
     expect(review).toContain('<p class="summary-text">24 of 25 up to date, 1 stale, 0 missing</p>');
@@ -300,9 +310,7 @@ describe('missing translations', () => {
     expect(read(root, EN).split('\n')[4]).toBe('    "2": ""');
 
     const status = await runCli(['status', '--root', root, '--format', 'json']);
-    expect(JSON.parse(status.stdout)).toEqual([
-      { slug: SLUG, lang: 'en', file: EN, total: 25, ok: 22, stale: 0, missing: 3, obsolete: 0, coverage: 88 },
-    ]);
+    expect(JSON.parse(status.stdout)).toEqual([{ slug: SLUG, lang: 'en', file: EN, total: 25, ok: 22, stale: 0, missing: 3, obsolete: 0, coverage: 88 }]);
 
     const extracted = await extract(root);
     expect(extracted).toEqual({
@@ -317,7 +325,9 @@ describe('missing translations', () => {
     const extractedAt = statSync(file(root, EN_STATE)).mtimeMs;
     const text = read(root, EN);
     expect(text).toContain(`"1": "${EN_ALLIANCE_1}",\n      "2": "",\n      "3": "But with the imminent arrival`);
-    expect(text).toContain('"1": "The renegotiation of the partnership between Microsoft and OpenAI could reshape the artificial intelligence landscape for the next decade. Beyond the technical and economic stakes, a battle for influence and technological sovereignty is also being played out — in an increasingly scrutinized environment.",\n      "2": ""\n    }\n  },\n  "figures": {');
+    expect(text).toContain(
+      '"1": "The renegotiation of the partnership between Microsoft and OpenAI could reshape the artificial intelligence landscape for the next decade. Beyond the technical and economic stakes, a battle for influence and technological sovereignty is also being played out — in an increasingly scrutinized environment.",\n      "2": ""\n    }\n  },\n  "figures": {',
+    );
     // Now present as "": the place is the value's.
     const again = report((await check(root)).stdout).problems.filter((l) => !l.startsWith('    '));
     expect(again).toEqual([
@@ -337,8 +347,10 @@ describe('missing translations', () => {
       delete en.sections['un-nouvel-equilibre-a-trouver']['2'];
       en.lead['2'] = '';
     });
-    const frLead2 = 'Cette initiative, révélée par Axios, intervient alors que des tensions internes et une pression réglementaire croissante pèsent sur les deux géants de la tech.';
-    const frEquilibre2 = 'Si un accord « gagnant-gagnant » voit le jour, il pourrait consolider la place de Microsoft comme acteur incontournable de l’IA mondiale, tout en offrant à OpenAI les moyens d’atteindre ses ambitions de superintelligence dans un cadre structuré et sécurisé.';
+    const frLead2 =
+      'Cette initiative, révélée par Axios, intervient alors que des tensions internes et une pression réglementaire croissante pèsent sur les deux géants de la tech.';
+    const frEquilibre2 =
+      'Si un accord « gagnant-gagnant » voit le jour, il pourrait consolider la place de Microsoft comme acteur incontournable de l’IA mondiale, tout en offrant à OpenAI les moyens d’atteindre ses ambitions de superintelligence dans un cadre structuré et sécurisé.';
     // As built (.md, .html): narrow no-break spaces (U+202F) inside the guillemets.
     const frEquilibre2Built = frEquilibre2.replace('« gagnant-gagnant »', '«\u202fgagnant-gagnant\u202f»');
 
@@ -396,7 +408,12 @@ describe('key-figure labels', () => {
 describe('obsolete keys', () => {
   const EXTRA = 'sections.un-nouvel-equilibre-a-trouver.3';
   const addExtra = (root: string) =>
-    replaceInFile(root, EN, '"heading": "A New Balance to Strike",', '"heading": "A New Balance to Strike",\n      "3": "An extra paragraph the French does not have.",');
+    replaceInFile(
+      root,
+      EN,
+      '"heading": "A New Balance to Strike",',
+      '"heading": "A New Balance to Strike",\n      "3": "An extra paragraph the French does not have.",',
+    );
 
   it('are warned about, moved aside by extract (kept), then dropped by extract --prune', async () => {
     const root = tempProject();
@@ -404,31 +421,49 @@ describe('obsolete keys', () => {
     const first = await check(root);
     expect(first.code).toBe(0);
     expect(report(first.stdout)).toEqual({
-      problems: [`locales/en/microsoft-openai.json:36:12  warning  Obsolete key "${EXTRA}": the French source has no such unit. Run "briefing extract" to move it aside  briefing:obsolete-key`],
+      problems: [
+        `locales/en/microsoft-openai.json:36:12  warning  Obsolete key "${EXTRA}": the French source has no such unit. Run "briefing extract" to move it aside  briefing:obsolete-key`,
+      ],
       summary: 'check passed: 1 warning; coverage: microsoft-openai en 100 %',
     });
-    expect(JSON.parse((await runCli(['status', '--root', root, '--format', 'json'])).stdout)[0]).toMatchObject({ total: 25, ok: 25, obsolete: 1, coverage: 100 });
+    expect(JSON.parse((await runCli(['status', '--root', root, '--format', 'json'])).stdout)[0]).toMatchObject({
+      total: 25,
+      ok: 25,
+      obsolete: 1,
+      coverage: 100,
+    });
 
-    expect(await extract(root, '--check')).toMatchObject({ code: 1, stderr: `Extraction would change: ${EN}, ${EN_OBSOLETE}. Run "briefing extract" and commit the result.` });
+    expect(await extract(root, '--check')).toMatchObject({
+      code: 1,
+      stderr: `Extraction would change: ${EN}, ${EN_OBSOLETE}. Run "briefing extract" and commit the result.`,
+    });
     expect(await extract(root)).toEqual({
       code: 0,
       stdout: [`microsoft-openai (en): 1 obsolete translation moved to ${EN_OBSOLETE}: ${EXTRA}`, `Updated ${EN}, ${EN_OBSOLETE}`].join('\n'),
       stderr: '',
     });
     expect(read(root, EN)).toBe(readFileSync(path.join(REPO, EN), 'utf8'));
-    expect(JSON.parse(read(root, EN_OBSOLETE))).toEqual({ sections: { 'un-nouvel-equilibre-a-trouver': { 3: 'An extra paragraph the French does not have.' } } });
+    expect(JSON.parse(read(root, EN_OBSOLETE))).toEqual({
+      sections: { 'un-nouvel-equilibre-a-trouver': { 3: 'An extra paragraph the French does not have.' } },
+    });
 
     const kept = await check(root);
     expect(kept.code).toBe(0);
     expect(report(kept.stdout)).toEqual({
-      problems: [`${EN_OBSOLETE}:1:1  warning  1 obsolete translation kept aside here for reuse; drop it with "briefing extract --prune"  briefing:obsolete-kept`],
+      problems: [
+        `${EN_OBSOLETE}:1:1  warning  1 obsolete translation kept aside here for reuse; drop it with "briefing extract --prune"  briefing:obsolete-kept`,
+      ],
       summary: 'check passed: 1 warning; coverage: microsoft-openai en 100 %',
     });
     // Extracting again keeps it.
     expect(await extract(root)).toEqual({ code: 0, stdout: 'Locale files are up to date.', stderr: '' });
     expect(existsSync(file(root, EN_OBSOLETE))).toBe(true);
 
-    expect(await extract(root, '--prune')).toEqual({ code: 0, stdout: [`microsoft-openai (en): pruned ${EXTRA}`, `Removed ${EN_OBSOLETE}`].join('\n'), stderr: '' });
+    expect(await extract(root, '--prune')).toEqual({
+      code: 0,
+      stdout: [`microsoft-openai (en): pruned ${EXTRA}`, `Removed ${EN_OBSOLETE}`].join('\n'),
+      stderr: '',
+    });
     expect(existsSync(file(root, EN_OBSOLETE))).toBe(false);
     expect(report((await check(root)).stdout)).toEqual({ problems: [], summary: 'check passed: no problems; coverage: microsoft-openai en 100 %' });
   });
@@ -450,7 +485,10 @@ describe('a renamed French heading', () => {
     const newId = 'sections.un-nouvel-equilibre-reste-a-trouver';
     const enBefore = JSON.parse(read(root, EN)).sections['un-nouvel-equilibre-a-trouver'];
 
-    expect(await extract(root, '--check')).toMatchObject({ code: 1, stderr: `Extraction would change: ${FR}, ${EN}, ${EN_STATE}. Run "briefing extract" and commit the result.` });
+    expect(await extract(root, '--check')).toMatchObject({
+      code: 1,
+      stderr: `Extraction would change: ${FR}, ${EN}, ${EN_STATE}. Run "briefing extract" and commit the result.`,
+    });
     const result = await extract(root);
     expect(result).toEqual({
       code: 0,
@@ -552,7 +590,10 @@ describe('below the coverage threshold', () => {
     expect(readFileSync(mine, 'utf8')).toBe('my own notes\n');
     expect(existsSync(out(root, 'fr', 'pdf'))).toBe(true);
     expect(reviewPage(root)).toContain('7 missing');
-    const manifest = JSON.parse(readFileSync(path.join(root, 'output', 'manifest.json'), 'utf8')) as { outputs: { path: string }[]; problems: { slug: string; lang: string; reason: string }[] };
+    const manifest = JSON.parse(readFileSync(path.join(root, 'output', 'manifest.json'), 'utf8')) as {
+      outputs: { path: string }[];
+      problems: { slug: string; lang: string; reason: string }[];
+    };
     expect(manifest.outputs.map((o) => o.path).filter((p) => p.includes('.en.'))).toEqual([]);
     expect(manifest.problems).toMatchObject([{ slug: SLUG, lang: 'en', reason: 'withheld' }]);
     // Unchanged inputs: the withheld edition is reported again (exit 1) without being rebuilt.
@@ -598,9 +639,23 @@ describe('check verdicts', () => {
 
   it.each([
     { name: 'the seed', change: 'none', flags: [], exitCode: 0, summary: { errors: 0, warnings: 0 }, verdict: 'check passed: no problems;' },
-    { name: 'the seed, --strict', change: 'none', flags: ['--strict'], exitCode: 0, summary: { errors: 0, warnings: 0 }, verdict: 'check passed: no problems;' },
+    {
+      name: 'the seed, --strict',
+      change: 'none',
+      flags: ['--strict'],
+      exitCode: 0,
+      summary: { errors: 0, warnings: 0 },
+      verdict: 'check passed: no problems;',
+    },
     { name: 'a warning', change: 'warning', flags: [], exitCode: 0, summary: { errors: 0, warnings: 1 }, verdict: 'check passed: 1 warning;' },
-    { name: 'a warning, --strict', change: 'warning', flags: ['--strict'], exitCode: 1, summary: { errors: 0, warnings: 1 }, verdict: 'check failed (--strict: warnings count): 1 warning;' },
+    {
+      name: 'a warning, --strict',
+      change: 'warning',
+      flags: ['--strict'],
+      exitCode: 1,
+      summary: { errors: 0, warnings: 1 },
+      verdict: 'check failed (--strict: warnings count): 1 warning;',
+    },
     { name: 'a stale translation', change: 'stale', flags: [], exitCode: 1, summary: { errors: 1, warnings: 0 }, verdict: 'check failed: 1 error;' },
   ])('--format json agrees with the exit code and the text summary ($name)', async ({ change, flags, exitCode, summary, verdict: expectedVerdict }) => {
     const root = tempProject();
@@ -734,7 +789,10 @@ describe('lint rules through `check`', () => {
     replaceInFile(root, EN, '"title": "', '"title" "');
     expect(await check(root)).toEqual({
       code: 1,
-      stdout: ['locales/en/microsoft-openai.json:2:11  error  Invalid JSON: Unexpected token String found.  briefing:invalid-json', 'check failed: 1 error'].join('\n'),
+      stdout: [
+        'locales/en/microsoft-openai.json:2:11  error  Invalid JSON: Unexpected token String found.  briefing:invalid-json',
+        'check failed: 1 error',
+      ].join('\n'),
       stderr: '',
     });
     expect(read(root, EN_STATE)).toBe(state); // never rewritten from a file it could not read
@@ -755,9 +813,17 @@ describe('lint rules through `check`', () => {
   });
 
   it('duplicate key', async () => {
-    expect(await checkAfter(EN, '"title": "Microsoft and OpenAI Renegotiate Their Strategic Partnership",', '"title": "Microsoft and OpenAI Renegotiate Their Strategic Partnership",\n  "title": "Microsoft and OpenAI",')).toEqual({
+    expect(
+      await checkAfter(
+        EN,
+        '"title": "Microsoft and OpenAI Renegotiate Their Strategic Partnership",',
+        '"title": "Microsoft and OpenAI Renegotiate Their Strategic Partnership",\n  "title": "Microsoft and OpenAI",',
+      ),
+    ).toEqual({
       code: 1,
-      problems: ['locales/en/microsoft-openai.json:3:3  error  Duplicate key "title" (first defined at line 2): JSON readers disagree on which one wins; keep only one  briefing:duplicate-key'],
+      problems: [
+        'locales/en/microsoft-openai.json:3:3  error  Duplicate key "title" (first defined at line 2): JSON readers disagree on which one wins; keep only one  briefing:duplicate-key',
+      ],
       summary: 'check failed: 1 error',
     });
   });
@@ -788,7 +854,10 @@ describe('status', () => {
     const root = tempProject();
     expect(await runCli(['status', '--root', root])).toEqual({
       code: 0,
-      stdout: ['article           lang  translated  stale  missing  obsolete  coverage', 'microsoft-openai  en            25      0        0         0   100.0 %'].join('\n'),
+      stdout: [
+        'article           lang  translated  stale  missing  obsolete  coverage',
+        'microsoft-openai  en            25      0        0         0   100.0 %',
+      ].join('\n'),
       stderr: '',
     });
     // status is read-only: no state file written.

@@ -19,10 +19,24 @@ describe('rule table', () => {
       expect(rule.description.length).toBeGreaterThan(0);
     }
     expect(ids).toEqual([
-      'fr-apostrophe', 'fr-thousands', 'fr-number-unit',
-      'fr-guillemet-open-space', 'fr-guillemet-open-insert', 'fr-guillemet-close-space', 'fr-guillemet-close-insert',
-      'fr-colon-space', 'fr-colon-insert', 'fr-high-punct-space', 'fr-high-punct-insert', 'fr-ca-high-punct-no-space',
-      'en-apostrophe-decade', 'en-apostrophe', 'en-double-open', 'en-double-close', 'en-single-open', 'en-single-close',
+      'fr-apostrophe',
+      'fr-thousands',
+      'fr-number-unit',
+      'fr-guillemet-open-space',
+      'fr-guillemet-open-insert',
+      'fr-guillemet-close-space',
+      'fr-guillemet-close-insert',
+      'fr-colon-space',
+      'fr-colon-insert',
+      'fr-high-punct-space',
+      'fr-high-punct-insert',
+      'fr-ca-high-punct-no-space',
+      'en-apostrophe-decade',
+      'en-apostrophe',
+      'en-double-open',
+      'en-double-close',
+      'en-single-open',
+      'en-single-close',
     ]);
   });
 });
@@ -68,9 +82,7 @@ describe('French rules (fr-FR)', () => {
     expect(fr('Oui; non')).toBe('Oui\u202f; non');
   });
   it('combines rules on one sentence', () => {
-    expect(fr("Selon l'AFP : « 10 000 emplois » en 2 ans ?")).toBe(
-      'Selon l’AFP\u00a0: «\u202f10\u202f000 emplois\u202f» en 2\u00a0ans\u202f?',
-    );
+    expect(fr("Selon l'AFP : « 10 000 emplois » en 2 ans ?")).toBe('Selon l’AFP\u00a0: «\u202f10\u202f000 emplois\u202f» en 2\u00a0ans\u202f?');
   });
 });
 

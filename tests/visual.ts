@@ -81,6 +81,9 @@ export function expectLooksLikeReference(actual: Buffer, reference: string, { fa
     writeFileSync(diffFile, difference.diff);
     written.push(path.relative(REPO, diffFile));
   }
-  const how = difference.mismatch ?? `${(difference.share * 100).toFixed(2)} % of its pixels differ (${difference.differing}; at most ${failureShare * 100} % may)`;
-  throw new Error(`The image differs from tests/fixtures/${reference}: ${how}. See ${written.join(' and ')}; if the change is intended, run UPDATE=1 npm test and look at the new reference before committing it.`);
+  const how =
+    difference.mismatch ?? `${(difference.share * 100).toFixed(2)} % of its pixels differ (${difference.differing}; at most ${failureShare * 100} % may)`;
+  throw new Error(
+    `The image differs from tests/fixtures/${reference}: ${how}. See ${written.join(' and ')}; if the change is intended, run UPDATE=1 npm test and look at the new reference before committing it.`,
+  );
 }

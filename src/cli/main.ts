@@ -11,7 +11,6 @@ import { LockedError } from '../publish/lock.js';
 
 export type { Output } from './output.js';
 
-
 /** Runs the command line `argv` (without `node` and the script) and returns the exit code. */
 export async function run(argv: readonly string[], out: Output = consoleOutput): Promise<number> {
   try {

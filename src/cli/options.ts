@@ -29,21 +29,55 @@ interface OptionSpec {
 const ALL = COMMANDS;
 const OPTIONS = {
   lang: { type: 'string', value: 'LIST', description: `Languages, comma-separated (${LANGS.join(',')}; check/status: target languages)`, commands: ALL },
-  format: { type: 'string', value: 'LIST', description: `build: formats, comma-separated (${FORMATS.join(',')}); check/status: report format (text|json)`, commands: ['build', 'check', 'status'] },
+  format: {
+    type: 'string',
+    value: 'LIST',
+    description: `build: formats, comma-separated (${FORMATS.join(',')}); check/status: report format (text|json)`,
+    commands: ['build', 'check', 'status'],
+  },
   out: { type: 'string', value: 'DIR', description: 'Output folder (default: output/ in the project)', commands: ['build', 'merge-manifests'] },
   root: { type: 'string', value: 'DIR', description: 'Project folder holding content/, locales/, templates/ (default: .)', commands: ALL },
-  'min-coverage': { type: 'string', value: 'N', description: 'Least % of up-to-date translations for an edition to be built/accepted', defaultValue: DEFAULTS.minCoverage, commands: ['build', 'check'] },
+  'min-coverage': {
+    type: 'string',
+    value: 'N',
+    description: 'Least % of up-to-date translations for an edition to be built/accepted',
+    defaultValue: DEFAULTS.minCoverage,
+    commands: ['build', 'check'],
+  },
   port: { type: 'string', value: 'N', description: 'serve: port to listen on (0 picks a free one)', defaultValue: DEFAULTS.port, commands: ['serve'] },
-  host: { type: 'string', value: 'ADDR', description: 'serve: address to listen on (others than loopback are reachable from the network)', defaultValue: DEFAULTS.host, commands: ['serve'] },
+  host: {
+    type: 'string',
+    value: 'ADDR',
+    description: 'serve: address to listen on (others than loopback are reachable from the network)',
+    defaultValue: DEFAULTS.host,
+    commands: ['serve'],
+  },
   force: { type: 'boolean', description: 'build: rebuild every output, even those whose inputs are unchanged', commands: ['build'] },
   shard: { type: 'string', value: 'K/N', description: 'build: only the K-th of N deterministic shares of the articles (CI matrix)', commands: ['build'] },
-  jobs: { type: 'string', value: 'N', description: 'build: articles rendered in parallel: the main thread and N-1 worker threads (default: one per core)', commands: ['build'] },
-  wait: { type: 'string', value: 'SECONDS', description: 'build, merge-manifests: wait this long for another build\'s lock (0: fail at once, exit 3)', defaultValue: DEFAULTS.lockWaitSeconds, commands: ['build', 'merge-manifests'] },
+  jobs: {
+    type: 'string',
+    value: 'N',
+    description: 'build: articles rendered in parallel: the main thread and N-1 worker threads (default: one per core)',
+    commands: ['build'],
+  },
+  wait: {
+    type: 'string',
+    value: 'SECONDS',
+    description: "build, merge-manifests: wait this long for another build's lock (0: fail at once, exit 3)",
+    defaultValue: DEFAULTS.lockWaitSeconds,
+    commands: ['build', 'merge-manifests'],
+  },
   json: { type: 'boolean', description: 'build, merge-manifests: print a machine-readable summary on stdout', commands: ['build', 'merge-manifests'] },
   check: { type: 'boolean', description: 'extract: change nothing; exit 1 if extraction would change a file (for CI)', commands: ['extract'] },
   prune: { type: 'boolean', description: 'extract: drop obsolete translations instead of keeping them aside', commands: ['extract'] },
   strict: { type: 'boolean', description: 'check: warnings fail too (exit 1)', commands: ['check'] },
-  accept: { type: 'string', multiple: true, value: 'KEY', description: 'check: mark these stale keys as still correct (comma-separated or repeated)', commands: ['check'] },
+  accept: {
+    type: 'string',
+    multiple: true,
+    value: 'KEY',
+    description: 'check: mark these stale keys as still correct (comma-separated or repeated)',
+    commands: ['check'],
+  },
   help: { type: 'boolean', short: 'h', description: 'Show help', commands: ALL },
   version: { type: 'boolean', short: 'v', description: 'Show the version', commands: ALL },
 } as const satisfies Record<string, OptionSpec>;
@@ -79,8 +113,12 @@ export function parseCommandLine(argv: readonly string[]): Settings {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     const flag = /'(-{1,2}[^'\s]*)/.exec((error as Error).message)?.[1];
-    const known = Object.keys(OPTIONS).map((name) => `--${name}`).join(', ');
-    throw new UsageError(flag ? `Unknown option "${flag}" (or missing value). Valid options: ${known}.` : `${(error as Error).message}. Valid options: ${known}.`);
+    const known = Object.keys(OPTIONS)
+      .map((name) => `--${name}`)
+      .join(', ');
+    throw new UsageError(
+      flag ? `Unknown option "${flag}" (or missing value). Valid options: ${known}.` : `${(error as Error).message}. Valid options: ${known}.`,
+    );
   }
   const { values, positionals } = parsed;
   const [first, ...rest] = positionals;
@@ -117,7 +155,10 @@ export function parseCommandLine(argv: readonly string[]): Settings {
     check: values.check ?? false,
     prune: values.prune ?? false,
     strict: values.strict ?? false,
-    accept: (values.accept ?? []).flatMap((item) => item.split(',')).map((key) => key.trim()).filter(Boolean),
+    accept: (values.accept ?? [])
+      .flatMap((item) => item.split(','))
+      .map((key) => key.trim())
+      .filter(Boolean),
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -126,7 +167,10 @@ export function parseCommandLine(argv: readonly string[]): Settings {
 /** A comma-separated choice list; unknown values name the valid ones. Order follows `choices`. */
 function list<T extends string>(name: string, raw: string | undefined, choices: readonly T[], single?: T): T[] {
   if (raw === undefined) return single ? [single] : [...choices];
-  const items = raw.split(',').map((item) => item.trim()).filter(Boolean);
+  const items = raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   const bad = items.find((item) => !(choices as readonly string[]).includes(item));
   if (bad !== undefined || items.length === 0 || (single && items.length > 1)) {
     throw new UsageError(`Unexpected value "--${name}=${raw}". Use ${single ? 'one of ' : ''}${choices.join(', ')}${single ? '' : ' (comma-separated)'}.`);
@@ -136,14 +180,16 @@ function list<T extends string>(name: string, raw: string | undefined, choices: 
 
 function port(raw: string): number {
   const value = Number(raw);
-  if (!/^\d{1,5}$/.test(raw.trim()) || value > 65535) throw new UsageError(`Unexpected value "--port=${raw}". Use a port number from 0 to 65535, e.g. --port ${DEFAULTS.port} (0 picks a free port).`);
+  if (!/^\d{1,5}$/.test(raw.trim()) || value > 65535)
+    throw new UsageError(`Unexpected value "--port=${raw}". Use a port number from 0 to 65535, e.g. --port ${DEFAULTS.port} (0 picks a free port).`);
   return value;
 }
 
 function host(raw: string | undefined): string {
   if (raw === undefined) return DEFAULTS.host;
   // An address or a host name: letters, digits, dots, hyphens, colons (IPv6).
-  if (!/^[A-Za-z0-9.:-]{1,253}$/.test(raw.trim())) throw new UsageError(`Unexpected value "--host=${raw}". Use an address such as ${DEFAULTS.host} (the default), ::1 or 0.0.0.0.`);
+  if (!/^[A-Za-z0-9.:-]{1,253}$/.test(raw.trim()))
+    throw new UsageError(`Unexpected value "--host=${raw}". Use an address such as ${DEFAULTS.host} (the default), ::1 or 0.0.0.0.`);
   return raw.trim();
 }
 
@@ -178,9 +224,9 @@ export function helpText(version: string): string {
     '  briefing merge-manifests MANIFEST|DIR… [--out DIR] [--json]',
     '',
     'Commands:',
-    '  build     Render briefings into output/<slug>/<slug>.<lang>.<ext> (and the translators\' review page),',
+    "  build     Render briefings into output/<slug>/<slug>.<lang>.<ext> (and the translators' review page),",
     '            skipping those whose inputs are unchanged; writes output/manifest.json, index.html, feed.<lang>.xml',
-    '  extract   Write locales/fr/<slug>.json from the sources; keep other languages\' files in step',
+    "  extract   Write locales/fr/<slug>.json from the sources; keep other languages' files in step",
     '  check     Lint locale files: missing, stale, obsolete, broken strings (file:line:column)',
     '  status    Translation coverage per article and language',
     `  serve     Local web service: every briefing on demand, HTML with live preview (http://${DEFAULTS.host}:${DEFAULTS.port}/)`,

@@ -13,4 +13,3 @@ export const DEFAULTS = {
   /** A project's folders, relative to its root. */
   folders: { content: 'content', locales: 'locales', templates: 'templates', output: 'output' },
 } as const;
-

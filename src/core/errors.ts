@@ -36,7 +36,15 @@ export function ruleDiagnostic<R extends RuleId>(
   place: Place = START,
   options: { severity?: Severity; note?: string | undefined } = {},
 ): Diagnostic {
-  const d: Diagnostic = { file, line: place.line, column: place.column, severity: options.severity ?? ruleSeverity(id), message: ruleMessage(id, params), ruleId: id, url: ruleUrl(id) };
+  const d: Diagnostic = {
+    file,
+    line: place.line,
+    column: place.column,
+    severity: options.severity ?? ruleSeverity(id),
+    message: ruleMessage(id, params),
+    ruleId: id,
+    url: ruleUrl(id),
+  };
   return options.note === undefined ? d : { ...d, note: options.note };
 }
 

@@ -32,7 +32,10 @@ export const RULES = {
   ),
   'briefing:forbidden-key': rule<{ key: string }>('error', (p) => `Key "${p.key}" is not allowed (it could reach the object prototype)`),
   'briefing:invalid-key': rule<{ key: string }>('error', (p) => `Key "${p.key}" must be non-empty and contain no "." (dots separate nested keys)`),
-  'briefing:non-string-value': rule<{ key: string; found: string }>('error', (p) => `Key "${p.key}" must hold a string or an object of strings, not ${p.found}`),
+  'briefing:non-string-value': rule<{ key: string; found: string }>(
+    'error',
+    (p) => `Key "${p.key}" must hold a string or an object of strings, not ${p.found}`,
+  ),
   'briefing:missing-locale-file': rule<{ file: string }>('error', (p) => `Missing locale file ${p.file}`),
 
   // Articles (src/parse/, src/project/sources.ts).
@@ -57,14 +60,27 @@ export const RULES = {
   'briefing:missing-translation': rule<{ lang: string; key: string }>('error', (p) => `Missing ${p.lang} translation of "${p.key}"`),
   'briefing:stale-translation': rule<{ key: string }>(
     'error',
-    (p) => `Stale translation of "${p.key}": the French changed since it was translated. Update it, or run "briefing check --accept ${p.key}" if it is still right`,
+    (p) =>
+      `Stale translation of "${p.key}": the French changed since it was translated. Update it, or run "briefing check --accept ${p.key}" if it is still right`,
   ),
-  'briefing:obsolete-key': rule<{ key: string }>('warning', (p) => `Obsolete key "${p.key}": the French source has no such unit. Run "briefing extract" to move it aside`),
+  'briefing:obsolete-key': rule<{ key: string }>(
+    'warning',
+    (p) => `Obsolete key "${p.key}": the French source has no such unit. Run "briefing extract" to move it aside`,
+  ),
   'briefing:obsolete-kept': rule<{ count: number }>(
     'warning',
-    (p) => `${p.count} obsolete translation${p.count === 1 ? '' : 's'} kept aside here for reuse; drop ${p.count === 1 ? 'it' : 'them'} with "briefing extract --prune"`,
+    (p) =>
+      `${p.count} obsolete translation${p.count === 1 ? '' : 's'} kept aside here for reuse; drop ${p.count === 1 ? 'it' : 'them'} with "briefing extract --prune"`,
   ),
-  'briefing:low-coverage': rule<{ lang: string; slug: string; coverage: number; total: number; minCoverage: number; missing: readonly string[]; stale: readonly string[] }>(
+  'briefing:low-coverage': rule<{
+    lang: string;
+    slug: string;
+    coverage: number;
+    total: number;
+    minCoverage: number;
+    missing: readonly string[];
+    stale: readonly string[];
+  }>(
     'error',
     (p) =>
       `${p.lang} edition of "${p.slug}" not written: ${p.coverage} % of ${p.total} segments up to date, below the ${p.minCoverage} % threshold` +
@@ -73,12 +89,15 @@ export const RULES = {
   ),
   'briefing:invalid-state': rule<{ reason: string }>(
     'warning',
-    (p) => `The translation state file is damaged (${p.reason}); it will be rebuilt, and stale translations may go unnoticed once. Restore it from version control if you can.`,
+    (p) =>
+      `The translation state file is damaged (${p.reason}); it will be rebuilt, and stale translations may go unnoticed once. Restore it from version control if you can.`,
   ),
 
   // Lint rules of translations (src/translate/lint/, one file each).
   'briefing:placeholder-mismatch': rule<{ missing: readonly string[]; unexpected: readonly string[] }>('error', (p) => {
-    const parts = [p.missing.length ? `missing ${p.missing.join(', ')}` : '', p.unexpected.length ? `unexpected ${p.unexpected.join(', ')}` : ''].filter(Boolean);
+    const parts = [p.missing.length ? `missing ${p.missing.join(', ')}` : '', p.unexpected.length ? `unexpected ${p.unexpected.join(', ')}` : ''].filter(
+      Boolean,
+    );
     return `Placeholders differ from the French: ${parts.join(', ')}. Use exactly the French placeholders (names unchanged, not translated)`;
   }),
   'briefing:nesting': rule('error', () => 'Nesting "$t(…)" is not allowed in a translation (it would pull another string in): write the text itself'),
@@ -88,22 +107,26 @@ export const RULES = {
   ),
   'briefing:incomplete-plural': rule<{ base: string; lang: string; missing: readonly string[]; needed: readonly string[] }>(
     'error',
-    (p) => `Plural forms of "${p.base}" incomplete for ${p.lang}: missing ${p.missing.join(', ')} (${p.lang} needs ${p.needed.map((c) => `${p.base}_${c}`).join(', ')})`,
+    (p) =>
+      `Plural forms of "${p.base}" incomplete for ${p.lang}: missing ${p.missing.join(', ')} (${p.lang} needs ${p.needed.map((c) => `${p.base}_${c}`).join(', ')})`,
   ),
   'briefing:raw-html': rule<{ html: string }>(
     'warning',
     (p) => `Raw HTML "${p.html}" is shown as literal text, never interpreted: use Markdown instead (*emphasis*, **strong**, [text](url))`,
   ),
-  'briefing:whitespace': rule<{ problem: 'only' } | { problem: 'leading' | 'trailing'; char: string } | { problem: 'repeated'; count: number }>('warning', (p) => {
-    switch (p.problem) {
-      case 'only':
-        return 'Value holds only whitespace: write the translation, or leave it empty ("") while untranslated';
-      case 'repeated':
-        return `${p.count} consecutive spaces: use a single space`;
-      default:
-        return `${p.problem === 'leading' ? 'Leading' : 'Trailing'} ${p.char}: remove it, it would show in the output`;
-    }
-  }),
+  'briefing:whitespace': rule<{ problem: 'only' } | { problem: 'leading' | 'trailing'; char: string } | { problem: 'repeated'; count: number }>(
+    'warning',
+    (p) => {
+      switch (p.problem) {
+        case 'only':
+          return 'Value holds only whitespace: write the translation, or leave it empty ("") while untranslated';
+        case 'repeated':
+          return `${p.count} consecutive spaces: use a single space`;
+        default:
+          return `${p.problem === 'leading' ? 'Leading' : 'Trailing'} ${p.char}: remove it, it would show in the output`;
+      }
+    },
+  ),
   'briefing:french-typography': rule<{ space: string; side: string; mark: string }>('warning', (p) => `Use ${p.space} ${p.side} "${p.mark}" in French`),
 
   // Rendering (src/render/, reported by src/pipeline/render-error.ts).
@@ -116,7 +139,8 @@ export const RULES = {
   'briefing:invalid-logo': rule('error', () => 'The logo is not a PNG or JPEG image: a logo must be one of those (replace the file, or remove it for no logo)'),
   'briefing:invalid-stylesheet': rule<{ found: string }>(
     'error',
-    (p) => `A stylesheet must not contain "${p.found}": it is inlined in a <style> element, which "${p.found}" would break. Remove it (write "<\\/style" inside a CSS string)`,
+    (p) =>
+      `A stylesheet must not contain "${p.found}": it is inlined in a <style> element, which "${p.found}" would break. Remove it (write "<\\/style" inside a CSS string)`,
   ),
   'briefing:pairing-mismatch': rule<{ cause: 'template'; problem: string } | { cause: 'translation'; key: string; french: string; translation: string }>(
     'error',
@@ -151,7 +175,10 @@ export const RULES = {
 
   // Preview server (src/serve/).
   'briefing:no-review': rule('error', () => 'The source language has no review page'),
-  'briefing:outside-project': rule('error', () => 'This file resolves outside the project (a symbolic link?): the preview reads only files inside the project folder'),
+  'briefing:outside-project': rule(
+    'error',
+    () => 'This file resolves outside the project (a symbolic link?): the preview reads only files inside the project folder',
+  ),
 } as const satisfies Record<`briefing:${string}`, { severity: Severity }>;
 
 /** A rule id of the table; anything else fails the typecheck. */

@@ -50,7 +50,12 @@ export const ATTRIBUTION_PATTERNS: readonly AttributionPattern[] = [
   { id: 'cite-par', trigger: `cité${PP} par`, position: 'after', example: 'Un cadre, cité par Example, le confirme.' },
   { id: 'publie-par', trigger: `publié${PP} par`, position: 'after', example: 'Le document publié par Example est clair.' },
   { id: 'devoile-par', trigger: `dévoilé${PP} par`, position: 'after', example: 'Le projet, dévoilé par Example, avance.' },
-  { id: 'selon-informations', trigger: `selon (?:les|des) informations (?:de |du |d[’'])`, position: 'after', example: 'Selon les informations du Example, tout est prêt.' },
+  {
+    id: 'selon-informations',
+    trigger: `selon (?:les|des) informations (?:de |du |d[’'])`,
+    position: 'after',
+    example: 'Selon les informations du Example, tout est prêt.',
+  },
   { id: 'selon', trigger: 'selon', position: 'after', example: 'Selon Example, l’accord est proche.' },
   { id: 'd-apres', trigger: `d[’']après`, position: 'after', example: 'D’après Example, l’accord est proche.' },
   { id: 'rapporte', trigger: '(?:rapporte|a rapporté)', position: 'inverted', example: 'L’accord est proche, rapporte Example.' },
@@ -59,7 +64,12 @@ export const ATTRIBUTION_PATTERNS: readonly AttributionPattern[] = [
   { id: 'ecrit', trigger: '(?:écrit|a écrit)', position: 'inverted', example: 'L’accord est proche, écrit Example.' },
   { id: 'affirme', trigger: '(?:affirme|a affirmé)', position: 'inverted', example: 'L’accord est proche, affirme Example.' },
   { id: 'revele', trigger: '(?:révèle|a révélé)', position: 'inverted', example: 'L’accord est proche, révèle Example.' },
-  { id: 'x-rapporte-que', trigger: `(?:rapporte|a rapporté|révèle|a révélé|indique|a indiqué|écrit|a écrit|affirme|a affirmé)(?: que | qu[’'])`, position: 'before', example: 'Example rapporte que l’accord est proche.' },
+  {
+    id: 'x-rapporte-que',
+    trigger: `(?:rapporte|a rapporté|révèle|a révélé|indique|a indiqué|écrit|a écrit|affirme|a affirmé)(?: que | qu[’'])`,
+    position: 'before',
+    example: 'Example rapporte que l’accord est proche.',
+  },
 ];
 
 /** Capitalised words that are never a source (sentence-initial pronouns and connectives). */
@@ -67,7 +77,27 @@ const NOT_SOURCES: ReadonlySet<string> = new Set(
   ['il', 'elle', 'ils', 'elles', 'on', 'nous', 'vous', 'je', 'ce', 'cela', 'ceci', 'celui-ci', 'celle-ci', 'personne', 'chacun', 'tout'].map(foldKey),
 );
 /** Capitalised connectives that may precede a `before` name at a sentence start ("Mais Bloomberg rapporte que"). */
-const LEADING_CONNECTIVES = new Set(['mais', 'et', 'or', 'donc', 'car', 'puis', 'ainsi', 'enfin', 'hier', 'aujourd’hui', 'en', 'dans', 'pour', 'selon', 'cependant', 'pourtant', 'toutefois', 'de', 'du']);
+const LEADING_CONNECTIVES = new Set([
+  'mais',
+  'et',
+  'or',
+  'donc',
+  'car',
+  'puis',
+  'ainsi',
+  'enfin',
+  'hier',
+  'aujourd’hui',
+  'en',
+  'dans',
+  'pour',
+  'selon',
+  'cependant',
+  'pourtant',
+  'toutefois',
+  'de',
+  'du',
+]);
 
 /** First letter of the trigger in both cases ("Selon" at a sentence start). */
 function caseFreeStart(trigger: string): string {

@@ -29,7 +29,9 @@ function nodeText(node: Nodes): string {
 
 /** The plain text of a segment: Markdown parsed, blocks (list items, quotes) on their own lines. */
 export function segmentText(segment: Segment): string {
-  return nodeText(parseMarkdown(segment.markdown)).replace(/\n{2,}/g, '\n').trim();
+  return nodeText(parseMarkdown(segment.markdown))
+    .replace(/\n{2,}/g, '\n')
+    .trim();
 }
 
 /**

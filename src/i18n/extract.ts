@@ -19,7 +19,10 @@ export function extractSourceLocale(article: Article): string {
  * integer-like keys ("1", "2") before "heading"; translators should read a section top-down.
  */
 export function nestedJson(entries: readonly (readonly [string, string])[]): string {
-  interface Tree { order: string[]; values: Map<string, string | Tree> }
+  interface Tree {
+    order: string[];
+    values: Map<string, string | Tree>;
+  }
   const root: Tree = { order: [], values: new Map() };
   for (const [key, value] of entries) {
     const parts = key.split('.');

@@ -95,8 +95,7 @@ function splitParagraph(node: Paragraph, source: string, mode: 'detect' | 'wire'
 function parseInline(line: string, origin: Point): PhrasingContent[] {
   const root = parseMarkdown(line);
   const first = root.children[0];
-  const children: PhrasingContent[] =
-    root.children.length === 1 && first?.type === 'paragraph' ? first.children : [{ type: 'text', value: line }];
+  const children: PhrasingContent[] = root.children.length === 1 && first?.type === 'paragraph' ? first.children : [{ type: 'text', value: line }];
   for (const child of children) shift(child, origin);
   return children;
 }

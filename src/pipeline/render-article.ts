@@ -98,7 +98,18 @@ export async function renderArticle(task: ArticleTask, common: CommonLocales): P
     return {
       slug: source.slug,
       diagnostics,
-      editions: task.editions.map(({ lang }) => ({ lang, outcome: 'failed', title: source.slug, sourceTitle: source.slug, date: '', coverage: 0, files: [], fallbacks: [], diagnostics: [], recordable })),
+      editions: task.editions.map(({ lang }) => ({
+        lang,
+        outcome: 'failed',
+        title: source.slug,
+        sourceTitle: source.slug,
+        date: '',
+        coverage: 0,
+        files: [],
+        fallbacks: [],
+        diagnostics: [],
+        recordable,
+      })),
     };
   }
   const editions: EditionOutcome[] = [];
@@ -123,7 +134,11 @@ async function buildBilingual(task: ArticleTask, article: Article, editions: Edi
   const target = targetOutcome && docs.get(targetOutcome.lang);
   if (!source || !targetOutcome || !target) return;
   try {
-    const files = await renderBilingualEdition(source, { ...target, ...(targetOutcome.status ? { status: targetOutcome.status } : {}) }, { formats: task.bilingual, templatesDir: task.paths.templates, creationDate: new Date(task.nowMs) });
+    const files = await renderBilingualEdition(
+      source,
+      { ...target, ...(targetOutcome.status ? { status: targetOutcome.status } : {}) },
+      { formats: task.bilingual, templatesDir: task.paths.templates, creationDate: new Date(task.nowMs) },
+    );
     for (const f of files) targetOutcome.files.push(file('bilingual', f.format, f.name, f.data, f.ms));
   } catch (error) {
     targetOutcome.diagnostics.push(errorDiagnostic(error, task.paths, article.path));
@@ -131,7 +146,12 @@ async function buildBilingual(task: ArticleTask, article: Article, editions: Edi
 }
 
 /** One language of one article: check its inputs, then render what the plan asks for. */
-async function buildEdition(task: ArticleTask, article: Article, plan: EditionPlan, common: LocaleFile): Promise<{ outcome: EditionOutcome; laidOut?: BilingualSide }> {
+async function buildEdition(
+  task: ArticleTask,
+  article: Article,
+  plan: EditionPlan,
+  common: LocaleFile,
+): Promise<{ outcome: EditionOutcome; laidOut?: BilingualSide }> {
   const done = (outcome: EditionOutcome, laidOut?: BilingualSide) => ({ outcome, ...(laidOut ? { laidOut } : {}) });
   const { paths } = task;
   const now = new Date(task.nowMs);

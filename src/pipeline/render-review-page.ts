@@ -10,7 +10,12 @@ import { renderReview } from '../render/review/index.js';
 import type { ArticleStatus } from '../translate/types.js';
 
 /** The review page of a translated edition, or the error that prevented it. */
-export function renderReviewPage(article: Article, status: ArticleStatus, i18n: ReturnType<typeof createI18n>, templatesDir: string): { html: string; ms: number } | Error {
+export function renderReviewPage(
+  article: Article,
+  status: ArticleStatus,
+  i18n: ReturnType<typeof createI18n>,
+  templatesDir: string,
+): { html: string; ms: number } | Error {
   const start = performance.now();
   try {
     const fixedT = i18n.getFixedT(status.lang, COMMON_NS);

@@ -40,7 +40,9 @@ export async function listSources(paths: ProjectPaths, slugs: readonly string[] 
   const unknown = slugs.filter((slug) => !bySlug.has(slug));
   if (unknown.length > 0) {
     const known = [...bySlug.keys()].join(', ') || '(none)';
-    throw new UsageError(`Unknown article ${unknown.map((s) => `"${s}"`).join(', ')}. Articles in ${path.relative(paths.root, paths.content) || 'content'}/: ${known}.`);
+    throw new UsageError(
+      `Unknown article ${unknown.map((s) => `"${s}"`).join(', ')}. Articles in ${path.relative(paths.root, paths.content) || 'content'}/: ${known}.`,
+    );
   }
   return slugs.map((slug) => bySlug.get(slug)!);
 }
@@ -52,7 +54,7 @@ export async function readSource(source: SourceFile): Promise<{ text?: string; d
     const text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
     return { text, diagnostics: [] };
   } catch (error) {
-    const reason = error instanceof TypeError ? 'it is not valid UTF-8 text' : (error as NodeJS.ErrnoException).code ?? String(error);
+    const reason = error instanceof TypeError ? 'it is not valid UTF-8 text' : ((error as NodeJS.ErrnoException).code ?? String(error));
     return { diagnostics: [ruleDiagnostic('briefing:unreadable-article', source.file, { reason })] };
   }
 }

@@ -32,11 +32,10 @@ import { renderTasks, type BuildProgress } from './execute-render.js';
 import { removeEmptyFolders, removeRecorded, removeTemporaries, writeArticle } from './execute-files.js';
 
 export type { BuildProgress } from './execute-render.js';
-export type { BuildReport,   } from './build-report.js';
+export type { BuildReport } from './build-report.js';
 export { fileMatches } from './execute-files.js';
 
 const CATALOGUE_FILES = [INDEX_FILE, ...LANGS.map(feedFile)];
-
 
 export interface BuildOptions {
   paths: ProjectPaths;
@@ -72,7 +71,13 @@ export async function buildProject(options: BuildOptions): Promise<BuildReport> 
   }
 }
 
-async function buildLocked(options: BuildOptions, now: Date, epoch: string | undefined, everything: SourceFile[], selected: SourceFile[]): Promise<BuildReport> {
+async function buildLocked(
+  options: BuildOptions,
+  now: Date,
+  epoch: string | undefined,
+  everything: SourceFile[],
+  selected: SourceFile[],
+): Promise<BuildReport> {
   const { paths } = options;
   const out = paths.output;
   const minCoverage = options.minCoverage ?? DEFAULTS.minCoverage;
@@ -88,7 +93,14 @@ async function buildLocked(options: BuildOptions, now: Date, epoch: string | und
   const recorded = previous.manifest ?? emptyManifest(generator());
   const inputs = await gatherPlanInputs(paths, recorded, everything, selected, { langs: options.langs, minCoverage, date: epoch ?? isoDate(now) });
   const plan = planBuild(recorded, inputs, {
-    paths, langs: options.langs, formats: options.formats, minCoverage, force: options.force ?? false, nowMs: now.getTime(), cwd: process.cwd(), generator: generator(),
+    paths,
+    langs: options.langs,
+    formats: options.formats,
+    minCoverage,
+    force: options.force ?? false,
+    nowMs: now.getTime(),
+    cwd: process.cwd(),
+    generator: generator(),
   });
   diagnostics.push(...plan.report.diagnostics);
   const removed: RemovedFile[] = [];
@@ -104,9 +116,14 @@ async function buildLocked(options: BuildOptions, now: Date, epoch: string | und
 
   // Render what is stale; write each file as its article completes.
   const records: ArticleRecord[] = [];
-  const { workers } = await renderTasks(plan.articles.map((article) => article.task), options, common, async (_task, result) => {
-    records.push(await writeArticle(out, result));
-  });
+  const { workers } = await renderTasks(
+    plan.articles.map((article) => article.task),
+    options,
+    common,
+    async (_task, result) => {
+      records.push(await writeArticle(out, result));
+    },
+  );
   const next = nextManifest(plan, records);
   diagnostics.push(...next.report.diagnostics);
   await remove(next.removals);

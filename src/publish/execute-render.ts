@@ -28,7 +28,12 @@ export interface RenderOptions {
  * Renders `tasks`, handing each result to `onResult` as its article completes (the next article
  * of that lane starts once `onResult` is done). Returns how many worker threads it used.
  */
-export async function renderTasks(tasks: readonly ArticleTask[], options: RenderOptions, common: CommonLocales, onResult: (task: ArticleTask, result: ArticleResult) => Promise<void>): Promise<{ workers: number }> {
+export async function renderTasks(
+  tasks: readonly ArticleTask[],
+  options: RenderOptions,
+  common: CommonLocales,
+  onResult: (task: ArticleTask, result: ArticleResult) => Promise<void>,
+): Promise<{ workers: number }> {
   if (tasks.length === 0) return { workers: 0 };
   const lanes = Math.min(Math.max(1, options.jobs ?? availableParallelism()), tasks.length);
   let next = 0;
@@ -66,6 +71,17 @@ function crashed(task: ArticleTask, error: unknown): ArticleResult {
   return {
     slug: task.source.slug,
     diagnostics: [ruleDiagnostic('briefing:render-failed', task.source.file, { reason: message })],
-    editions: task.editions.map(({ lang }) => ({ lang, outcome: 'failed', title: task.source.slug, sourceTitle: task.source.slug, date: '', coverage: 0, files: [], fallbacks: [], diagnostics: [], recordable: false })),
+    editions: task.editions.map(({ lang }) => ({
+      lang,
+      outcome: 'failed',
+      title: task.source.slug,
+      sourceTitle: task.source.slug,
+      date: '',
+      coverage: 0,
+      files: [],
+      fallbacks: [],
+      diagnostics: [],
+      recordable: false,
+    })),
   };
 }

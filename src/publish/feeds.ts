@@ -33,34 +33,58 @@ export function urnFor(name: string): string {
 export function renderFeed(manifest: Manifest, lang: Lang, t: UiStrings): string {
   const editions = editionsOf(manifest, lang).map((edition) => ({
     ...edition,
-    updated: edition.outputs.map((o) => o.builtAt).sort().at(-1)!,
+    updated: edition.outputs
+      .map((o) => o.builtAt)
+      .sort()
+      .at(-1)!,
   }));
   // An empty feed has no build to date it from: the epoch keeps its bytes stable.
-  const updated = editions.map((e) => e.updated).sort().at(-1) ?? '1970-01-01T00:00:00.000Z';
+  const updated =
+    editions
+      .map((e) => e.updated)
+      .sort()
+      .at(-1) ?? '1970-01-01T00:00:00.000Z';
   const percent = new Intl.NumberFormat(lang, { maximumFractionDigits: 1, useGrouping: false });
   const entries = editions.map((edition) => {
     const main = edition.outputs.find((o) => o.kind === 'briefing' && o.format === 'html') ?? edition.outputs.find((o) => o.kind === 'briefing')!;
     const enclosures = edition.outputs.filter((output) => output !== main && output.kind === 'briefing');
     const summary = `${formatDate(edition.date, lang)} · ${t('feed.coverage', { percent: percent.format(edition.coverage) })}`;
-    return x('entry', indented(2, [
-      x('id', urnFor(`edition:${edition.slug}.${lang}`)),
-      x('title', xmlText(edition.title)),
-      x('updated', xmlText(edition.updated)),
-      x('link', { rel: 'alternate', type: MEDIA_TYPES[main.format], href: hrefOf(main.path) }),
-      ...enclosures.map((output) => x('link', { rel: 'enclosure', type: MEDIA_TYPES[output.format], href: hrefOf(output.path), length: String(output.bytes) })),
-      x('summary', xmlText(summary)),
-    ]));
+    return x(
+      'entry',
+      indented(2, [
+        x('id', urnFor(`edition:${edition.slug}.${lang}`)),
+        x('title', xmlText(edition.title)),
+        x('updated', xmlText(edition.updated)),
+        x('link', { rel: 'alternate', type: MEDIA_TYPES[main.format], href: hrefOf(main.path) }),
+        ...enclosures.map((output) =>
+          x('link', { rel: 'enclosure', type: MEDIA_TYPES[output.format], href: hrefOf(output.path), length: String(output.bytes) }),
+        ),
+        x('summary', xmlText(summary)),
+      ]),
+    );
   });
-  const feed = x('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': lang }, indented(1, [
-    x('id', urnFor(`feed:${lang}`)),
-    x('title', xmlText(t('feed.title'))),
-    x('updated', xmlText(updated)),
-    x('author', [x('name', 'Briefing')]),
-    x('generator', 'Briefing'),
-    x('link', { rel: 'alternate', type: 'text/html', href: INDEX_FILE }),
-    ...entries,
-  ]));
-  const tree: Root = { type: 'root', children: [{ type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' }, { type: 'text', value: '\n' }, feed, { type: 'text', value: '\n' }] };
+  const feed = x(
+    'feed',
+    { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': lang },
+    indented(1, [
+      x('id', urnFor(`feed:${lang}`)),
+      x('title', xmlText(t('feed.title'))),
+      x('updated', xmlText(updated)),
+      x('author', [x('name', 'Briefing')]),
+      x('generator', 'Briefing'),
+      x('link', { rel: 'alternate', type: 'text/html', href: INDEX_FILE }),
+      ...entries,
+    ]),
+  );
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' },
+      { type: 'text', value: '\n' },
+      feed,
+      { type: 'text', value: '\n' },
+    ],
+  };
   return toXml(tree, { closeEmptyElements: true, tightClose: true });
 }
 

@@ -46,33 +46,50 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'";
 /** The page's HTML. Pure: everything it shows is in `page`. */
 export function renderIndexPage(page: IndexPage): string {
   const { t, mode } = page;
-  const head = h('head', lines([
-    h('meta', { charSet: 'utf-8' }),
-    h('meta', { httpEquiv: 'Content-Security-Policy', content: CSP }),
-    h('meta', { name: 'referrer', content: 'no-referrer' }),
-    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-    h('meta', { name: 'generator', content: 'Briefing' }),
-    h('meta', { name: 'color-scheme', content: 'light' }),
-    h('title', t('index.title')),
-    ...(mode.kind === 'published'
-      ? LANGS.map((lang) => h('link', { rel: 'alternate', type: 'application/atom+xml', hrefLang: lang, title: page.languageNames[lang], href: mode.feeds[lang] }))
-      : []),
-    h('style', `\n${page.stylesheet}`),
-  ]));
+  const head = h(
+    'head',
+    lines([
+      h('meta', { charSet: 'utf-8' }),
+      h('meta', { httpEquiv: 'Content-Security-Policy', content: CSP }),
+      h('meta', { name: 'referrer', content: 'no-referrer' }),
+      h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+      h('meta', { name: 'generator', content: 'Briefing' }),
+      h('meta', { name: 'color-scheme', content: 'light' }),
+      h('title', t('index.title')),
+      ...(mode.kind === 'published'
+        ? LANGS.map((lang) =>
+            h('link', { rel: 'alternate', type: 'application/atom+xml', hrefLang: lang, title: page.languageNames[lang], href: mode.feeds[lang] }),
+          )
+        : []),
+      h('style', `\n${page.stylesheet}`),
+    ]),
+  );
   const total = page.languages.reduce((sum, { rows }) => sum + rows.length, 0);
-  const header = h('header.masthead', lines([
-    h('p.kicker', t('briefing')),
-    h('h1', t('index.title')),
-    mode.kind === 'published' ? h('p.dateline', t('index.summary', { count: total, languages: page.languages.length })) : h('p.dateline', localIntro(page, mode)),
-  ]));
-  const nav = h('nav.toc', { ariaLabel: t('index.languages') }, lines([h('ol', lines(page.languages.map(({ lang, rows }) => navItem(page, lang, rows.length))))]));
+  const header = h(
+    'header.masthead',
+    lines([
+      h('p.kicker', t('briefing')),
+      h('h1', t('index.title')),
+      mode.kind === 'published'
+        ? h('p.dateline', t('index.summary', { count: total, languages: page.languages.length }))
+        : h('p.dateline', localIntro(page, mode)),
+    ]),
+  );
+  const nav = h(
+    'nav.toc',
+    { ariaLabel: t('index.languages') },
+    lines([h('ol', lines(page.languages.map(({ lang, rows }) => navItem(page, lang, rows.length))))]),
+  );
   const sections = page.languages.map(({ lang, rows }) => languageSection(page, lang, rows));
   if (mode.kind === 'local' && mode.problems.length > 0) sections.push(problemsSection(page, mode.problems));
   const footer = h('footer.colophon', lines([h('p', mode.kind === 'published' ? t('index.colophon') : t('serve.note'))]));
-  const body = h('body', lines([
-    h('a.skip-link', { href: '#briefings' }, t('skipToContent')),
-    h('div.page', lines([header, nav, h('main#briefings', { tabIndex: -1 }, lines(sections)), footer])),
-  ]));
+  const body = h(
+    'body',
+    lines([
+      h('a.skip-link', { href: '#briefings' }, t('skipToContent')),
+      h('div.page', lines([header, nav, h('main#briefings', { tabIndex: -1 }, lines(sections)), footer])),
+    ]),
+  );
   const tree: Root = { type: 'root', children: [{ type: 'doctype' }, text('\n'), h('html', { lang: INDEX_LANG }, lines([head, body])), text('\n')] };
   // Attribute values are always double-quoted, so `'` (in the CSP) needs no escaping.
   return toHtml(tree, { allowDangerousCharacters: true, characterReferences: { useNamedReferences: true } });
@@ -87,7 +104,10 @@ function navItem(page: IndexPage, lang: Lang, count: number): Element {
   const name = page.languageNames[lang];
   const item: ElementContent[] = [h('a', { href: `#${sectionId(lang)}`, hrefLang: lang }, [h('span', { lang }, name)]), text(` (${count})`)];
   if (page.mode.kind === 'published') {
-    item.push(text(' · '), h('a', { href: page.mode.feeds[lang], type: 'application/atom+xml' }, [text(page.t('index.feed')), h('span.visually-hidden', ` (${name})`)]));
+    item.push(
+      text(' · '),
+      h('a', { href: page.mode.feeds[lang], type: 'application/atom+xml' }, [text(page.t('index.feed')), h('span.visually-hidden', ` (${name})`)]),
+    );
   }
   return h('li', item);
 }
@@ -96,17 +116,44 @@ function languageSection(page: IndexPage, lang: Lang, rows: readonly IndexRow[])
   const { t } = page;
   const id = sectionId(lang);
   const heading = h('h2', { id }, [h('span', { lang }, page.languageNames[lang])]);
-  if (rows.length === 0) return h('section', { ariaLabelledBy: id }, lines([heading, h('p', t(page.mode.kind === 'published' ? 'index.empty' : 'serve.empty'))]));
-  const table = h('table.catalogue', lines([
-    h('caption', t('index.caption', { count: rows.length })),
-    h('thead', lines([h('tr', ['index.briefing', 'index.date', 'index.coverage', 'index.formats'].map((key) => h('th', { scope: 'col' }, t(key))))])),
-    h('tbody', lines(rows.map((row) => h('tr', lines([
-      h('th', { scope: 'row', lang: row.titleLang }, row.title),
-      h('td.num', row.date === undefined ? [] : [h('time', { dateTime: row.date }, formatDate(row.date, INDEX_LANG))]),
-      coverageCell(page, row.coverage),
-      h('td', [h('ul', row.links.map((link) => linkItem(page, link)))]),
-    ]))))),
-  ]));
+  if (rows.length === 0)
+    return h('section', { ariaLabelledBy: id }, lines([heading, h('p', t(page.mode.kind === 'published' ? 'index.empty' : 'serve.empty'))]));
+  const table = h(
+    'table.catalogue',
+    lines([
+      h('caption', t('index.caption', { count: rows.length })),
+      h(
+        'thead',
+        lines([
+          h(
+            'tr',
+            ['index.briefing', 'index.date', 'index.coverage', 'index.formats'].map((key) => h('th', { scope: 'col' }, t(key))),
+          ),
+        ]),
+      ),
+      h(
+        'tbody',
+        lines(
+          rows.map((row) =>
+            h(
+              'tr',
+              lines([
+                h('th', { scope: 'row', lang: row.titleLang }, row.title),
+                h('td.num', row.date === undefined ? [] : [h('time', { dateTime: row.date }, formatDate(row.date, INDEX_LANG))]),
+                coverageCell(page, row.coverage),
+                h('td', [
+                  h(
+                    'ul',
+                    row.links.map((link) => linkItem(page, link)),
+                  ),
+                ]),
+              ]),
+            ),
+          ),
+        ),
+      ),
+    ]),
+  );
   return h('section', { ariaLabelledBy: id }, lines([heading, table]));
 }
 
@@ -140,10 +187,14 @@ function linkItem(page: IndexPage, link: IndexLink): Element {
 }
 
 function problemsSection(page: IndexPage, problems: readonly { slug: string; text: string }[]): Element {
-  return h('section', { ariaLabelledBy: 'problems' }, lines([
-    h('h2', { id: 'problems' }, page.t('serve.problems')),
-    ...problems.flatMap(({ slug, text: report }) => [h('h3', [h('code', slug)]), h('pre', report)]),
-  ]));
+  return h(
+    'section',
+    { ariaLabelledBy: 'problems' },
+    lines([
+      h('h2', { id: 'problems' }, page.t('serve.problems')),
+      ...problems.flatMap(({ slug, text: report }) => [h('h3', [h('code', slug)]), h('pre', report)]),
+    ]),
+  );
 }
 
 function sectionId(lang: Lang): string {

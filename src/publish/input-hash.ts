@@ -28,7 +28,6 @@ export interface SharedInputs {
   date: string;
 }
 
-
 export { toolVersion } from '../core/version.js';
 
 function fontVersion(): string {

@@ -25,7 +25,10 @@ export interface LockInfo {
 /** Another live build holds the output folder (exit code 3). */
 export class LockedError extends Error {
   override name = 'LockedError';
-  constructor(readonly holder: LockInfo | undefined, readonly file: string) {
+  constructor(
+    readonly holder: LockInfo | undefined,
+    readonly file: string,
+  ) {
     super(
       holder
         ? `${file} is locked by pid ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`} since ${holder.started}: another briefing build is writing there. Try again when it ends, or pass --wait SECONDS.${holder.host === hostname() ? '' : ` If no build runs on ${holder.host}, delete ${file}.`}`

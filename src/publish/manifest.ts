@@ -63,14 +63,39 @@ export function emptyManifest(generator: string): Manifest {
 
 /** Bytes of a manifest: entries sorted, keys in declaration order, one trailing newline. */
 export function serializeManifest(manifest: Manifest): string {
-  const outputs = [...manifest.outputs].sort((a, b) => compare(a.path, b.path)).map((o) => ({
-    path: o.path, slug: o.slug, lang: o.lang, format: o.format, kind: o.kind, title: o.title, date: o.date,
-    sha256: o.sha256, bytes: o.bytes, inputHash: o.inputHash, coverage: o.coverage, builtAt: o.builtAt,
-  }));
-  const problems = [...manifest.problems].sort((a, b) => compare(`${a.slug}.${a.lang}`, `${b.slug}.${b.lang}`)).map((p) => ({
-    slug: p.slug, lang: p.lang, inputHash: p.inputHash, reason: p.reason,
-    diagnostics: p.diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, message: d.message, ruleId: d.ruleId, ...(d.note !== undefined ? { note: d.note } : {}) })),
-  }));
+  const outputs = [...manifest.outputs]
+    .sort((a, b) => compare(a.path, b.path))
+    .map((o) => ({
+      path: o.path,
+      slug: o.slug,
+      lang: o.lang,
+      format: o.format,
+      kind: o.kind,
+      title: o.title,
+      date: o.date,
+      sha256: o.sha256,
+      bytes: o.bytes,
+      inputHash: o.inputHash,
+      coverage: o.coverage,
+      builtAt: o.builtAt,
+    }));
+  const problems = [...manifest.problems]
+    .sort((a, b) => compare(`${a.slug}.${a.lang}`, `${b.slug}.${b.lang}`))
+    .map((p) => ({
+      slug: p.slug,
+      lang: p.lang,
+      inputHash: p.inputHash,
+      reason: p.reason,
+      diagnostics: p.diagnostics.map((d) => ({
+        file: d.file,
+        line: d.line,
+        column: d.column,
+        severity: d.severity,
+        message: d.message,
+        ruleId: d.ruleId,
+        ...(d.note !== undefined ? { note: d.note } : {}),
+      })),
+    }));
   return `${JSON.stringify({ version: manifest.version, generator: manifest.generator, outputs, problems }, null, 2)}\n`;
 }
 
@@ -126,23 +151,47 @@ function checkManifest(value: unknown): string | undefined {
   if (!Array.isArray(value.outputs) || !Array.isArray(value.problems)) return '"outputs" and "problems" must be arrays';
   for (const [i, o] of value.outputs.entries()) {
     const ok =
-      isObject(o) && isString(o.path) && safeRelative(o.path) && isString(o.slug) && LANGS.includes(o.lang as Lang) &&
-      FORMATS.includes(o.format as Format) && (o.kind === 'briefing' || o.kind === 'bilingual' || o.kind === 'review') && isString(o.title) &&
-      isString(o.date) && isString(o.sha256) && /^[0-9a-f]{64}$/.test(o.sha256) && isCount(o.bytes) && isString(o.inputHash) &&
-      isCount(o.coverage) && isString(o.builtAt);
+      isObject(o) &&
+      isString(o.path) &&
+      safeRelative(o.path) &&
+      isString(o.slug) &&
+      LANGS.includes(o.lang as Lang) &&
+      FORMATS.includes(o.format as Format) &&
+      (o.kind === 'briefing' || o.kind === 'bilingual' || o.kind === 'review') &&
+      isString(o.title) &&
+      isString(o.date) &&
+      isString(o.sha256) &&
+      /^[0-9a-f]{64}$/.test(o.sha256) &&
+      isCount(o.bytes) &&
+      isString(o.inputHash) &&
+      isCount(o.coverage) &&
+      isString(o.builtAt);
     if (!ok) return `outputs[${i}] is not a valid output entry`;
   }
   for (const [i, p] of value.problems.entries()) {
-    const ok = isObject(p) && isString(p.slug) && LANGS.includes(p.lang as Lang) && isString(p.inputHash) &&
-      (p.reason === 'failed' || p.reason === 'withheld') && Array.isArray(p.diagnostics) && p.diagnostics.every(isDiagnostic);
+    const ok =
+      isObject(p) &&
+      isString(p.slug) &&
+      LANGS.includes(p.lang as Lang) &&
+      isString(p.inputHash) &&
+      (p.reason === 'failed' || p.reason === 'withheld') &&
+      Array.isArray(p.diagnostics) &&
+      p.diagnostics.every(isDiagnostic);
     if (!ok) return `problems[${i}] is not a valid problem entry`;
   }
   return undefined;
 }
 
 function isDiagnostic(value: unknown): boolean {
-  return isObject(value) && isString(value.file) && isCount(value.line) && isCount(value.column) &&
-    ['error', 'warning', 'info'].includes(value.severity as string) && isString(value.message) && isString(value.ruleId);
+  return (
+    isObject(value) &&
+    isString(value.file) &&
+    isCount(value.line) &&
+    isCount(value.column) &&
+    ['error', 'warning', 'info'].includes(value.severity as string) &&
+    isString(value.message) &&
+    isString(value.ruleId)
+  );
 }
 
 /**

@@ -83,7 +83,11 @@ export function nextManifest(plan: Plan, records: readonly ArticleRecord[]): Nex
   }
   const problems = new Map(plan.problems.map((p) => [editionKey(p.slug, p.lang), p]));
   const planned = new Map(plan.articles.map((article) => [article.task.source.slug, article]));
-  const next: NextManifest = { manifest: emptyManifest(options.generator), removals: [], report: { written: [], diagnostics: [], failed: [], fallbacks: {}, statuses: [] } };
+  const next: NextManifest = {
+    manifest: emptyManifest(options.generator),
+    removals: [],
+    report: { written: [], diagnostics: [], failed: [], fallbacks: {}, statuses: [] },
+  };
   const { report } = next;
 
   for (const record of records) {
@@ -107,8 +111,18 @@ export function nextManifest(plan: Plan, records: readonly ArticleRecord[]): Nex
         report.written.push({ path: displayPath(options, relative), bytes: file.bytes, ms: file.ms });
         const inputHash = outputHash(file.kind === 'bilingual' ? bilingualHashOf(article, slug) : hash, file.kind, file.format);
         outputs.set(relative, {
-          path: relative, slug, lang: edition.lang, format: file.format, kind: file.kind, title: file.kind === 'review' ? edition.sourceTitle : edition.title, date: edition.date,
-          sha256: file.sha256, bytes: file.bytes, inputHash, coverage: edition.coverage, builtAt,
+          path: relative,
+          slug,
+          lang: edition.lang,
+          format: file.format,
+          kind: file.kind,
+          title: file.kind === 'review' ? edition.sourceTitle : edition.title,
+          date: edition.date,
+          sha256: file.sha256,
+          bytes: file.bytes,
+          inputHash,
+          coverage: edition.coverage,
+          builtAt,
         });
       }
       report.diagnostics.push(...edition.diagnostics);

@@ -23,7 +23,13 @@ export interface GatherOptions {
  * articles (kept if intact) and of deleted ones (removed if intact); other articles' outputs are
  * never touched, so their files are not read.
  */
-export async function gatherPlanInputs(paths: ProjectPaths, previous: Manifest, everything: readonly SourceFile[], selected: readonly SourceFile[], options: GatherOptions): Promise<PlanInputs> {
+export async function gatherPlanInputs(
+  paths: ProjectPaths,
+  previous: Manifest,
+  everything: readonly SourceFile[],
+  selected: readonly SourceFile[],
+  options: GatherOptions,
+): Promise<PlanInputs> {
   const shared = await sharedInputs(paths, options.date);
   const hasher = new FileHasher(paths.root);
   const existing = new Set(everything.map((source) => source.slug));
@@ -36,7 +42,9 @@ export async function gatherPlanInputs(paths: ProjectPaths, previous: Manifest, 
   return {
     selected: selected.map((source) => ({
       source,
-      hashes: Object.fromEntries(options.langs.map((lang) => [lang, editionHash(shared, hasher, editionInputFiles(paths, source.file, source.slug, lang), lang, options.minCoverage)])),
+      hashes: Object.fromEntries(
+        options.langs.map((lang) => [lang, editionHash(shared, hasher, editionInputFiles(paths, source.file, source.slug, lang), lang, options.minCoverage)]),
+      ),
     })),
     existing,
     files,

@@ -145,7 +145,15 @@ export function planBuild(previous: Manifest, inputs: PlanInputs, options: PlanO
   const decide = (wanted: WantedOutput, inputHash: string): OutputDecision => {
     considered.add(wanted.path);
     const entry = recorded.get(wanted.path);
-    const reason: RenderReason | undefined = options.force ? 'forced' : !entry ? 'new' : entry.inputHash !== inputHash ? 'inputs changed' : inputs.files.get(wanted.path) !== 'intact' ? 'file changed' : undefined;
+    const reason: RenderReason | undefined = options.force
+      ? 'forced'
+      : !entry
+        ? 'new'
+        : entry.inputHash !== inputHash
+          ? 'inputs changed'
+          : inputs.files.get(wanted.path) !== 'intact'
+            ? 'file changed'
+            : undefined;
     if (entry && !reason) {
       plan.report.unchanged++;
       return { action: 'keep', path: wanted.path, entry, reason: 'unchanged' };
@@ -179,7 +187,8 @@ export function planBuild(previous: Manifest, inputs: PlanInputs, options: PlanO
         continue;
       }
       plan.outputs.push(...decisions);
-      if (stale.length > 0) editions.push({ lang, formats: stale.filter((d) => d.kind === 'briefing').map((d) => d.format), review: stale.some((d) => d.kind === 'review') });
+      if (stale.length > 0)
+        editions.push({ lang, formats: stale.filter((d) => d.kind === 'briefing').map((d) => d.format), review: stale.some((d) => d.kind === 'review') });
     }
 
     const bilingual = planBilingual(source, hashes, replayed, options, decide);
@@ -197,7 +206,13 @@ export function planBuild(previous: Manifest, inputs: PlanInputs, options: PlanO
       if (replayed.has(lang)) continue;
       const edition = editions.find((e) => e.lang === lang);
       if (!edition) plan.editions.push({ action: 'keep', slug, lang, reason: 'unchanged' });
-      else plan.editions.push({ action: 'render', slug, lang, reason: options.force ? 'forced' : edition.formats.length > 0 || edition.review ? 'outputs out of date' : 'needed by the bilingual edition' });
+      else
+        plan.editions.push({
+          action: 'render',
+          slug,
+          lang,
+          reason: options.force ? 'forced' : edition.formats.length > 0 || edition.review ? 'outputs out of date' : 'needed by the bilingual edition',
+        });
     }
     if (editions.length === 0) continue;
     const withdrawIfWithheld: Partial<Record<Lang, RecordedOutput[]>> = {};
@@ -207,7 +222,14 @@ export function planBuild(previous: Manifest, inputs: PlanInputs, options: PlanO
         .map((entry) => ({ entry, state: inputs.files.get(entry.path) ?? 'missing' }));
     }
     plan.articles.push({
-      task: { paths: options.paths, source, nowMs: options.nowMs, minCoverage: options.minCoverage, editions, ...(bilingual?.formats.length ? { bilingual: bilingual.formats } : {}) },
+      task: {
+        paths: options.paths,
+        source,
+        nowMs: options.nowMs,
+        minCoverage: options.minCoverage,
+        editions,
+        ...(bilingual?.formats.length ? { bilingual: bilingual.formats } : {}),
+      },
       editionHashes: Object.fromEntries(options.langs.map((lang) => [lang, hashOf(hashes, slug, lang)])),
       ...(bilingual?.formats.length ? { bilingualHash: bilingual.hash } : {}),
       withdrawIfWithheld,
@@ -252,9 +274,20 @@ function planBilingual(
   const { slug } = source;
   const hash = bilingualHash(hashOf(hashes, slug, SOURCE_LANG), hashOf(hashes, slug, target));
   // Its files travel with the translated edition's outcome, so the manifest lists them under that language.
-  const decisions = formats.map((format) => decide({ path: `${slug}/${slug}.${SOURCE_LANG}-${target}.${format}`, slug, lang: target, kind: 'bilingual', format }, outputHash(hash, 'bilingual', format)));
+  const decisions = formats.map((format) =>
+    decide(
+      { path: `${slug}/${slug}.${SOURCE_LANG}-${target}.${format}`, slug, lang: target, kind: 'bilingual', format },
+      outputHash(hash, 'bilingual', format),
+    ),
+  );
   const stale = decisions.flatMap((d) => (d.action === 'render' ? [d.format] : []));
-  if (replayed.size > 0) return { decisions: decisions.map((d) => (d.action === 'render' ? replayOf(d, 'paired edition failed with the same inputs') : d)), formats: [], hash, langs: [] };
+  if (replayed.size > 0)
+    return {
+      decisions: decisions.map((d) => (d.action === 'render' ? replayOf(d, 'paired edition failed with the same inputs') : d)),
+      formats: [],
+      hash,
+      langs: [],
+    };
   return { decisions, formats: stale, hash, langs: stale.length > 0 ? [SOURCE_LANG, target] : [] };
 }
 
@@ -276,7 +309,10 @@ function replayOf(decision: Extract<OutputDecision, { action: 'render' }>, reaso
 
 function hashOf(hashes: Partial<Record<Lang, string>>, slug: string, lang: Lang): string {
   const hash = hashes[lang];
-  if (hash === undefined) throw new TypeError(`planBuild: no input hash for the ${lang} edition of "${slug}". Give every selected article a hash for each language in options.langs.`);
+  if (hash === undefined)
+    throw new TypeError(
+      `planBuild: no input hash for the ${lang} edition of "${slug}". Give every selected article a hash for each language in options.langs.`,
+    );
   return hash;
 }
 

@@ -18,23 +18,31 @@ import { CatalogueInputError, languageNames, readIndexStylesheet, readUiStrings,
 import type { WrittenFile } from './build-report.js';
 
 /** index.html and one Atom feed per language, from a manifest; each written only when it changes. */
-export async function publishCatalogue(paths: ProjectPaths, manifest: Manifest, minCoverage: number, common: CommonLocales = commonLocales(paths)): Promise<{ written: WrittenFile[]; diagnostics: Diagnostic[] }> {
+export async function publishCatalogue(
+  paths: ProjectPaths,
+  manifest: Manifest,
+  minCoverage: number,
+  common: CommonLocales = commonLocales(paths),
+): Promise<{ written: WrittenFile[]; diagnostics: Diagnostic[] }> {
   const written: WrittenFile[] = [];
   const diagnostics: Diagnostic[] = [];
   // Loaded on demand: the tree builders and serialisers are not needed by a build that changed nothing.
   const [{ renderIndexPage, INDEX_LANG }, { renderFeed }] = await Promise.all([import('./index-page.js'), import('./feeds.js')]);
   const files: [string, () => Promise<string>][] = [
-    [INDEX_FILE, async () => {
-      const strings = await readUiStrings(common);
-      return renderIndexPage({
-        mode: { kind: 'published', feeds: Object.fromEntries(LANGS.map((lang) => [lang, feedFile(lang)])) as Record<Lang, string> },
-        languages: LANGS.map((lang) => ({ lang, rows: publishedRows(manifest, lang, minCoverage) })),
-        minCoverage,
-        t: strings[INDEX_LANG],
-        languageNames: languageNames(strings),
-        stylesheet: readIndexStylesheet(paths),
-      });
-    }],
+    [
+      INDEX_FILE,
+      async () => {
+        const strings = await readUiStrings(common);
+        return renderIndexPage({
+          mode: { kind: 'published', feeds: Object.fromEntries(LANGS.map((lang) => [lang, feedFile(lang)])) as Record<Lang, string> },
+          languages: LANGS.map((lang) => ({ lang, rows: publishedRows(manifest, lang, minCoverage) })),
+          minCoverage,
+          t: strings[INDEX_LANG],
+          languageNames: languageNames(strings),
+          stylesheet: readIndexStylesheet(paths),
+        });
+      },
+    ],
     ...LANGS.map((lang): [string, () => Promise<string>] => [feedFile(lang), async () => renderFeed(manifest, lang, uiStrings(await common(lang), lang))]),
   ];
   // Projects made before the index page was built in code may still carry its old template.
@@ -54,7 +62,8 @@ export async function publishCatalogue(paths: ProjectPaths, manifest: Manifest, 
       diagnostics.push({ ...error.diagnostic, note: `${name} not written` });
       continue;
     }
-    if (await writeIfChanged(target, text)) written.push({ path: path.relative(process.cwd(), target) || target, bytes: Buffer.byteLength(text), ms: performance.now() - start });
+    if (await writeIfChanged(target, text))
+      written.push({ path: path.relative(process.cwd(), target) || target, bytes: Buffer.byteLength(text), ms: performance.now() - start });
   }
   return { written, diagnostics };
 }

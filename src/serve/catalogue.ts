@@ -23,7 +23,10 @@ const FILE_KINDS: readonly FileKind[] = [
   },
   {
     id: 'bilingual',
-    files: () => TARGET_LANGS.slice(0, 1).flatMap((lang) => BILINGUAL_FORMATS.map((format) => ({ suffix: `${SOURCE_LANG}-${lang}.${format}`, lang: SOURCE_LANG, format, langs: [SOURCE_LANG, lang] }))),
+    files: () =>
+      TARGET_LANGS.slice(0, 1).flatMap((lang) =>
+        BILINGUAL_FORMATS.map((format) => ({ suffix: `${SOURCE_LANG}-${lang}.${format}`, lang: SOURCE_LANG, format, langs: [SOURCE_LANG, lang] })),
+      ),
     render: renderBilingualFile,
   },
   {

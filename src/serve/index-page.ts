@@ -68,7 +68,12 @@ function coverageOf(article: IndexArticle, lang: Lang, minCoverage: number): Cov
   if (lang === SOURCE_LANG) return { kind: 'source' };
   const row = article.coverage.find((r) => r.lang === lang);
   if (!row) return { kind: 'unreadable' };
-  return { kind: 'translated', percent: row.coverage, low: row.coverage < minCoverage, counts: { ok: row.ok, total: row.total, stale: row.stale, missing: row.missing } };
+  return {
+    kind: 'translated',
+    percent: row.coverage,
+    low: row.coverage < minCoverage,
+    counts: { ok: row.ok, total: row.total, stale: row.stale, missing: row.missing },
+  };
 }
 
 /** The files listed under `lang`: its editions, and files pairing it with the source (bilingual, review). */
@@ -78,6 +83,14 @@ function linksOf(files: readonly ServedFile[], lang: Lang): IndexLink[] {
     if (!file) return [];
     const href = `/briefings/${encodeURIComponent(file.slug)}/${encodeURIComponent(file.name)}`;
     // Editions also offer the file exactly as built; HTML opens as a live preview.
-    return [{ href, label, type: MEDIA_TYPES[format], ...(format === 'html' ? { live: true } : {}), ...(kind === 'briefing' ? { download: { href: `${href}?download`, name: file.name } } : {}) }];
+    return [
+      {
+        href,
+        label,
+        type: MEDIA_TYPES[format],
+        ...(format === 'html' ? { live: true } : {}),
+        ...(kind === 'briefing' ? { download: { href: `${href}?download`, name: file.name } } : {}),
+      },
+    ];
   });
 }

@@ -24,7 +24,12 @@ export class RenderCache {
    * after the render: if the inputs changed while it ran, the result is returned but not kept
    * under a key it may not match.
    */
-  async obtain(key: string, render: () => Promise<RenderOutcome>, stillCurrent: () => Promise<boolean>, onRun?: (entry: CachedRender) => void): Promise<CachedRender> {
+  async obtain(
+    key: string,
+    render: () => Promise<RenderOutcome>,
+    stillCurrent: () => Promise<boolean>,
+    onRun?: (entry: CachedRender) => void,
+  ): Promise<CachedRender> {
     const hit = this.done.get(key);
     if (hit) {
       this.done.delete(key);
@@ -38,7 +43,12 @@ export class RenderCache {
     return promise;
   }
 
-  private async run(key: string, render: () => Promise<RenderOutcome>, stillCurrent: () => Promise<boolean>, onRun?: (entry: CachedRender) => void): Promise<CachedRender> {
+  private async run(
+    key: string,
+    render: () => Promise<RenderOutcome>,
+    stillCurrent: () => Promise<boolean>,
+    onRun?: (entry: CachedRender) => void,
+  ): Promise<CachedRender> {
     const start = performance.now();
     const outcome = await render();
     this.renders++;

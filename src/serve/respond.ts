@@ -25,7 +25,11 @@ export function replyError(req: IncomingMessage, res: ServerResponse, status: nu
     reply(req, res, status, `${JSON.stringify({ status, error, message })}\n`, { ...common, 'Content-Type': 'application/json; charset=utf-8' });
   } else {
     const body = [h('h1', `${status} ${error}`), h('p', message), h('p', [h('a', { href: '/' }, 'All briefings')])];
-    reply(req, res, status, shell(`${status} ${error}`, body), { ...common, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': pageCsp(false) });
+    reply(req, res, status, shell(`${status} ${error}`, body), {
+      ...common,
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': pageCsp(false),
+    });
   }
 }
 

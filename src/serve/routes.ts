@@ -145,7 +145,14 @@ async function serveStatus(context: RouteContext, req: IncomingMessage, res: Ser
 async function serveIndex(context: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const paths = context.renderer.paths;
   const sources = await context.renderer.sources();
-  const report = sources.length === 0 ? { rows: [], diagnostics: [] } : await coverageReport(paths, sources.map((s) => s.slug), LANGS);
+  const report =
+    sources.length === 0
+      ? { rows: [], diagnostics: [] }
+      : await coverageReport(
+          paths,
+          sources.map((s) => s.slug),
+          LANGS,
+        );
   const articles: IndexArticle[] = [];
   for (const source of sources) {
     const read = await readSource(source);
@@ -154,7 +161,9 @@ async function serveIndex(context: RouteContext, req: IncomingMessage, res: Serv
     const problems = [...read.diagnostics, ...(parsed?.diagnostics ?? []), ...report.diagnostics].filter(ofArticle);
     articles.push({
       slug: source.slug,
-      ...(parsed && !hasErrors(parsed.diagnostics) ? { titleMarkdown: parsed.article.title.markdown, date: parsed.article.meta.date ?? isoDate(buildTime()) } : {}),
+      ...(parsed && !hasErrors(parsed.diagnostics)
+        ? { titleMarkdown: parsed.article.title.markdown, date: parsed.article.meta.date ?? isoDate(buildTime()) }
+        : {}),
       coverage: report.rows.filter((row) => row.slug === source.slug),
       problems: [...new Set(problems)],
     });

@@ -177,7 +177,8 @@ async function liveState(renderer: Renderer, root: string, id: string, retry: ()
       return { kind: 'unknown' };
     }
     // Named by its real path in the project (the article, a locale file or a template), not the URL.
-    if (error instanceof OutsideProjectError) return { kind: 'problem', diagnostics: [ruleDiagnostic('briefing:outside-project', path.relative(root, error.file), {})] };
+    if (error instanceof OutsideProjectError)
+      return { kind: 'problem', diagnostics: [ruleDiagnostic('briefing:outside-project', path.relative(root, error.file), {})] };
     throw error;
   }
 }

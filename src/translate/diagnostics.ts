@@ -10,10 +10,16 @@ export function statusDiagnostics(status: ArticleStatus): Diagnostic[] {
   return status.units.flatMap((unit): Diagnostic[] => {
     switch (unit.status) {
       case 'missing':
-        return [ruleDiagnostic('briefing:missing-translation', status.file, { lang: status.lang, key: unit.key }, unit.place, { note: `French: ${quote(unit.french)}` })];
+        return [
+          ruleDiagnostic('briefing:missing-translation', status.file, { lang: status.lang, key: unit.key }, unit.place, {
+            note: `French: ${quote(unit.french)}`,
+          }),
+        ];
       case 'stale':
         return [
-          ruleDiagnostic('briefing:stale-translation', status.file, { key: unit.key }, unit.place, { note: changeNote(unit.french, unit.previousFrench ?? '') }),
+          ruleDiagnostic('briefing:stale-translation', status.file, { key: unit.key }, unit.place, {
+            note: changeNote(unit.french, unit.previousFrench ?? ''),
+          }),
         ];
       case 'obsolete':
         return [ruleDiagnostic('briefing:obsolete-key', status.file, { key: unit.key }, unit.place)];

@@ -51,9 +51,17 @@ export function coverageRow(status: ArticleStatus) {
 export type CoverageRow = ReturnType<typeof coverageRow>;
 
 /** Coverage of every translation of the articles named (all when empty) into `langs` (French left out). */
-export async function coverageReport(paths: ProjectPaths, slugs: readonly string[], langs: readonly Lang[]): Promise<{ rows: CoverageRow[]; diagnostics: Diagnostic[] }> {
+export async function coverageReport(
+  paths: ProjectPaths,
+  slugs: readonly string[],
+  langs: readonly Lang[],
+): Promise<{ rows: CoverageRow[]; diagnostics: Diagnostic[] }> {
   const { articles, diagnostics } = await loadArticles(paths, slugs);
-  const translations = await loadTranslations(paths, articles, langs.filter((lang) => lang !== SOURCE_LANG));
+  const translations = await loadTranslations(
+    paths,
+    articles,
+    langs.filter((lang) => lang !== SOURCE_LANG),
+  );
   const rows = translations.flatMap((t) => (t.result ? [coverageRow(t.result.status)] : []));
   for (const t of translations) diagnostics.push(...t.inputs.diagnostics);
   return { rows, diagnostics };

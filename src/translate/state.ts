@@ -28,7 +28,8 @@ export function parseState(text: string | undefined, file: string): { state: Tra
     if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('not an object');
     for (const [key, value] of Object.entries(data)) {
       const entry = value as Partial<StateEntry>;
-      if (typeof entry?.source !== 'string' || typeof entry.target !== 'string' || typeof entry.text !== 'string') throw new Error(`entry "${key}" is malformed`);
+      if (typeof entry?.source !== 'string' || typeof entry.target !== 'string' || typeof entry.text !== 'string')
+        throw new Error(`entry "${key}" is malformed`);
       state.set(key, { source: entry.source, target: entry.target, text: entry.text });
     }
     return { state, diagnostics: [] };

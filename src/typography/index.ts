@@ -9,7 +9,7 @@ import type { Root } from 'mdast';
 import { OPAQUE, rulesFor, runRules, type Piece, type TextPiece } from './engine.js';
 import { RULES, type FrenchVariant } from './rules.js';
 
-export { RULES,      } from './rules.js';
+export { RULES } from './rules.js';
 
 export interface TypographyOptions {
   /** `fr-CA`: no space before `;` `!` `?` (still U+00A0 before `:` and U+202F inside « »). Default `fr-FR`. */
@@ -48,8 +48,19 @@ interface AnyNode {
 
 /** Inline node types: consecutive ones form one text. Anything else is a block, walked into. */
 const PHRASING = new Set([
-  'text', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'inlineCode', 'inlineMath',
-  'break', 'image', 'imageReference', 'footnoteReference', 'html',
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'link',
+  'linkReference',
+  'inlineCode',
+  'inlineMath',
+  'break',
+  'image',
+  'imageReference',
+  'footnoteReference',
+  'html',
 ]);
 
 function langOf(node: AnyNode, inherited: Lang): Lang {

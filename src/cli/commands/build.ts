@@ -24,7 +24,10 @@ export async function buildCommand(settings: Settings, out: Output): Promise<num
       ...(settings.jobs !== undefined ? { jobs: settings.jobs } : {}),
       waitMs: settings.wait * 1000,
       ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
-      onLockWait: (holder) => out.stderr(`briefing: waiting up to ${settings.wait} s for the build holding the output folder${holder ? ` (pid ${holder.pid}, since ${holder.started})` : ''}…`),
+      onLockWait: (holder) =>
+        out.stderr(
+          `briefing: waiting up to ${settings.wait} s for the build holding the output folder${holder ? ` (pid ${holder.pid}, since ${holder.started})` : ''}…`,
+        ),
     });
   } finally {
     progress?.end();
@@ -46,7 +49,9 @@ export async function buildCommand(settings: Settings, out: Output): Promise<num
     const { missing, stale } = status.counts;
     if (missing + stale === 0 || !report.fallbacks[`${status.slug}.${status.lang}`]) continue;
     const keys = status.units.filter((u) => u.status === 'missing' || u.status === 'stale').map((u) => u.key);
-    out.stderr(`${status.slug}.${status.lang}: ${missing + stale} segment${missing + stale === 1 ? '' : 's'} shown in French (${missing} missing, ${stale} stale; coverage ${status.coverage} %): ${keys.join(', ')}`);
+    out.stderr(
+      `${status.slug}.${status.lang}: ${missing + stale} segment${missing + stale === 1 ? '' : 's'} shown in French (${missing} missing, ${stale} stale; coverage ${status.coverage} %): ${keys.join(', ')}`,
+    );
   }
   if (report.diagnostics.length > 0) out.stderr(formatDiagnostics(report.diagnostics));
   if (settings.json) return code;

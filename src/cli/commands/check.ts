@@ -62,7 +62,8 @@ export async function checkCommand(settings: Settings, out: Output): Promise<num
       }
       statuses.push(status);
       diagnostics.push(...statusDiagnostics(status));
-      if (inputs.obsolete && inputs.obsolete.entries.length > 0) diagnostics.push(obsoleteFileDiagnostic(inputs.files.obsolete, inputs.obsolete.entries.length, paths.root));
+      if (inputs.obsolete && inputs.obsolete.entries.length > 0)
+        diagnostics.push(obsoleteFileDiagnostic(inputs.files.obsolete, inputs.obsolete.entries.length, paths.root));
       if (settings.minCoverage !== undefined && status.coverage < settings.minCoverage) diagnostics.push(coverageDiagnostic(status, settings.minCoverage));
       if (!sameState(nextState, translation.inputs.state) || inputs.texts.state === undefined) {
         stateWrites.push([inputs.files.state, serializeState(nextState)]);
@@ -71,7 +72,9 @@ export async function checkCommand(settings: Settings, out: Output): Promise<num
   }
   const unknown = settings.accept.filter((key) => !accepted.has(key));
   if (unknown.length > 0) {
-    throw new UsageError(`Nothing to accept for ${unknown.map((k) => `"${k}"`).join(', ')}: no stale translation has that key${settings.slugs.length ? '' : ' (name the article to narrow the search)'}.`);
+    throw new UsageError(
+      `Nothing to accept for ${unknown.map((k) => `"${k}"`).join(', ')}: no stale translation has that key${settings.slugs.length ? '' : ' (name the article to narrow the search)'}.`,
+    );
   }
   for (const [file, text] of stateWrites) await writeFileAtomic(file, text);
   const failed = hasErrors(diagnostics) || (settings.strict && diagnostics.some((d) => d.severity === 'warning'));
@@ -94,4 +97,3 @@ function summaryCounts(diagnostics: readonly Diagnostic[]) {
     warnings: diagnostics.filter((d) => d.severity === 'warning').length,
   };
 }
-

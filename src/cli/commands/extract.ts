@@ -52,8 +52,14 @@ export async function extractCommand(settings: Settings, out: Output): Promise<n
       change(inputs.files.state, inputs.texts.state, serializeState(articleStatus(article, lang, synced, sync.state).nextState));
       const where = `${article.slug} (${lang})`;
       if (sync.added.length) notes.push(`${where}: ${sync.added.length} new key${sync.added.length === 1 ? '' : 's'} to translate: ${sync.added.join(', ')}`);
-      if (sync.obsoleted.length) notes.push(`${where}: ${sync.obsoleted.length} obsolete translation${sync.obsoleted.length === 1 ? '' : 's'} moved to ${path.relative(paths.root, inputs.files.obsolete)}: ${sync.obsoleted.join(', ')}`);
-      for (const carry of sync.carried) notes.push(`${where}: carried "${carry.from}" over to "${carry.to}" (${Math.round(carry.similarity * 100)} % similar${carry.stale ? ', marked stale: review it' : ''})`);
+      if (sync.obsoleted.length)
+        notes.push(
+          `${where}: ${sync.obsoleted.length} obsolete translation${sync.obsoleted.length === 1 ? '' : 's'} moved to ${path.relative(paths.root, inputs.files.obsolete)}: ${sync.obsoleted.join(', ')}`,
+        );
+      for (const carry of sync.carried)
+        notes.push(
+          `${where}: carried "${carry.from}" over to "${carry.to}" (${Math.round(carry.similarity * 100)} % similar${carry.stale ? ', marked stale: review it' : ''})`,
+        );
       if (sync.pruned.length) notes.push(`${where}: pruned ${sync.pruned.join(', ')}`);
     }
   }

@@ -20,7 +20,10 @@ import type { Output } from '../output.js';
 import { formatDiagnostics } from '../../core/report.js';
 
 export async function mergeManifestsCommand(settings: Settings, out: Output): Promise<number> {
-  if (settings.slugs.length === 0) throw new UsageError('Name the manifests to merge: briefing merge-manifests shard-1/manifest.json shard-2/ … [--out DIR] (a folder means its manifest.json).');
+  if (settings.slugs.length === 0)
+    throw new UsageError(
+      'Name the manifests to merge: briefing merge-manifests shard-1/manifest.json shard-2/ … [--out DIR] (a folder means its manifest.json).',
+    );
   const paths = projectPaths(settings.root, settings.out);
   const diagnostics: Diagnostic[] = [];
   const manifests: Manifest[] = [];
@@ -38,8 +41,12 @@ export async function mergeManifestsCommand(settings: Settings, out: Output): Pr
     const { manifest, conflicts } = mergeManifests(manifests, `briefing ${toolVersion()}`);
     for (const file of conflicts) diagnostics.push(ruleDiagnostic('briefing:merge-conflict', file, {}));
     for (const entry of manifest.outputs) {
-      if (!(fileMatches(path.join(paths.output, entry.path), entry))) {
-        diagnostics.push(ruleDiagnostic('briefing:merge-missing-output', path.relative(process.cwd(), path.join(paths.output, entry.path)), { output: path.relative(process.cwd(), paths.output) || '.' }));
+      if (!fileMatches(path.join(paths.output, entry.path), entry)) {
+        diagnostics.push(
+          ruleDiagnostic('briefing:merge-missing-output', path.relative(process.cwd(), path.join(paths.output, entry.path)), {
+            output: path.relative(process.cwd(), paths.output) || '.',
+          }),
+        );
       }
     }
     if (diagnostics.length > 0) {
@@ -54,8 +61,25 @@ export async function mergeManifestsCommand(settings: Settings, out: Output): Pr
     const written = [...catalogue.written.map((w) => w.path), ...(wroteManifest ? [path.relative(process.cwd(), manifestFile) || manifestFile] : [])];
     const code = hasErrors(catalogue.diagnostics) ? EXIT.content : EXIT.ok;
     if (catalogue.diagnostics.length > 0) out.stderr(formatDiagnostics(catalogue.diagnostics));
-    if (settings.json) out.stdout(JSON.stringify({ exitCode: code, manifests: manifests.length, outputs: manifest.outputs.length, problems: manifest.problems.length, written, diagnostics: catalogue.diagnostics }, null, 2));
-    else out.stdout(`${manifests.length} manifests merged: ${manifest.outputs.length} outputs, ${manifest.problems.length} unpublished editions; written: ${written.join(', ') || 'nothing (unchanged)'}`);
+    if (settings.json)
+      out.stdout(
+        JSON.stringify(
+          {
+            exitCode: code,
+            manifests: manifests.length,
+            outputs: manifest.outputs.length,
+            problems: manifest.problems.length,
+            written,
+            diagnostics: catalogue.diagnostics,
+          },
+          null,
+          2,
+        ),
+      );
+    else
+      out.stdout(
+        `${manifests.length} manifests merged: ${manifest.outputs.length} outputs, ${manifest.problems.length} unpublished editions; written: ${written.join(', ') || 'nothing (unchanged)'}`,
+      );
     return code;
   } finally {
     await lock.release();

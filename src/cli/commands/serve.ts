@@ -17,7 +17,9 @@ export async function serveCommand(settings: Settings, out: Output): Promise<num
   buildTime(); // an invalid SOURCE_DATE_EPOCH is a usage error now, not on every request
   await listSources(paths); // no content/ folder: say so before listening
   if (!isLoopback(settings.host)) {
-    out.stderr(`briefing: warning: listening on ${settings.host}: every briefing and the translation status are readable by anyone who can reach this machine on port ${settings.port}.`);
+    out.stderr(
+      `briefing: warning: listening on ${settings.host}: every briefing and the translation status are readable by anyone who can reach this machine on port ${settings.port}.`,
+    );
   }
   let server: BriefingServer;
   try {
@@ -35,8 +37,10 @@ export async function serveCommand(settings: Settings, out: Output): Promise<num
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new UsageError(`Port ${settings.port} is already in use on ${settings.host}. Stop the other service or pick another port with --port.`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`Cannot listen on "${settings.host}": not an address of this machine. Use 127.0.0.1 (the default).`);
+    if (code === 'EADDRINUSE')
+      throw new UsageError(`Port ${settings.port} is already in use on ${settings.host}. Stop the other service or pick another port with --port.`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      throw new UsageError(`Cannot listen on "${settings.host}": not an address of this machine. Use 127.0.0.1 (the default).`);
     if (code === 'EACCES') throw new UsageError(`Not allowed to listen on port ${settings.port}. Use a port above 1023, e.g. --port 4173.`);
     throw error;
   }

@@ -13,7 +13,10 @@ export async function statusCommand(settings: Settings, out: Output): Promise<nu
     out.stdout(JSON.stringify(rows, null, 2));
   } else {
     const header = ['article', 'lang', 'translated', 'stale', 'missing', 'obsolete', 'coverage'];
-    const table = [header, ...rows.map((r) => [r.slug, r.lang, String(r.ok), String(r.stale), String(r.missing), String(r.obsolete), `${r.coverage.toFixed(1)} %`])];
+    const table = [
+      header,
+      ...rows.map((r) => [r.slug, r.lang, String(r.ok), String(r.stale), String(r.missing), String(r.obsolete), `${r.coverage.toFixed(1)} %`]),
+    ];
     const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
     out.stdout(table.map((row) => row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n'));
   }

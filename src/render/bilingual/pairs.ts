@@ -43,13 +43,17 @@ export function pairBlocks(source: BriefingDocument, target: BriefingDocument, t
   const b = blocks(target);
   const fail = (problem: string) => new PairingError(template, { cause: 'template', problem });
   if (a.length !== b.length) {
-    throw fail(`the ${source.lang} and ${target.lang} editions of "${source.slug}" have ${a.length} and ${b.length} blocks: the content template must produce the same blocks in every language`);
+    throw fail(
+      `the ${source.lang} and ${target.lang} editions of "${source.slug}" have ${a.length} and ${b.length} blocks: the content template must produce the same blocks in every language`,
+    );
   }
   return a.map((node, i) => {
     const other = b[i]!;
     const depth = (n: RootContent) => (n.type === 'heading' ? n.depth : 0);
     if (node.type !== other.type || depth(node) !== depth(other) || idOf(node) !== idOf(other)) {
-      throw fail(`block ${i + 1} of "${source.slug}" is a ${node.type}${idOf(node) ? ` (${idOf(node)})` : ''} in ${source.lang} but a ${other.type}${idOf(other) ? ` (${idOf(other)})` : ''} in ${target.lang}`);
+      throw fail(
+        `block ${i + 1} of "${source.slug}" is a ${node.type}${idOf(node) ? ` (${idOf(node)})` : ''} in ${source.lang} but a ${other.type}${idOf(other) ? ` (${idOf(other)})` : ''} in ${target.lang}`,
+      );
     }
     const id = idOf(node);
     return { ...(id ? { id } : {}), source: node, target: other };

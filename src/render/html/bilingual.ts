@@ -29,12 +29,14 @@ export function renderBilingualHtml(source: BriefingDocument, target: BriefingDo
   let mainId = 'briefing-content';
   while (ids.has(mainId)) mainId += '-';
 
-  const column = (doc: BriefingDocument, node: typeof pairs[number]['source'] | undefined) => ({
+  const column = (doc: BriefingDocument, node: (typeof pairs)[number]['source'] | undefined) => ({
     lang: doc.lang,
     languageName: doc.t('languageName'),
     kicker: doc.t('briefing'),
     title: doc.title,
-    titleHtml: node ? blocksToHtml([node], notes(doc)) : toHtml({ type: 'element', tagName: 'h1', properties: {}, children: [{ type: 'text', value: doc.title }] }),
+    titleHtml: node
+      ? blocksToHtml([node], notes(doc))
+      : toHtml({ type: 'element', tagName: 'h1', properties: {}, children: [{ type: 'text', value: doc.title }] }),
     preparedOn: doc.t('preparedOn', { date: formatDate(doc.date, doc.lang) }),
     readingTime: doc.readingMinutes ? doc.t('readingTime', { count: doc.readingMinutes }) : '',
     dateText: formatDate(doc.date, doc.lang),
@@ -47,7 +49,9 @@ export function renderBilingualHtml(source: BriefingDocument, target: BriefingDo
     date: source.date,
     labels: { skipToContent: `${source.t('skipToContent')} · ${target.t('skipToContent')}`, toc: `${source.t('toc')} · ${target.t('toc')}` },
     columns: [column(source, title?.source), column(target, title?.target)],
-    toc: rows.flatMap((pair) => (pair.id && pair.source.type === 'heading' ? [{ id: pair.id, source: plainText(pair.source), target: plainText(pair.target) }] : [])),
+    toc: rows.flatMap((pair) =>
+      pair.id && pair.source.type === 'heading' ? [{ id: pair.id, source: plainText(pair.source), target: plainText(pair.target) }] : [],
+    ),
     rows: rows.map((pair) => ({
       id: pair.id ?? '',
       heading: pair.source.type === 'heading',

@@ -22,9 +22,7 @@ export function renderHtml(doc: BriefingDocument, options: RenderHtmlOptions = {
   const css = readStylesheet(templatesDir, 'style.css');
   const body = bodyToHtml(doc.tree, { missing: doc.t('fallbackNote'), stale: doc.t('staleNote') });
   // No depth-1 heading in the tree: the plain-text title, as a text node (escaped on output).
-  const titleHtml =
-    body.title ??
-    toHtml({ type: 'element', tagName: 'h1', properties: {}, children: [{ type: 'text', value: doc.title }] });
+  const titleHtml = body.title ?? toHtml({ type: 'element', tagName: 'h1', properties: {}, children: [{ type: 'text', value: doc.title }] });
   const logo = loadLogo(templatesDir);
   return page({ ...pageContext(doc, body, css, titleHtml), logo: logo ? logoDataUri(logo) : '' });
 }

@@ -75,7 +75,6 @@ function titleLang(doc: BriefingDocument): string {
   return typeof lang === 'string' && lang !== doc.lang ? lang : '';
 }
 
-
 /** A stylesheet that would break out of its `<style>` element, at the place of the offending text. */
 class StylesheetError extends FileProblem<'briefing:invalid-stylesheet'> {
   override name = 'StylesheetError';

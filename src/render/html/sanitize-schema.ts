@@ -25,12 +25,8 @@ const defaults = defaultSchema.attributes ?? {};
 
 /** The default attributes of `tagName`, minus its `className` rule, plus a merged one. */
 function withClasses(tagName: string, ...classes: string[]): AttributeList {
-  const own = (defaults[tagName] ?? []).filter(
-    (definition) => !(Array.isArray(definition) && definition[0] === 'className'),
-  );
-  const previous = (defaults[tagName] ?? []).find(
-    (definition) => Array.isArray(definition) && definition[0] === 'className',
-  );
+  const own = (defaults[tagName] ?? []).filter((definition) => !(Array.isArray(definition) && definition[0] === 'className'));
+  const previous = (defaults[tagName] ?? []).find((definition) => Array.isArray(definition) && definition[0] === 'className');
   const allowed = Array.isArray(previous) ? previous.slice(1) : [];
   return [...own, ['className', ...allowed, ...classes]];
 }

@@ -39,7 +39,18 @@ export async function renderBilingualPdf(source: BriefingDocument, target: Brief
   const gap = ctx.theme.spacing.columnGap;
   const width = (ctx.width - gap) / 2;
   const side = (doc: BriefingDocument, left: number, node: ColumnSide['node']): ColumnSide => ({
-    ctx: { ...ctx, left, width, lang: doc.lang, t: doc.t, title: doc.title, date: doc.date, ...(doc.readingMinutes ? { readingMinutes: doc.readingMinutes } : {}), bookmarks: false, compact: true },
+    ctx: {
+      ...ctx,
+      left,
+      width,
+      lang: doc.lang,
+      t: doc.t,
+      title: doc.title,
+      date: doc.date,
+      ...(doc.readingMinutes ? { readingMinutes: doc.readingMinutes } : {}),
+      bookmarks: false,
+      compact: true,
+    },
     node,
   });
   const sides = [side(source, ctx.left, (p) => p.source), side(target, ctx.left + width + gap, (p) => p.target)] as const;

@@ -49,13 +49,7 @@ export function gapBetween(ctx: LayoutContext, prev: RootContent, next: RootCont
 }
 
 /** Lays out `nodes` in `col`, `gap` points apart (headings use the theme's heading spacing). */
-export function renderBlocks(
-  ctx: LayoutContext,
-  nodes: readonly RootContent[],
-  parent: StructParent,
-  col: Column,
-  gap = ctx.theme.spacing.paragraph,
-): void {
+export function renderBlocks(ctx: LayoutContext, nodes: readonly RootContent[], parent: StructParent, col: Column, gap = ctx.theme.spacing.paragraph): void {
   const blocks = nodes.filter(printable);
   blocks.forEach((node, i) => {
     const prev = blocks[i - 1];

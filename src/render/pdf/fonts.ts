@@ -13,16 +13,7 @@ import { FONT_DIR } from './font-dir.js';
 
 /** Names under which the theme's fonts are registered on each document. */
 export type FontRole = keyof PdfTheme['fonts'];
-const FONT_ROLES: readonly FontRole[] = [
-  'body',
-  'italic',
-  'bold',
-  'boldItalic',
-  'heading',
-  'sans',
-  'sansItalic',
-  'mono',
-];
+const FONT_ROLES: readonly FontRole[] = ['body', 'italic', 'bold', 'boldItalic', 'heading', 'sans', 'sansItalic', 'mono'];
 
 const cache = new Map<string, Font>();
 

@@ -16,8 +16,7 @@ import type { StructParent } from './tagging.js';
 import { loadPdfTheme, type PdfTheme } from './theme.js';
 import { renderTitleBlock } from './title-block.js';
 
-export { loadPdfTheme,  PdfThemeError,   } from './theme.js';
-;
+export { loadPdfTheme, PdfThemeError } from './theme.js';
 
 export interface RenderPdfOptions {
   /** Theme to use; read from `<templatesDir>/pdf/theme.json` when absent. */

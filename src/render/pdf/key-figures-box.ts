@@ -44,7 +44,9 @@ export function renderFigureBox(ctx: LayoutContext, nodes: readonly KeyFigurePar
   };
   const parts = (row: FigureRow) =>
     [
-      ...(row.fallback ? [{ text: ctx.t(row.fallback === 'stale' ? 'staleNote' : 'fallbackNote'), font: fonts.note, color: theme.colors.fallback, after: 3, continued: false }] : []),
+      ...(row.fallback
+        ? [{ text: ctx.t(row.fallback === 'stale' ? 'staleNote' : 'fallbackNote'), font: fonts.note, color: theme.colors.fallback, after: 3, continued: false }]
+        : []),
       { text: row.value, font: fonts.value, color: row.fallback ? theme.colors.fallback : theme.colors.accent, after: 2, continued: ctx.compact === true },
       { text: ctx.compact ? ` — ${row.label}` : row.label, font: fonts.label, color: theme.colors.text, after: 0, continued: false },
     ] as const;
@@ -69,7 +71,11 @@ export function renderFigureBox(ctx: LayoutContext, nodes: readonly KeyFigurePar
     const top = doc.y;
     artifact(ctx, 'Layout', () => {
       doc.save().rect(x, top, width, height).fill(theme.colors.figureBackground).restore();
-      doc.save().rect(x, top, width, RULE).fill(row.fallback ? theme.colors.fallback : theme.colors.accent).restore();
+      doc
+        .save()
+        .rect(x, top, width, RULE)
+        .fill(row.fallback ? theme.colors.fallback : theme.colors.accent)
+        .restore();
     });
     tagBlock(
       ctx,

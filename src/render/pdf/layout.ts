@@ -9,7 +9,6 @@ import type { Column, LayoutContext } from './context.js';
 
 export type { Column, LayoutContext } from './context.js';
 
-
 export function columnX(ctx: LayoutContext, col: Column): number {
   return ctx.left + col.indent;
 }
@@ -69,11 +68,7 @@ export function pageIndex(doc: PDFKit.PDFDocument): number {
  * page when the content broke across pages. `from` is where the bar starts on the first page
  * (defaults to the current y); the bar stops `trim` points above the final y.
  */
-export function withLeftBar(
-  ctx: LayoutContext,
-  bar: { x: number; width: number; color: string; from?: number; trim?: number },
-  draw: () => void,
-): void {
+export function withLeftBar(ctx: LayoutContext, bar: { x: number; width: number; color: string; from?: number; trim?: number }, draw: () => void): void {
   const doc = ctx.doc;
   const segments: { page: number; y0: number; y1: number }[] = [];
   let page = pageIndex(doc);
@@ -95,7 +90,11 @@ export function withLeftBar(
     if (s.y1 - s.y0 < 1) continue;
     if (s.page !== last) doc.switchToPage(s.page);
     artifact(ctx, 'Layout', () => {
-      doc.save().rect(bar.x, s.y0, bar.width, s.y1 - s.y0).fill(bar.color).restore();
+      doc
+        .save()
+        .rect(bar.x, s.y0, bar.width, s.y1 - s.y0)
+        .fill(bar.color)
+        .restore();
     });
     if (s.page !== last) doc.switchToPage(last);
   }
@@ -106,6 +105,13 @@ export function horizontalRule(ctx: LayoutContext, col: Column, width: number, c
   const doc = ctx.doc;
   const x = columnX(ctx, col);
   artifact(ctx, 'Layout', () => {
-    doc.save().moveTo(x, y).lineTo(x + columnWidth(ctx, col), y).lineWidth(width).strokeColor(color).stroke().restore();
+    doc
+      .save()
+      .moveTo(x, y)
+      .lineTo(x + columnWidth(ctx, col), y)
+      .lineWidth(width)
+      .strokeColor(color)
+      .stroke()
+      .restore();
   });
 }

@@ -18,13 +18,7 @@ interface StructOptions {
  * The closure must not add pages itself (pdfkit's own line wrapping may: it carries the open
  * marked content over to the new page).
  */
-export function tagBlock(
-  ctx: LayoutContext,
-  parent: StructParent,
-  type: string,
-  draw: () => void,
-  options: StructOptions = {},
-): void {
+export function tagBlock(ctx: LayoutContext, parent: StructParent, type: string, draw: () => void, options: StructOptions = {}): void {
   if (!parent) {
     draw();
     return;
@@ -33,12 +27,7 @@ export function tagBlock(
 }
 
 /** A structure element for a container (L, LI, BlockQuote…), attached to `parent`. */
-export function tagGroup(
-  ctx: LayoutContext,
-  parent: StructParent,
-  type: string,
-  options: StructOptions = {},
-): StructParent {
+export function tagGroup(ctx: LayoutContext, parent: StructParent, type: string, options: StructOptions = {}): StructParent {
   if (!parent) return null;
   const element = ctx.doc.struct(type, options);
   parent.add(element);

@@ -8,7 +8,6 @@ import { formatDate } from '../../core/dates.js';
 
 const TITLE_LINE_HEIGHT = 1.18;
 
-
 /**
  * The narrowest width that sets `text` in as many lines as `width` does, so a wrapped title
  * is balanced instead of leaving one word on its last line.

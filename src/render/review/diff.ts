@@ -43,8 +43,14 @@ export function wordDiff(before: string, after: string): DiffPart[] {
     const hasRemoved = group.some((c) => c.removed);
     const hasAdded = group.some((c) => c.added);
     if (hasRemoved && hasAdded) {
-      const removed = group.filter((c) => !c.added).map((c) => c.value).join('');
-      const added = group.filter((c) => !c.removed).map((c) => c.value).join('');
+      const removed = group
+        .filter((c) => !c.added)
+        .map((c) => c.value)
+        .join('');
+      const added = group
+        .filter((c) => !c.removed)
+        .map((c) => c.value)
+        .join('');
       const lead = commonPrefix(removed, added).match(/^\s*/)![0];
       const trail = commonSuffix(removed.slice(lead.length), added.slice(lead.length)).match(/\s*$/)![0];
       push(parts, 'same', lead);

@@ -14,8 +14,6 @@ import { readStylesheet } from '../html/page.js';
 import { loadTemplate } from '../templates.js';
 import { wordDiff, type DiffPart } from './diff.js';
 
-;
-
 export interface RenderReviewOptions {
   /** The article's title, plain text, in the source language (French). */
   title: string;
@@ -84,20 +82,13 @@ export function renderReview(status: ArticleStatus, options: RenderReviewOptions
   return page(reviewContext(status, options.title, options.t, css));
 }
 
-function reviewContext(
-  status: ArticleStatus,
-  title: string,
-  t: RenderReviewOptions['t'],
-  css: string,
-): ReviewContext {
+function reviewContext(status: ArticleStatus, title: string, t: RenderReviewOptions['t'], css: string): ReviewContext {
   const { counts } = status;
   const label = (key: KeyStatus): string => t(`review.${key}`);
   const row = (unit: UnitReport): ReviewRow => {
     const translation = unit.translation ?? '';
     const diff =
-      unit.status === 'stale' && unit.previousFrench !== undefined && unit.previousFrench !== unit.french
-        ? wordDiff(unit.previousFrench, unit.french)
-        : [];
+      unit.status === 'stale' && unit.previousFrench !== undefined && unit.previousFrench !== unit.french ? wordDiff(unit.previousFrench, unit.french) : [];
     return {
       key: unit.key,
       status: unit.status,

@@ -55,12 +55,7 @@ export function checkFrenchTypography(ctx: Pick<RuleContext, 'file' | 'text'> & 
   return ctx.entries.flatMap((entry) =>
     typographyIssues(entry.value).map(({ offset, mark }) => {
       const want = WANTS[mark]!;
-      return report(
-        ctx,
-        'briefing:french-typography',
-        { space: want.space, side: want.side, mark },
-        placeAt(entry, offset, ctx.text),
-      );
+      return report(ctx, 'briefing:french-typography', { space: want.space, side: want.side, mark }, placeAt(entry, offset, ctx.text));
     }),
   );
 }

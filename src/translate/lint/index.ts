@@ -17,9 +17,7 @@ import { checkMarkup } from './markup.js';
 import { checkInterpolationSyntax, checkPlaceholders } from './placeholders.js';
 import { checkPlurals } from './plurals.js';
 import { checkWhitespace } from './whitespace.js';
-
-;
-export {  pluralCategories } from './plurals.js';
+export { pluralCategories } from './plurals.js';
 export { markupIn } from './markup.js';
 export { typographyIssues } from './french-typography.js';
 
@@ -45,13 +43,7 @@ export function lintLocale(input: LintInput): Diagnostic[] {
     ...(input.source ? { french: new Map(input.source.entries.map((e): [string, LocaleEntry] => [e.key, e])) } : {}),
     ...(input.text !== undefined ? { text: input.text } : {}),
   };
-  return sortByPlace([
-    ...checkPlaceholders(ctx),
-    ...checkInterpolationSyntax(ctx),
-    ...checkPlurals(ctx),
-    ...checkMarkup(ctx),
-    ...checkWhitespace(ctx),
-  ]);
+  return sortByPlace([...checkPlaceholders(ctx), ...checkInterpolationSyntax(ctx), ...checkPlurals(ctx), ...checkMarkup(ctx), ...checkWhitespace(ctx)]);
 }
 
 /** French typography check for French strings (used on French locale files). */

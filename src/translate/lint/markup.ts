@@ -29,13 +29,7 @@ const shorten = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` 
 export function checkMarkup(ctx: RuleContext): Diagnostic[] {
   return ctx.entries.flatMap((entry) =>
     markupIn(entry.value).map((m) =>
-      report(
-        ctx,
-        'briefing:raw-html',
-        { html: shorten(m.text.replace(/\s+/g, ' ')) },
-        placeAt(entry, m.offset, ctx.text),
-        frenchNote(ctx, entry.key),
-      ),
+      report(ctx, 'briefing:raw-html', { html: shorten(m.text.replace(/\s+/g, ' ')) }, placeAt(entry, m.offset, ctx.text), frenchNote(ctx, entry.key)),
     ),
   );
 }

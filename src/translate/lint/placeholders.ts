@@ -71,26 +71,12 @@ export function checkInterpolationSyntax(ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const entry of ctx.entries) {
     for (const m of entry.value.matchAll(/\$t\(/g)) {
-      out.push(
-        report(
-          ctx,
-          'briefing:nesting',
-          {},
-          placeAt(entry, m.index, ctx.text),
-          frenchNote(ctx, entry.key),
-        ),
-      );
+      out.push(report(ctx, 'briefing:nesting', {}, placeAt(entry, m.index, ctx.text), frenchNote(ctx, entry.key)));
     }
     for (const p of placeholdersOf(entry.value)) {
       if (!p.unescaped) continue;
       out.push(
-        report(
-          ctx,
-          'briefing:unescaped-interpolation',
-          { raw: p.raw, escaped: show(p.name) },
-          placeAt(entry, p.offset, ctx.text),
-          frenchNote(ctx, entry.key),
-        ),
+        report(ctx, 'briefing:unescaped-interpolation', { raw: p.raw, escaped: show(p.name) }, placeAt(entry, p.offset, ctx.text), frenchNote(ctx, entry.key)),
       );
     }
   }

@@ -19,12 +19,7 @@ export function codeSpans(text: string): Range[] {
 
 /** Absolute URLs (`https://a.b/c?x=1`), `mailto:`, `www.` links and Markdown link destinations `](…)`. */
 export function urls(text: string): Range[] {
-  const patterns = [
-    /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"]*/gi,
-    /\bmailto:[^\s<>"]*/gi,
-    /\bwww\.[^\s<>"]*/gi,
-    /\]\([^)\s]*(?:\s+"[^"]*")?\)/g,
-  ];
+  const patterns = [/\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"]*/gi, /\bmailto:[^\s<>"]*/gi, /\bwww\.[^\s<>"]*/gi, /\]\([^)\s]*(?:\s+"[^"]*")?\)/g];
   return patterns.flatMap((re) => [...text.matchAll(re)].map((m): Range => [m.index, m.index + m[0].length]));
 }
 
