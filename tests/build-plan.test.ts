@@ -28,7 +28,7 @@ const options = (overrides: Partial<PlanOptions> = {}): PlanOptions => ({
   generator: 'briefing test',
   ...overrides,
 });
-const source = (slug: string) => ({ slug, file: `content/${slug}.md`, absolute: `/project/content/${slug}.md` });
+const source = (slug: string) => ({ slug, file: `content/${slug}.md`, absolute: `/project/content/${slug}.md`, bounds: { root: '/project', excluded: [] } });
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The hashes of an article's two editions as a previous build saw them. */

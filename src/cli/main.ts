@@ -1,6 +1,7 @@
 /**
  * The `briefing` command: a thin layer over the programmatic stages. It sets `process.exitCode`
- * (0 ok, 1 content errors, 2 usage) instead of exiting deep inside; stack traces only with DEBUG.
+ * (0 ok, 1 content errors, 2 usage, 3 locked, 4 internal error) instead of exiting deep inside;
+ * stack traces only with DEBUG.
  */
 import { EXIT, UsageError } from '../core/errors.js';
 import { toolVersion as version } from '../core/version.js';
@@ -46,6 +47,7 @@ export async function run(argv: readonly string[], out: Output = consoleOutput):
     out.stderr(`briefing: internal error: ${error instanceof Error ? error.message : String(error)}`);
     if (process.env.DEBUG && error instanceof Error) out.stderr(error.stack ?? '');
     else out.stderr('Run again with DEBUG=1 for the stack trace, and report it.');
-    return EXIT.content;
+    // Not 1: the build stopped midway, and a wrapper must not publish its output as if complete.
+    return EXIT.internal;
   }
 }

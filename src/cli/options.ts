@@ -241,6 +241,7 @@ export function helpText(version: string): string {
     '',
     'Exit codes: 0 ok · 1 content errors (file:line:column shown; check: errors, or warnings with --strict) · 2 usage error',
     '            3 output folder locked by another build (nothing done; try later or --wait)',
+    '            4 internal error (a bug: the build stopped midway; do not publish, report it)',
   ];
   return lines.join('\n');
 }

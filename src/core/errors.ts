@@ -3,6 +3,8 @@
  * - `Diagnostic`: a problem in *content* (an article, a locale file, a template) with a place and
  *   a rule id; gathered per file and reported together; exit code 1.
  * - `UsageError`: the command line or environment is wrong; exit code 2, message says the fix.
+ * Anything else that escapes is a bug: exit code 4 (`EXIT.internal`), never 1, so a wrapper that
+ * publishes after content errors does not publish a build that stopped midway.
  * Rule ids, their severities and messages are one table: `src/core/rules.ts`.
  */
 import type { Place } from './types.js';
@@ -77,8 +79,8 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** Exit codes, documented in the README. */
-export const EXIT = { ok: 0, content: 1, usage: 2, locked: 3 } as const;
+/** Exit codes, documented in the README, docs/publishing.md and `--help`. */
+export const EXIT = { ok: 0, content: 1, usage: 2, locked: 3, internal: 4 } as const;
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');

@@ -40,6 +40,11 @@ export const RULES = {
 
   // Articles (src/parse/, src/project/sources.ts).
   'briefing:unreadable-article': rule<{ reason: string }>('error', (p) => `Cannot read the article: ${p.reason}`),
+  'briefing:reserved-slug': rule<{ slug: string; name: string }>(
+    'error',
+    (p) =>
+      `The article's name "${p.slug}" is reserved: its folder would collide with the output folder's own ${p.name}. Rename the file (any name not starting with index, manifest or feed)`,
+  ),
   'briefing:invalid-front-matter': rule<{ yaml: string } | { field?: string; expected: string; got?: unknown }>('error', (p) =>
     'yaml' in p
       ? `Invalid YAML in the front matter: ${p.yaml}`
@@ -151,6 +156,10 @@ export const RULES = {
   ),
   'briefing:render-failed': rule<{ reason: string }>('error', (p) => `Rendering failed: ${p.reason}`),
   'briefing:unreadable-file': rule<{ reason: string }>('error', (p) => `Cannot read this file: ${p.reason}. Restore it, or make it readable`),
+  'briefing:not-a-file': rule<{ kind: string }>(
+    'error',
+    (p) => `This is ${p.kind}, not a regular file: Briefing reads only regular files. Replace it by a file, or remove it`,
+  ),
   'briefing:unused-template': rule<{ instead: string }>('warning', (p) => `No longer used: ${p.instead}; then delete this file`),
 
   // Publishing (src/publish/, `briefing merge-manifests`).
@@ -175,9 +184,10 @@ export const RULES = {
 
   // Preview server (src/serve/).
   'briefing:no-review': rule('error', () => 'The source language has no review page'),
-  'briefing:outside-project': rule(
+  'briefing:outside-project': rule<{ into?: string }>(
     'error',
-    () => 'This file resolves outside the project (a symbolic link?): the preview reads only files inside the project folder',
+    (p) =>
+      `This file resolves ${p.into ?? 'outside the project'} (a symbolic link?): Briefing reads only the project's own files, never .git/ or the output folder. Replace the link by the file itself, or remove it`,
   ),
 } as const satisfies Record<`briefing:${string}`, { severity: Severity }>;
 

@@ -1,28 +1,37 @@
 /** Reads a project's locale files (`locales/<lang>/*.json`) with their places, for every stage that needs them. */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lang } from '../core/types.js';
 import { ruleDiagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { emptyLocale, readLocaleFile, type LocaleFile } from '../i18n/locale-file.js';
 import { COMMON_NS } from '../i18n/instance.js';
+import { projectBounds } from './bounds.js';
+import { InputError, readOptionalInput } from './read-file.js';
 
 /**
  * Reads `locales/<lang>/<name>.json`. A missing file is an empty locale (every key missing),
- * reported when `required`.
+ * reported when `required`; one that cannot be read (a link out of the project, a folder,
+ * permissions) is an empty locale with an error at the file, so what needs it fails and nothing else.
  */
 export async function readLocale(paths: ProjectPaths, lang: Lang, name: string, required: boolean): Promise<LocaleFile> {
   const absolute = path.join(paths.locales, lang, `${name}.json`);
   const file = path.relative(paths.root, absolute);
-  let text: string;
+  let bytes: Buffer | undefined;
   try {
-    text = await readFile(absolute, 'utf8');
-  } catch {
+    bytes = await readOptionalInput(absolute, projectBounds(paths));
+  } catch (error) {
+    const empty = emptyLocale(file);
+    empty.diagnostics.push(
+      error instanceof InputError ? error.toDiagnostic(file) : ruleDiagnostic('briefing:unreadable-file', file, { reason: String(error) }),
+    );
+    return empty;
+  }
+  if (bytes === undefined) {
     const empty = emptyLocale(file);
     if (required) empty.diagnostics.push(ruleDiagnostic('briefing:missing-locale-file', file, { file }));
     return empty;
   }
-  return readLocaleFile(text, file);
+  return readLocaleFile(bytes.toString('utf8'), file);
 }
 
 /** Reads `locales/<lang>/common.json`, once per process and build. */

@@ -3,7 +3,7 @@
  * directory, flushed, then renamed over the target: a reader (or a killed build) sees the old
  * complete file or the new complete file, never a partial one.
  */
-import { mkdir, open, rename, rm, rmdir, readdir } from 'node:fs/promises';
+import { lstat, mkdir, open, rename, rm, rmdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 export const TEMP_PREFIX = '.briefing-tmp-';
@@ -41,10 +41,12 @@ export async function removeStaleTemporaries(dir: string): Promise<number> {
     return 0;
   }
   for (const name of entries) {
-    if (name.startsWith(TEMP_PREFIX)) {
-      await rm(path.join(dir, name), { force: true });
-      removed++;
-    }
+    if (!name.startsWith(TEMP_PREFIX)) continue;
+    // Files and links only (rm never follows a link); anything else by that name is not ours.
+    const stats = await lstat(path.join(dir, name)).catch(() => undefined);
+    if (!stats || stats.isDirectory()) continue;
+    await rm(path.join(dir, name), { force: true });
+    removed++;
   }
   return removed;
 }

@@ -1,7 +1,7 @@
 /** What a build reports: the files it wrote and removed, its diagnostics, and what it did per edition. */
 import type { Diagnostic } from '../core/errors.js';
 import type { ArticleStatus } from '../translate/types.js';
-import type { LockInfo } from './lock.js';
+import type { RecoveredLock } from './lock.js';
 import type { RemovalReason } from './plan.js';
 
 export interface WrittenFile {
@@ -34,6 +34,6 @@ export interface BuildReport {
   rendered: number;
   /** Worker threads used (0: rendered in-process). */
   workers: number;
-  /** A lock left by a dead build that this build took over. */
-  recoveredLock?: LockInfo;
+  /** A lock left by a dead build that this build took over, and why it was judged stale. */
+  recoveredLock?: RecoveredLock;
 }

@@ -3,8 +3,8 @@
  * article's rendered files, removing what the plan withdrew, and cleaning up after a killed build.
  * Decisions are the plan's (plan.ts, next-manifest.ts); this module only carries them out.
  */
-import { readdir, stat } from 'node:fs/promises';
-import { readFileSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../core/hash.js';
 import type { ArticleResult } from '../pipeline/render-article.js';
@@ -13,27 +13,58 @@ import type { OutputEntry } from './manifest.js';
 import { recordOf, type ArticleRecord } from './next-manifest.js';
 import type { FileState } from './plan.js';
 
-/** True when the file on disk is the one the manifest recorded (size, then sha256). */
+// Never follow a link, never wait on a FIFO (0 where the OS lacks the flag).
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * True when the file on disk is the one the manifest recorded (size, then sha256): a regular file,
+ * not a link, not a FIFO.
+ */
 export function fileMatches(file: string, entry: OutputEntry): boolean {
   // Synchronous for the same reason as FileHasher: many small reads, nothing to overlap them with.
+  let fd: number | undefined;
   try {
-    if (statSync(file).size !== entry.bytes) return false;
-    return sha256(readFileSync(file)) === entry.sha256;
+    if (!lstatSync(file).isFile()) return false;
+    fd = openSync(file, OPEN_FLAGS);
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size !== entry.bytes) return false;
+    return sha256(readFileSync(fd)) === entry.sha256;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Whether `file` is the output folder's own: its folder's real path lies inside `out`'s, so a
+ * symbolic link to a folder elsewhere, planted inside `out` with a tampered manifest, cannot make
+ * the build read or delete outside it. The file itself is checked by {@link fileMatches}.
+ */
+function insideOutput(out: string, file: string): boolean {
+  try {
+    const relative = path.relative(realpathSync(out), realpathSync(path.dirname(file)));
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
   } catch {
     return false;
   }
 }
 
-/** Whether a recorded output's file is still the one written, edited since, or gone. */
+/** Whether something (a file, a link, a folder) is at `file`, without following a link. */
+function present(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a recorded output's file is still the one written, edited since (or not the folder's own), or gone. */
 export function fileState(out: string, entry: OutputEntry): FileState {
   const file = path.join(out, entry.path);
-  if (fileMatches(file, entry)) return 'intact';
-  try {
-    statSync(file);
-    return 'modified';
-  } catch {
-    return 'missing';
-  }
+  if (insideOutput(out, file) && fileMatches(file, entry)) return 'intact';
+  return present(file) ? 'modified' : 'missing';
 }
 
 /**
@@ -42,10 +73,17 @@ export function fileState(out: string, entry: OutputEntry): FileState {
  */
 export async function writeArticle(out: string, result: ArticleResult): Promise<ArticleRecord> {
   const writeErrors = new Map<string, string>();
+  const folder = path.join(out, result.slug);
+  // A link planted as the article's folder would take the writes elsewhere: refuse it (files are renamed over, links and all).
+  const foreign = articleFolderProblem(folder);
   for (const edition of result.editions) {
     for (const file of edition.files) {
+      if (foreign) {
+        writeErrors.set(file.name, foreign);
+        continue;
+      }
       try {
-        await writeFileAtomic(path.join(out, result.slug, file.name), file.data);
+        await writeFileAtomic(path.join(folder, file.name), file.data);
       } catch (error) {
         writeErrors.set(file.name, (error as NodeJS.ErrnoException).code ?? String(error));
       }
@@ -56,18 +94,25 @@ export async function writeArticle(out: string, result: ArticleResult): Promise<
 
 /**
  * Removes an output the manifest says this tool wrote. The plan saw the file intact; it is checked
- * again just before, so a file replaced by hand meanwhile is left alone. Says what it found.
+ * again just before, so a file replaced by hand meanwhile is left alone, and so is anything but a
+ * regular file whose real path is inside `out`. Says what it found.
  */
 export async function removeRecorded(out: string, entry: OutputEntry): Promise<'removed' | 'modified' | 'missing'> {
   const file = path.join(out, entry.path);
-  if (!fileMatches(file, entry)) {
-    return stat(file).then(
-      () => 'modified' as const,
-      () => 'missing' as const,
-    );
-  }
+  if (!insideOutput(out, file) || !fileMatches(file, entry)) return present(file) ? 'modified' : 'missing';
   await removeFile(file);
   return 'removed';
+}
+
+/** Why the article folder `folder` cannot take writes (a link, a file), or undefined when it can (or does not exist yet). */
+function articleFolderProblem(folder: string): string | undefined {
+  try {
+    const stats = lstatSync(folder);
+    if (stats.isDirectory()) return undefined;
+    return `${path.basename(folder)}/ in the output folder is ${stats.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}; remove it`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Removes article folders left empty by removals (rmdir fails on anything non-empty). */

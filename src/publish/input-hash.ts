@@ -5,14 +5,15 @@
  * only (no parsing), so a rebuild can decide what to skip before loading any renderer.
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageVersion, toolVersion } from '../core/version.js';
-import type { ProjectPaths } from '../core/paths.js';
+import { projectPaths, type ProjectPaths } from '../core/paths.js';
 import { SOURCE_LANG, type Format, type Lang, type OutputKind } from '../core/types.js';
 import { sha256 } from '../core/hash.js';
+import { projectBounds, type ProjectBounds } from '../project/bounds.js';
+import { InputError, readInput, readInputSync } from '../project/read-file.js';
 
 const require = createRequire(import.meta.url);
 
@@ -34,27 +35,35 @@ function fontVersion(): string {
   return packageVersion(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')));
 }
 
-/** sha256 over the relative path and bytes of every file under `dir`, in sorted order. */
-async function hashTree(dir: string): Promise<string> {
+/**
+ * sha256 over the relative path and bytes of every file under `dir`, in sorted order. Links are
+ * followed as the renderers follow them (read-file.ts); a file that cannot be read hashes as its
+ * error, so the renderer reports it, and it is read again once fixed.
+ */
+async function hashTree(dir: string, bounds: ProjectBounds): Promise<string> {
   const hash = createHash('sha256');
   let entries: string[];
   try {
     entries = (await readdir(dir, { recursive: true, withFileTypes: true }))
-      .filter((entry) => entry.isFile())
+      .filter((entry) => entry.isFile() || entry.isSymbolicLink())
       .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
       .sort();
   } catch {
     return sha256('no templates');
   }
   for (const name of entries) {
-    const bytes = await readFile(path.join(dir, name));
-    hash.update(`${name}\0${bytes.length}\0`).update(bytes);
+    try {
+      const bytes = await readInput(path.join(dir, name), bounds);
+      hash.update(`${name}\0${bytes.length}\0`).update(bytes);
+    } catch (error) {
+      hash.update(`${name}\0${refused(error)}\0`);
+    }
   }
   return hash.digest('hex');
 }
 
 export async function sharedInputs(paths: ProjectPaths, date: string): Promise<SharedInputs> {
-  return { tool: toolVersion(), font: fontVersion(), templates: await hashTree(paths.templates), date };
+  return { tool: toolVersion(), font: fontVersion(), templates: await hashTree(paths.templates, projectBounds(paths)), date };
 }
 
 /** The files an edition reads, relative to the project root: what its hash covers. */
@@ -68,23 +77,29 @@ export function editionInputFiles(paths: ProjectPaths, sourceFile: string, slug:
 }
 
 /**
- * Reads files for hashing; an absent file hashes as absent (adding it later changes the hash).
+ * Reads files for hashing; an absent file hashes as absent (adding it later changes the hash), one
+ * that is refused or unreadable as its error (the render then reports it at its place).
  * Synchronous on purpose: these are thousands of small reads with nothing else to overlap, and a
  * thread-pool round trip per file costs more than the read (no-op rebuild target: 0.5 s / 200).
  */
 export class FileHasher {
   private readonly cache = new Map<string, string>();
-  constructor(private readonly root: string) {}
+  private readonly bounds: ProjectBounds;
+  constructor(
+    private readonly root: string,
+    bounds?: ProjectBounds,
+  ) {
+    this.bounds = bounds ?? projectBounds(projectPaths(root));
+  }
 
   /** sha256 of a file relative to the root, or 'absent'. */
   file(relative: string): string {
     let hit = this.cache.get(relative);
     if (hit === undefined) {
       try {
-        hit = sha256(readFileSync(path.join(this.root, relative)));
+        hit = sha256(readInputSync(path.join(this.root, relative), this.bounds));
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        hit = 'absent';
+        hit = error instanceof InputError && error.code === 'ENOENT' ? 'absent' : refused(error);
       }
       this.cache.set(relative, hit);
     }
@@ -103,4 +118,9 @@ export function editionHash(shared: SharedInputs, hasher: FileHasher, files: rea
 /** Hash of one output: its edition's inputs, plus what it is. */
 export function outputHash(edition: string, kind: OutputKind, format: Format): string {
   return sha256(`${edition}\0${kind}\0${format}`);
+}
+
+/** What a file that cannot be read contributes to a hash: its error code. */
+function refused(error: unknown): string {
+  return `refused:${error instanceof InputError ? error.code : String(error)}`;
 }

@@ -7,7 +7,8 @@
  *
  * Serialised with sorted entries and fixed key order: identical builds give identical bytes.
  */
-import { readFile } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
+import { InputError, readInput } from '../project/read-file.js';
 import path from 'node:path';
 import type { Format, Lang } from '../core/types.js';
 import { FORMATS, LANGS } from '../core/types.js';
@@ -116,10 +117,13 @@ export interface ReadManifest {
 export async function readManifest(file: string, displayName = file): Promise<ReadManifest> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    // Read as any input (project/read-file.ts): a FIFO or a folder in its place is refused, not waited on.
+    const folder = await realpath(path.dirname(file)).catch(() => path.dirname(file));
+    text = (await readInput(file, { root: folder, excluded: [] })).toString('utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { diagnostics: [] };
-    throw error;
+    if (error instanceof InputError && error.code === 'ENOENT') return { diagnostics: [] };
+    const reason = error instanceof InputError ? error.message.replace(/^[^:]*: /, '') : String(error);
+    return { diagnostics: [invalid(displayName, `it cannot be read (${reason})`)] };
   }
   let value: unknown;
   try {

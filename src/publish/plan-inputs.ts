@@ -6,6 +6,7 @@
 import type { Lang } from '../core/types.js';
 import type { ProjectPaths } from '../core/paths.js';
 import type { SourceFile } from '../project/sources.js';
+import { projectBounds } from '../project/bounds.js';
 import { editionHash, editionInputFiles, FileHasher, sharedInputs } from './input-hash.js';
 import { safeRelative, type Manifest } from './manifest.js';
 import { fileState } from './execute-files.js';
@@ -31,7 +32,7 @@ export async function gatherPlanInputs(
   options: GatherOptions,
 ): Promise<PlanInputs> {
   const shared = await sharedInputs(paths, options.date);
-  const hasher = new FileHasher(paths.root);
+  const hasher = new FileHasher(paths.root, projectBounds(paths));
   const existing = new Set(everything.map((source) => source.slug));
   const selectedSlugs = new Set(selected.map((source) => source.slug));
   const files = new Map<string, FileState>();

@@ -4,7 +4,7 @@
  * Nothing is registered on the global Handlebars object.
  */
 import Handlebars from 'handlebars';
-import { readFileSync } from 'node:fs';
+import { readInputSync } from '../project/read-file.js';
 import { FileProblem } from '../core/errors.js';
 
 export type TemplateFn = (context: object) => string;
@@ -35,7 +35,8 @@ export class TemplateError extends FileProblem<'briefing:template-error'> {
  * whose every value is already escaped for the target (the Markdown content template).
  */
 export function loadTemplate(file: string, escaping: 'html' | 'none'): TemplateFn {
-  const source = readFileSync(file, 'utf8');
+  // Only the project's own regular file (project/read-file.ts): an InputError names it otherwise.
+  const source = readInputSync(file).toString('utf8');
   const cacheKey = `${escaping}:${file}`;
   const hit = cache.get(cacheKey);
   if (hit && hit.source === source) return hit.fn;

@@ -1,45 +1,53 @@
 /**
  * The files a render reads, hashed: the render cache's key. Every file is resolved through its
- * real path first, and one that leads out of the project (a symlink to `/etc/passwd`, say) stops
- * the request: the service serves the project, not whatever a link points at.
+ * real path first, and one that leads out of the project (a symlink to `/etc/passwd`, say), into
+ * `.git/` or into the output folder stops the request: the service serves the project, not
+ * whatever a link points at. Files are read as the build reads them (project/read-file.ts): a FIFO
+ * or a folder is never waited on or read.
  */
 import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, realpath } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProjectPaths } from '../core/paths.js';
 import { SOURCE_LANG } from '../core/types.js';
 import { COMMON_NS } from '../i18n/instance.js';
 import { listSources, type SourceFile } from '../project/sources.js';
+import { boundsOfRoot, type ProjectBounds } from '../project/bounds.js';
+import { InputError, inputRealPath, readOptionalInput } from '../project/read-file.js';
 import { translationFiles } from '../translate/files.js';
 import type { ServedFile } from './catalogue.js';
 
 /** A file of the request resolves outside the project folder. */
 export class OutsideProjectError extends Error {
   override name = 'OutsideProjectError';
-  /** @param file the absolute path of the input that resolves outside the project. */
-  constructor(readonly file: string) {
-    super(`${path.basename(file)} resolves outside the project`);
+  /** @param file the absolute path of the input that resolves outside the project, into `.git/` or into the output folder. */
+  constructor(
+    readonly file: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${path.basename(file)} resolves outside the project`, options);
   }
 }
 
-/** Whether `file` (absolute) really lives inside `root` (a real path), links resolved; false when absent. */
-async function insideProject(root: string, file: string): Promise<boolean | 'absent'> {
-  let real: string;
+/**
+ * Whether `file` (absolute) really lives inside the project, links resolved, outside `.git/` and
+ * the output folder; 'absent' when it does not exist. A link loop counts as outside.
+ */
+async function insideProject(bounds: ProjectBounds, file: string): Promise<boolean | 'absent'> {
   try {
-    real = await realpath(file);
+    return (await inputRealPath(file, bounds)) === undefined ? 'absent' : true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'absent';
+    if (error instanceof InputError) return false;
     throw error;
   }
-  const relative = path.relative(root, real);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 /** The project's articles that may be served: those whose file is really inside the project. */
 export async function servableSources(paths: ProjectPaths, realRoot: string): Promise<SourceFile[]> {
   const sources = await listSources(paths);
-  const inside = await Promise.all(sources.map((source) => insideProject(realRoot, source.absolute)));
+  const bounds = boundsOfRoot(realRoot);
+  const inside = await Promise.all(sources.map((source) => insideProject(bounds, source.absolute)));
   return sources.filter((_, i) => inside[i] === true);
 }
 
@@ -59,18 +67,16 @@ export async function inputFiles(paths: ProjectPaths, source: SourceFile, file: 
  * @throws OutsideProjectError when a file resolves outside `realRoot`.
  */
 export async function hashFiles(realRoot: string, files: readonly string[], salt: string): Promise<string> {
+  const bounds = boundsOfRoot(realRoot);
   const contents = await Promise.all(
     files.map(async (file) => {
-      const inside = await insideProject(realRoot, file);
-      if (inside === 'absent') return undefined;
-      if (!inside) throw new OutsideProjectError(file);
       try {
-        return await readFile(file);
+        return await readOptionalInput(file, bounds);
       } catch (error) {
-        // Deleted between the two calls (an editor saving by rename): the next save event re-renders.
-        // A folder where a file was expected is as good as absent.
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'EISDIR') return undefined;
+        if (error instanceof InputError && error.ruleId === 'briefing:outside-project') throw new OutsideProjectError(file, { cause: error });
+        // A folder, a FIFO, an unreadable file: hashed as absent; the render reports it at its place.
+        // (Deleted meanwhile, by an editor saving by rename, is absent too: the next save event re-renders.)
+        if (error instanceof InputError) return undefined;
         throw error;
       }
     }),

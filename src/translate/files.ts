@@ -1,10 +1,11 @@
 /** Where the translator workflow's files live, and reading them (writing is publish's job). */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lang } from '../core/types.js';
-import type { Diagnostic } from '../core/errors.js';
+import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { emptyLocale, readLocaleFile, type LocaleFile } from '../i18n/locale-file.js';
+import { projectBounds } from '../project/bounds.js';
+import { InputError, readOptionalInput } from '../project/read-file.js';
 import { parseState, type TranslationState } from './state.js';
 
 export interface TranslationFiles {
@@ -39,7 +40,9 @@ export interface TranslationInputs {
 export async function readTranslationInputs(paths: ProjectPaths, lang: Lang, slug: string): Promise<TranslationInputs> {
   const files = translationFiles(paths, lang, slug);
   const rel = (file: string) => path.relative(paths.root, file);
-  const [target, state, obsolete] = await Promise.all([files.target, files.state, files.obsolete].map(readOptional));
+  const unreadable: Diagnostic[] = [];
+  const read = (file: string) => readOptional(file, paths, unreadable);
+  const [target, state, obsolete] = await Promise.all([files.target, files.state, files.obsolete].map(read));
   const targetFile = target === undefined ? emptyLocale(rel(files.target)) : readLocaleFile(target, rel(files.target));
   const obsoleteFile = obsolete === undefined ? undefined : readLocaleFile(obsolete, rel(files.obsolete));
   const parsedState = parseState(state, rel(files.state));
@@ -49,15 +52,17 @@ export async function readTranslationInputs(paths: ProjectPaths, lang: Lang, slu
     ...(obsoleteFile ? { obsolete: obsoleteFile } : {}),
     state: parsedState.state,
     texts: { ...(target !== undefined ? { target } : {}), ...(state !== undefined ? { state } : {}), ...(obsolete !== undefined ? { obsolete } : {}) },
-    diagnostics: [...targetFile.diagnostics, ...(obsoleteFile?.diagnostics ?? []), ...parsedState.diagnostics],
+    diagnostics: [...unreadable, ...targetFile.diagnostics, ...(obsoleteFile?.diagnostics ?? []), ...parsedState.diagnostics],
   };
 }
 
-async function readOptional(file: string): Promise<string | undefined> {
+/** The file's text, or undefined when it is absent or unreadable (then with an error at the file in `problems`). */
+async function readOptional(file: string, paths: ProjectPaths, problems: Diagnostic[]): Promise<string | undefined> {
   try {
-    return await readFile(file, 'utf8');
+    return (await readOptionalInput(file, projectBounds(paths)))?.toString('utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    const shown = path.relative(paths.root, file);
+    problems.push(error instanceof InputError ? error.toDiagnostic(shown) : ruleDiagnostic('briefing:unreadable-file', shown, { reason: String(error) }));
+    return undefined;
   }
 }

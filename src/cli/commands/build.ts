@@ -36,8 +36,8 @@ export async function buildCommand(settings: Settings, out: Output): Promise<num
   const failed = report.failed.length > 0 || hasErrors(report.diagnostics);
   const code = failed ? EXIT.content : EXIT.ok;
   if (report.recoveredLock) {
-    const { pid, started } = report.recoveredLock;
-    out.stderr(`briefing: recovered the lock left by pid ${pid} (started ${started}), which is no longer running`);
+    const { holder, reason } = report.recoveredLock;
+    out.stderr(`briefing: recovered the lock ${holder ? `left by pid ${holder.pid} (started ${holder.started})` : 'of the output folder'}, ${reason}`);
   }
   if (settings.json) {
     out.stdout(JSON.stringify(jsonSummary(report, code, elapsed), null, 2));

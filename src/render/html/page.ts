@@ -7,7 +7,7 @@ import type { BriefingDocument, Lang } from '../../core/types.js';
 import type { BodyHtml } from './to-hast.js';
 import { formatDate } from '../../core/dates.js';
 import { FileProblem } from '../../core/errors.js';
-import { readFileSync } from 'node:fs';
+import { readInputSync } from '../../project/read-file.js';
 import path from 'node:path';
 
 export interface PageContext {
@@ -99,7 +99,7 @@ export function inlineStylesheet(css: string, file = path.join('templates', 'htm
 /** Reads `<templatesDir>/html/<name>` and checks it with {@link inlineStylesheet}, naming that file. */
 export function readStylesheet(templatesDir: string, name: string): string {
   const file = path.join(templatesDir, 'html', name);
-  return inlineStylesheet(readFileSync(file, 'utf8'), file);
+  return inlineStylesheet(readInputSync(file).toString('utf8'), file);
 }
 
 export { formatDate } from '../../core/dates.js';

@@ -4,12 +4,13 @@
  * a present field of the wrong kind, or an unknown field, is a `PdfThemeError` naming the
  * file, the field, and its line and column.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { evaluate, parse as parseJson, type ValueNode } from '@humanwhocodes/momoa';
 import { FileProblem } from '../../core/errors.js';
 import type { RuleParams } from '../../core/rules.js';
 import type { Place } from '../../core/types.js';
+import { readOptionalInputSync } from '../../project/read-file.js';
 import { FONT_DIR } from './font-dir.js';
 
 export interface PdfTheme {
@@ -172,10 +173,12 @@ type FieldPlaces = ReadonlyMap<string, { name: Place; value: Place }>;
  */
 export function loadPdfTheme(templatesDir: string): PdfTheme {
   const file = path.join(templatesDir, 'pdf', 'theme.json');
-  if (!existsSync(file)) return structuredClone(DEFAULT_PDF_THEME);
+  // Only the project's own regular file is read (project/read-file.ts); absent means the defaults.
+  const bytes = readOptionalInputSync(file);
+  if (bytes === undefined) return structuredClone(DEFAULT_PDF_THEME);
   let root: ValueNode;
   try {
-    root = parseJson(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { mode: 'json' }).body;
+    root = parseJson(bytes.toString('utf8').replace(/^\uFEFF/, ''), { mode: 'json' }).body;
   } catch (error) {
     const e = error as { line?: number; column?: number; message?: string };
     const syntax = (e.message ?? 'unreadable').replace(/\s*\(\d+:\d+\)\s*$/, '');
