@@ -3,8 +3,8 @@
  * so a string round-trips unchanged between extraction, templates and rendering.
  */
 import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { Root, RootContent, PhrasingContent, Heading } from 'mdast';
+import { fromMarkdown, type Options as FromMarkdownOptions } from 'mdast-util-from-markdown';
+import type { Root, RootContent, PhrasingContent, Heading, Paragraph } from 'mdast';
 
 export const MARKDOWN_OPTIONS: ToMarkdownOptions = {
   bullet: '-',
@@ -24,13 +24,58 @@ export function blocksToMarkdown(nodes: RootContent[]): string {
 /**
  * Serialises inline content as the text of a heading of `depth`, without the `#` marks:
  * escaping is then right for a heading line (where a trailing `#` would otherwise vanish).
+ * Line endings become spaces: a heading is one line, and one with a line ending would be
+ * written as a setext heading, whose underline would escape the template's `#` line.
  */
 export function inlineToMarkdown(children: PhrasingContent[], depth: Heading['depth'] = 2): string {
-  const line = blocksToMarkdown([{ type: 'heading', depth, children }]);
+  const line = blocksToMarkdown([{ type: 'heading', depth, children: oneLine(children) }]);
   return line.slice(depth + 1);
+}
+
+/**
+ * Serialises inline content as one line that starts a paragraph (a key figure's line, a list
+ * item's text): escaped so that nothing at its start (`#`, `-`, `>`, `1.`, a fence) opens a block.
+ */
+export function inlineToParagraphLine(children: PhrasingContent[]): string {
+  return blocksToMarkdown([{ type: 'paragraph', children: oneLine(children) }]);
 }
 
 /** Parses a Markdown string into mdast (CommonMark only, positions kept). */
 export function parseMarkdown(text: string): Root {
   return fromMarkdown(text);
+}
+
+/**
+ * CommonMark's block constructs (micromark names), and raw inline HTML: switched off to read a
+ * string as the content of one paragraph, so `# `, a fence, `---`, `>`, `- `, `<div>` or a link
+ * definition in it are text, never structure.
+ */
+const PARAGRAPH_ONLY: NonNullable<FromMarkdownOptions['extensions']>[number] = {
+  disable: {
+    null: ['blockQuote', 'codeFenced', 'codeIndented', 'definition', 'headingAtx', 'htmlFlow', 'htmlText', 'list', 'setextUnderline', 'thematicBreak'],
+  },
+};
+
+/**
+ * Parses a string as one paragraph, whatever it holds: block syntax is text, and blank lines
+ * (which would start another paragraph) join the parts with a space. Positions are kept.
+ */
+export function parseParagraph(text: string): Paragraph {
+  const parts = fromMarkdown(text, { extensions: [PARAGRAPH_ONLY] }).children.filter((node): node is Paragraph => node.type === 'paragraph');
+  const first = parts[0];
+  if (parts.length === 1 && first) return first;
+  return { type: 'paragraph', children: parts.flatMap((part, i) => (i === 0 ? part.children : [{ type: 'text', value: ' ' }, ...part.children])) };
+}
+
+/**
+ * Inline content on one line: line endings in text and code become spaces, hard breaks a space.
+ * (The parser already drops the spaces around a line ending inside a paragraph.)
+ */
+export function oneLine(children: PhrasingContent[]): PhrasingContent[] {
+  return children.map((node): PhrasingContent => {
+    if (node.type === 'break') return { type: 'text', value: ' ' };
+    if ('value' in node) return { ...node, value: node.value.replace(/\r\n?|\n/g, ' ') };
+    if ('children' in node) return { ...node, children: oneLine(node.children) } as PhrasingContent;
+    return node;
+  });
 }

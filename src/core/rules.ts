@@ -133,6 +133,19 @@ export const RULES = {
     },
   ),
   'briefing:french-typography': rule<{ space: string; side: string; mark: string }>('warning', (p) => `Use ${p.space} ${p.side} "${p.mark}" in French`),
+  'briefing:translation-shape': rule<{ french: 'list' | 'quote'; found: string }>(
+    'error',
+    (p) =>
+      `The French of this unit is one ${p.french}, its translation ${p.found}: keep the French's block shape (${
+        p.french === 'list' ? 'one list, each item on its own line starting with the French\'s marker, "- " or "1."' : 'one quote, each line starting with "> "'
+      }, no blank line outside it)`,
+  ),
+  'briefing:block-markup': rule<{ unit: string; markup: string; construct: string }>(
+    'warning',
+    (p) =>
+      `${p.markup === '' ? 'A blank line (a new paragraph) is joined with a space' : `"${p.markup}" (${p.construct}) is shown as literal text`}: ` +
+      `the translation of a ${p.unit} is one ${p.unit === 'paragraph' ? 'paragraph' : 'line'} of text and cannot add a block. Remove it, as in the French`,
+  ),
 
   // Rendering (src/render/, reported by src/pipeline/render-error.ts).
   'briefing:template-error': rule<{ reason: string }>('error', (p) => `${p.reason}: fix the template here`),

@@ -13,6 +13,8 @@ import type { KeyStatus } from '../translate/types.js';
  * other languages from the `<slug>` namespace of `i18n`; a unit whose status is `stale` is shown
  * in French like a missing one (never published as if it were current). Article strings are read raw with
  * `getResource`: they are data, so i18next interpolation and `$t()` nesting never run on them.
+ * Every string, French or translated, is parsed as its unit's kind (./units.ts): none can add a
+ * title, a section or any other block to the document.
  */
 export function localize(article: Article, lang: Lang, i18n: i18n, statuses?: ReadonlyMap<string, KeyStatus>): Briefing {
   const fallbacks: string[] = [];
@@ -30,7 +32,8 @@ export function localize(article: Article, lang: Lang, i18n: i18n, statuses?: Re
   };
   const block = (segment: Segment): LocalizedBlock => {
     const { markdown, ...rest } = pick(segment);
-    return { key: segment.key, nodes: blockUnit(markdown), ...rest };
+    const kind = segment.kind === 'list' || segment.kind === 'blockquote' ? segment.kind : 'paragraph';
+    return { key: segment.key, nodes: blockUnit(markdown, kind), ...rest };
   };
   const fixedT = i18n.getFixedT(lang, COMMON_NS);
   return {

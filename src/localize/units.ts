@@ -1,21 +1,33 @@
-/** Turns the Markdown of one translation unit back into mdast, defusing raw HTML on the way. */
+/**
+ * Turns the Markdown of one translation unit back into mdast, parsed as the unit's kind, so that no
+ * string can change the document's structure:
+ * - a title, heading or figure label is one line of inline content;
+ * - a paragraph is one paragraph: `# `, a fence, `---`, `>`, `- `, raw HTML in it are text;
+ * - a list or quote is that one block, or, when the string is not (the French's shape is not
+ *   kept), its words as one paragraph of text. `check` and `build` report that case as an error
+ *   (src/translate/lint/shape.ts); this keeps even an unchecked string from adding structure.
+ * Raw HTML is never interpreted: it becomes text, which the Markdown serialiser escapes.
+ */
 import type { BlockContent, PhrasingContent, RootContent } from 'mdast';
 import type { Node } from 'unist';
-import { parseMarkdown } from '../core/markdown.js';
-import { toString as plainText } from 'mdast-util-to-string';
+import { oneLine, parseMarkdown, parseParagraph } from '../core/markdown.js';
 
-/** Inline content of a title or heading string. */
+/** The kinds of block unit (a French paragraph, list or quote). */
+export type BlockKind = 'paragraph' | 'list' | 'blockquote';
+
+/** Inline content of a title, heading or figure label string: one line, never a block. */
 export function inlineUnit(markdown: string): PhrasingContent[] {
-  const nodes = parseMarkdown(markdown).children.map(defuse);
-  const first = nodes[0];
-  if (nodes.length === 1 && first && (first.type === 'paragraph' || first.type === 'heading')) return first.children;
-  // Several blocks where one line was expected: keep the words, drop the structure.
-  return [{ type: 'text', value: nodes.map((node) => plainText(node)).join(' ') }];
+  return oneLine(defuse(parseParagraph(markdown)).children);
 }
 
-/** Block content of a paragraph, list or quote string. */
-export function blockUnit(markdown: string): BlockContent[] {
-  return parseMarkdown(markdown).children.map(defuse) as BlockContent[];
+/** The one block of a paragraph, list or quote string, of the unit's `kind`. */
+export function blockUnit(markdown: string, kind: BlockKind): BlockContent[] {
+  if (kind !== 'paragraph') {
+    const nodes = parseMarkdown(markdown).children;
+    const only = nodes[0];
+    if (nodes.length === 1 && only?.type === kind) return [defuse(only)];
+  }
+  return [defuse(parseParagraph(markdown))];
 }
 
 /**

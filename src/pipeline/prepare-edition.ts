@@ -12,6 +12,8 @@ import { createI18n, COMMON_NS } from '../i18n/instance.js';
 import type { LocaleFile } from '../i18n/locale-file.js';
 import { readTranslationInputs } from '../translate/files.js';
 import { articleStatus } from '../translate/status.js';
+import { lintTranslationShape } from '../translate/lint/index.js';
+import { segmentsOf } from '../i18n/extract.js';
 import type { ArticleStatus, KeyStatus } from '../translate/types.js';
 
 export interface PreparedEdition {
@@ -35,6 +37,16 @@ export async function prepareEdition(paths: ProjectPaths, article: Article, lang
     const inputs = await readTranslationInputs(paths, lang, article.slug);
     diagnostics.push(...inputs.diagnostics);
     status = articleStatus(article, lang, inputs.target, inputs.state).status;
+    // A translation that does not fit its unit (a list unit translated as a paragraph) fails the
+    // edition here, at its key, rather than later as a pairing failure of the bilingual edition.
+    const used = new Set(status.units.filter((unit) => unit.status === 'ok').map((unit) => unit.key));
+    diagnostics.push(
+      ...lintTranslationShape(
+        inputs.target,
+        lang,
+        segmentsOf(article).filter((unit) => used.has(unit.key)),
+      ),
+    );
     namespaces = { ...namespaces, [article.slug]: inputs.target.resources };
   }
   const ok = !hasErrors(diagnostics) && !hasErrors(common.diagnostics);

@@ -78,6 +78,11 @@ export interface EditionOutcome {
   diagnostics: Diagnostic[];
   /** False when the failure may not recur with the same inputs (a renderer crash): not replayed. */
   recordable: boolean;
+  /**
+   * What failed although the edition itself was built, as the build summary names it after the
+   * slug: `fr-en` (the bilingual edition, whose files travel with this one), `review`.
+   */
+  notBuilt?: string[];
 }
 
 export interface ArticleResult {
@@ -142,6 +147,7 @@ async function buildBilingual(task: ArticleTask, article: Article, editions: Edi
     for (const f of files) targetOutcome.files.push(file('bilingual', f.format, f.name, f.data, f.ms));
   } catch (error) {
     targetOutcome.diagnostics.push(errorDiagnostic(error, task.paths, article.path));
+    targetOutcome.notBuilt = [...(targetOutcome.notBuilt ?? []), `${SOURCE_LANG}-${targetOutcome.lang}`];
   }
 }
 
@@ -175,8 +181,10 @@ async function buildEdition(
   // The translators' review page is written whatever the coverage: that is when it matters most.
   if (status && plan.review) {
     const review = renderReviewPage(article, status, i18n, paths.templates);
-    if (review instanceof Error) outcome.diagnostics.push(errorDiagnostic(review, paths, article.path));
-    else outcome.files.push(file('review', 'html', `${article.slug}.review.html`, review.html, review.ms));
+    if (review instanceof Error) {
+      outcome.diagnostics.push(errorDiagnostic(review, paths, article.path));
+      outcome.notBuilt = ['review'];
+    } else outcome.files.push(file('review', 'html', `${article.slug}.review.html`, review.html, review.ms));
   }
   if (status && status.coverage < task.minCoverage) {
     outcome.diagnostics.push(coverageDiagnostic(status, task.minCoverage));

@@ -130,6 +130,7 @@ export function nextManifest(plan: Plan, records: readonly ArticleRecord[]): Nex
       if (edition.outcome === 'built') {
         if (edition.fallbacks.length > 0) report.fallbacks[key] = edition.fallbacks;
         if (unwritten) report.failed.push(key);
+        for (const part of edition.notBuilt ?? []) report.failed.push(`${slug}.${part}`);
         continue;
       }
       report.failed.push(key);

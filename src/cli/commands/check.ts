@@ -11,7 +11,7 @@ import { projectPaths } from '../../core/paths.js';
 import { SOURCE_LANG } from '../../core/types.js';
 import { readLocale } from '../../project/locales.js';
 import { COMMON_NS } from '../../i18n/instance.js';
-import { extractSourceLocale } from '../../i18n/extract.js';
+import { extractSourceLocale, segmentsOf } from '../../i18n/extract.js';
 import { lintFrenchTypography, lintLocale } from '../../translate/lint/index.js';
 import { coverageRow, loadArticles, loadTranslations } from '../../translate/project.js';
 import { acceptKeys, articleStatus } from '../../translate/status.js';
@@ -52,7 +52,7 @@ export async function checkCommand(settings: Settings, out: Output): Promise<num
       const { inputs, lang } = translation;
       diagnostics.push(...inputs.diagnostics);
       if (!translation.result) continue;
-      diagnostics.push(...lintLocale({ target: inputs.target, targetLang: lang, source: french, text: inputs.target.text }));
+      diagnostics.push(...lintLocale({ target: inputs.target, targetLang: lang, source: french, text: inputs.target.text, units: segmentsOf(article) }));
       let { status, nextState } = translation.result;
       if (settings.accept.length > 0) {
         const keys = settings.accept.filter((key) => status.units.some((unit) => unit.key === key && unit.status === 'stale'));

@@ -14,6 +14,7 @@ import { loadTemplate } from '../templates.js';
 import { contentView, fallbackReason } from './view.js';
 import { applyAnnotations } from './annotations.js';
 import { figureData } from './key-figures.js';
+import { withSafeUrls } from './safe-urls.js';
 import { applyTypography } from '../../typography/index.js';
 
 /** remark-stringify with the project's one set of Markdown settings. */
@@ -63,9 +64,13 @@ function readingMinutes(tree: Root): number {
   return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
 }
 
-/** The `.md` edition: the document tree, normalised by remark-stringify, with a visible note before each French fallback. */
+/**
+ * The `.md` edition: the document tree, normalised by remark-stringify, with a visible note before
+ * each French fallback. Its URLs follow the HTML edition's policy and raw HTML is dropped
+ * (./safe-urls.ts): a Markdown viewer may not sanitise what it shows.
+ */
 export function renderMarkdown(doc: BriefingDocument): string {
-  const children = doc.tree.children.flatMap((node): RootContent[] => {
+  const children = withSafeUrls(doc.tree).children.flatMap((node): RootContent[] => {
     if (node.data?.fallback !== 'fr' || node.type === 'heading') return [node];
     const text = doc.t(node.data.fallbackReason === 'stale' ? 'staleNote' : 'fallbackNote');
     const note: Paragraph = { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: text }] }] };

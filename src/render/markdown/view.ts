@@ -2,9 +2,15 @@
  * The content template's view of a Briefing: every string is Markdown already escaped by
  * mdast-util-to-markdown, so the template (compiled without HTML escaping) can never receive a
  * raw untrusted string. Blocks shown in French carry their own `<!-- briefing:fallback -->` mark.
+ *
+ * Nothing here can open a block the template did not write: each string is escaped for the place
+ * the template puts it. Headings and the title are escaped as heading text on one line (for after
+ * `## `); a unit's blocks are exactly the unit's kind (src/localize/units.ts), so a paragraph is
+ * written as one paragraph, its `#`, `>`, `-`, `1.`, fence or `---` at a line start escaped; a key
+ * figure's line and each source name (after `- `) are escaped as the start of a paragraph.
  */
 import type { Briefing, LocalizedBlock, UnitState } from '../../core/types.js';
-import { blocksToMarkdown, inlineToMarkdown } from '../../core/markdown.js';
+import { blocksToMarkdown, inlineToMarkdown, inlineToParagraphLine } from '../../core/markdown.js';
 import { ANNOTATION } from '../../core/class-names.js';
 import type { FallbackReason } from '../../core/node-data.js';
 import { annotationMark } from './annotations.js';
@@ -32,7 +38,7 @@ export interface ContentView {
    * each: HTML and PDF lay the figure out from data found by that id, not from this line.
    */
   figures: { id: string; markdown: string; fallback: boolean }[];
-  /** Names of the sources cited, each escaped as inline Markdown. */
+  /** Names of the sources cited, each escaped as the start of a paragraph (the template writes `- {{this}}`). */
   sources: string[];
   /** Interface strings the template shows, escaped as inline Markdown. */
   labels: { sources: string; keyFigures: string };
@@ -61,13 +67,14 @@ export function contentView(briefing: Briefing, date: string): ContentView {
     })),
     figures: briefing.figures.map((figure) => {
       const fallback = figure.label.lang !== briefing.lang;
-      const line = inlineToMarkdown(figureLine(figure), 2);
+      const line = inlineToParagraphLine(figureLine(figure));
       return { id: figure.id, markdown: fallback ? `${fallbackMark(fallbackReason(figure.label))}\n${line}` : line, fallback };
     }),
-    sources: briefing.sources.map((name) => text(name)),
+    sources: briefing.sources.map((name) => inlineToParagraphLine([{ type: 'text', value: name }])),
     labels: { sources: text(briefing.t('sources')), keyFigures: text(briefing.t('keyFigures')) },
   };
 
+  /** An interface string, escaped as heading text (the template writes `## {{labels.sources}}`). */
   function text(value: string): string {
     return inlineToMarkdown([{ type: 'text', value }], 2);
   }

@@ -3,19 +3,22 @@
  *
  * Rules (severity): `briefing:placeholder-mismatch` (error), `briefing:nesting` (error),
  * `briefing:unescaped-interpolation` (error), `briefing:incomplete-plural` (error),
- * `briefing:raw-html` (warning), `briefing:whitespace` (warning) — all via `lintLocale`;
+ * `briefing:raw-html` (warning), `briefing:whitespace` (warning) — all via `lintLocale`; with the
+ * article's units, `briefing:translation-shape` (error) and `briefing:block-markup` (warning);
  * `briefing:french-typography` (warning) via `lintFrenchTypography`, for French files.
  *
  * The reader's own diagnostics (`LocaleFile.diagnostics`: invalid JSON, duplicate keys…) are not
  * repeated here; the caller reports them alongside.
  */
 import type { Diagnostic } from '../../core/errors.js';
+import type { Lang, Segment } from '../../core/types.js';
 import type { LocaleEntry, LocaleFile } from '../../i18n/locale-file.js';
 import type { RuleContext } from './context.js';
 import { checkFrenchTypography } from './french-typography.js';
 import { checkMarkup } from './markup.js';
 import { checkInterpolationSyntax, checkPlaceholders } from './placeholders.js';
 import { checkPlurals } from './plurals.js';
+import { checkShape } from './shape.js';
 import { checkWhitespace } from './whitespace.js';
 export { pluralCategories } from './plurals.js';
 export { markupIn } from './markup.js';
@@ -33,6 +36,11 @@ export interface LintInput {
    * escape (`\u00a0`…) is seen, without it only those JSON requires (`\"`, `\\`, `\n`…).
    */
   text?: string;
+  /**
+   * The article's translation units (its segments), for an article's locale file: each
+   * translation is then checked against its unit's kind (paragraph, list, quote, heading…).
+   */
+  units?: readonly Segment[];
 }
 
 export function lintLocale(input: LintInput): Diagnostic[] {
@@ -43,7 +51,24 @@ export function lintLocale(input: LintInput): Diagnostic[] {
     ...(input.source ? { french: new Map(input.source.entries.map((e): [string, LocaleEntry] => [e.key, e])) } : {}),
     ...(input.text !== undefined ? { text: input.text } : {}),
   };
-  return sortByPlace([...checkPlaceholders(ctx), ...checkInterpolationSyntax(ctx), ...checkPlurals(ctx), ...checkMarkup(ctx), ...checkWhitespace(ctx)]);
+  const shape = input.units ? checkShape({ ...ctx, units: new Map(input.units.map((unit) => [unit.key, unit])) }) : [];
+  return sortByPlace([
+    ...checkPlaceholders(ctx),
+    ...checkInterpolationSyntax(ctx),
+    ...checkPlurals(ctx),
+    ...checkMarkup(ctx),
+    ...checkWhitespace(ctx),
+    ...shape,
+  ]);
+}
+
+/**
+ * The shape rules alone (`briefing:translation-shape`, `briefing:block-markup`): what `build`
+ * reports about the translations of `units` it is about to use.
+ */
+export function lintTranslationShape(target: LocaleFile, lang: Lang, units: readonly Segment[]): Diagnostic[] {
+  const ctx = { file: target.file, lang, entries: target.entries, text: target.text, units: new Map(units.map((unit) => [unit.key, unit])) };
+  return sortByPlace(checkShape(ctx));
 }
 
 /** French typography check for French strings (used on French locale files). */
