@@ -5,6 +5,8 @@
 import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Root, RootContent, PhrasingContent, Heading } from 'mdast';
+import { capLinePrefixes, flattenDeepNesting } from './nesting.js';
+import { limits } from './limits.js';
 
 export const MARKDOWN_OPTIONS: ToMarkdownOptions = {
   bullet: '-',
@@ -30,7 +32,13 @@ export function inlineToMarkdown(children: PhrasingContent[], depth: Heading['de
   return line.slice(depth + 1);
 }
 
-/** Parses a Markdown string into mdast (CommonMark only, positions kept). */
+/**
+ * Parses a Markdown string into mdast (CommonMark only, positions kept), with quotes, lists and
+ * emphasis nested at most `nestingDepth` deep (src/core/nesting.ts): deeper levels are flattened.
+ */
 export function parseMarkdown(text: string): Root {
-  return fromMarkdown(text);
+  const depth = limits().nestingDepth;
+  const tree = fromMarkdown(capLinePrefixes(text, depth).text);
+  flattenDeepNesting(tree, depth);
+  return tree;
 }
