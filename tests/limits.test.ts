@@ -359,6 +359,22 @@ describe('through a build: the input over a limit reported at its place, everyth
     expect(existsSync(path.join(root, 'output', 'huge'))).toBe(false);
   }, 60_000);
 
+  it('a translation nested 1 000 quotes and 10 000 list markers deep: flattened, the English edition built in every format', async () => {
+    const root = tempProject();
+    editJson(root, `locales/en/${SEED}.json`, (locale) => {
+      locale.lead['1'] = `${'> '.repeat(1000)}deep`;
+      const first = Object.keys(locale.sections)[0]!;
+      locale.sections[first]['1'] = `${'- '.repeat(10_000)}x`;
+    });
+    const result = await runCli(['build', '--root', root, '--lang', 'en', '--format', 'md,html,pdf', '--jobs', '1']);
+    expect(result.stderr).not.toMatch(/render-failed|internal error|call stack/);
+    for (const ext of ['md', 'html', 'pdf']) expect(existsSync(path.join(root, 'output', SEED, `${SEED}.en.${ext}`))).toBe(true);
+    // The translation is what shows, 16 quotes deep at most.
+    const markdown = readFileSync(path.join(root, 'output', SEED, `${SEED}.en.md`), 'utf8');
+    expect(markdown).toContain('deep');
+    expect(Math.max(...markdown.split('\n').map((line) => /^(> ?)*/.exec(line)![0].replace(/ /g, '').length))).toBe(DEFAULTS.limits.nestingDepth);
+  }, 60_000);
+
   it('a $t() chain in common.json: an error at the value in build, the other language built', async () => {
     const root = tempProject();
     editJson(root, 'locales/fr/common.json', (common) => {
@@ -383,7 +399,9 @@ describe('through a build: the input over a limit reported at its place, everyth
     const start = performance.now();
     const result = await runCli(['build', '--root', root, '--format', 'md', '--jobs', '1']);
     expect(performance.now() - start).toBeLessThan(20_000);
-    expect(problems(result.stderr)).toEqual([expect.stringMatching(new RegExp(`^${file}:1:1 {2}error {2}The locale file is \\d+ bytes, more than the 4194304 allowed`))]);
+    expect(problems(result.stderr)).toEqual([
+      expect.stringMatching(new RegExp(`^${file}:1:1 {2}error {2}The locale file is \\d+ bytes, more than the 4194304 allowed`)),
+    ]);
     expect(existsSync(path.join(root, 'output', SEED, `${SEED}.fr.md`))).toBe(true);
     expect(existsSync(path.join(root, 'output', SEED, `${SEED}.en.md`))).toBe(false);
   }, 60_000);
