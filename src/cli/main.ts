@@ -5,6 +5,7 @@
  */
 import { EXIT, UsageError } from '../core/errors.js';
 import { toolVersion as version } from '../core/version.js';
+import { limits } from '../core/limits.js';
 import { helpText, parseCommandLine, type Command } from './options.js';
 import type { Settings } from './options.js';
 import { consoleOutput, type Output } from './output.js';
@@ -16,6 +17,9 @@ export type { Output } from './output.js';
 export async function run(argv: readonly string[], out: Output = consoleOutput): Promise<number> {
   try {
     const settings = parseCommandLine(argv);
+    // A malformed BRIEFING_LIMITS is a usage error here, not a failure in every render.
+    limits();
+    for (const notice of settings.notices) out.stderr(`briefing: ${notice}`);
     if (settings.version) {
       out.stdout(version());
       return EXIT.ok;

@@ -3,6 +3,7 @@
  * applies to, and the message that names the fix. `parseCommandLine` turns argv into typed
  * settings or a UsageError.
  */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../core/errors.js';
 import { DEFAULTS } from '../core/defaults.js';
@@ -57,7 +58,7 @@ const OPTIONS = {
   jobs: {
     type: 'string',
     value: 'N',
-    description: 'build: articles rendered in parallel: the main thread and N-1 worker threads (default: one per core)',
+    description: 'build: articles rendered in parallel: the main thread and N-1 worker threads (default and most: one per core)',
     commands: ['build'],
   },
   wait: {
@@ -105,6 +106,8 @@ export interface Settings {
   accept: string[];
   help: boolean;
   version: boolean;
+  /** Notes on options that were adjusted (printed on stderr, the command still runs). */
+  notices: string[];
 }
 
 export function parseCommandLine(argv: readonly string[]): Settings {
@@ -133,6 +136,7 @@ export function parseCommandLine(argv: readonly string[]): Settings {
       }
     }
   }
+  const notices: string[] = [];
   const translating = command === 'check' || command === 'status';
   const langs = list('lang', values.lang, LANGS);
   return {
@@ -149,7 +153,7 @@ export function parseCommandLine(argv: readonly string[]): Settings {
     host: host(values.host),
     force: values.force ?? false,
     ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
-    ...(values.jobs !== undefined ? { jobs: count('jobs', values.jobs, 1, 'e.g. --jobs 4') } : {}),
+    ...(values.jobs !== undefined ? { jobs: jobs(values.jobs, notices) } : {}),
     wait: values.wait !== undefined ? count('wait', values.wait, 0, 'seconds, e.g. --wait 600') : DEFAULTS.lockWaitSeconds,
     json: values.json ?? false,
     check: values.check ?? false,
@@ -161,7 +165,20 @@ export function parseCommandLine(argv: readonly string[]): Settings {
       .filter(Boolean),
     help: values.help ?? false,
     version: values.version ?? false,
+    notices,
   };
+}
+
+/**
+ * `--jobs`, at most one lane per core: each worker is a V8 isolate with its own fonts and code
+ * (~100 MB before any article), and lanes beyond the cores only wait (64 lanes on 2 cores: 3.2 GB).
+ */
+function jobs(raw: string, notices: string[]): number {
+  const asked = count('jobs', raw, 1, 'e.g. --jobs 4');
+  const cores = availableParallelism();
+  if (asked <= cores) return asked;
+  notices.push(`--jobs ${asked} is more than the ${cores} core${cores === 1 ? '' : 's'} of this machine: using --jobs ${cores}.`);
+  return cores;
 }
 
 /** A comma-separated choice list; unknown values name the valid ones. Order follows `choices`. */

@@ -27,4 +27,58 @@ export const DEFAULTS = {
   lockUnreadableMs: 2_000,
   /** A project's folders, relative to its root. */
   folders: { content: 'content', locales: 'locales', templates: 'templates', output: 'output' },
+  /**
+   * Bounds on every input, so that one hostile or broken file costs a few seconds and a few
+   * hundred MB at most, and is refused with a placed message instead (docs/parsing.md, "Limits").
+   * Each can be changed for one run with the `BRIEFING_LIMITS` environment variable, e.g.
+   * `BRIEFING_LIMITS="articleBytes=4000000,sections=1000"` (src/core/limits.ts): an environment
+   * variable reaches the worker threads and `briefing serve` alike, and a changed limit is part of
+   * every output's input hash, so outputs refused or built under other limits are redone.
+   */
+  limits: {
+    /** Size of one article file, in UTF-8 bytes (a long feature is ~50 kB). */
+    articleBytes: 1_048_576,
+    /** Characters on one line of an article (a wire-copy paragraph is one line; ~8 000 words). */
+    lineLength: 50_000,
+    /** Size of an article's YAML front matter, in bytes (checked before the YAML is parsed). */
+    frontMatterBytes: 65_536,
+    /** YAML aliases (`*name`) the front matter may expand (the `yaml` package's `maxAliasCount`). */
+    yamlAliases: 50,
+    /**
+     * Nesting of block quotes and lists (and, separately, of emphasis and links inside a line)
+     * in articles, translations and the content template's output: deeper content is flattened
+     * into its parent, with a warning in an article, so no tree walk can overflow the stack.
+     */
+    nestingDepth: 16,
+    /** Sections (headings) of one article. */
+    sections: 500,
+    /** Sources of one article: front matter `sources:` and attributions found in the text, each. */
+    sources: 500,
+    /** Key figures found in one article. */
+    figures: 500,
+    /** Size of one locale file (`locales/<lang>/*.json`), in UTF-8 bytes. */
+    localeBytes: 4_194_304,
+    /** Depth of nested `$t(…)` in an interface string of common.json. */
+    nestingCalls: 4,
+    /** Characters an interface string may expand to through `$t(…)`. */
+    expandedChars: 10_000,
+    /** Size of the logo file, in bytes. */
+    logoBytes: 2_097_152,
+    /** Pixels of the logo (width × height, read from its header before it is decoded: 4 bytes each when decoded). */
+    logoPixels: 4_194_304,
+    /** Characters the block helpers (`each`, `with`, `if`, `unless`) of one template run may produce, all together. */
+    templateOutputChars: 16_777_216,
+    /** Times the block helpers of one template run may render their block, all together. */
+    templateBlocks: 1_000_000,
+    /** Least width of a PDF text column in points (each column of the bilingual edition). */
+    pdfColumnPoints: 72,
+    /** Least height of a PDF page's text area in points, between the top and bottom margins. */
+    pdfTextHeightPoints: 144,
+  },
 } as const;
+
+/** The names of the limits, as written in `BRIEFING_LIMITS`. */
+export type LimitName = keyof typeof DEFAULTS.limits;
+
+/** One value per limit (whole numbers). */
+export type Limits = Record<LimitName, number>;

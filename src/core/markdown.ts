@@ -5,6 +5,8 @@
 import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import { fromMarkdown, type Options as FromMarkdownOptions } from 'mdast-util-from-markdown';
 import type { Root, RootContent, PhrasingContent, Heading, Paragraph } from 'mdast';
+import { capLinePrefixes, flattenDeepNesting } from './nesting.js';
+import { limits } from './limits.js';
 
 export const MARKDOWN_OPTIONS: ToMarkdownOptions = {
   bullet: '-',
@@ -40,9 +42,15 @@ export function inlineToParagraphLine(children: PhrasingContent[]): string {
   return blocksToMarkdown([{ type: 'paragraph', children: oneLine(children) }]);
 }
 
-/** Parses a Markdown string into mdast (CommonMark only, positions kept). */
+/**
+ * Parses a Markdown string into mdast (CommonMark only, positions kept), with quotes, lists and
+ * emphasis nested at most `nestingDepth` deep (src/core/nesting.ts): deeper levels are flattened.
+ */
 export function parseMarkdown(text: string): Root {
-  return fromMarkdown(text);
+  const depth = limits().nestingDepth;
+  const tree = fromMarkdown(capLinePrefixes(text, depth).text);
+  flattenDeepNesting(tree, depth);
+  return tree;
 }
 
 /**
@@ -61,7 +69,10 @@ const PARAGRAPH_ONLY: NonNullable<FromMarkdownOptions['extensions']>[number] = {
  * (which would start another paragraph) join the parts with a space. Positions are kept.
  */
 export function parseParagraph(text: string): Paragraph {
-  const parts = fromMarkdown(text, { extensions: [PARAGRAPH_ONLY] }).children.filter((node): node is Paragraph => node.type === 'paragraph');
+  const tree = fromMarkdown(text, { extensions: [PARAGRAPH_ONLY] });
+  // Block syntax is off, but emphasis and links can still nest: capped as in parseMarkdown.
+  flattenDeepNesting(tree, limits().nestingDepth);
+  const parts = tree.children.filter((node): node is Paragraph => node.type === 'paragraph');
   const first = parts[0];
   if (parts.length === 1 && first) return first;
   return { type: 'paragraph', children: parts.flatMap((part, i) => (i === 0 ? part.children : [{ type: 'text', value: ' ' }, ...part.children])) };

@@ -60,6 +60,49 @@ export const RULES = {
   'briefing:empty-section': rule<{ heading: string }>('warning', (p) => `Section "${p.heading}" has no paragraphs`),
   'briefing:empty-article': rule('error', () => 'The article has no text'),
 
+  // Limits (src/core/defaults.ts `limits`, docs/parsing.md "Limits"); each names the limit to raise.
+  'briefing:article-too-large': rule<{ bytes: number; limit: number }>(
+    'error',
+    (p) => `The article is ${p.bytes} bytes, more than the ${p.limit} allowed: split it into several articles (or raise articleBytes in BRIEFING_LIMITS)`,
+  ),
+  'briefing:line-too-long': rule<{ length: number; limit: number }>(
+    'error',
+    (p) => `This line is ${p.length} characters long, more than the ${p.limit} allowed: break it into paragraphs (or raise lineLength in BRIEFING_LIMITS)`,
+  ),
+  'briefing:front-matter-limit': rule<{ problem: 'bytes'; bytes: number; limit: number } | { problem: 'depth' | 'aliases'; limit: number }>('error', (p) =>
+    p.problem === 'bytes'
+      ? `The front matter is ${p.bytes} bytes, more than the ${p.limit} allowed: keep it to the title, date, authors and sources (or raise frontMatterBytes in BRIEFING_LIMITS)`
+      : p.problem === 'depth'
+        ? `The front matter nests brackets more than ${p.limit} deep: write each field as a plain value or a list of strings`
+        : `The front matter's aliases (*name) expand to more than ${p.limit} values, as an "alias bomb" does: write the values out instead of repeating aliases`,
+  ),
+  'briefing:nesting-too-deep': rule<{ what: 'quotes and lists' | 'emphasis and links'; limit: number }>(
+    'warning',
+    (p) =>
+      `${p.what === 'quotes and lists' ? 'Quotes and lists' : 'Emphasis and links'} nested more than ${p.limit} deep: the deeper levels were flattened into this one. Nest less`,
+  ),
+  'briefing:too-many': rule<{ what: 'sections' | 'front matter sources' | 'sources cited in the text' | 'key figures'; count: number; limit: number }>(
+    'error',
+    (p) =>
+      `More than ${p.limit} ${p.what} (${p.count}${p.count > p.limit ? '' : ' or more'}), from here on: split the article (or raise the limit in BRIEFING_LIMITS, see docs/parsing.md)`,
+  ),
+  'briefing:locale-limit': rule<{ problem: 'bytes'; bytes: number; limit: number } | { problem: 'depth'; limit: number }>('error', (p) =>
+    p.problem === 'bytes'
+      ? `The locale file is ${p.bytes} bytes, more than the ${p.limit} allowed: check that it is the right file (or raise localeBytes in BRIEFING_LIMITS)`
+      : `Objects nested more than ${p.limit} deep: keys are section.id.field, a few levels at most`,
+  ),
+  'briefing:nesting-limit': rule<
+    | { key: string; problem: 'cycle'; through: string }
+    | { key: string; problem: 'depth'; limit: number }
+    | { key: string; problem: 'length'; chars: number; limit: number }
+  >('error', (p) =>
+    p.problem === 'cycle'
+      ? `"${p.key}" pulls itself in through $t(${p.through}), which never ends: remove the $t(…) that loops`
+      : p.problem === 'depth'
+        ? `"${p.key}" nests $t(…) more than ${p.limit} deep: write the text itself instead of nesting`
+        : `"${p.key}" expands through $t(…) to ${p.chars} characters, more than the ${p.limit} allowed: nest fewer strings, or write the text itself`,
+  ),
+
   // Translation status (src/translate/, `briefing check`, `briefing build`).
   'briefing:extraction-outdated': rule<{ file: string; article: string }>('error', (p) => `${p.file} does not match ${p.article}; run "briefing extract"`),
   'briefing:missing-translation': rule<{ lang: string; key: string }>('error', (p) => `Missing ${p.lang} translation of "${p.key}"`),
@@ -155,6 +198,13 @@ export const RULES = {
       : `${p.field ? `"${p.field}"` : 'The theme'} ${p.problem}${p.got === undefined ? '' : `, not ${JSON.stringify(p.got)}`} (see docs/themes.md)`,
   ),
   'briefing:invalid-logo': rule('error', () => 'The logo is not a PNG or JPEG image: a logo must be one of those (replace the file, or remove it for no logo)'),
+  'briefing:logo-too-large': rule<{ problem: 'bytes'; bytes: number; limit: number } | { problem: 'pixels'; width: number; height: number; limit: number }>(
+    'error',
+    (p) =>
+      p.problem === 'bytes'
+        ? `The logo file is ${p.bytes} bytes, more than the ${p.limit} allowed: save it smaller (a logo is shown a few centimetres wide)`
+        : `The logo is ${p.width}×${p.height} pixels, more than the ${p.limit} pixels allowed: scale it down (a logo is shown a few centimetres wide)`,
+  ),
   'briefing:invalid-stylesheet': rule<{ found: string }>(
     'error',
     (p) =>
@@ -166,6 +216,11 @@ export const RULES = {
       p.cause === 'template'
         ? `The bilingual edition cannot pair the two languages: ${p.problem}`
         : `The bilingual edition cannot pair the two languages: the translation of "${p.key}" is ${p.translation} where the French is ${p.french}. Keep the same blocks as the French (no added blank line, list or heading)`,
+  ),
+  'briefing:template-limit': rule<{ problem: 'output' | 'blocks'; limit: number }>('error', (p) =>
+    p.problem === 'output'
+      ? `This block makes the template's output exceed ${p.limit} characters (nested {{#each}} over @root?): loop over the data once`
+      : `This block makes the template render more than ${p.limit} blocks (nested {{#each}} over @root?): loop over the data once`,
   ),
   'briefing:render-failed': rule<{ reason: string }>('error', (p) => `Rendering failed: ${p.reason}`),
   'briefing:unreadable-file': rule<{ reason: string }>('error', (p) => `Cannot read this file: ${p.reason}. Restore it, or make it readable`),

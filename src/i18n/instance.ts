@@ -12,6 +12,11 @@ export const COMMON_NS = 'common';
  * - `returnEmptyString: false`: an empty translation counts as missing.
  * - no fallback language: a missing English string is handled (and marked) by localize, not
  *   silently replaced by French.
+ * - `skipOnVariables: true` (i18next's default, stated because it matters): a value passed in,
+ *   such as an article's title, is never searched for `$t(…)`, so text from an article cannot
+ *   pull interface strings in. i18next 26 has no option bounding `$t(…)` depth or expanded
+ *   length (`maxReplaces` bounds `{{…}}` interpolation only): common.json's nesting is bounded
+ *   when the file is read (src/i18n/nesting-check.ts), for build, serve and check alike.
  */
 export function createI18n(lang: Lang, namespaces: Record<string, ResourceTree>): i18n {
   const instance = i18next.createInstance();
@@ -22,7 +27,7 @@ export function createI18n(lang: Lang, namespaces: Record<string, ResourceTree>)
     ns: Object.keys(namespaces),
     defaultNS: COMMON_NS,
     resources: { [lang]: namespaces },
-    interpolation: { escapeValue: false },
+    interpolation: { escapeValue: false, skipOnVariables: true },
     returnEmptyString: false,
     returnNull: false,
     initAsync: false,

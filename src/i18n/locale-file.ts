@@ -4,8 +4,12 @@
  * such as `__proto__` can never reach `Object.prototype`.
  */
 import { parse as parseJson, type ObjectNode, type ValueNode } from '@humanwhocodes/momoa';
+import path from 'node:path';
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
+import { jsonTooDeep } from '../core/json-depth.js';
+import { limits as currentLimits } from '../core/limits.js';
 import type { Place } from '../core/types.js';
+import { checkNesting } from './nesting-check.js';
 
 /** Nested i18next resources (`{ sections: { id: { heading: "…" } } }`). */
 export interface ResourceTree {
@@ -36,9 +40,29 @@ export function emptyLocale(file: string): LocaleFile {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Parses `text` (the content of `file`); problems go to `diagnostics`, never thrown. */
+/** Name of the interface strings' file (the i18next namespace `common`), the one file whose `$t(…)` runs. */
+const INTERFACE_FILE = 'common.json';
+
+/**
+ * Parses `text` (the content of `file`); problems go to `diagnostics`, never thrown. A file over
+ * the size or depth limit is not parsed (no strings); in common.json, a string whose `$t(…)`
+ * nesting goes over the limits is reported and left out (src/i18n/nesting-check.ts).
+ */
 export function readLocaleFile(text: string, file: string): LocaleFile {
   const result: LocaleFile = { file, text, resources: Object.create(null) as ResourceTree, entries: [], diagnostics: [] };
+  const limits = currentLimits();
+  if (text.length * 3 > limits.localeBytes) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > limits.localeBytes) {
+      result.diagnostics.push(ruleDiagnostic('briefing:locale-limit', file, { problem: 'bytes', bytes, limit: limits.localeBytes }));
+      return { ...result, text: '' };
+    }
+  }
+  const tooDeep = jsonTooDeep(text, limits.nestingDepth);
+  if (tooDeep) {
+    result.diagnostics.push(ruleDiagnostic('briefing:locale-limit', file, { problem: 'depth', limit: limits.nestingDepth }, tooDeep));
+    return result;
+  }
   let root: ValueNode;
   try {
     root = parseJson(text.replace(/^\uFEFF/, ''), { mode: 'json' }).body;
@@ -53,7 +77,20 @@ export function readLocaleFile(text: string, file: string): LocaleFile {
     return result;
   }
   walk(root, '', result.resources, result);
+  if (path.basename(file) === INTERFACE_FILE) {
+    const nesting = checkNesting(result.entries, file, limits);
+    result.diagnostics.push(...nesting.diagnostics);
+    for (const key of nesting.rejected) remove(result.resources, key);
+  }
   return result;
+}
+
+/** Deletes the string at dotted `key` from `tree`. */
+function remove(tree: ResourceTree, key: string): void {
+  const parts = key.split('.');
+  let node: ResourceTree | string | undefined = tree;
+  for (const part of parts.slice(0, -1)) node = typeof node === 'object' ? node[part] : undefined;
+  if (typeof node === 'object') delete node[parts.at(-1)!];
 }
 
 function walk(node: ObjectNode, prefix: string, target: ResourceTree, result: LocaleFile): void {

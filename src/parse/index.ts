@@ -4,11 +4,14 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, Yaml } from 'mdast';
 import type { Article } from '../core/types.js';
-import type { Diagnostic } from '../core/errors.js';
+import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
+import { limits as currentLimits } from '../core/limits.js';
+import { capLinePrefixes, flattenDeepNesting } from '../core/nesting.js';
 import { readFrontMatter } from './front-matter.js';
 import { splitWireCopy } from './wire-copy.js';
 import { assembleArticle } from './article.js';
 import { figureUnits } from './key-figure-units.js';
+import { checkCounts, checkSections, checkText } from './limits.js';
 
 export { classifyLine, isWireCopy } from './wire-copy.js';
 
@@ -21,15 +24,34 @@ export interface ParseResult {
 
 /**
  * Parses one source file. Both formats go through remark: Markdown as is, wire copy by splitting
- * its one-paragraph-per-line blocks (see wire-copy.ts). Pure: no I/O.
+ * its one-paragraph-per-line blocks (see wire-copy.ts). Pure: no I/O. An article over a limit
+ * (src/parse/limits.ts) comes back empty with the error, before the costly steps run.
  */
 export function parseArticle(source: string, file: string, slug: string): ParseResult {
+  const limits = currentLimits();
   const diagnostics: Diagnostic[] = [];
-  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const normalised = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const tooLarge = checkText(normalised, file, limits);
+  if (tooLarge) return refused(slug, file, [tooLarge]);
+  const { text, cut } = capLinePrefixes(normalised, limits.nestingDepth);
   const tree = parser.parse(text) as Root;
+  const cuts = flattenDeepNesting(tree, limits.nestingDepth);
+  const blocks = cut ?? cuts.blocks;
+  if (blocks) diagnostics.push(ruleDiagnostic('briefing:nesting-too-deep', file, { what: 'quotes and lists', limit: limits.nestingDepth }, blocks));
+  if (cuts.inline) diagnostics.push(ruleDiagnostic('briefing:nesting-too-deep', file, { what: 'emphasis and links', limit: limits.nestingDepth }, cuts.inline));
+  const tooMany = checkSections(tree, file, limits);
+  if (tooMany) return refused(slug, file, [...diagnostics, tooMany]);
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
-  const meta = readFrontMatter(yaml, file, diagnostics);
+  const meta = readFrontMatter(yaml, file, diagnostics, limits);
   const split = splitWireCopy(tree, text, meta.format === 'wire' ? 'wire' : meta.format === 'markdown' ? 'markdown' : 'detect');
   const built = assembleArticle(split, meta, slug, file, diagnostics);
-  return { article: { ...built, figures: figureUnits(built) }, diagnostics };
+  const article = { ...built, figures: figureUnits(built) };
+  diagnostics.push(...checkCounts(article, file, limits));
+  return { article, diagnostics };
+}
+
+/** The empty article returned with a limit's error: the pipeline skips an article with errors. */
+function refused(slug: string, file: string, diagnostics: Diagnostic[]): ParseResult {
+  const title = { key: 'title', kind: 'title', markdown: slug, place: { line: 1, column: 1 } } as const;
+  return { article: { slug, path: file, meta: { sources: [], authors: [] }, title, lead: [], figures: [], sections: [] }, diagnostics };
 }

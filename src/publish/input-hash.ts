@@ -9,6 +9,7 @@ import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageVersion, toolVersion } from '../core/version.js';
+import { limitsFingerprint } from '../core/limits.js';
 import { projectPaths, type ProjectPaths } from '../core/paths.js';
 import { SOURCE_LANG, type Format, type Lang, type OutputKind } from '../core/types.js';
 import { sha256 } from '../core/hash.js';
@@ -19,7 +20,7 @@ const require = createRequire(import.meta.url);
 
 /** What every output of one build shares. */
 export interface SharedInputs {
-  /** Version of Briefing (package.json). */
+  /** Version of Briefing (package.json), followed by the limits changed through BRIEFING_LIMITS, if any. */
   tool: string;
   /** Version of the dejavu-fonts-ttf package: the font bytes are a function of it. */
   font: string;
@@ -63,7 +64,10 @@ async function hashTree(dir: string, bounds: ProjectBounds): Promise<string> {
 }
 
 export async function sharedInputs(paths: ProjectPaths, date: string): Promise<SharedInputs> {
-  return { tool: toolVersion(), font: fontVersion(), templates: await hashTree(paths.templates, projectBounds(paths)), date };
+  // Limits decide what is refused: an output built or refused under other limits is redone.
+  const changedLimits = limitsFingerprint();
+  const tool = changedLimits ? `${toolVersion()} limits ${changedLimits}` : toolVersion();
+  return { tool, font: fontVersion(), templates: await hashTree(paths.templates, projectBounds(paths)), date };
 }
 
 /** The files an edition reads, relative to the project root: what its hash covers. */

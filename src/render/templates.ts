@@ -2,14 +2,61 @@
  * The one Handlebars environment of the process. Templates are compiled with `strict: true`
  * (a misspelt variable is an error, not an empty string) and cached per path.
  * Nothing is registered on the global Handlebars object.
+ *
+ * A run is bounded: Handlebars has no output limit, and `{{#each @root.x}}` nested a few times
+ * multiplies the output (three levels over the article's units: minutes and gigabytes). The block
+ * helpers `each`, `with`, `if` and `unless` are the builtins wrapped to count each block they
+ * render and the characters it produces, against `templateBlocks` and `templateOutputChars`; the
+ * block that goes over is the error's place.
  */
-import Handlebars from 'handlebars';
+import Handlebars, { type HelperOptions } from 'handlebars';
 import { readInputSync } from '../project/read-file.js';
 import { FileProblem } from '../core/errors.js';
+import { limits } from '../core/limits.js';
+import type { Place } from '../core/types.js';
 
 export type TemplateFn = (context: object) => string;
 
 const env = Handlebars.create();
+
+/** What the template run in progress has produced so far (runs are synchronous: one at a time). */
+interface Budget {
+  file: string;
+  chars: number;
+  blocks: number;
+}
+let running: Budget | undefined;
+
+/** Counts one rendered block of `length` characters against the limits; `place` is the block's. */
+function charge(length: number, place: Place): void {
+  if (!running) return;
+  const { templateOutputChars, templateBlocks } = limits();
+  running.chars += length;
+  running.blocks += 1;
+  if (running.chars > templateOutputChars)
+    throw new FileProblem('briefing:template-limit', running.file, { problem: 'output', limit: templateOutputChars }, place);
+  if (running.blocks > templateBlocks) throw new FileProblem('briefing:template-limit', running.file, { problem: 'blocks', limit: templateBlocks }, place);
+}
+
+type BlockFn = HelperOptions['fn'];
+
+for (const name of ['each', 'with', 'if', 'unless']) {
+  const builtin = env.helpers[name] as (...args: unknown[]) => unknown;
+  env.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+    const options = args.at(-1) as HelperOptions & { loc?: { start: { line: number; column: number } } };
+    const place = { line: options.loc?.start.line ?? 1, column: (options.loc?.start.column ?? 0) + 1 };
+    const counted = (fn: BlockFn | undefined): BlockFn | undefined =>
+      fn &&
+      ((context, runtime) => {
+        const out = fn(context, runtime);
+        charge(out.length, place);
+        return out;
+      });
+    args[args.length - 1] = { ...options, fn: counted(options.fn), inverse: counted(options.inverse) };
+    return builtin.apply(this, args);
+  });
+}
+
 const cache = new Map<string, { source: string; fn: TemplateFn }>();
 
 /**
@@ -48,10 +95,17 @@ export function loadTemplate(file: string, escaping: 'html' | 'none'): TemplateF
   }
   const compiled = env.compile(source, { strict: true, noEscape: escaping === 'none' });
   const fn: TemplateFn = (context) => {
+    const outer = running;
+    running = { file, chars: 0, blocks: 0 };
     try {
-      return compiled(context);
+      const out = compiled(context);
+      const limit = limits().templateOutputChars;
+      if (out.length > limit) throw new FileProblem('briefing:template-limit', file, { problem: 'output', limit }, { line: 1, column: 1 });
+      return out;
     } catch (error) {
-      throw toTemplateError(file, error);
+      throw error instanceof FileProblem ? error : toTemplateError(file, error);
+    } finally {
+      running = outer;
     }
   };
   cache.set(cacheKey, { source, fn });

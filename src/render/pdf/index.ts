@@ -7,6 +7,7 @@
 import PDFDocument from 'pdfkit';
 import { BUILTIN_TEMPLATES } from '../../core/paths.js';
 import { loadLogo } from '../logo.js';
+import { limits } from '../../core/limits.js';
 import type { BriefingDocument } from '../../core/types.js';
 import { renderBlocks } from './blocks.js';
 import { registerFonts } from './fonts.js';
@@ -79,6 +80,9 @@ export function openPdf(meta: PdfMeta, options: RenderPdfOptions): PdfSession {
       ModDate: options.creationDate,
     },
   });
+  // Each nested quote or fallback bar listens for new pages while it is drawn (layout.ts
+  // withLeftBar): up to `nestingDepth` at once, beyond Node's default warning threshold of 10.
+  pdf.setMaxListeners(limits().nestingDepth * 2 + 10);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));

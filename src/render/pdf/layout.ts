@@ -9,12 +9,15 @@ import type { Column, LayoutContext } from './context.js';
 
 export type { Column, LayoutContext } from './context.js';
 
+/** Least width of text, however deep the nesting: indents stop growing there, so text never leaves its column. */
+const MIN_TEXT_WIDTH = 40;
+
 export function columnX(ctx: LayoutContext, col: Column): number {
-  return ctx.left + col.indent;
+  return ctx.left + Math.max(0, Math.min(col.indent, ctx.width - MIN_TEXT_WIDTH));
 }
 
 export function columnWidth(ctx: LayoutContext, col: Column): number {
-  return Math.max(40, ctx.width - col.indent);
+  return Math.max(MIN_TEXT_WIDTH, ctx.width - col.indent);
 }
 
 function pageTop(ctx: LayoutContext): number {

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { evaluate, parse as parseJson, type ValueNode } from '@humanwhocodes/momoa';
 import { FileProblem } from '../../core/errors.js';
+import { limits } from '../../core/limits.js';
 import type { RuleParams } from '../../core/rules.js';
 import type { Place } from '../../core/types.js';
 import { readOptionalInputSync } from '../../project/read-file.js';
@@ -186,7 +187,57 @@ export function loadPdfTheme(templatesDir: string): PdfTheme {
   }
   const places = new Map<string, { name: Place; value: Place }>();
   collectPlaces(root, '', places);
-  return merge(DEFAULT_PDF_THEME, evaluate(root), '', { file, places }) as PdfTheme;
+  const theme = merge(DEFAULT_PDF_THEME, evaluate(root), '', { file, places }) as PdfTheme;
+  checkGeometry(theme, { file, places });
+  return theme;
+}
+
+/** Page sizes in points, as pdfkit sets them (width × height, portrait). */
+const PAGE_POINTS: Record<PdfTheme['page']['size'], { width: number; height: number }> = {
+  A4: { width: 595.28, height: 841.89 },
+  A5: { width: 419.53, height: 595.28 },
+  LETTER: { width: 612, height: 792 },
+  LEGAL: { width: 612, height: 1008 },
+};
+
+/**
+ * Margins, gaps and sizes must leave a usable page: each column of the bilingual edition at
+ * least `pdfColumnPoints` wide, a text area at least `pdfTextHeightPoints` high that holds a few
+ * lines of the largest type. Otherwise pdfkit lays out anyway (text off the page, one word per
+ * page, a garbage PDF, exit 0). The error is placed at the value that takes the most room.
+ */
+function checkGeometry(theme: PdfTheme, source: Source): void {
+  const { pdfColumnPoints, pdfTextHeightPoints } = limits();
+  const page = PAGE_POINTS[theme.page.size];
+  const { margins } = theme.page;
+  const largest = (fields: string[], value: (field: string) => number) =>
+    fields.filter((field) => source.places.has(field)).sort((a, b) => value(b) - value(a))[0] ?? fields[0]!;
+  const get = (field: string) => field.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], theme) as number;
+  const column = (page.width - margins.left - margins.right - theme.spacing.columnGap) / 2;
+  if (column < pdfColumnPoints) {
+    const field = largest(['page.margins.left', 'page.margins.right', 'spacing.columnGap'], get);
+    throw invalid(source, field, {
+      field,
+      problem: `leaves columns ${Math.round(column)} points wide on a ${theme.page.size} page (${Math.round(page.width)} points wide, less both margins and the gap between the bilingual columns); they need at least ${pdfColumnPoints}`,
+      got: get(field),
+    });
+  }
+  const height = page.height - margins.top - margins.bottom;
+  const tallest = Math.max(...Object.values(theme.sizes)) * theme.lineHeight;
+  if (height < Math.max(pdfTextHeightPoints, 3 * tallest)) {
+    const field =
+      height < pdfTextHeightPoints
+        ? largest(['page.margins.top', 'page.margins.bottom'], get)
+        : largest(
+            Object.keys(theme.sizes).map((k) => `sizes.${k}`),
+            get,
+          );
+    throw invalid(source, field, {
+      field,
+      problem: `leaves a text area ${Math.round(height)} points high on a ${theme.page.size} page; it needs at least ${pdfTextHeightPoints} points, and three lines of the largest size (${Math.round(3 * tallest)})`,
+      got: get(field),
+    });
+  }
 }
 
 function collectPlaces(node: ValueNode, field: string, places: Map<string, { name: Place; value: Place }>): void {
