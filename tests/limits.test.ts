@@ -369,10 +369,11 @@ describe('through a build: the input over a limit reported at its place, everyth
     const result = await runCli(['build', '--root', root, '--lang', 'en', '--format', 'md,html,pdf', '--jobs', '1']);
     expect(result.stderr).not.toMatch(/render-failed|internal error|call stack/);
     for (const ext of ['md', 'html', 'pdf']) expect(existsSync(path.join(root, 'output', SEED, `${SEED}.en.${ext}`))).toBe(true);
-    // The translation is what shows, 16 quotes deep at most.
+    // The translation is what shows, 16 quotes deep at most (a paragraph unit reads its markers
+    // as text: tests/translation-structure.test.ts; the cap holds for any unit kind).
     const markdown = readFileSync(path.join(root, 'output', SEED, `${SEED}.en.md`), 'utf8');
     expect(markdown).toContain('deep');
-    expect(Math.max(...markdown.split('\n').map((line) => /^(> ?)*/.exec(line)![0].replace(/ /g, '').length))).toBe(DEFAULTS.limits.nestingDepth);
+    expect(Math.max(...markdown.split('\n').map((line) => /^(> ?)*/.exec(line)![0].replace(/ /g, '').length))).toBeLessThanOrEqual(DEFAULTS.limits.nestingDepth);
   }, 60_000);
 
   it('a $t() chain in common.json: an error at the value in build, the other language built', async () => {
