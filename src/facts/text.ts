@@ -40,19 +40,28 @@ export function segmentText(segment: Segment): string {
  */
 const SENTENCE_BREAK = /(?<=[.!?…]["»”’)\]]*)[ \t\u00a0\u202f]+(?=[«"“\p{Lu}\p{N}])|\n/gu;
 
-/** The sentence of `text` that contains offset `index`, trimmed. */
-export function sentenceAt(text: string, index: number): string {
-  let start = 0;
-  let end = text.length;
-  for (const match of text.matchAll(SENTENCE_BREAK)) {
-    const at = match.index;
-    if (at + match[0].length <= index) start = at + match[0].length;
-    else if (at >= index) {
-      end = at;
-      break;
+/**
+ * The sentences of `text`: a function from an offset to the trimmed sentence that contains it.
+ * The breaks are found once, so asking for many offsets (one per key figure) stays linear.
+ */
+export function sentenceFinder(text: string): (index: number) => string {
+  const breaks: [start: number, end: number][] = [];
+  for (const match of text.matchAll(SENTENCE_BREAK)) breaks.push([match.index, match.index + match[0].length]);
+  return (index) => {
+    // The first break that does not end before `index` closes the sentence; the one before it opens it.
+    let low = 0;
+    let high = breaks.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (breaks[mid]![1] <= index) low = mid + 1;
+      else high = mid;
     }
-  }
-  return text.slice(start, end).trim();
+    const start = low > 0 ? breaks[low - 1]![1] : 0;
+    // An offset inside a break (a space between sentences) belongs to neither side's end: skip that break.
+    const next = breaks[low] && breaks[low]![0] < index ? breaks[low + 1] : breaks[low];
+    const end = next ? next[0] : text.length;
+    return text.slice(start, end).trim();
+  };
 }
 
 /** Case- and spacing-insensitive comparison key for names. */
