@@ -131,8 +131,15 @@ const COMPILED = ATTRIBUTION_PATTERNS.map((pattern, i) => ({ pattern, regex: SOU
 function cleanName(raw: string): string | undefined {
   const words = raw.split(/[ \u00a0]+/);
   while (words.length > 1 && LEADING_CONNECTIVES.has(foldKey(words[0] ?? ''))) words.shift();
-  const name = words.join(' ').replace(/[’'-]+$/, '');
+  const name = trimTrailing(words.join(' '), "’'-");
   return name && !NOT_SOURCES.has(foldKey(name)) ? name : undefined;
+}
+
+/** `text` without the characters of `chars` at its end (a loop: `/[…]+$/` rescans from each of them). */
+function trimTrailing(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }
 
 /** Sources detected in one plain text, in order of appearance. */

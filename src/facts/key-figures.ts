@@ -4,6 +4,7 @@
  * Pure: no I/O.
  */
 import type { Article, Currency, FigureKind, KeyFigure, Scale } from '../core/types.js';
+import { DEFAULTS } from '../core/defaults.js';
 import { slugify } from '../core/slug.js';
 import { numberRunStarts } from './number-runs.js';
 import { segmentsInReadingOrder, segmentText, sentenceFinder } from './text.js';
@@ -316,7 +317,7 @@ export function keyFigures(article: Article): KeyFigure[] {
   const ids = new Map<string, number>();
   for (const segment of segmentsInReadingOrder(article)) {
     const text = segmentText(segment);
-    const sentenceAt = sentenceFinder(text);
+    const sentenceAt = sentenceFinder(text, DEFAULTS.figureContext);
     for (const found of detectFigures(text)) {
       const identity = `${found.kind}|${found.value}|${found.currency ?? ''}`;
       if (seen.has(identity)) continue;
@@ -332,7 +333,7 @@ export function keyFigures(article: Article): KeyFigure[] {
         ...(found.currency ? { currency: found.currency } : {}),
         ...(found.scale ? { scale: found.scale } : {}),
         key: segment.key,
-        sentence: sentenceAt(found.at),
+        sentence: sentenceAt(found.at, found.text.length),
       });
     }
   }
@@ -441,6 +442,13 @@ const NOMINALIZATIONS: readonly [verb: string, noun: string][] = [
   [`valoris${ER}`, 'valorisation'],
 ];
 const NOMINALIZATION_REGEXES = NOMINALIZATIONS.map(([verb, noun]) => [new RegExp(`^(?:${verb})$`, 'u'), noun] as const);
+
+/** Every regular expression this module builds at run time (checked for backtracking by tests/regex-safety.test.ts). */
+export const FIGURE_REGEXES: readonly RegExp[] = [
+  ...COMPILED_RULES.map(({ regex }) => regex),
+  ...NOMINALIZATION_REGEXES.map(([regex]) => regex),
+  ...[...SCALES, ...CURRENCIES].map((entry) => wholeMatch(entry.pattern)),
+];
 
 /** Determiners before a noun, and how "de" contracts with them ("le partenariat" → "du partenariat"). */
 const DE_CONTRACTIONS: Readonly<Record<string, string>> = {

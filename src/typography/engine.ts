@@ -110,7 +110,8 @@ function planInsertion(pieces: Piece[], starts: number[], at: number, rule: Typo
   const nextCandidate = pieceAt(starts, at);
   const next = at < starts[nextCandidate]! + pieces[nextCandidate]!.text.length ? nextCandidate : -1;
   const prevCandidate = at > 0 ? pieceAt(starts, at - 1) : -1;
-  const prev = prevCandidate >= 0 && pieces[prevCandidate]!.text.length > 0 && starts[prevCandidate]! + pieces[prevCandidate]!.text.length >= at ? prevCandidate : -1;
+  const prev =
+    prevCandidate >= 0 && pieces[prevCandidate]!.text.length > 0 && starts[prevCandidate]! + pieces[prevCandidate]!.text.length >= at ? prevCandidate : -1;
   const owner = [next, prev].find((i) => i >= 0 && pieces[i]!.kind === 'text');
   if (owner === undefined) {
     // Only empty text pieces around: use the first text piece at that position.
