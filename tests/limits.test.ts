@@ -373,7 +373,9 @@ describe('through a build: the input over a limit reported at its place, everyth
     // as text: tests/translation-structure.test.ts; the cap holds for any unit kind).
     const markdown = readFileSync(path.join(root, 'output', SEED, `${SEED}.en.md`), 'utf8');
     expect(markdown).toContain('deep');
-    expect(Math.max(...markdown.split('\n').map((line) => /^(> ?)*/.exec(line)![0].replace(/ /g, '').length))).toBeLessThanOrEqual(DEFAULTS.limits.nestingDepth);
+    expect(Math.max(...markdown.split('\n').map((line) => /^(> ?)*/.exec(line)![0].replace(/ /g, '').length))).toBeLessThanOrEqual(
+      DEFAULTS.limits.nestingDepth,
+    );
   }, 60_000);
 
   it('a $t() chain in common.json: an error at the value in build, the other language built', async () => {

@@ -25,6 +25,18 @@ export const DEFAULTS = {
   lockRefreshMs: 10_000,
   lockStaleMs: 60_000,
   lockUnreadableMs: 2_000,
+  /**
+   * Characters of a key figure's sentence kept either side of the figure, as the context its label
+   * is read from (a longer sentence is cut at a space): labelling many figures of one very long
+   * sentence then stays linear. Ordinary sentences are far shorter.
+   */
+  figureContext: 300,
+  /**
+   * The review page's word diff of a stale paragraph gives up beyond this many word or space
+   * insertions and removals and shows the paragraph as changed as a whole: the diff's time grows
+   * with the edits times the length (a 16 000-word paragraph rewritten took minutes).
+   */
+  reviewDiffMaxEdits: 1000,
   /** A project's folders, relative to its root. */
   folders: { content: 'content', locales: 'locales', templates: 'templates', output: 'output' },
   /**

@@ -11,7 +11,7 @@ export function slugify(text: string, fallback = 'section'): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-|-$/g, ''); // runs of `-` were collapsed just above
   return folded || fallback;
 }
 

@@ -116,26 +116,42 @@ function compile(pattern: AttributionPattern): RegExp {
     case 'inverted':
       return new RegExp(String.raw`${start}${trigger}[ \u00a0]+${LOWER_ARTICLE}(?<name>${NAME})${CLAUSE_END}`, 'gu');
     case 'before':
-      return new RegExp(String.raw`${start}(?<name>${NAME})[ \u00a0]+${pattern.trigger}`, 'gu');
+      // Found from the trigger, the name then read backwards (a lookbehind): searched forwards,
+      // every capital of a long `A.A.A.…` or `A-A-A-…` would start a name read to its end. The
+      // match starts only at the first space before the trigger, so a long run of spaces is read once.
+      return new RegExp(String.raw`(?<![ \u00a0])(?=[ \u00a0]+${pattern.trigger})(?<=${start}(?<name>${NAME}))[ \u00a0]+${pattern.trigger}`, 'gu');
   }
 }
 
-const COMPILED = ATTRIBUTION_PATTERNS.map((pattern) => ({ pattern, regex: compile(pattern) }));
+/** The regular expressions run over the text, one per attribution pattern (checked for backtracking by tests/regex-safety.test.ts). */
+export const SOURCE_REGEXES: readonly RegExp[] = ATTRIBUTION_PATTERNS.map(compile);
+
+const COMPILED = ATTRIBUTION_PATTERNS.map((pattern, i) => ({ pattern, regex: SOURCE_REGEXES[i]! }));
 
 function cleanName(raw: string): string | undefined {
   const words = raw.split(/[ \u00a0]+/);
   while (words.length > 1 && LEADING_CONNECTIVES.has(foldKey(words[0] ?? ''))) words.shift();
-  const name = words.join(' ').replace(/[’'-]+$/, '');
+  const name = trimTrailing(words.join(' '), "’'-");
   return name && !NOT_SOURCES.has(foldKey(name)) ? name : undefined;
+}
+
+/** `text` without the characters of `chars` at its end (a loop: `/[…]+$/` rescans from each of them). */
+function trimTrailing(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }
 
 /** Sources detected in one plain text, in order of appearance. */
 function detectSources(text: string): string[] {
   const found: { at: number; name: string }[] = [];
-  for (const { regex } of COMPILED) {
+  for (const { pattern, regex } of COMPILED) {
     for (const match of text.matchAll(regex)) {
-      const name = cleanName(match.groups?.name ?? '');
-      if (name) found.push({ at: match.index + match[0].indexOf(name), name });
+      const raw = match.groups?.name ?? '';
+      const name = cleanName(raw);
+      // A `before` name is read by a lookbehind: it ends where the match starts.
+      const [matched, start] = pattern.position === 'before' ? [raw + match[0], match.index - raw.length] : [match[0], match.index];
+      if (name) found.push({ at: start + matched.indexOf(name), name });
     }
   }
   return found.sort((a, b) => a.at - b.at).map((f) => f.name);

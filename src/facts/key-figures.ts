@@ -4,8 +4,10 @@
  * Pure: no I/O.
  */
 import type { Article, Currency, FigureKind, KeyFigure, Scale } from '../core/types.js';
+import { DEFAULTS } from '../core/defaults.js';
 import { slugify } from '../core/slug.js';
-import { segmentsInReadingOrder, segmentText, sentenceAt } from './text.js';
+import { numberRunStarts } from './number-runs.js';
+import { segmentsInReadingOrder, segmentText, sentenceFinder } from './text.js';
 
 export type { KeyFigure } from '../core/types.js';
 
@@ -53,6 +55,12 @@ export interface FigureRule {
   ignoreCase?: boolean;
   /** Whether a product name right before disqualifies it ("Windows 11", "Microsoft 365", "GPT-5"). */
   productGuard: boolean;
+  /**
+   * The pattern starts with `NUMBER` and what follows the number never starts with a digit: a match
+   * can then only start at one place in each run of digit groups (see number-runs.ts), the only
+   * place it is tried, so a long `1 000 000 …` without a unit is read once, not once per group.
+   */
+  startsWithNumber?: boolean;
   parse: (groups: Record<string, string | undefined>) => Parsed | undefined;
   /** Fixture phrases that must each yield one figure of this kind; the tests run every one. */
   examples: readonly string[];
@@ -62,9 +70,20 @@ function frenchNumber(text: string): number {
   return Number(text.replace(/[ \u00a0\u202f]/g, '').replace(',', '.'));
 }
 
+/** The entry of `table` whose pattern matches all of `text` (each pattern compiled once, anchored: no scan). */
 function lookup<T extends { pattern: string }>(table: readonly T[], text: string | undefined): T | undefined {
   if (text === undefined) return undefined;
-  return table.find((entry) => new RegExp(`^(?:${entry.pattern})$`, 'u').test(text));
+  return table.find((entry) => wholeMatch(entry.pattern).test(text));
+}
+
+const WHOLE_MATCH = new Map<string, RegExp>();
+function wholeMatch(pattern: string): RegExp {
+  let regex = WHOLE_MATCH.get(pattern);
+  if (!regex) {
+    regex = new RegExp(`^(?:${pattern})$`, 'u');
+    WHOLE_MATCH.set(pattern, regex);
+  }
+  return regex;
 }
 
 const SCALE_GROUP = `(?<scale>${SCALES.map((s) => s.pattern).join('|')})`;
@@ -77,6 +96,7 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     // number, optional scale ("milliard", "M", "Mds"), then "de"/"d’" + currency word or a symbol.
     pattern: `${NUMBER}(?:${SP}?${SCALE_GROUP}(?![\\p{L}]))?(?:${SP}+de${SP}+|${SP}+d[’']${SP}?|${SP}?)${CURRENCY_GROUP}(?![\\p{L}\\p{N}])`,
     productGuard: true,
+    startsWithNumber: true,
     parse: (g) => {
       const scale = lookup(SCALES, g.scale);
       const currency = lookup(CURRENCIES, g.currency);
@@ -91,6 +111,7 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     kind: 'percent',
     pattern: `${NUMBER}${SP}?(?:%|pour${SP}?cent${END})`,
     productGuard: true,
+    startsWithNumber: true,
     parse: (g) => (g.number === undefined ? undefined : { value: frenchNumber(g.number) }),
     examples: ['20 %', '20 pour cent', '2,5 %', '20%'],
   },
@@ -199,11 +220,20 @@ const NOT_PRODUCT_WORDS: ReadonlySet<string> = new Set([
   ...MONTHS,
 ]);
 
+/**
+ * The word right before a figure, read backwards from the figure with sticky lookbehinds: a
+ * `…$` search on the text before the figure would rescan that whole text for every figure.
+ */
+const HYPHENATED_BEFORE = /(?<=([\p{L}\p{N}]+))[-‑]/uy;
+const WORD_BEFORE = /(?<=(?:^|[\s(«"“])([\p{L}\p{N}’'.-]+))[ \u00a0\u202f]/uy;
+
 function followsProductWord(text: string, index: number): boolean {
-  const before = text.slice(0, index);
-  const hyphenated = /([\p{L}\p{N}]+)[-‑]$/u.exec(before);
+  if (index === 0) return false;
+  HYPHENATED_BEFORE.lastIndex = index - 1;
+  const hyphenated = HYPHENATED_BEFORE.exec(text);
   if (hyphenated) return /\p{Lu}/u.test(hyphenated[1] ?? '');
-  const word = /(?:^|[\s(«"“])([\p{L}\p{N}’'.-]+)[ \u00a0\u202f]$/u.exec(before)?.[1];
+  WORD_BEFORE.lastIndex = index - 1;
+  const word = WORD_BEFORE.exec(text)?.[1];
   if (!word || !/\p{Lu}/u.test(word)) return false;
   const folded = word
     .toLocaleLowerCase('fr')
@@ -212,7 +242,10 @@ function followsProductWord(text: string, index: number): boolean {
   return !NOT_PRODUCT_WORDS.has(folded);
 }
 
-const COMPILED_RULES = FIGURE_RULES.map((rule) => ({ rule, regex: new RegExp(rule.pattern, rule.ignoreCase ? 'giu' : 'gu') }));
+const COMPILED_RULES = FIGURE_RULES.map((rule) => ({
+  rule,
+  regex: new RegExp(rule.pattern, `${rule.ignoreCase ? 'i' : ''}${rule.startsWithNumber ? 'y' : 'g'}u`),
+}));
 
 interface Found extends Parsed {
   kind: FigureKind;
@@ -222,21 +255,50 @@ interface Found extends Parsed {
 
 /** Figures of one plain text, in order of appearance (every occurrence). */
 function detectFigures(text: string): Found[] {
-  const taken: [number, number][] = [];
+  /** Spans taken by earlier rules, sorted and disjoint: a later rule never takes text already taken. */
+  let taken: [number, number][] = [];
   const found: Found[] = [];
+  const runStarts = numberRunStarts(text);
   for (const { rule, regex } of COMPILED_RULES) {
-    for (const match of text.matchAll(regex)) {
+    const accepted: [number, number][] = [];
+    let cursor = 0; // matches come in order, so one pass over `taken` per rule
+    for (const match of rule.startsWithNumber ? stickyMatches(text, regex, runStarts) : text.matchAll(regex)) {
       const at = match.index;
       const end = at + match[0].length;
-      if (taken.some(([s, e]) => at < e && end > s)) continue;
+      while (cursor < taken.length && taken[cursor]![1] <= at) cursor++;
+      if (cursor < taken.length && taken[cursor]![0] < end) continue;
       if (rule.productGuard && followsProductWord(text, at)) continue;
       const parsed = rule.parse(match.groups ?? {});
       if (!parsed || !Number.isFinite(parsed.value)) continue;
-      taken.push([at, end]);
+      accepted.push([at, end]);
       found.push({ kind: rule.kind, text: match[0], at, ...parsed });
     }
+    taken = mergeSpans(taken, accepted);
   }
   return found.sort((a, b) => a.at - b.at);
+}
+
+/** The matches of the sticky `regex` tried at each of `starts` (ascending), skipping starts inside an earlier match, as `matchAll` would. */
+function* stickyMatches(text: string, regex: RegExp, starts: readonly number[]): Generator<RegExpExecArray> {
+  let after = 0;
+  for (const start of starts) {
+    if (start < after) continue;
+    regex.lastIndex = start;
+    const match = regex.exec(text);
+    if (match) {
+      after = start + match[0].length;
+      yield match;
+    }
+  }
+}
+
+/** Two sorted lists of disjoint spans, merged into one sorted list. */
+function mergeSpans(a: readonly [number, number][], b: readonly [number, number][]): [number, number][] {
+  const merged: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) merged.push(j >= b.length || (i < a.length && a[i]![0] <= b[j]![0]) ? a[i++]! : b[j++]!);
+  return merged;
 }
 
 /** Symbols in ids: "10 M€" → "amount-10-m-eur", "20 %" → "percent-20-pct". */
@@ -255,6 +317,7 @@ export function keyFigures(article: Article): KeyFigure[] {
   const ids = new Map<string, number>();
   for (const segment of segmentsInReadingOrder(article)) {
     const text = segmentText(segment);
+    const sentenceAt = sentenceFinder(text, DEFAULTS.figureContext);
     for (const found of detectFigures(text)) {
       const identity = `${found.kind}|${found.value}|${found.currency ?? ''}`;
       if (seen.has(identity)) continue;
@@ -270,7 +333,7 @@ export function keyFigures(article: Article): KeyFigure[] {
         ...(found.currency ? { currency: found.currency } : {}),
         ...(found.scale ? { scale: found.scale } : {}),
         key: segment.key,
-        sentence: sentenceAt(text, found.at),
+        sentence: sentenceAt(found.at, found.text.length),
       });
     }
   }
@@ -379,6 +442,13 @@ const NOMINALIZATIONS: readonly [verb: string, noun: string][] = [
   [`valoris${ER}`, 'valorisation'],
 ];
 const NOMINALIZATION_REGEXES = NOMINALIZATIONS.map(([verb, noun]) => [new RegExp(`^(?:${verb})$`, 'u'), noun] as const);
+
+/** Every regular expression this module builds at run time (checked for backtracking by tests/regex-safety.test.ts). */
+export const FIGURE_REGEXES: readonly RegExp[] = [
+  ...COMPILED_RULES.map(({ regex }) => regex),
+  ...NOMINALIZATION_REGEXES.map(([regex]) => regex),
+  ...[...SCALES, ...CURRENCIES].map((entry) => wholeMatch(entry.pattern)),
+];
 
 /** Determiners before a noun, and how "de" contracts with them ("le partenariat" → "du partenariat"). */
 const DE_CONTRACTIONS: Readonly<Record<string, string>> = {

@@ -38,21 +38,48 @@ export function segmentText(segment: Segment): string {
  * Sentence ends: `. ! ? …` (maybe closed by a quote or bracket) before a capital, digit or quote; or a
  * line break. Known limit: an abbreviation before a name ("M. Altman") also ends a sentence.
  */
-const SENTENCE_BREAK = /(?<=[.!?…]["»”’)\]]*)[ \t\u00a0\u202f]+(?=[«"“\p{Lu}\p{N}])|\n/gu;
+// The lookbehind runs only at the first space of a run (checked first): run at every character,
+// it would reread a long run of closing quotes from each of them.
+const SENTENCE_BREAK = /(?<![ \t\u00a0\u202f])(?=[ \t\u00a0\u202f])(?<=[.!?…]["»”’)\]]*)[ \t\u00a0\u202f]+(?=[«"“\p{Lu}\p{N}])|\n/gu;
 
-/** The sentence of `text` that contains offset `index`, trimmed. */
-export function sentenceAt(text: string, index: number): string {
-  let start = 0;
-  let end = text.length;
-  for (const match of text.matchAll(SENTENCE_BREAK)) {
-    const at = match.index;
-    if (at + match[0].length <= index) start = at + match[0].length;
-    else if (at >= index) {
-      end = at;
-      break;
+/**
+ * The sentences of `text`: a function from a span (a figure's offset and length) to the trimmed
+ * sentence that contains it, at most `context` characters either side of the span (a longer
+ * sentence is cut at a space). The breaks are found once and each sentence is cut to a window,
+ * so asking for many figures of one long sentence stays linear.
+ */
+export function sentenceFinder(text: string, context: number): (index: number, length: number) => string {
+  const breaks: [start: number, end: number][] = [];
+  for (const match of text.matchAll(SENTENCE_BREAK)) breaks.push([match.index, match.index + match[0].length]);
+  return (index, length) => {
+    // The first break that does not end before `index` closes the sentence; the one before it opens it.
+    let low = 0;
+    let high = breaks.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (breaks[mid]![1] <= index) low = mid + 1;
+      else high = mid;
     }
-  }
-  return text.slice(start, end).trim();
+    let start = low > 0 ? breaks[low - 1]![1] : 0;
+    // An offset inside a break (a space between sentences) belongs to neither side's end: skip that break.
+    const next = breaks[low] && breaks[low]![0] < index ? breaks[low + 1] : breaks[low];
+    let end = next ? next[0] : text.length;
+    if (index - start > context) start = wordBoundaryAfter(text, index - context, index);
+    if (end - (index + length) > context) end = wordBoundaryBefore(text, index + length + context, index + length);
+    return text.slice(start, end).trim();
+  };
+}
+
+/** The first offset after a white space in [from, limit), else `limit`. */
+function wordBoundaryAfter(text: string, from: number, limit: number): number {
+  for (let i = from; i < limit; i++) if (/\s/.test(text[i]!)) return i + 1;
+  return limit;
+}
+
+/** The last offset of a white space in [limit, from), else `limit`. */
+function wordBoundaryBefore(text: string, from: number, limit: number): number {
+  for (let i = from - 1; i >= limit; i--) if (/\s/.test(text[i]!)) return i;
+  return limit;
 }
 
 /** Case- and spacing-insensitive comparison key for names. */

@@ -68,7 +68,7 @@ export function readLocaleFile(text: string, file: string): LocaleFile {
     root = parseJson(text.replace(/^\uFEFF/, ''), { mode: 'json' }).body;
   } catch (error) {
     const e = error as { line?: number; column?: number; message?: string };
-    const message = (e.message ?? 'Invalid JSON').replace(/\s*\(\d+:\d+\)\s*$/, '');
+    const message = (e.message ?? 'Invalid JSON').replace(/(?<!\s)\s*\(\d+:\d+\)\s*$/, '');
     result.diagnostics.push(ruleDiagnostic('briefing:invalid-json', file, { reason: message }, { line: e.line ?? 1, column: e.column ?? 1 }));
     return result;
   }

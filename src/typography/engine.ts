@@ -62,29 +62,62 @@ function runRule(pieces: Piece[], rule: TypographyRule): void {
     const planned = from === to ? planInsertion(pieces, starts, from, rule) : planReplacement(pieces, starts, from, to, rule);
     if (planned) edits.push(...planned);
   }
-  // Later edits first, so that earlier offsets stay valid.
-  edits.sort((a, b) => b.piece - a.piece || b.from - a.from);
+  applyEdits(pieces, edits);
+}
+
+/**
+ * Writes the edits (in match order, so ascending within each piece) into their pieces, each piece
+ * rebuilt once from its slices: editing a string in place once per match is quadratic when a text
+ * has thousands of matches (`«««…`).
+ */
+function applyEdits(pieces: Piece[], edits: readonly Edit[]): void {
+  const byPiece = new Map<number, Edit[]>();
   for (const edit of edits) {
-    const piece = pieces[edit.piece]!;
-    piece.text = piece.text.slice(0, edit.from) + edit.insert + piece.text.slice(edit.to);
+    const list = byPiece.get(edit.piece);
+    if (list) list.push(edit);
+    else byPiece.set(edit.piece, [edit]);
   }
+  for (const [index, list] of byPiece) {
+    const piece = pieces[index]!;
+    // Stable sort: insertions at one offset keep their match order (matches never overlap).
+    list.sort((a, b) => a.from - b.from);
+    const parts: string[] = [];
+    let at = 0;
+    for (const edit of list) {
+      parts.push(piece.text.slice(at, edit.from), edit.insert);
+      at = edit.to;
+    }
+    parts.push(piece.text.slice(at));
+    piece.text = parts.join('');
+  }
+}
+
+/** Index of the last piece starting at or before `at` (`starts` is ascending; empty pieces share a start). */
+function pieceAt(starts: readonly number[], at: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= at) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 /** Empty match at `at`: the text piece starting there owns the insertion, else the one ending there. */
 function planInsertion(pieces: Piece[], starts: number[], at: number, rule: TypographyRule): Edit[] | null {
-  let next = -1;
-  let prev = -1;
-  for (let i = 0; i < pieces.length; i++) {
-    const start = starts[i]!;
-    const end = start + pieces[i]!.text.length;
-    if (next < 0 && start <= at && at < end) next = i;
-    if (start < at && at <= end) prev = i;
-  }
+  // The non-empty pieces holding the characters at `at` and before it (found by search: a block may hold many pieces).
+  const nextCandidate = pieceAt(starts, at);
+  const next = at < starts[nextCandidate]! + pieces[nextCandidate]!.text.length ? nextCandidate : -1;
+  const prevCandidate = at > 0 ? pieceAt(starts, at - 1) : -1;
+  const prev =
+    prevCandidate >= 0 && pieces[prevCandidate]!.text.length > 0 && starts[prevCandidate]! + pieces[prevCandidate]!.text.length >= at ? prevCandidate : -1;
   const owner = [next, prev].find((i) => i >= 0 && pieces[i]!.kind === 'text');
   if (owner === undefined) {
     // Only empty text pieces around: use the first text piece at that position.
-    const empty = pieces.findIndex((piece, i) => piece.kind === 'text' && starts[i] === at);
-    if (empty < 0) return null;
+    let empty = lowerBound(starts, at);
+    while (empty < pieces.length && starts[empty] === at && pieces[empty]!.kind !== 'text') empty++;
+    if (empty >= pieces.length || starts[empty] !== at) return null;
     return ownedBy(pieces, empty, rule) ? [{ piece: empty, from: 0, to: 0, insert: rule.replacement }] : null;
   }
   if (!ownedBy(pieces, owner, rule)) return null;
@@ -95,10 +128,11 @@ function planInsertion(pieces: Piece[], starts: number[], at: number, rule: Typo
 /** Non-empty match: every overlapped piece must be text; the first gets the replacement, the others lose their part. */
 function planReplacement(pieces: Piece[], starts: number[], from: number, to: number, rule: TypographyRule): Edit[] | null {
   const edits: Edit[] = [];
-  for (let i = 0; i < pieces.length; i++) {
+  // Pieces before the one holding `from` all end at or before it.
+  for (let i = pieceAt(starts, from); i < pieces.length && starts[i]! < to; i++) {
     const start = starts[i]!;
     const end = start + pieces[i]!.text.length;
-    if (end <= from || start >= to) continue;
+    if (end <= from) continue;
     if (pieces[i]!.kind !== 'text') return null;
     if (edits.length === 0 && !ownedBy(pieces, i, rule)) return null;
     edits.push({ piece: i, from: Math.max(from, start) - start, to: Math.min(to, end) - start, insert: edits.length === 0 ? rule.replacement : '' });
@@ -106,26 +140,55 @@ function planReplacement(pieces: Piece[], starts: number[], from: number, to: nu
   return edits.length > 0 ? edits : null;
 }
 
+/** Index of the first element of the ascending `sorted` that is at least `at`. */
+function lowerBound(sorted: readonly number[], at: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! < at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 function ownedBy(pieces: Piece[], index: number, rule: TypographyRule): boolean {
   const piece = pieces[index]!;
   return piece.kind === 'text' && piece.lang === rule.lang;
 }
 
-type Span = readonly [number, number];
+/** Protected spans sorted by start, with the running maximum of their ends: one binary search per match. */
+interface ProtectedIndex {
+  starts: number[];
+  maxEnd: number[];
+}
 
-function findProtected(text: string): Span[] {
-  const spans: Span[] = [];
+function findProtected(text: string): ProtectedIndex {
+  const spans: [number, number][] = [];
   for (const { pattern, trimEnd } of PROTECTED) {
     pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) {
-      const value = trimEnd ? match[0].replace(trimEnd, '') : match[0];
-      if (value.length > 0) spans.push([match.index, match.index + value.length]);
+      const length = trimEnd ? trimmedLength(match[0], trimEnd) : match[0].length;
+      if (length > 0) spans.push([match.index, match.index + length]);
     }
   }
-  return spans;
+  spans.sort((a, b) => a[0] - b[0]);
+  const maxEnd: number[] = [];
+  for (const [, end] of spans) maxEnd.push(Math.max(end, maxEnd.at(-1) ?? 0));
+  return { starts: spans.map(([start]) => start), maxEnd };
+}
+
+/** Length of `value` without its trailing characters of the class `trailing` (a loop, not `/[…]+$/`, which backtracks). */
+function trimmedLength(value: string, trailing: RegExp): number {
+  let end = value.length;
+  while (end > 0 && trailing.test(value[end - 1]!)) end--;
+  return end;
 }
 
 /** A replacement may not overlap a protected span; an insertion may not fall strictly inside one. */
-function touchesProtected(spans: readonly Span[], from: number, to: number): boolean {
-  return spans.some(([start, end]) => (from === to ? start < from && from < end : from < end && to > start));
+function touchesProtected(index: ProtectedIndex, from: number, to: number): boolean {
+  // Spans starting before `limit` (insertion: before `from`; replacement: before `to`), and whether one ends after `from`.
+  const limit = from === to ? from : to;
+  const count = lowerBound(index.starts, limit);
+  return count > 0 && index.maxEnd[count - 1]! > from;
 }

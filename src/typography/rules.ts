@@ -128,12 +128,15 @@ export const RULES: readonly TypographyRule[] = [
     replacement: '’',
   },
   {
-    // 10 000 → 10 000, 1 000 000 → 1 000 000 (U+202F). The first group has 1–3 digits and is
-    // not preceded by a digit (so `2019 100` is left alone); each later group has exactly 3.
+    // 10 000 → 10 000, 1 000 000 → 1 000 000 (U+202F). The digits before the space are a group
+    // of 1–3 not preceded by a digit, `,` or `.` (so `2019 100` is left alone); the 3 digits after
+    // it end the number or go on as a group. Each space is judged by its two neighbouring groups
+    // only: a lookbehind over all the earlier groups would say the same (a group of 3 is preceded
+    // by a space, which qualifies it) and reread them at every space, quadratic on `1 000 000 …`.
     id: 'fr-thousands',
     lang: 'fr',
     description: 'space between groups of thousands becomes U+202F',
-    pattern: /(?<=(?:^|[^\p{N},.])\p{N}{1,3}(?:[ \u00a0\u202f]\p{N}{3})*)[ \u00a0](?=\p{N}{3}(?!\p{N}))/gu,
+    pattern: /(?<=(?:^|[^\p{N},.])\p{N}{1,3})[ \u00a0](?=\p{N}{3}(?!\p{N}))/gu,
     replacement: NNBSP,
   },
   {
@@ -283,7 +286,7 @@ export interface ProtectedPattern {
   id: string;
   description: string;
   pattern: RegExp;
-  /** Characters trimmed from the end of each match. */
+  /** The class of characters trimmed from the end of each match (one character: the engine loops). */
   trimEnd?: RegExp;
 }
 
@@ -292,18 +295,20 @@ export const PROTECTED: readonly ProtectedPattern[] = [
     id: 'url-scheme',
     description: 'any token containing :// (https://, ftp://, …)',
     pattern: /(?<![\p{L}\p{N}+.-])\p{L}[\p{L}\p{N}+.-]*:\/\/[^\s\uFFFC]*/gu,
-    trimEnd: /[»)\]}'"’”]+$/u,
+    trimEnd: /[»)\]}'"’”]/u,
   },
   {
     id: 'url-www',
     description: 'any token starting with www.',
     pattern: /(?<![\p{L}\p{N}_.-])www\.[^\s\uFFFC]+/giu,
-    trimEnd: /[»)\]}'"’”]+$/u,
+    trimEnd: /[»)\]}'"’”]/u,
   },
   {
     id: 'email',
     description: 'e-mail address',
-    pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu,
+    // Starts only where the local part starts: tried inside a long run of letters with no `@`, the
+    // pattern would rescan the rest of the run from every letter.
+    pattern: /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu,
   },
   {
     id: 'time-colon',

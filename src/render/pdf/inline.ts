@@ -30,12 +30,18 @@ export function collectRuns(nodes: readonly PhrasingContent[], base: Partial<Run
   return mergeRuns(out);
 }
 
+/**
+ * A soft line break and the spaces around it. Spaces before it are taken only from the start of
+ * their run: tried from every space of a long run not followed by a break, the search is quadratic.
+ */
+const SOFT_BREAK = /(?:(?<![ \t])[ \t]+)?\r?\n[ \t]*/g;
+
 function walk(nodes: readonly PhrasingContent[], style: RunStyle, link: string | null, out: Run[]): void {
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
         // Soft line breaks of the source become spaces; other whitespace (U+00A0, U+202F) stays.
-        out.push({ text: node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), style, link });
+        out.push({ text: node.value.replace(SOFT_BREAK, ' '), style, link });
         break;
       case 'emphasis':
         walk(node.children, { ...style, italic: true }, link, out);
@@ -90,8 +96,15 @@ function mergeRuns(runs: Run[]): Run[] {
   const first = out[0];
   if (first) first.text = first.text.replace(/^[ \t]+/, '');
   const last = out[out.length - 1];
-  if (last) last.text = last.text.replace(/[ \t\n]+$/, '');
+  if (last) last.text = last.text.slice(0, trailingBlank(last.text));
   return out.filter((run) => run.text !== '');
+}
+
+/** Where the trailing spaces, tabs and line breaks of `text` start (a loop: `/[ \t\n]+$/` rescans every run). */
+function trailingBlank(text: string): number {
+  let end = text.length;
+  while (end > 0 && ' \t\n'.includes(text[end - 1]!)) end--;
+  return end;
 }
 
 function plainText(runs: readonly Run[]): string {

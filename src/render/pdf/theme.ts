@@ -182,7 +182,7 @@ export function loadPdfTheme(templatesDir: string): PdfTheme {
     root = parseJson(bytes.toString('utf8').replace(/^\uFEFF/, ''), { mode: 'json' }).body;
   } catch (error) {
     const e = error as { line?: number; column?: number; message?: string };
-    const syntax = (e.message ?? 'unreadable').replace(/\s*\(\d+:\d+\)\s*$/, '');
+    const syntax = (e.message ?? 'unreadable').replace(/(?<!\s)\s*\(\d+:\d+\)\s*$/, '');
     throw new PdfThemeError(file, '', { syntax }, { line: e.line ?? 1, column: e.column ?? 1 }, { cause: error });
   }
   const places = new Map<string, { name: Place; value: Place }>();

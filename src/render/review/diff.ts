@@ -1,5 +1,6 @@
 /** Word diff of two French texts, as plain data for the review template (no HTML built here). */
 import { diffWordsWithSpace, type ChangeObject } from 'diff';
+import { DEFAULTS } from '../../core/defaults.js';
 
 type DiffKind = 'same' | 'added' | 'removed';
 
@@ -20,8 +21,10 @@ export interface DiffPart {
  * one removed run and one added run ("<del>13</del><ins>près de 14</ins>"); joining the `same` and
  * `removed` texts still gives `before`, and the `same` and `added` texts `after`.
  */
-export function wordDiff(before: string, after: string): DiffPart[] {
-  const changes = diffWordsWithSpace(before, after);
+export function wordDiff(before: string, after: string, maxEdits: number = DEFAULTS.reviewDiffMaxEdits): DiffPart[] {
+  // Myers' diff takes time and memory growing with the number of edits times the text's length:
+  // beyond `maxEdits` word or space changes, the unit is shown as changed as a whole.
+  const changes = diffWordsWithSpace(before, after, { maxEditLength: maxEdits }) ?? wholeChange(before, after);
   const parts: DiffPart[] = [];
   let i = 0;
   while (i < changes.length) {
@@ -51,8 +54,8 @@ export function wordDiff(before: string, after: string): DiffPart[] {
         .filter((c) => !c.removed)
         .map((c) => c.value)
         .join('');
-      const lead = commonPrefix(removed, added).match(/^\s*/)![0];
-      const trail = commonSuffix(removed.slice(lead.length), added.slice(lead.length)).match(/\s*$/)![0];
+      const lead = leadingSpace(commonPrefix(removed, added));
+      const trail = trailingSpace(commonSuffix(removed.slice(lead.length), added.slice(lead.length)));
       push(parts, 'same', lead);
       push(parts, 'removed', removed.slice(lead.length, removed.length - trail.length));
       push(parts, 'added', added.slice(lead.length, added.length - trail.length));
@@ -63,6 +66,12 @@ export function wordDiff(before: string, after: string): DiffPart[] {
     i = end;
   }
   return parts;
+}
+
+/** The diff of a unit past the cap: all of `before` removed, all of `after` added. */
+function wholeChange(before: string, after: string): ChangeObject<string>[] {
+  const change = (value: string, added: boolean): ChangeObject<string> => ({ value, added, removed: !added, count: 1 });
+  return [...(before ? [change(before, false)] : []), ...(after ? [change(after, true)] : [])];
 }
 
 function isChange(change: ChangeObject<string>): boolean {
@@ -87,4 +96,17 @@ function commonSuffix(a: string, b: string): string {
   let n = 0;
   while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
   return a.slice(a.length - n);
+}
+
+/** The white space that starts `text` (a loop: `/\s*$/` rescans from every space of a long run). */
+function leadingSpace(text: string): string {
+  let n = 0;
+  while (n < text.length && /\s/.test(text[n]!)) n++;
+  return text.slice(0, n);
+}
+
+function trailingSpace(text: string): string {
+  let n = text.length;
+  while (n > 0 && /\s/.test(text[n - 1]!)) n--;
+  return text.slice(n);
 }

@@ -15,7 +15,8 @@ interface Placeholder {
 }
 
 /** i18next's default syntax: `{{name}}`, `{{name, format}}`, `{{- name}}`. */
-const PLACEHOLDER = /\{\{(-?)\s*([^{}]*?)\s*\}\}/g;
+// One unbounded part only (the name is trimmed in code): `\s*` around a lazy `[^{}]*?` backtracks cubically.
+const PLACEHOLDER = /\{\{(-?)([^{}]*)\}\}/g;
 
 function placeholdersOf(value: string): Placeholder[] {
   return [...value.matchAll(PLACEHOLDER)].map((m) => ({

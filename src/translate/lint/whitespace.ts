@@ -34,8 +34,8 @@ export function checkWhitespace(ctx: RuleContext): Diagnostic[] {
     }
     const leading = /^\s+/.exec(value);
     if (leading) at(0, { problem: 'leading', char: whitespaceName(value[0]!) });
-    const trailing = /\s+$/.exec(value);
-    if (trailing) at(trailing.index, { problem: 'trailing', char: whitespaceName(value[trailing.index]!) });
+    const trailing = value.trimEnd().length; // not `/\s+$/`, which rescans every run of spaces
+    if (trailing < value.length) at(trailing, { problem: 'trailing', char: whitespaceName(value[trailing]!) });
     for (const m of value.matchAll(/ {2,}/g)) {
       const end = m.index + m[0].length;
       const lineStart = m.index === 0 || value[m.index - 1] === '\n';
