@@ -18,6 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { SOURCE_REGEXES } from '../src/facts/cited-sources.js';
 import { FIGURE_REGEXES } from '../src/facts/key-figures.js';
 import { MARKUP } from '../src/translate/lint/markup.js';
+import { PROTOCOL_REGEXES } from '../src/render/markdown/safe-urls.js';
 import { PROTECTED, RULES } from '../src/typography/rules.js';
 import { REPO } from './helpers.js';
 
@@ -65,6 +66,7 @@ const DYNAMIC: Record<string, () => Pattern[]> = {
   'src/facts/key-figures.ts': () => fromRegExps('src/facts/key-figures.ts', FIGURE_REGEXES),
   'src/facts/cited-sources.ts': () => fromRegExps('src/facts/cited-sources.ts', SOURCE_REGEXES),
   'src/translate/lint/markup.ts': () => fromRegExps('src/translate/lint/markup.ts', [MARKUP]),
+  'src/render/markdown/safe-urls.ts': () => fromRegExps('src/render/markdown/safe-urls.ts', PROTOCOL_REGEXES),
 };
 
 /** Run-time patterns left out of the check, each with the reason it is safe. */

@@ -18,6 +18,8 @@ function allowed(property: 'href' | 'src'): RegExp {
 
 const HREF = allowed('href');
 const SRC = allowed('src');
+/** The patterns above, for the ReDoS check of every run-time pattern (tests/regex-safety.test.ts). */
+export const PROTOCOL_REGEXES: readonly RegExp[] = [HREF, SRC];
 
 /** Whether `url` may be written: relative, or with a protocol allowed for `protocol`. */
 const isSafe = (url: string, protocol: RegExp) => url === '' || sanitizeUri(url, protocol) !== '';
