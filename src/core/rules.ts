@@ -150,6 +150,15 @@ export const RULES = {
         : `The bilingual edition cannot pair the two languages: the translation of "${p.key}" is ${p.translation} where the French is ${p.french}. Keep the same blocks as the French (no added blank line, list or heading)`,
   ),
   'briefing:render-failed': rule<{ reason: string }>('error', (p) => `Rendering failed: ${p.reason}`),
+  'briefing:time-budget': rule<{ seconds: number }>(
+    'error',
+    (p) =>
+      `Stopped: rendering this article took longer than its time budget of ${p.seconds} s. Split the article or shorten its longest paragraphs; raise the budget with --time-budget only for content you trust`,
+  ),
+  'briefing:out-of-memory': rule<{ mb: number }>(
+    'error',
+    (p) => `Stopped: rendering this article needed more than the ${p.mb} MB of memory one render may use. Split the article or shorten it`,
+  ),
   'briefing:unreadable-file': rule<{ reason: string }>('error', (p) => `Cannot read this file: ${p.reason}. Restore it, or make it readable`),
   'briefing:unused-template': rule<{ instead: string }>('warning', (p) => `No longer used: ${p.instead}; then delete this file`),
 
