@@ -4,10 +4,11 @@
  * folders while serving, and a shutdown during a render. Caps and timeouts: serve-limits.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BriefingServer, ServeOptions } from '../src/serve/server.js';
-import { tempProject } from './helpers.js';
+import { REPO, tempProject } from './helpers.js';
 import { raw, serveProject, SLUG } from './serve-helpers.js';
 
 /** Makes articles whose slug says `hang`, `hangparse` or `oom` misbehave (see the file). */
@@ -176,5 +177,45 @@ describe('serve: files deleted or replaced while serving', () => {
       renameSync(at(`${folder}.away`), at(folder));
     }
     expect((await raw(server, FILE('fr.md'))).status).toBe(200);
+  });
+});
+
+describe('serve: SIGTERM during a render', () => {
+  it('stops the CLI within a second of the signal while a long render runs on a worker', async () => {
+    // A long but ordinary article (the bundle has no test hook): its bilingual PDF takes seconds.
+    const paragraph = "Un paragraphe ordinaire de texte français, qui parle de choses et d'autres sans rien de particulier.\n\n";
+    const sections = Array.from({ length: 30 }, (_, i) => `## Section ${i}\n\n${paragraph.repeat(60)}`).join('');
+    const root = tempProject();
+    writeFileSync(path.join(root, 'content', 'long.md'), `# Un très long article\n\n${sections}`);
+    const child = spawn(process.execPath, [path.join(REPO, 'dist', 'briefing.mjs'), 'serve', '--port', '0', '--root', root], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stderr.resume();
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const match = / at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout);
+        if (match) resolve(match[1]!);
+      });
+      child.on('exit', () => reject(new Error(`serve exited early: ${stdout}`)));
+    });
+    let answered = false;
+    const pending = fetch(`${url}briefings/long/long.fr-en.pdf`)
+      .then((res) => {
+        answered = true;
+        return res.status;
+      })
+      .catch(() => 'cut');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const signalled = performance.now();
+    const renderingWhenSignalled = !answered;
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(performance.now() - signalled).toBeLessThan(1_500);
+    expect(renderingWhenSignalled).toBe(true);
+    expect([503, 'cut']).toContain(await pending);
+    expect(stdout).toContain('Stopped.');
   });
 });

@@ -53,6 +53,8 @@ export interface BuildOptions {
   jobs?: number;
   /** Longest render of one article, in seconds (default DEFAULTS.timeBudgetSeconds; 0: none). */
   timeBudgetSeconds?: number;
+  /** Heap of each render worker, in MB (default DEFAULTS.workerHeapMb). */
+  workerHeapMb?: number;
   /** Test hook only (see `PoolOptions.entry`). */
   workerEntry?: URL;
   /** How long to wait for another build's lock (ms; default 0: fail at once). */
