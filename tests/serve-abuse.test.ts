@@ -136,6 +136,21 @@ describe('serve: the index page', () => {
     expect(index.text).toContain('Microsoft');
     expect(ms).toBeLessThan(8_000); // the wait, not the 120 s budget
   });
+  it('does not start renders of an article whose parse was stopped over its budget', async () => {
+    const { server } = await serve(
+      { workerEntry: HOSTILE, timeBudgetSeconds: 3, indexWaitMs: 10_000, maxConcurrentRenders: 1 },
+      { 'hangparse-article': ARTICLE },
+    );
+    const index = await raw(server, '/');
+    expect(index.text).toContain('content/hangparse-article.md:1:1');
+    expect(index.text).toContain('briefing:time-budget');
+    // A render would hang for the whole budget (3 s) on the only worker: none is started.
+    const [res, ms] = await timed(raw(server, fileOf('hangparse-article', 'fr.html')));
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('briefing:time-budget');
+    expect(ms).toBeLessThan(2_000);
+    expect((await raw(server, FILE('fr.md'))).status).toBe(200);
+  });
 });
 
 describe('serve: files deleted or replaced while serving', () => {

@@ -17,6 +17,7 @@ import { findFile, type ServedFile } from './catalogue.js';
 import { hashFiles, inputFiles, servableSources } from './inputs.js';
 import { Limiter } from './limiter.js';
 import { RenderCache, type CachedRender, type GoodRender } from './render-cache.js';
+import type { RenderOutcome } from './render.js';
 import { ArticleSummaries } from './summaries.js';
 
 export type { GoodRender } from './render-cache.js';
@@ -111,8 +112,11 @@ export class Renderer {
     const salt = [this.options.toolVersion, file.kind.id, file.name, file.lang, file.format, isoDate(now), this.options.env.SOURCE_DATE_EPOCH ?? ''].join('\0');
     const key = await hashFiles(this.realRoot, files, salt);
     const renderArticle = (task: ArticleTask) => this.renderOnWorker(task);
-    const render = () =>
-      this.limiter.run(() => file.kind.render({ paths: this.options.paths, source, lang: file.lang, format: file.format, now, renderArticle }));
+    const render = async (): Promise<RenderOutcome> => {
+      const stopped = await this.summaries.overBudget(source);
+      if (stopped) return { ok: false, diagnostics: [stopped] };
+      return this.limiter.run(() => file.kind.render({ paths: this.options.paths, source, lang: file.lang, format: file.format, now, renderArticle }));
+    };
     const stillCurrent = async () => (await hashFiles(this.realRoot, files, salt).catch(() => '')) === key;
     const onRender = this.options.onRender;
     const result = await this.cache.obtain(key, render, stillCurrent, onRender && ((entry) => onRender(file, entry)));

@@ -53,14 +53,24 @@ export class ArticleSummaries {
     return sources.map((source, i) => ({ source, ...(entries[i]!.summary ? { summary: entries[i]!.summary } : {}) }));
   }
 
+  /**
+   * The error of `source` if its current text was already stopped over its time budget while
+   * parsing: every render parses it too, so none is started (each would hold a worker as long).
+   */
+  async overBudget(source: SourceFile): Promise<Diagnostic | undefined> {
+    const read = await readSource(source);
+    if (read.text === undefined) return undefined;
+    const summary = this.cache.peek(keyOf(source, read.text))?.summary;
+    return summary?.diagnostics.find((d) => d.ruleId === 'briefing:time-budget');
+  }
+
   private async entry(source: SourceFile): Promise<{ summary?: ArticleSummary; pending: Promise<unknown> }> {
     const read = await readSource(source);
     if (read.text === undefined) {
       const summary = { diagnostics: read.diagnostics };
       return { summary, pending: Promise.resolve() };
     }
-    // The parse depends on the text and on the names it is reported under.
-    const key = `${source.file}\0${source.slug}\0${createHash('sha256').update(read.text).digest('base64url')}`;
+    const key = keyOf(source, read.text);
     const hit = this.cache.get(key);
     if (hit) return hit;
     const entry: { summary?: ArticleSummary; pending: Promise<ArticleSummary> } = {
@@ -77,6 +87,11 @@ export class ArticleSummaries {
     this.cache.set(key, entry, { size: 256 + 4 * read.text.length });
     return entry;
   }
+}
+
+/** The parse depends on the text and on the names it is reported under. */
+function keyOf(source: SourceFile, text: string): string {
+  return `${source.file}\0${source.slug}\0${createHash('sha256').update(text).digest('base64url')}`;
 }
 
 function failed(source: SourceFile, error: unknown, limits: SummaryLimits): Diagnostic {
