@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Socket } from 'node:net';
-import type { BriefingServer } from '../src/serve/server.js';
+import { hostNames, type BriefingServer } from '../src/serve/server.js';
 import { events, raw, serveProject, SLUG, type EventStream } from './serve-helpers.js';
 
 const FILE = (name: string) => `/briefings/${SLUG}/${SLUG}.${name}`;
@@ -154,5 +154,17 @@ describe('serve: requests a page on another site could send', () => {
         target,
       ).toEqual([]);
     }
+  });
+});
+
+describe('serve: Host names answered per address listened on (DNS rebinding)', () => {
+  it.each([
+    ['127.0.0.1', ['localhost', '127.0.0.1', '[::1]', '127.0.0.2'], ['attacker.example', '192.168.1.5', '']],
+    ['192.168.1.5', ['192.168.1.5', 'localhost'], ['attacker.example', '10.0.0.1']],
+    ['0.0.0.0', ['192.168.1.5', '[fe80::1]', 'localhost'], ['attacker.example', 'localhost.attacker.example']],
+  ])('listening on %s', (bound, accepted, refused) => {
+    const allowed = hostNames(bound);
+    for (const name of accepted) expect(allowed(name), name).toBe(true);
+    for (const name of refused) expect(allowed(name), name).toBe(false);
   });
 });

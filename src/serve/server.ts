@@ -233,7 +233,7 @@ export async function startServer(options: ServeOptions): Promise<BriefingServer
  * address (and loopback names); on every address (`0.0.0.0`, `::`), IP literals, loopback names
  * and this machine's name. A DNS name chosen by someone else is never among them.
  */
-function hostNames(bound: string): (name: string) => boolean {
+export function hostNames(bound: string): (name: string) => boolean {
   if (isLoopback(bound)) return isLoopback;
   const own = new Set([bound.toLowerCase(), `[${bound.toLowerCase()}]`, hostname().toLowerCase(), `${hostname().toLowerCase()}.local`]);
   const wildcard = bound === '0.0.0.0' || bound === '::';
