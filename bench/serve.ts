@@ -3,7 +3,7 @@
  * file (200 sequential requests each, driven by autocannon, per-request times), uncached render
  * latency (a server with the cache off), and save-to-reload latency of the live preview: from
  * writing a locale file to the `reload` event, and, when Chromium is there, to the new text on
- * screen.
+ * screen. Last, the soak: RSS over 10 000 requests for different files (bench/serve-soak.ts).
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { projectPaths } from '../src/core/paths.js';
 import { startServer, type BriefingServer } from '../src/serve/server.js';
+import { soak, soakProject } from './serve-soak.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SLUG = 'microsoft-openai';
@@ -187,3 +188,22 @@ if (reload.browser)
   console.log(`${'new page loaded in Chromium'.padEnd(40)}${ms(quantile(reload.browser, 0.5)).padStart(11)}${ms(quantile(reload.browser, 0.95)).padStart(11)}`);
 else console.log(`(${CHROMIUM} not found: browser measurement skipped)`);
 console.log('(target: save-to-reload ≤ 300 ms)');
+
+// Soak (issue 11): RSS over SOAK_REQUESTS requests, each for a file not asked for before.
+{
+  const requests = Number(process.env.SOAK_REQUESTS ?? 10_000);
+  const root = soakProject(Math.ceil(requests / 6));
+  try {
+    const result = await soak(root, requests);
+    const rss = result.samples.map(([, mb]) => mb);
+    const warm = result.samples.filter(([n]) => n >= requests / 4).map(([, mb]) => mb);
+    console.log(`\nSoak: ${requests} requests for different files (${Math.ceil(requests / 6)} generated articles × 6 text files, 2 at a time)`);
+    console.log(`  ${Math.round(result.ms / 1000)} s, ${result.renders} renders, statuses ${JSON.stringify(result.statuses)}`);
+    console.log(`  RSS (MB) every ${result.samples[1]?.[0] ?? 0} requests: ${rss.join(' ')}`);
+    console.log(
+      `  after the first quarter: min ${Math.min(...warm)} MB, max ${Math.max(...warm)} MB; cache ${result.cache.entries} entries, ${(result.cache.bytes / 2 ** 20).toFixed(1)} MB`,
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}

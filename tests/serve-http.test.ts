@@ -287,8 +287,9 @@ describe('serve: render sharing and limits', () => {
 });
 
 describe('serve: shutdown', () => {
-  it('lets a response in flight finish, ends live streams, and frees the port', async () => {
-    const { server } = await serveProject();
+  it('lets a response in flight finish within the shutdown grace, ends live streams, and frees the port', async () => {
+    // A grace long enough for a cold worker (tsx) to render; the default is short (see serve-abuse).
+    const { server } = await serveProject({ shutdownGraceMs: 60_000 });
     const stream = await events(server, `${SLUG}.en.html`);
     const pending = raw(server, FILE('fr.pdf'));
     while (server.renderer.limiter.active === 0) await new Promise((resolve) => setImmediate(resolve));

@@ -58,8 +58,15 @@ const OPTIONS = {
   jobs: {
     type: 'string',
     value: 'N',
-    description: 'build: articles rendered in parallel: the main thread and N-1 worker threads (default and most: one per core)',
+    description: 'build: articles rendered in parallel, on worker threads (default: one per core)',
     commands: ['build'],
+  },
+  'time-budget': {
+    type: 'string',
+    value: 'SECONDS',
+    description: 'build, serve: longest render of one article before it is stopped and reported (0: no limit)',
+    defaultValue: DEFAULTS.timeBudgetSeconds,
+    commands: ['build', 'serve'],
   },
   wait: {
     type: 'string',
@@ -97,6 +104,8 @@ export interface Settings {
   force: boolean;
   shard?: Shard;
   jobs?: number;
+  /** Seconds one article may render. */
+  timeBudget: number;
   /** Seconds to wait for the output folder's lock. */
   wait: number;
   json: boolean;
@@ -154,6 +163,8 @@ export function parseCommandLine(argv: readonly string[]): Settings {
     force: values.force ?? false,
     ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
     ...(values.jobs !== undefined ? { jobs: jobs(values.jobs, notices) } : {}),
+    timeBudget:
+      values['time-budget'] !== undefined ? count('time-budget', values['time-budget'], 0, 'seconds, e.g. --time-budget 120') : DEFAULTS.timeBudgetSeconds,
     wait: values.wait !== undefined ? count('wait', values.wait, 0, 'seconds, e.g. --wait 600') : DEFAULTS.lockWaitSeconds,
     json: values.json ?? false,
     check: values.check ?? false,
@@ -233,11 +244,11 @@ export function helpText(version: string): string {
     '',
     'Usage:',
     '  briefing build   [slug…] [--lang fr,en] [--format md,html,pdf] [--out DIR] [--min-coverage N]',
-    '                   [--force] [--shard K/N] [--jobs N] [--wait SECONDS] [--json]',
+    '                   [--force] [--shard K/N] [--jobs N] [--time-budget SECONDS] [--wait SECONDS] [--json]',
     '  briefing extract [slug…] [--check] [--prune]',
     '  briefing check   [slug…] [--lang en] [--strict] [--min-coverage N] [--format text|json] [--accept KEY…]',
     '  briefing status  [slug…] [--lang en] [--format text|json]',
-    `  briefing serve   [--port ${DEFAULTS.port}] [--host ${DEFAULTS.host}]`,
+    `  briefing serve   [--port ${DEFAULTS.port}] [--host ${DEFAULTS.host}] [--time-budget SECONDS]`,
     '  briefing merge-manifests MANIFEST|DIR… [--out DIR] [--json]',
     '',
     'Commands:',

@@ -223,6 +223,15 @@ export const RULES = {
       : `This block makes the template render more than ${p.limit} blocks (nested {{#each}} over @root?): loop over the data once`,
   ),
   'briefing:render-failed': rule<{ reason: string }>('error', (p) => `Rendering failed: ${p.reason}`),
+  'briefing:time-budget': rule<{ seconds: number }>(
+    'error',
+    (p) =>
+      `Stopped: rendering this article took longer than its time budget of ${p.seconds} s. Split the article or shorten its longest paragraphs; raise the budget with --time-budget only for content you trust`,
+  ),
+  'briefing:out-of-memory': rule<{ mb: number }>(
+    'error',
+    (p) => `Stopped: rendering this article needed more than the ${p.mb} MB of memory one render may use. Split the article or shorten it`,
+  ),
   'briefing:unreadable-file': rule<{ reason: string }>('error', (p) => `Cannot read this file: ${p.reason}. Restore it, or make it readable`),
   'briefing:not-a-file': rule<{ kind: string }>(
     'error',

@@ -49,8 +49,14 @@ export interface BuildOptions {
   force?: boolean;
   /** Build only this share of the articles. */
   shard?: Shard;
-  /** Articles rendered at once: the main thread and jobs-1 workers (default: one per core). */
+  /** Articles rendered at once (default: one per core). */
   jobs?: number;
+  /** Longest render of one article, in seconds (default DEFAULTS.timeBudgetSeconds; 0: none). */
+  timeBudgetSeconds?: number;
+  /** Heap of each render worker, in MB (default DEFAULTS.workerHeapMb). */
+  workerHeapMb?: number;
+  /** Test hook only (see `PoolOptions.entry`). */
+  workerEntry?: URL;
   /** How long to wait for another build's lock (ms; default 0: fail at once). */
   waitMs?: number;
   onProgress?: (progress: BuildProgress) => void;

@@ -1,13 +1,17 @@
 /**
- * Renders the planned articles on `jobs` lanes pulling from one queue: the main thread is one
- * lane (it renders in-process between writes) and each other lane is a worker thread. With one
- * lane no worker starts at all — for a single article that is the fastest cold build.
+ * Renders the planned articles on `jobs` lanes pulling from one queue. With a time budget (the
+ * default) every lane is a worker thread: only a worker can be stopped when an article runs over
+ * its budget or out of memory, the main thread cannot. With the budget off (`--time-budget 0`,
+ * for trusted content) the main thread is one lane (it renders in-process between writes) and
+ * each other lane is a worker; with one lane no worker starts at all — the fastest cold build of a
+ * single article (docs/performance.md has both figures).
  */
 import { availableParallelism } from 'node:os';
+import { DEFAULTS } from '../core/defaults.js';
 import { ruleDiagnostic } from '../core/errors.js';
 import type { CommonLocales } from '../project/locales.js';
 import type { ArticleResult, ArticleTask } from '../pipeline/render-article.js';
-import { ArticlePool } from './pool.js';
+import { ArticlePool, JobStopped, type PoolOptions } from './pool.js';
 
 export interface BuildProgress {
   /** Articles rendered so far, of `total` that need rendering. */
@@ -19,8 +23,14 @@ export interface BuildProgress {
 }
 
 export interface RenderOptions {
-  /** Lanes: the main thread and jobs-1 workers (default: one per core). */
+  /** Lanes, workers or the main thread (default: one per core). */
   jobs?: number;
+  /** Longest render of one article (s) before it is stopped (default DEFAULTS.timeBudgetSeconds; 0: none). */
+  timeBudgetSeconds?: number;
+  /** Heap of each worker (MB; default DEFAULTS.workerHeapMb). */
+  workerHeapMb?: number;
+  /** Test hook (see `PoolOptions.entry`): never set by the CLI. */
+  workerEntry?: URL;
   onProgress?: (progress: BuildProgress) => void;
 }
 
@@ -38,39 +48,60 @@ export async function renderTasks(
   const lanes = Math.min(Math.max(1, options.jobs ?? availableParallelism()), tasks.length);
   let next = 0;
   let done = 0;
+  const budgetSeconds = options.timeBudgetSeconds ?? DEFAULTS.timeBudgetSeconds;
+  const heapMb = options.workerHeapMb ?? DEFAULTS.workerHeapMb;
   const progress = (slug: string, event: BuildProgress['event']) => options.onProgress?.({ done, total: tasks.length, slug, event });
   const lane = async (build: (task: ArticleTask) => Promise<ArticleResult>) => {
     while (next < tasks.length) {
       const task = tasks[next++]!;
       progress(task.source.slug, 'start');
-      const result = await build(task).catch((error: unknown) => crashed(task, error));
+      const result = await build(task).catch((error: unknown) => crashed(task, error, budgetSeconds, heapMb));
       await onResult(task, result);
       done++;
       progress(task.source.slug, 'done');
     }
   };
-  // Loaded only now: a build with nothing to render never loads the parsers and renderers.
-  const { renderArticle } = await import('../pipeline/render-article.js');
-  const inProcess = (task: ArticleTask) => renderArticle(task, common);
-  if (lanes === 1) {
+  const workers = budgetSeconds > 0 ? lanes : lanes - 1;
+  // Loaded only when the main thread renders: a build with nothing to render, or rendering on
+  // workers only, never loads the parsers and renderers here.
+  const inProcess = async (task: ArticleTask) => (await import('../pipeline/render-article.js')).renderArticle(task, common);
+  if (workers === 0) {
     await lane(inProcess);
     return { workers: 0 };
   }
-  const pool = new ArticlePool(lanes - 1);
-  try {
-    await Promise.all([lane(inProcess), ...Array.from({ length: pool.capacity }, () => lane((task) => pool.run(task)))]);
-  } finally {
-    await pool.close();
-  }
-  return { workers: lanes - 1 };
+  const size = Math.max(1, (options.jobs ?? availableParallelism()) - (workers === lanes ? 0 : 1));
+  const pool = warmPool({ size, timeBudgetMs: budgetSeconds * 1000, heapMb, ...(options.workerEntry ? { entry: options.workerEntry } : {}) });
+  const commonId = `build ${++builds}`;
+  const onWorkers = Array.from({ length: workers * 2 }, () => lane((task) => pool.run(task, commonId)));
+  await Promise.all(workers === lanes ? onWorkers : [lane(inProcess), ...onWorkers]);
+  return { workers };
 }
 
-/** An article whose renderer threw or whose worker died: every edition failed, not recorded. */
-function crashed(task: ArticleTask, error: unknown): ArticleResult {
-  const message = error instanceof Error ? error.message : String(error);
+let builds = 0;
+let shared: { key: string; pool: ArticlePool } | undefined;
+
+/**
+ * The process's pool for these options. Its idle workers do not keep the process alive, and stay
+ * loaded for the next build of a long-lived process (the tests, a program calling buildProject):
+ * a worker's start-up (loading the renderers and fonts) costs more than rendering an article.
+ */
+function warmPool(options: PoolOptions): ArticlePool {
+  const key = JSON.stringify({ ...options, entry: options.entry?.href });
+  if (shared?.key !== key) {
+    void shared?.pool.close();
+    shared = { key, pool: new ArticlePool(options) };
+  }
+  return shared.pool;
+}
+
+/**
+ * An article whose renderer threw or whose worker was stopped: every edition failed, not recorded
+ * (a budget exceeded on a busy machine may pass on the next build).
+ */
+function crashed(task: ArticleTask, error: unknown, budgetSeconds: number, heapMb: number): ArticleResult {
   return {
     slug: task.source.slug,
-    diagnostics: [ruleDiagnostic('briefing:render-failed', task.source.file, { reason: message })],
+    diagnostics: [stoppedDiagnostic(task.source.file, error, budgetSeconds, heapMb)],
     editions: task.editions.map(({ lang }) => ({
       lang,
       outcome: 'failed',
@@ -84,4 +115,11 @@ function crashed(task: ArticleTask, error: unknown): ArticleResult {
       recordable: false,
     })),
   };
+}
+
+/** The diagnostic of an article that could not finish, placed at the article (the input at fault). */
+export function stoppedDiagnostic(file: string, error: unknown, budgetSeconds: number, heapMb: number) {
+  if (error instanceof JobStopped && error.reason === 'time-budget') return ruleDiagnostic('briefing:time-budget', file, { seconds: budgetSeconds });
+  if (error instanceof JobStopped && error.reason === 'out-of-memory') return ruleDiagnostic('briefing:out-of-memory', file, { mb: heapMb });
+  return ruleDiagnostic('briefing:render-failed', file, { reason: error instanceof Error ? error.message : String(error) });
 }

@@ -1,9 +1,13 @@
 /**
  * Renders by input hash. A key is the hash of everything a render reads (article, locale files,
  * templates, tool version, date), so a hit is always current; identical requests arriving while
- * the render runs share its promise. Least recently used entries go first.
+ * the render runs share its promise. The last good render of each file (what the live preview
+ * keeps under an error) lives in the same LRU (lru-cache), so one bound, in entries and in bytes,
+ * holds for everything the service keeps: memory stays flat however many different files are
+ * asked for (docs/serving.md has the soak test's figures).
  */
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Diagnostic } from '../core/errors.js';
 import type { RenderOutcome } from './render.js';
 
@@ -11,13 +15,39 @@ export type CachedRender =
   | { ok: true; key: string; body: Buffer; etag: string; ms: number }
   | { ok: false; key: string; diagnostics: Diagnostic[]; ms: number };
 
+export type GoodRender = Extract<CachedRender, { ok: true }>;
+
+export interface RenderCacheLimits {
+  /** Renders kept, last good ones included; 0 keeps none. */
+  maxEntries: number;
+  /** Their total size in bytes (bodies, counted twice for HTML: its live version is made from it). */
+  maxBytes: number;
+}
+
+/** What an entry is counted as: its body (HTML twice, for the live page made from it) or its messages. */
+function sizeOf(entry: CachedRender): number {
+  if (!entry.ok) return 256 + JSON.stringify(entry.diagnostics).length;
+  return 256 + entry.body.byteLength * (entry.body.subarray(0, 15).toString('latin1').toLowerCase() === '<!doctype html>' ? 2 : 1);
+}
+
 export class RenderCache {
-  private readonly done = new Map<string, CachedRender>();
+  /** `render:<key>` → a render; `good:<file name>` → the last good render of that file. */
+  private readonly done: LRUCache<string, CachedRender> | undefined;
   private readonly inFlight = new Map<string, Promise<CachedRender>>();
   /** Renders actually run (not hits, not joined): what the tests and the bench count. */
   renders = 0;
 
-  constructor(private readonly maxEntries: number) {}
+  constructor(limits: RenderCacheLimits) {
+    this.done =
+      limits.maxEntries > 0
+        ? new LRUCache<string, CachedRender>({ max: limits.maxEntries, maxSize: Math.max(1, limits.maxBytes), sizeCalculation: sizeOf })
+        : undefined;
+  }
+
+  /** Entries kept now, and their counted size in bytes. */
+  get stats(): { entries: number; bytes: number } {
+    return { entries: this.done?.size ?? 0, bytes: this.done?.calculatedSize ?? 0 };
+  }
 
   /**
    * The render for `key`: cached, joined while in flight, or run now. `stillCurrent` is asked
@@ -30,17 +60,24 @@ export class RenderCache {
     stillCurrent: () => Promise<boolean>,
     onRun?: (entry: CachedRender) => void,
   ): Promise<CachedRender> {
-    const hit = this.done.get(key);
-    if (hit) {
-      this.done.delete(key);
-      this.done.set(key, hit);
-      return hit;
-    }
+    const hit = this.done?.get(`render:${key}`);
+    if (hit) return hit;
     const running = this.inFlight.get(key);
     if (running) return running;
     const promise = this.run(key, render, stillCurrent, onRun).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, promise);
     return promise;
+  }
+
+  /** Remembers `render` as the last good render of the file `name`. */
+  keepGood(name: string, render: GoodRender): void {
+    this.done?.set(`good:${name}`, render);
+  }
+
+  /** The last good render of the file `name`, if still kept. */
+  lastGood(name: string): GoodRender | undefined {
+    const entry = this.done?.get(`good:${name}`);
+    return entry?.ok ? entry : undefined;
   }
 
   private async run(
@@ -57,10 +94,7 @@ export class RenderCache {
       ? { ok: true, key, body: outcome.data, etag: `"${createHash('sha256').update(outcome.data).digest('base64url').slice(0, 27)}"`, ms }
       : { ok: false, key, diagnostics: outcome.diagnostics, ms };
     onRun?.(entry);
-    if (this.maxEntries > 0 && (await stillCurrent())) {
-      this.done.set(key, entry);
-      while (this.done.size > this.maxEntries) this.done.delete(this.done.keys().next().value!);
-    }
+    if (this.done && (await stillCurrent())) this.done.set(`render:${key}`, entry);
     return entry;
   }
 }

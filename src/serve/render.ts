@@ -1,15 +1,16 @@
 /**
  * Renders one served file from the project's current files, in memory, through the same entry as
- * `briefing build` (src/pipeline/render-article.ts): a one-article task that asks for just that
- * file. Content problems come back as diagnostics (the preview shows them over the last good
- * page), never as exceptions.
+ * `briefing build` (src/pipeline/render-article.ts, on a worker thread of the service's pool): a
+ * one-article task that asks for just that file. Content problems come back as diagnostics (the
+ * preview shows them over the last good page), never as exceptions; so does an article stopped
+ * over its time budget or out of memory.
  */
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { LANGS, SOURCE_LANG, type Format, type Lang, type OutputKind } from '../core/types.js';
 import type { SourceFile } from '../project/sources.js';
 import { commonLocales } from '../project/locales.js';
-import { renderArticle, type ArticleResult, type ArticleTask, type EditionPlan } from '../pipeline/render-article.js';
+import type { ArticleResult, ArticleTask, EditionPlan } from '../pipeline/render-article.js';
 
 export interface RenderRequest {
   paths: ProjectPaths;
@@ -18,6 +19,8 @@ export interface RenderRequest {
   format: Format;
   /** The build clock: shown as the date (unless the article has one) and embedded in PDFs. */
   now: Date;
+  /** Renders the task off the event loop (the pool); a stopped render resolves to its diagnostic. */
+  renderArticle: (task: ArticleTask) => Promise<ArticleResult>;
 }
 
 export type RenderOutcome = { ok: true; data: Buffer } | { ok: false; diagnostics: Diagnostic[] };
@@ -45,12 +48,12 @@ export async function renderReviewFile(request: RenderRequest): Promise<RenderOu
  */
 async function renderOne(request: RenderRequest, kind: OutputKind, editions: EditionPlan[], bilingual?: Format[]): Promise<RenderOutcome> {
   const { paths, source, now } = request;
-  // Read afresh for each render: the cache above keys renders by the bytes of these files.
-  const common = commonLocales(paths);
   const task: ArticleTask = { paths, source, nowMs: now.getTime(), minCoverage: 0, editions, ...(bilingual ? { bilingual } : {}) };
-  const result = await renderArticle(task, common);
+  const result = await request.renderArticle(task);
   const file = result.editions.flatMap((edition) => edition.files).find((f) => f.kind === kind);
   if (file) return { ok: true, data: Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength) };
+  // Read afresh: the cache above keys renders by the bytes of these files.
+  const common = commonLocales(paths);
   const commonErrors = await Promise.all(editions.map(async ({ lang }) => (await common(lang)).diagnostics));
   return { ok: false, diagnostics: errorsOf(result, commonErrors.flat()) };
 }

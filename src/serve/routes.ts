@@ -4,12 +4,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { parseArticle } from '../parse/index.js';
-import { readSource } from '../project/sources.js';
-import { LANGS } from '../core/types.js';
-import { hasErrors, type Diagnostic } from '../core/errors.js';
+import type { SourceFile } from '../project/sources.js';
+import { DEFAULTS } from '../core/defaults.js';
+import { LANGS, SOURCE_LANG } from '../core/types.js';
+import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import { formatDiagnostic } from '../core/report.js';
-import { coverageReport } from '../translate/project.js';
+import { coverageRow, loadTranslations, type CoverageRow } from '../translate/project.js';
 import { CONTENT_TYPES, type ServedFile } from './catalogue.js';
 import { h } from 'hastscript';
 import { briefingCsp, livePreview, pageCsp, shell } from './html.js';
@@ -31,6 +31,8 @@ export interface RouteContext {
   minCoverage: number;
   /** Longest wait for a render (queue included) before answering 503. */
   renderTimeoutMs: number;
+  /** Longest wait of `/` and `/api/status` for articles being parsed. */
+  indexWaitMs: number;
 }
 
 /** Seconds a client is asked to wait after a 503. */
@@ -55,7 +57,7 @@ export async function route(context: RouteContext, req: IncomingMessage, res: Se
     case 'events': {
       const found = await context.renderer.resolve(target.slug, target.name);
       if (!found) return unknownFile(context, req, res, target.slug, target.name);
-      if (target.route === 'file') return serveFile(context, req, res, found.source.slug, found.file, target.download);
+      if (target.route === 'file') return serveFile(context, req, res, found.source, found.file, target.download);
       if (found.file.format !== 'html') return replyError(req, res, 404, `${target.name} has no live preview (HTML files only).`);
       if (req.method === 'HEAD') return reply(req, res, 200, '', { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store' });
       if (!(await context.live.open(req, res, `${target.slug}/${target.name}`, target.version))) {
@@ -72,8 +74,14 @@ async function unknownFile(context: RouteContext, req: IncomingMessage, res: Ser
   replyError(req, res, 404, message);
 }
 
-async function serveFile(context: RouteContext, req: IncomingMessage, res: ServerResponse, slug: string, file: ServedFile, download: boolean): Promise<void> {
-  const source = (await context.renderer.sources()).find((s) => s.slug === slug)!;
+async function serveFile(
+  context: RouteContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  source: SourceFile,
+  file: ServedFile,
+  download: boolean,
+): Promise<void> {
   let result: CachedRender;
   try {
     result = await deadline(context.renderer.render(source, file), context.renderTimeoutMs);
@@ -136,44 +144,63 @@ function sendRender(req: IncomingMessage, res: ServerResponse, file: ServedFile,
   });
 }
 
+/**
+ * The articles as `/` and `/api/status` show them: parsed on workers and cached by their bytes
+ * (`summaries.ts`), with the coverage of their translations (read afresh: small JSON files).
+ */
+async function projectState(context: RouteContext) {
+  const { renderer } = context;
+  const listing = await renderer.listing();
+  const states = await renderer.summaries.of(listing.sources, context.indexWaitMs, context.renderTimeoutMs);
+  const parsed = states.flatMap((state) => (state.summary?.article ? [state.summary.article] : []));
+  const targets = LANGS.filter((lang) => lang !== SOURCE_LANG);
+  const rows: CoverageRow[] = [];
+  const diagnostics: Diagnostic[] = [];
+  // Article by article: a translation file that cannot be read (a folder, say) is that article's
+  // problem, listed with it, not the page's.
+  for (const article of parsed) {
+    try {
+      for (const t of await loadTranslations(renderer.paths, [article], targets)) {
+        if (t.result) rows.push(coverageRow(t.result.status));
+        diagnostics.push(...t.inputs.diagnostics);
+      }
+    } catch (error) {
+      const file = (error as NodeJS.ErrnoException).path;
+      const place = file ? path.relative(renderer.paths.root, file) : article.path;
+      diagnostics.push(ruleDiagnostic('briefing:unreadable-file', place, { reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    }
+  }
+  return { listing, states, rows, diagnostics };
+}
+
 async function serveStatus(context: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const slugs = (await context.renderer.sources()).map((s) => s.slug);
-  const rows = slugs.length === 0 ? [] : (await coverageReport(context.renderer.paths, slugs, LANGS)).rows;
+  const { rows } = await projectState(context);
   reply(req, res, 200, `${JSON.stringify(rows, null, 2)}\n`, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
 }
 
 async function serveIndex(context: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const paths = context.renderer.paths;
-  const sources = await context.renderer.sources();
-  const report =
-    sources.length === 0
-      ? { rows: [], diagnostics: [] }
-      : await coverageReport(
-          paths,
-          sources.map((s) => s.slug),
-          LANGS,
-        );
-  const articles: IndexArticle[] = [];
-  for (const source of sources) {
-    const read = await readSource(source);
-    const parsed = read.text === undefined ? undefined : parseArticle(read.text, source.file, source.slug);
+  const { listing, states, rows, diagnostics } = await projectState(context);
+  const articles: IndexArticle[] = states.map(({ source, summary }) => {
     const ofArticle = (d: Diagnostic) => d.severity === 'error' && path.basename(d.file).startsWith(`${source.slug}.`);
-    const problems = [...read.diagnostics, ...(parsed?.diagnostics ?? []), ...report.diagnostics].filter(ofArticle);
-    articles.push({
+    const problems = [...(summary?.diagnostics ?? []), ...diagnostics].filter(ofArticle);
+    const article = summary?.article;
+    return {
       slug: source.slug,
-      ...(parsed && !hasErrors(parsed.diagnostics)
-        ? { titleMarkdown: parsed.article.title.markdown, date: parsed.article.meta.date ?? isoDate(buildTime()) }
-        : {}),
-      coverage: report.rows.filter((row) => row.slug === source.slug),
+      ...(article ? { titleMarkdown: article.title.markdown, date: article.meta.date ?? isoDate(buildTime()) } : {}),
+      coverage: rows.filter((row) => row.slug === source.slug),
       problems: [...new Set(problems)],
-    });
-  }
+    };
+  });
+  // content/ gone or replaced by a file while serving: the page says so instead of failing.
+  if (listing.problem !== undefined) articles.push({ slug: DEFAULTS.folders.content, coverage: [], problems: [listingProblem(listing.problem)] });
   let page: string;
   try {
     page = await indexPage(paths, articles, context.minCoverage);
   } catch (error) {
     if (!(error instanceof CatalogueInputError)) throw error;
-    return replyError(req, res, 500, `The index page cannot be shown: ${error.message}`);
+    // A file of the page itself (a stylesheet, common.json) is wrong: say which, as renders do.
+    return replyError(req, res, 422, `The index page cannot be shown: ${error.message}`);
   }
   reply(req, res, 200, page, {
     'Content-Type': 'text/html; charset=utf-8',
@@ -188,4 +215,9 @@ function deadline<T>(promise: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new DeadlineError()), ms);
   });
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
+
+/** Why no article is listed: `content/` cannot be read (its place is the folder itself). */
+function listingProblem(reason: string): Diagnostic {
+  return ruleDiagnostic('briefing:unreadable-file', DEFAULTS.folders.content, { reason });
 }

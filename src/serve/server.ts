@@ -1,10 +1,13 @@
 /**
  * `briefing serve`: one local HTTP service for on-demand briefings and live preview. This file
- * holds its lifecycle and limits: loopback by default, GET/HEAD only, no request bodies, request
- * and render time limits, a bounded render queue, and a shutdown that lets responses finish.
+ * holds its lifecycle and limits: loopback by default, `Host` checked (DNS rebinding), GET/HEAD
+ * only, no request bodies, request and render time limits, a cap on open connections (503
+ * beyond), a bounded render queue on worker threads, and a shutdown that gives responses in
+ * flight a short grace, then stops the workers whatever they are rendering.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo, type Socket } from 'node:net';
+import { hostname } from 'node:os';
 import { DEFAULTS } from '../core/defaults.js';
 import path from 'node:path';
 import type { ProjectPaths } from '../core/paths.js';
@@ -18,6 +21,7 @@ import { replyError } from './respond.js';
 import { route } from './routes.js';
 import { watchProject, type ProjectWatcher } from './watch.js';
 import { ruleDiagnostic } from '../core/errors.js';
+import { JobStopped } from '../publish/pool.js';
 
 export interface ServeOptions {
   paths: ProjectPaths;
@@ -26,17 +30,35 @@ export interface ServeOptions {
   /** Default DEFAULTS.port; 0 picks a free port. */
   port?: number;
   toolVersion?: string;
-  /** Renders running at once (default 2, the cores of the reference machine). */
+  /** Renders running at once, each on a worker thread (default DEFAULTS.serve.renderWorkers). */
   maxConcurrentRenders?: number;
-  /** Renders waiting for a slot before new ones get 503 (default 8). */
+  /** Renders waiting for a slot before new ones get 503 (default DEFAULTS.serve.queuedRenders). */
   maxQueuedRenders?: number;
+  /** Open live-preview streams (default DEFAULTS.serve.maxLiveClients). */
   maxLiveClients?: number;
-  /** Renders kept in memory (default 128); 0 disables the cache. */
+  /** Open connections before new ones get 503 (default DEFAULTS.serve.maxConnections). */
+  maxConnections?: number;
+  /** Renders kept in memory (default DEFAULTS.serve.cacheEntries); 0 disables the cache. */
   cacheEntries?: number;
-  /** Time to receive a request (default 15 s). */
+  /** Their total bytes (default DEFAULTS.serve.cacheBytes). */
+  cacheBytes?: number;
+  /** Parsed articles kept for the index (default DEFAULTS.serve.summaryEntries). */
+  summaryEntries?: number;
+  /** Longest wait of the index for parses under way (default DEFAULTS.serve.indexWaitMs). */
+  indexWaitMs?: number;
+  /** Time to receive a request (default DEFAULTS.serve.requestTimeoutMs), and its headers. */
   requestTimeoutMs?: number;
-  /** Longest wait for a render, queue included, before 503 (default 20 s). */
+  headersTimeoutMs?: number;
+  /** Longest wait for a render, queue included, before 503 (default DEFAULTS.serve.renderWaitMs). */
   renderTimeoutMs?: number;
+  /** Longest render of one article, in seconds (default DEFAULTS.timeBudgetSeconds; 0: none). */
+  timeBudgetSeconds?: number;
+  /** Heap of each render worker (MB; default DEFAULTS.workerHeapMb). */
+  workerHeapMb?: number;
+  /** Time responses in flight get on close() before workers and connections are cut (default DEFAULTS.serve.shutdownGraceMs). */
+  shutdownGraceMs?: number;
+  /** Test hook only (see `PoolOptions.entry`). */
+  workerEntry?: URL;
   /** Shown on the index page: editions below it are marked (default DEFAULTS.minCoverage). */
   minCoverage?: number;
   /** Watch the project for live preview (default true). */
@@ -54,12 +76,15 @@ export interface BriefingServer {
   port: number;
   renderer: Renderer;
   live: LiveHub;
-  /** Stops accepting connections, ends live streams, stops watching; resolves when in-flight responses are done. */
+  /**
+   * Stops accepting connections, ends live streams, stops watching; responses in flight get the
+   * shutdown grace, then the workers are terminated (their requests get 503) and every
+   * connection is closed. Resolves when the server is closed.
+   */
   close(): Promise<void>;
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
-const SHUTDOWN_GRACE_MS = 10_000;
 
 export function isLoopback(host: string): boolean {
   return LOOPBACK_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -67,29 +92,56 @@ export function isLoopback(host: string): boolean {
 
 export async function startServer(options: ServeOptions): Promise<BriefingServer> {
   const host = options.host ?? DEFAULTS.host;
+  const limits = DEFAULTS.serve;
   const renderer = new Renderer({
     paths: options.paths,
     toolVersion: options.toolVersion ?? '0',
-    maxConcurrentRenders: options.maxConcurrentRenders ?? 2,
-    maxQueuedRenders: options.maxQueuedRenders ?? 8,
-    cacheEntries: options.cacheEntries ?? 128,
+    maxConcurrentRenders: options.maxConcurrentRenders ?? limits.renderWorkers,
+    maxQueuedRenders: options.maxQueuedRenders ?? limits.queuedRenders,
+    cacheEntries: options.cacheEntries ?? limits.cacheEntries,
+    cacheBytes: options.cacheBytes ?? limits.cacheBytes,
+    summaryEntries: options.summaryEntries ?? limits.summaryEntries,
+    timeBudgetSeconds: options.timeBudgetSeconds ?? DEFAULTS.timeBudgetSeconds,
+    workerHeapMb: options.workerHeapMb ?? DEFAULTS.workerHeapMb,
+    ...(options.workerEntry ? { workerEntry: options.workerEntry } : {}),
     env: options.env ?? process.env,
     ...(options.onRender ? { onRender: options.onRender } : {}),
   });
-  const live = new LiveHub(options.maxLiveClients ?? 64, (file) => liveState(renderer, options.paths.root, file, () => void live.refresh()), options.onError);
-  const context = { renderer, live, minCoverage: options.minCoverage ?? DEFAULTS.minCoverage, renderTimeoutMs: options.renderTimeoutMs ?? 20_000 };
+  const live = new LiveHub(
+    options.maxLiveClients ?? limits.maxLiveClients,
+    (file) => liveState(renderer, options.paths.root, file, () => void live.refresh()),
+    options.onError,
+  );
+  const context = {
+    renderer,
+    live,
+    minCoverage: options.minCoverage ?? DEFAULTS.minCoverage,
+    renderTimeoutMs: options.renderTimeoutMs ?? limits.renderWaitMs,
+    indexWaitMs: options.indexWaitMs ?? limits.indexWaitMs,
+  };
   let closing = false;
 
-  const requestTimeout = options.requestTimeoutMs ?? 15_000;
+  const requestTimeout = options.requestTimeoutMs ?? limits.requestTimeoutMs;
   const server = createServer({
     requestTimeout,
-    headersTimeout: Math.min(requestTimeout, 10_000),
+    headersTimeout: Math.min(requestTimeout, options.headersTimeoutMs ?? limits.headersTimeoutMs),
     // How often those two are enforced (Node's default, 30 s, would let a slow client linger).
     connectionsCheckingInterval: Math.min(1_000, requestTimeout),
-    keepAliveTimeout: 5_000,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
     maxHeaderSize: 16 * 1024,
   });
-  server.maxConnections = 512;
+  // Connections over the cap are answered 503 on their first request; far over it (twice), the
+  // kernel's connection is dropped at once, so a flood cannot exhaust file descriptors.
+  const maxConnections = options.maxConnections ?? limits.maxConnections;
+  const open = new Set<Socket>();
+  const over = new WeakSet<Socket>();
+  server.maxConnections = 2 * maxConnections;
+  server.on('connection', (socket: Socket) => {
+    if (open.size >= maxConnections) over.add(socket);
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
+  });
+  const allowedHosts = hostNames(host);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
@@ -100,9 +152,14 @@ export async function startServer(options: ServeOptions): Promise<BriefingServer
       if (closing) setImmediate(() => server.closeIdleConnections());
     });
     if (closing) res.setHeader('Connection', 'close');
-    // A page elsewhere on the web could reach a loopback service through DNS rebinding: on
-    // loopback, only loopback names are answered.
-    if (isLoopback(host) && !isLoopback(hostName(req.headers.host))) return replyError(req, res, 421, 'This service answers only to localhost.');
+    // A page elsewhere on the web could reach the service through DNS rebinding (its own name
+    // pointing here): only the names of the address listened on are answered.
+    if (!allowedHosts(hostName(req.headers.host))) return replyError(req, res, 421, `This service answers only to ${isLoopback(host) ? 'localhost' : host}.`);
+    if (over.has(req.socket)) {
+      res.setHeader('Connection', 'close');
+      return replyError(req, res, 503, 'Too many open connections; try again in a moment.', { 'Retry-After': '2' });
+    }
+    // OPTIONS (CORS preflights), TRACE and every method but GET and HEAD: no CORS header is ever sent.
     if (req.method !== 'GET' && req.method !== 'HEAD') return replyError(req, res, 405, 'Only GET and HEAD are supported.', { Allow: 'GET, HEAD' });
     if (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0) {
       // The body is never read: close the connection rather than parse it as the next request.
@@ -110,6 +167,10 @@ export async function startServer(options: ServeOptions): Promise<BriefingServer
       return replyError(req, res, 413, 'Requests to this service have no body.');
     }
     route(context, req, res).catch((error: unknown) => {
+      if (error instanceof JobStopped && error.reason === 'closed') {
+        if (!res.headersSent) replyError(req, res, 503, 'The service is stopping.', { Connection: 'close' });
+        return;
+      }
       options.onError?.(error);
       if (!res.headersSent) replyError(req, res, 500, 'Internal error (see the terminal running briefing serve).');
       else res.destroy();
@@ -147,13 +208,40 @@ export async function startServer(options: ServeOptions): Promise<BriefingServer
         closing = true;
         watcher?.close();
         live.closeAll();
-        server.close(() => resolve());
+        let stopped = false;
+        const stop = () => {
+          if (stopped) return;
+          stopped = true;
+          clearTimeout(grace);
+          // Renders under way end now: their requests are answered 503, then the connections close.
+          void renderer.close().then(() => setImmediate(() => server.closeAllConnections()));
+        };
+        server.close(() => {
+          stop();
+          resolve();
+        });
         server.closeIdleConnections();
-        setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+        const grace = setTimeout(stop, options.shutdownGraceMs ?? limits.shutdownGraceMs);
       });
       return closed;
     },
   };
+}
+
+/**
+ * The `Host` names the service answers to: on loopback, loopback names; on one address, that
+ * address (and loopback names); on every address (`0.0.0.0`, `::`), IP literals, loopback names
+ * and this machine's name. A DNS name chosen by someone else is never among them.
+ */
+export function hostNames(bound: string): (name: string) => boolean {
+  if (isLoopback(bound)) return isLoopback;
+  const own = new Set([bound.toLowerCase(), `[${bound.toLowerCase()}]`, hostname().toLowerCase(), `${hostname().toLowerCase()}.local`]);
+  const wildcard = bound === '0.0.0.0' || bound === '::';
+  return (name) => isLoopback(name) || own.has(name.toLowerCase()) || (wildcard && isIpLiteral(name));
+}
+
+function isIpLiteral(name: string): boolean {
+  return isIP(name) !== 0 || (name.startsWith('[') && name.endsWith(']') && isIP(name.slice(1, -1)) === 6);
 }
 
 /** `Host: name:port` → `name` (IPv6 literals keep their brackets). */
@@ -171,6 +259,8 @@ async function liveState(renderer: Renderer, root: string, id: string, retry: ()
     const result = await renderer.render(found.source, found.file);
     return result.ok ? { kind: 'ok', version: result.etag.slice(1, -1) } : { kind: 'problem', diagnostics: result.diagnostics };
   } catch (error) {
+    // Stopping: the stream is about to end anyway.
+    if (error instanceof JobStopped && error.reason === 'closed') return { kind: 'unknown' };
     if (error instanceof OverloadedError) {
       // Busy with downloads: look again shortly rather than leave the preview stale.
       setTimeout(retry, 250).unref();

@@ -22,6 +22,7 @@ export async function buildCommand(settings: Settings, out: Output): Promise<num
       force: settings.force,
       ...(settings.shard ? { shard: settings.shard } : {}),
       ...(settings.jobs !== undefined ? { jobs: settings.jobs } : {}),
+      timeBudgetSeconds: settings.timeBudget,
       waitMs: settings.wait * 1000,
       ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
       onLockWait: (holder) =>

@@ -1,8 +1,10 @@
 /**
  * `briefing serve`: starts the service, prints its address, logs renders and their problems, and
- * stops cleanly on SIGINT/SIGTERM (responses in flight finish, the port is freed).
+ * stops on SIGINT/SIGTERM within a second, whatever is rendering (responses in flight get a short
+ * grace, then the render workers are terminated and the port is freed).
  */
 import { buildTime } from '../../core/clock.js';
+import { DEFAULTS } from '../../core/defaults.js';
 import { EXIT, UsageError } from '../../core/errors.js';
 import { projectPaths } from '../../core/paths.js';
 import { listSources } from '../../project/sources.js';
@@ -28,6 +30,7 @@ export async function serveCommand(settings: Settings, out: Output): Promise<num
       host: settings.host,
       port: settings.port,
       toolVersion: toolVersion(),
+      timeBudgetSeconds: settings.timeBudget,
       ...(settings.minCoverage !== undefined ? { minCoverage: settings.minCoverage } : {}),
       onRender: (file, render) => {
         if (render.ok) out.stdout(`rendered ${file.name} in ${Math.round(render.ms)} ms`);
@@ -55,7 +58,7 @@ export async function serveCommand(settings: Settings, out: Output): Promise<num
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-  out.stdout(`${signal}: stopping (letting responses in flight finish)…`);
+  out.stdout(`${signal}: stopping (responses in flight get ${DEFAULTS.serve.shutdownGraceMs} ms, renders still running are stopped)…`);
   await server.close();
   out.stdout('Stopped.');
   return EXIT.ok;
