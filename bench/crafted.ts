@@ -5,6 +5,18 @@
  * French texts the review page diffs.
  */
 
+/** Best of `runs` timings of `fn` (ms), after `warmUp` untimed runs: a busy machine's noise only adds time. */
+export function bestTime(fn: () => unknown, runs = 3, warmUp = 0): number {
+  for (let i = 0; i < warmUp; i++) fn();
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
 /** One row of the table: what it attacks, and a generator of an article of about `bytes` bytes. */
 export interface CraftedInput {
   id: string;

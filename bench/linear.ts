@@ -14,7 +14,7 @@ import { localize } from '../src/localize/index.js';
 import { parseArticle } from '../src/parse/index.js';
 import { buildDocument, renderMarkdown } from '../src/render/markdown/index.js';
 import { wordDiff } from '../src/render/review/diff.js';
-import { CRAFTED, reviewPair } from './crafted.js';
+import { bestTime, CRAFTED, reviewPair } from './crafted.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.RUNS ?? 3);
@@ -34,16 +34,7 @@ const i18n = createI18n('fr', { common });
 const frenchMarkdown = (source: string) =>
   renderMarkdown(buildDocument(localize(parseArticle(source, 'a.md', 'a').article, 'fr', i18n), { date: '2026-11-26' }));
 
-function best(fn: () => unknown): number {
-  fn();
-  let min = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    fn();
-    min = Math.min(min, performance.now() - start);
-  }
-  return min;
-}
+const best = (fn: () => unknown) => bestTime(fn, RUNS, 1);
 
 console.log(`\nCrafted inputs (issue 11), French Markdown edition in-process, best of ${RUNS}`);
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);

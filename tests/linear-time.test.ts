@@ -13,7 +13,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CRAFTED, reviewPair } from '../bench/crafted.js';
+import { bestTime, CRAFTED, reviewPair } from '../bench/crafted.js';
 import { createI18n } from '../src/i18n/instance.js';
 import { localize } from '../src/localize/index.js';
 import { parseArticle } from '../src/parse/index.js';
@@ -30,17 +30,6 @@ const english = (resources: Record<string, unknown>) => createI18n('en', { commo
 function frenchMarkdown(source: string): string {
   const { article } = parseArticle(source, 'a.md', 'a');
   return renderMarkdown(buildDocument(localize(article, 'fr', frenchI18n), { date: '2026-11-26' }));
-}
-
-/** Best of `runs` timings of `fn`, in ms. */
-function bestTime(fn: () => unknown, runs = 3): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
 }
 
 /** Time per byte at `bytes` and at 4 × `bytes`, and their ratio. */
