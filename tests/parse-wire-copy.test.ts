@@ -6,6 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { bestTime } from '../bench/crafted.js';
 import { classifyLine, parseArticle } from '../src/parse/index.js';
 import { splitWireCopy } from '../src/parse/wire-copy.js';
 import { REPO } from './helpers.js';
@@ -272,5 +273,47 @@ describe('wire-copy splitting', () => {
       ['Une section', ['paragraph']],
       ['Une section Markdown', ['list']],
     ]);
+  });
+});
+
+/** Wire copy of about `bytes` bytes repeating every kind of line the reader decides on. */
+function wireOfSize(bytes: number): string {
+  const block = (n: number) =>
+    [
+      `Un intertitre numéro ${n}`,
+      'Un sous-titre du passage',
+      `PARIS - Le paragraphe ${n} décrit les faits,`,
+      'selon une source proche du dossier.',
+      'Les mesures annoncées :',
+      '- la première mesure,',
+      '• la seconde mesure.',
+      'les détails suivront.',
+      'Pourquoi cette question longue revient-elle si souvent dans les dépêches des agences de presse françaises ?',
+      'La réponse tient en une ligne.',
+    ].join('\n');
+  const blocks: string[] = [];
+  let size = 0;
+  for (let n = 1; size < bytes; n++) {
+    const next = block(n);
+    blocks.push(next);
+    size += next.length + 1;
+  }
+  return `---\ntitle: T\n---\n${blocks.join('\n')}\n`;
+}
+
+describe('wire-copy reading time', () => {
+  it('grows linearly with the size of the wire copy (1 : 4, time per byte at most 2.5x)', () => {
+    const parse = (source: string) => parseArticle(source, 'a.txt', 'a');
+    const small = wireOfSize(10_000);
+    const large = wireOfSize(40_000);
+    // The large input is really read line by line: a heading per block, a list per block.
+    expect(parse(large).article.sections.length).toBeGreaterThan(150);
+    parse(small); // warm-up
+    const smallMs = bestTime(() => parse(small));
+    const largeMs = bestTime(() => parse(large));
+    const ratio = largeMs / large.length / (Math.max(smallMs, 5) / small.length);
+    console.log(`wire copy: ${small.length} B ${smallMs.toFixed(1)} ms, ${large.length} B ${largeMs.toFixed(1)} ms, per-byte ratio ${ratio.toFixed(2)}`);
+    expect(largeMs).toBeLessThan(20_000);
+    expect(ratio).toBeLessThan(2.5);
   });
 });
