@@ -23,8 +23,8 @@ export interface ParseResult {
 }
 
 /**
- * Parses one source file. Both formats go through remark: Markdown as is, wire copy by splitting
- * its one-paragraph-per-line blocks (see wire-copy.ts). Pure: no I/O. An article over a limit
+ * Parses one source file. Both formats go through remark: Markdown as is, wire copy read again
+ * line by line (see wire-copy.ts). Pure: no I/O. An article over a limit
  * (src/parse/limits.ts) comes back empty with the error, before the costly steps run.
  */
 export function parseArticle(source: string, file: string, slug: string): ParseResult {
