@@ -75,6 +75,13 @@ export const DEFAULTS = {
     /** Time the responses in flight get to finish on SIGTERM/SIGINT before workers and connections are cut. */
     shutdownGraceMs: 500,
   },
+  /**
+   * Wire copy read line by line (src/parse/wire-lines.ts, docs/parsing.md "Wire copy"): how long
+   * a bare line may be to read as a heading. Agency intertitles are a few words; a line longer
+   * than these is text. A question up to `questionChars` is a heading; a longer one, up to
+   * `longQuestionChars`, is a heading only when text follows it, and is reported as ambiguous.
+   */
+  wireCopy: { headingChars: 100, headingWords: 14, questionChars: 80, longQuestionChars: 160 },
   /** A project's folders, relative to its root. */
   folders: { content: 'content', locales: 'locales', templates: 'templates', output: 'output' },
   /**

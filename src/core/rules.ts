@@ -22,6 +22,15 @@ const rule = <P = NoParams>(severity: Severity, message: (params: P) => string):
 
 const list = (keys: readonly string[], max = 8) => `${keys.slice(0, max).join(', ')}${keys.length > max ? ` and ${keys.length - max} more` : ''}`;
 
+/** Messages of `briefing:ambiguous-wire-line`, one per guess the wire-copy reader makes (src/parse/wire-copy.ts). */
+const WIRE_READINGS = {
+  subheading: 'Wire copy: a second heading-like line right after a heading, read as its subheading. If it is text, end it with a full stop',
+  'long-question': 'Wire copy: a long question on its own line, read as a heading because text follows. If it is text, join it to the next line',
+  trailing: 'Wire copy: a heading-like line with no text after it, read as text. If it is a heading, write its section under it',
+  'after-list':
+    'Wire copy: a line in lower case right after a list, read as a new paragraph (a list ends at the first line without a bullet). If it belongs to the last item, join it to that line',
+} as const;
+
 export const RULES = {
   // Locale files (src/i18n/locale-file.ts).
   'briefing:invalid-json': rule<{ reason: string }>('error', (p) => `Invalid JSON: ${p.reason}`),
@@ -57,6 +66,7 @@ export const RULES = {
   'briefing:missing-title': rule('warning', () => 'No title: add `title:` to the front matter or start with a `# Title` line; using the file name'),
   'briefing:empty-heading': rule('error', () => 'Empty heading'),
   'briefing:unsupported-block': rule<{ what: string }>('warning', (p) => `A ${p.what} is not part of a briefing and was left out`),
+  'briefing:ambiguous-wire-line': rule<{ reading: 'subheading' | 'long-question' | 'trailing' | 'after-list' }>('info', (p) => WIRE_READINGS[p.reading]),
   'briefing:empty-section': rule<{ heading: string }>('warning', (p) => `Section "${p.heading}" has no paragraphs`),
   'briefing:empty-article': rule('error', () => 'The article has no text'),
 

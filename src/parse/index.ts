@@ -13,7 +13,7 @@ import { assembleArticle } from './article.js';
 import { figureUnits } from './key-figure-units.js';
 import { checkCounts, checkSections, checkText } from './limits.js';
 
-export { classifyLine, isWireCopy } from './wire-copy.js';
+export { classifyLine } from './wire-lines.js';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
@@ -23,8 +23,8 @@ export interface ParseResult {
 }
 
 /**
- * Parses one source file. Both formats go through remark: Markdown as is, wire copy by splitting
- * its one-paragraph-per-line blocks (see wire-copy.ts). Pure: no I/O. An article over a limit
+ * Parses one source file. Both formats go through remark: Markdown as is, wire copy read again
+ * line by line (see wire-copy.ts). Pure: no I/O. An article over a limit
  * (src/parse/limits.ts) comes back empty with the error, before the costly steps run.
  */
 export function parseArticle(source: string, file: string, slug: string): ParseResult {
@@ -43,8 +43,10 @@ export function parseArticle(source: string, file: string, slug: string): ParseR
   if (tooMany) return refused(slug, file, [...diagnostics, tooMany]);
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
   const meta = readFrontMatter(yaml, file, diagnostics, limits);
-  const split = splitWireCopy(tree, text, meta.format === 'wire' ? 'wire' : meta.format === 'markdown' ? 'markdown' : 'detect');
-  const built = assembleArticle(split, meta, slug, file, diagnostics);
+  const mode = meta.format === 'wire' ? 'wire' : meta.format === 'markdown' ? 'markdown' : 'detect';
+  const wire = splitWireCopy(tree, text, { mode, headline: !meta.title, file });
+  diagnostics.push(...wire.diagnostics);
+  const built = assembleArticle(wire.tree, meta, slug, file, diagnostics);
   const article = { ...built, figures: figureUnits(built) };
   diagnostics.push(...checkCounts(article, file, limits));
   return { article, diagnostics };

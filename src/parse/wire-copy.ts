@@ -1,94 +1,243 @@
 /**
- * Wire copy: agency text with one paragraph per line, no blank lines, and section headings as
- * short bare lines. CommonMark reads such a block as ONE paragraph; this step splits it back.
+ * Wire copy: agency text with one paragraph per line, no blank lines, section headings as short
+ * bare lines, bullets as `- ` or `• `. CommonMark reads such a block as ONE paragraph (and a `- `
+ * bullet swallows every line after it); this step reads it again, line by line.
  *
- * Heuristic (documented in docs/parsing.md), applied to each top-level multi-line paragraph:
- * - a *heading line* is short (≤ 100 characters, ≤ 14 words), starts with an upper-case letter,
- *   a digit or a quote, and does not end with `. , ; : !` or `…`; it may end with `?` (then it
- *   must be ≤ 80 characters and hold a single sentence) and may contain ` : `;
- * - a *paragraph line* does not start in lower case (that would continue a sentence) and ends
- *   with sentence punctuation (`. ! ? …` possibly followed by a closing quote or bracket) or is
- *   longer than 100 characters;
- * - the block is wire copy when every line is one of the two, at least one is a paragraph line,
- *   and every heading line is followed by a paragraph line (a heading needs a body; two headings
- *   in a row or a trailing heading mean it is ordinary hard-wrapped prose).
- * Front matter `format: wire` forces the split, `format: markdown` disables it.
+ * Decisions are per line, so one odd line never turns the whole file into a paragraph (rules and
+ * examples in docs/parsing.md, "Wire copy"; line shapes in wire-lines.ts):
+ * - a line in lower case, or after a line ending with `,` or `;`, continues the paragraph before;
+ * - a line ending with `:` introduces what follows, which is text or a list, never a heading;
+ * - a heading-like line is a heading when text follows it; a second one right after it is its
+ *   subheading (depth 3), reported as `info`; one at the end is text, reported;
+ * - a long question is a heading when text follows it, reported;
+ * - bullets make list items; the list ends at the next line that is not one;
+ * - with no title in the front matter, a heading-like first line is the title (depth 1).
+ *
+ * A file whose paragraphs are separated by blank lines is Markdown and is left as CommonMark read
+ * it (hard-wrapped prose stays as written); front matter `format: wire` forces the reading,
+ * `format: markdown` disables it. Each piece keeps its inline Markdown and exact source position.
  */
-import type { Root, Paragraph, Heading, PhrasingContent, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Node, Point } from 'unist';
+import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import { parseMarkdown } from '../core/markdown.js';
+import { bulletWidth, classifyLine, startsInLowerCase, type LineKind } from './wire-lines.js';
 
-export type LineKind = 'heading' | 'paragraph' | 'prose';
+/** How a source is read: detected per file, or forced by front matter `format`. */
+type WireMode = 'detect' | 'wire' | 'markdown';
 
-const SENTENCE_END = /[.!?…]["'»”’)\]\s\u00a0\u202f]*$/;
-const HEADING_START = /^[\p{Lu}\p{N}«"“'‘]/u;
-
-/** Classifies one trimmed line of a multi-line block. */
-export function classifyLine(line: string): LineKind {
-  const words = line.split(/\s+/).filter(Boolean).length;
-  const question = /\?\s*$/.test(line);
-  const shortEnough = line.length <= (question ? 80 : 100) && words <= 14;
-  const singleSentence = !/[.!?…]\s+\p{Lu}/u.test(line.replace(/\?\s*$/, ''));
-  if (shortEnough && HEADING_START.test(line) && singleSentence && (question || !SENTENCE_END.test(line)) && !/[,;:]$/.test(line)) {
-    return 'heading';
-  }
-  // A paragraph starts a sentence; a line starting in lower case continues the previous one.
-  if (/^\p{Ll}/u.test(line)) return 'prose';
-  if (SENTENCE_END.test(line) || line.length > 100) return 'paragraph';
-  return 'prose';
+/** One non-blank line of a run, trimmed, with where its text starts and ends in the file. */
+interface Line {
+  text: string;
+  kind: LineKind;
+  start: Point;
+  endOffset: number;
+  /** A blank line stands between this line and the one before. */
+  afterBlank: boolean;
 }
 
-/** Decides whether the lines of one block are wire copy (see the module comment). */
-export function isWireCopy(kinds: readonly LineKind[]): boolean {
-  if (kinds.length < 2 || kinds.includes('prose') || !kinds.includes('paragraph')) return false;
-  return kinds.every((kind, i) => kind !== 'heading' || kinds[i + 1] === 'paragraph');
+type Piece = { type: 'paragraph'; lines: Line[] } | { type: 'list'; items: Line[] } | { type: 'candidate'; line: Line; depth?: Heading['depth'] };
+
+/** Options of `splitWireCopy`. */
+interface WireOptions {
+  mode: WireMode;
+  /** The front matter gives no title, so a headline on the first line may be the title. */
+  headline: boolean;
+  /** The file, for the `info` diagnostics on ambiguous lines. */
+  file: string;
 }
 
 /**
- * Splits wire-copy paragraphs of `tree` (top level only) into headings (depth 2) and paragraphs,
- * keeping each piece's inline Markdown and its exact source position.
+ * Reads the wire copy of `tree` (top level only) line by line into headings, paragraphs and
+ * lists, and reports the lines whose reading was a guess (`briefing:ambiguous-wire-line`).
  */
-export function splitWireCopy(tree: Root, source: string, mode: 'detect' | 'wire' | 'markdown'): Root {
-  if (mode === 'markdown') return tree;
+export function splitWireCopy(tree: Root, source: string, options: WireOptions): { tree: Root; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  if (options.mode === 'markdown' || (options.mode === 'detect' && isMarkdown(tree))) return { tree, diagnostics };
   const children: RootContent[] = [];
+  let run: RootContent[] = [];
+  const flush = () => {
+    const first = children.every((node) => node.type === 'yaml');
+    children.push(...readRun(run, source, options, first && options.headline, diagnostics));
+    run = [];
+  };
   for (const node of tree.children) {
-    children.push(...(node.type === 'paragraph' ? splitParagraph(node, source, mode) : [node]));
+    if (node.type === 'paragraph' || (node.type === 'list' && !node.ordered)) {
+      run.push(node);
+      continue;
+    }
+    flush();
+    children.push(node);
   }
-  return { ...tree, children };
+  flush();
+  return { tree: { ...tree, children }, diagnostics };
 }
 
-function splitParagraph(node: Paragraph, source: string, mode: 'detect' | 'wire'): RootContent[] {
-  const start = node.position?.start;
-  const end = node.position?.end;
-  if (!start || !end || start.offset === undefined || end.offset === undefined) return [node];
-  const text = source.slice(start.offset, end.offset);
-  if (!text.includes('\n')) return [node];
-  const lines = text.split('\n');
-  const kinds = lines.map((line) => classifyLine(line.trim()));
-  if (mode === 'detect' && !isWireCopy(kinds)) return [node];
-  if (mode === 'wire') {
-    kinds.forEach((kind, i) => {
-      kinds[i] = kind === 'heading' && kinds[i + 1] !== undefined ? 'heading' : 'paragraph';
-    });
-  }
+/**
+ * A file is Markdown when two of its paragraphs are separated by a blank line (a first one-line
+ * paragraph, the headline, does not count): wire copy has one paragraph per line.
+ */
+function isMarkdown(tree: Root): boolean {
+  const body = tree.children.filter((node) => node.type !== 'yaml');
+  const headline = body[0]?.type === 'paragraph' && lineSpan(body[0]) === 1 ? body[0] : undefined;
+  return body.filter((node) => node.type === 'paragraph' && node !== headline).length >= 2;
+}
 
-  const pieces: RootContent[] = [];
-  let offset = start.offset;
-  lines.forEach((raw, i) => {
-    const indent = raw.length - raw.trimStart().length;
-    const line = raw.trim();
-    const origin: Point = { line: start.line + i, column: (i === 0 ? start.column : 1) + indent, offset: offset + indent };
-    offset += raw.length + 1;
-    if (!line) return;
-    const inline = parseInline(line, origin);
-    const position = { start: origin, end: { line: origin.line, column: origin.column + line.length, offset: (origin.offset ?? 0) + line.length } };
-    pieces.push(
-      kinds[i] === 'heading'
-        ? ({ type: 'heading', depth: 2, children: inline, position } satisfies Heading)
-        : ({ type: 'paragraph', children: inline, position } satisfies Paragraph),
-    );
-  });
+function lineSpan(node: Node): number {
+  return node.position ? node.position.end.line - node.position.start.line + 1 : 1;
+}
+
+/** A run of paragraphs and lists, read line by line when CommonMark joined lines in it. */
+function readRun(run: RootContent[], source: string, options: WireOptions, headline: boolean, diagnostics: Diagnostic[]): RootContent[] {
+  const first = run[0]?.position?.start;
+  const last = run.at(-1)?.position?.end;
+  if (!first || !last || first.offset === undefined || last.offset === undefined) return run;
+  if (options.mode === 'detect' && !run.some(joinsLines)) return run;
+  const pieces = resolve(gather(lines(source, first, last.offset)), headline, options.file, diagnostics);
+  if (run.length === 1 && pieces.length === 1 && pieces[0]?.type === 'paragraph') return run;
+  return pieces.map(toNode);
+}
+
+/** A paragraph over several lines, or a list with more lines than items (lazy continuations). */
+function joinsLines(node: RootContent): boolean {
+  if (node.type === 'paragraph') return lineSpan(node) > 1;
+  return node.type === 'list' && lineSpan(node) > node.children.length;
+}
+
+function lines(source: string, start: Point, endOffset: number): Line[] {
+  const found: Line[] = [];
+  let offset = start.offset ?? 0;
+  let afterBlank = false;
+  source
+    .slice(offset, endOffset)
+    .split('\n')
+    .forEach((raw, i) => {
+      const indent = raw.length - raw.trimStart().length;
+      const text = raw.trim();
+      const at: Point = { line: start.line + i, column: (i === 0 ? start.column : 1) + indent, offset: offset + indent };
+      offset += raw.length + 1;
+      if (!text) {
+        afterBlank = true;
+        return;
+      }
+      found.push({ text, kind: classifyLine(text), start: at, endOffset: (at.offset ?? 0) + text.length, afterBlank });
+      afterBlank = false;
+    });
+  return found;
+}
+
+/** Groups lines into paragraphs, lists and heading candidates (one pass, no look-ahead). */
+function gather(all: Line[]): Piece[] {
+  const pieces: Piece[] = [];
+  for (const line of all) {
+    const prev = line.afterBlank ? undefined : pieces.at(-1);
+    if (line.kind === 'bullet') {
+      if (prev?.type === 'list') prev.items.push(line);
+      else pieces.push({ type: 'list', items: [line] });
+      continue;
+    }
+    const before = prev?.type === 'paragraph' ? prev.lines.at(-1) : undefined;
+    if (prev?.type === 'paragraph' && (startsInLowerCase(line.text) || before?.kind === 'open')) {
+      prev.lines.push(line);
+    } else if (prev?.type === 'candidate' && startsInLowerCase(line.text)) {
+      // A heading is never continued: the line before was the start of a sentence.
+      pieces[pieces.length - 1] = { type: 'paragraph', lines: [prev.line, line] };
+    } else if ((line.kind === 'heading' || line.kind === 'long-question') && !introduced(pieces.at(-1))) {
+      pieces.push({ type: 'candidate', line });
+    } else {
+      pieces.push({ type: 'paragraph', lines: [line] });
+    }
+  }
   return pieces;
+}
+
+/** What follows a line ending with `:` is what it introduces: text, not a heading. */
+function introduced(piece: Piece | undefined): boolean {
+  return piece?.type === 'paragraph' && piece.lines.at(-1)?.kind === 'lead-in';
+}
+
+/** Decides each heading candidate from its neighbours, reporting the guesses. */
+function resolve(pieces: Piece[], headline: boolean, file: string, diagnostics: Diagnostic[]): Piece[] {
+  const note = (line: Line, reading: AmbiguousReading) =>
+    diagnostics.push(ruleDiagnostic('briefing:ambiguous-wire-line', file, { reading }, { line: line.start.line, column: line.start.column }));
+  const out: Piece[] = [];
+  pieces.forEach((piece, i) => {
+    const next = pieces[i + 1];
+    if (piece.type === 'list' && next?.type === 'paragraph' && !next.lines[0]?.afterBlank && startsInLowerCase(next.lines[0]?.text ?? '')) {
+      note(next.lines[0] as Line, 'after-list');
+    }
+    if (piece.type !== 'candidate') {
+      out.push(piece);
+      return;
+    }
+    const prev = out.at(-1);
+    const underHeading = prev?.type === 'candidate' && prev.depth !== 1;
+    if (i === 0 && headline && next) {
+      out.push({ ...piece, depth: 1 });
+    } else if (!next) {
+      note(piece.line, 'trailing');
+      out.push({ type: 'paragraph', lines: [piece.line] });
+    } else if (piece.line.kind === 'long-question' && next.type === 'candidate') {
+      out.push({ type: 'paragraph', lines: [piece.line] });
+    } else {
+      if (piece.line.kind === 'long-question') note(piece.line, 'long-question');
+      else if (underHeading) note(piece.line, 'subheading');
+      out.push({ ...piece, depth: underHeading ? 3 : 2 });
+    }
+  });
+  return out;
+}
+
+/** Why a line's reading was a guess: the `reading` parameter of `briefing:ambiguous-wire-line`. */
+type AmbiguousReading = 'subheading' | 'long-question' | 'trailing' | 'after-list';
+
+function toNode(piece: Piece): RootContent {
+  if (piece.type === 'candidate') {
+    const { line } = piece;
+    return { type: 'heading', depth: piece.depth ?? 2, children: parseInline(line.text, line.start), position: span(line.start, line) } satisfies Heading;
+  }
+  if (piece.type === 'paragraph') return paragraph(piece.lines);
+  const items = piece.items.map((line): ListItem => {
+    const width = bulletWidth(line.text);
+    const start: Point = { line: line.start.line, column: line.start.column + width, offset: (line.start.offset ?? 0) + width };
+    const body: Paragraph = { type: 'paragraph', children: parseInline(line.text.slice(width), start), position: span(start, line) };
+    return { type: 'listItem', spread: false, checked: null, children: [body], position: span(line.start, line) };
+  });
+  const first = piece.items[0] as Line;
+  const last = piece.items.at(-1) as Line;
+  return { type: 'list', ordered: false, start: null, spread: false, children: items, position: span(first.start, last) } satisfies List;
+}
+
+/** One paragraph of consecutive lines: its text as written, line breaks included. */
+function paragraph(group: Line[]): Paragraph {
+  const first = group[0] as Line;
+  const last = group.at(-1) as Line;
+  const children = group.length === 1 ? parseInline(first.text, first.start) : parseLines(group);
+  return { type: 'paragraph', children, position: span(first.start, last) };
+}
+
+/** Inline Markdown of several lines, each line's positions moved to where it stands in the file. */
+function parseLines(group: Line[]): PhrasingContent[] {
+  const text = group.map((line) => line.text).join('\n');
+  const root = parseMarkdown(text);
+  const first = root.children[0];
+  if (root.children.length !== 1 || first?.type !== 'paragraph') return [{ type: 'text', value: text }];
+  const move = (p: Point): Point => {
+    const line = group[p.line - 1] as Line;
+    return { line: line.start.line, column: p.column - 1 + line.start.column, offset: (line.start.offset ?? 0) + p.column - 1 };
+  };
+  const walk = (node: Node): void => {
+    if (node.position) node.position = { start: move(node.position.start), end: move(node.position.end) };
+    for (const child of (node as { children?: Node[] }).children ?? []) walk(child);
+  };
+  for (const child of first.children) walk(child);
+  return first.children;
+}
+
+/** From `start` to the end of `last` (a line). */
+function span(start: Point, last: Line): { start: Point; end: Point } {
+  const end = { line: last.start.line, column: last.start.column + last.text.length, offset: last.endOffset };
+  return { start, end };
 }
 
 /** Inline Markdown of one line, with positions moved to where the line stands in the file. */
