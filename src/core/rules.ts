@@ -238,6 +238,11 @@ export const RULES = {
     (p) => `This is ${p.kind}, not a regular file: Briefing reads only regular files. Replace it by a file, or remove it`,
   ),
   'briefing:unused-template': rule<{ instead: string }>('warning', (p) => `No longer used: ${p.instead}; then delete this file`),
+  'briefing:missing-glyph': rule<{ char: string; codePoint: string; key: string }>(
+    'warning',
+    (p) =>
+      `No font of the PDF has "${p.char}" (${p.codePoint}) in "${p.key}": it prints as an empty box and is missing from the PDF's text. Replace it by a common character or a word`,
+  ),
 
   // Publishing (src/publish/, `briefing merge-manifests`).
   'briefing:write-failed': rule<{ reason: string }>('error', (p) => `Cannot write the output: ${p.reason}`),
