@@ -23,6 +23,7 @@ import { renderErrorDiagnostic as errorDiagnostic } from './render-error.js';
 import { renderBilingualEdition, type BilingualSide } from './render-bilingual.js';
 import { renderEdition } from './render-edition.js';
 import { glyphWarnings } from './glyph-warnings.js';
+import { relativeLinkWarnings } from '../render/markdown/links.js';
 import { readSource, type SourceFile } from '../project/sources.js';
 import type { CommonLocales } from '../project/locales.js';
 import { sha256 } from '../core/hash.js';
@@ -118,6 +119,7 @@ export async function renderArticle(task: ArticleTask, common: CommonLocales): P
       })),
     };
   }
+  diagnostics.push(...relativeLinkWarnings(parsed.article));
   const editions: EditionOutcome[] = [];
   const docs = new Map<Lang, BilingualSide>();
   for (const plan of task.editions) {
