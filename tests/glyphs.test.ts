@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { BriefingDocument } from '../src/core/types.js';
 import { codePointLabel, missingGlyphs, splitByFont } from '../src/render/pdf/glyph-coverage.js';
 import { renderPdf } from '../src/render/pdf/index.js';
-import { commonT, hasTool, pdfText, runCli, tempProject } from './helpers.js';
+import { commonT, hasTool, pdfText, replaceInFile, runCli, tempProject } from './helpers.js';
 
 const TOOLS = hasTool('pdftotext') && hasTool('pdffonts');
 if (!TOOLS && process.env.CI) throw new Error('poppler-utils is required to test the PDF fonts');
@@ -93,6 +93,21 @@ describe('missing-glyph warning', () => {
       expect(result.code).toBe(0);
       const warnings = result.stderr.split('\n').filter((line) => line.includes('briefing:missing-glyph'));
       expect(warnings).toEqual([expect.stringContaining('content/glyphes.md:10:20  warning  No font of the PDF has "\uE000" (U+E000) in "sections.suite.1"')]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('places a character of a translation at its line in the locale file', async () => {
+    const root = tempProject();
+    try {
+      replaceInFile(root, 'locales/en/microsoft-openai.json', '"title": "Microsoft ', '"title": "Microsoft \uE000');
+      const result = await runCli(['build', '--root', root, '--lang', 'en', '--format', 'pdf']);
+      expect(result.code).toBe(0);
+      const warnings = result.stderr.split('\n').filter((line) => line.includes('briefing:missing-glyph'));
+      expect(warnings).toEqual([
+        expect.stringContaining('locales/en/microsoft-openai.json:2:23  warning  No font of the PDF has "\uE000" (U+E000) in "title"'),
+      ]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
