@@ -248,6 +248,16 @@ export const RULES = {
     (p) => `This is ${p.kind}, not a regular file: Briefing reads only regular files. Replace it by a file, or remove it`,
   ),
   'briefing:unused-template': rule<{ instead: string }>('warning', (p) => `No longer used: ${p.instead}; then delete this file`),
+  'briefing:missing-glyph': rule<{ char: string; codePoint: string; key: string }>(
+    'warning',
+    (p) =>
+      `No font of the PDF has "${p.char}" (${p.codePoint}) in "${p.key}": it prints as an empty box and is missing from the PDF's text. Replace it by a common character or a word`,
+  ),
+  'briefing:relative-link': rule<{ url: string }>(
+    'warning',
+    (p) =>
+      `The link "${p.url}" is relative to a web site the article does not name, so it is shown as text. Give the article's address in its front matter (url: https://…) or write the link in full`,
+  ),
 
   // Publishing (src/publish/, `briefing merge-manifests`).
   'briefing:write-failed': rule<{ reason: string }>('error', (p) => `Cannot write the output: ${p.reason}`),

@@ -30,6 +30,8 @@ export interface ArticleMeta {
   sources: string[];
   authors: string[];
   status?: string;
+  /** The article's own web address (`url`, `canonical` or `source_url`): site-relative links resolve against it. */
+  url?: string;
   /** Forces the source format instead of detecting it per block. */
   format?: 'wire' | 'markdown';
 }

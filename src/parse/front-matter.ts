@@ -7,7 +7,9 @@ import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 
 const STRING_FIELDS = ['title', 'date', 'status'] as const;
 const LIST_FIELDS = ['sources', 'authors'] as const;
-const KNOWN = new Set<string>([...STRING_FIELDS, ...LIST_FIELDS, 'format']);
+/** Fields giving the article's own address, by preference (src/render/markdown/links.ts). */
+const URL_FIELDS = ['url', 'canonical', 'source_url'] as const;
+const KNOWN = new Set<string>([...STRING_FIELDS, ...LIST_FIELDS, ...URL_FIELDS, 'format']);
 
 /** Reads the front matter node (if any) into metadata; `diagnostics` receives problems. */
 export function readFrontMatter(node: Yaml | undefined, file: string, diagnostics: Diagnostic[], limits: Limits): ArticleMeta {
@@ -39,6 +41,7 @@ export function readFrontMatter(node: Yaml | undefined, file: string, diagnostic
     diagnostics.push(ruleDiagnostic('briefing:front-matter-limit', file, { problem: 'aliases', limit: limits.yamlAliases }, place(firstAlias(doc))));
     return meta;
   }
+  let urlField: string | undefined;
   for (const [index, pair] of doc.contents.items.entries()) {
     const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
     const value = values[index] ?? null;
@@ -57,6 +60,12 @@ export function readFrontMatter(node: Yaml | undefined, file: string, diagnostic
         diagnostics.push(ruleDiagnostic('briefing:too-many', file, { what: 'front matter sources', count: list.length, limit: limits.sources }, place(offset)));
       } else if (Array.isArray(list) && list.every((item) => typeof item === 'string')) meta[key as (typeof LIST_FIELDS)[number]] = list.map((s) => s.trim());
       else diagnostics.push(ruleDiagnostic('briefing:invalid-front-matter', file, { field: key, expected: 'a list of strings' }, at));
+    } else if ((URL_FIELDS as readonly string[]).includes(key)) {
+      const rank = (field: string | undefined) => URL_FIELDS.indexOf(field as (typeof URL_FIELDS)[number]);
+      if (typeof value === 'string' && value.trim() && (urlField === undefined || rank(key) < rank(urlField))) {
+        meta.url = value.trim();
+        urlField = key;
+      }
     } else if (key === 'format') {
       if (value === 'wire' || value === 'markdown') meta.format = value;
       else diagnostics.push(ruleDiagnostic('briefing:invalid-front-matter', file, { field: 'format', expected: '"wire" or "markdown"', got: value }, at));

@@ -24,6 +24,8 @@ export interface PreparedEdition {
   /** Status per key, for localize: stale units are shown in French. */
   statuses?: ReadonlyMap<string, KeyStatus>;
   diagnostics: Diagnostic[];
+  /** The translation read (translated editions only): where its values are, for placed warnings. */
+  translation?: LocaleFile;
   /** False when an input has an error (invalid JSON, forbidden key…): the edition cannot be built. */
   ok: boolean;
 }
@@ -33,6 +35,7 @@ export async function prepareEdition(paths: ProjectPaths, article: Article, lang
   const diagnostics: Diagnostic[] = [];
   let namespaces: Record<string, LocaleFile['resources']> = { [COMMON_NS]: common.resources };
   let status: ArticleStatus | undefined;
+  let translation: LocaleFile | undefined;
   if (lang !== SOURCE_LANG) {
     const inputs = await readTranslationInputs(paths, lang, article.slug);
     diagnostics.push(...inputs.diagnostics);
@@ -48,6 +51,7 @@ export async function prepareEdition(paths: ProjectPaths, article: Article, lang
       ),
     );
     namespaces = { ...namespaces, [article.slug]: inputs.target.resources };
+    translation = inputs.target;
   }
   const ok = !hasErrors(diagnostics) && !hasErrors(common.diagnostics);
   return {
@@ -55,6 +59,7 @@ export async function prepareEdition(paths: ProjectPaths, article: Article, lang
     i18n: createI18n(lang, namespaces),
     ...(status ? { status, statuses: new Map(status.units.map((unit) => [unit.key, unit.status])) } : {}),
     diagnostics,
+    ...(translation ? { translation } : {}),
     ok,
   };
 }

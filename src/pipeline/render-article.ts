@@ -22,6 +22,8 @@ import { renderReviewPage } from './render-review-page.js';
 import { renderErrorDiagnostic as errorDiagnostic } from './render-error.js';
 import { renderBilingualEdition, type BilingualSide } from './render-bilingual.js';
 import { renderEdition } from './render-edition.js';
+import { glyphWarnings } from './glyph-warnings.js';
+import { relativeLinkWarnings } from '../render/markdown/links.js';
 import { readSource, type SourceFile } from '../project/sources.js';
 import type { CommonLocales } from '../project/locales.js';
 import { sha256 } from '../core/hash.js';
@@ -117,6 +119,7 @@ export async function renderArticle(task: ArticleTask, common: CommonLocales): P
       })),
     };
   }
+  diagnostics.push(...relativeLinkWarnings(parsed.article));
   const editions: EditionOutcome[] = [];
   const docs = new Map<Lang, BilingualSide>();
   for (const plan of task.editions) {
@@ -202,6 +205,7 @@ async function buildEdition(
     outcome.title = rendered.title;
     outcome.fallbacks = rendered.fallbacks;
     for (const f of rendered.files) outcome.files.push(file('briefing', f.format, f.name, f.data, f.ms));
+    if (plan.formats.includes('pdf')) outcome.diagnostics.push(...glyphWarnings(article, rendered.briefing, paths.templates, prepared.translation));
     return done(outcome, rendered);
   } catch (error) {
     outcome.diagnostics.push(errorDiagnostic(error, paths, article.path));

@@ -13,6 +13,7 @@ import { BUILTIN_TEMPLATES } from '../../core/paths.js';
 import { loadTemplate } from '../templates.js';
 import { contentView, fallbackReason } from './view.js';
 import { applyAnnotations } from './annotations.js';
+import { articleBase, resolveLinks } from './links.js';
 import { figureData } from './key-figures.js';
 import { withSafeUrls } from './safe-urls.js';
 import { applyTypography } from '../../typography/index.js';
@@ -37,7 +38,8 @@ export function buildDocument(briefing: Briefing, options: DocumentOptions): Bri
   const typography = { variant: options.typography ?? 'fr-FR' } as const;
   const figures = briefing.figures.map((figure) => figureData(figure, typography));
   // French typography (or English quotes) once, on the tree every format is laid out from.
-  const tree = applyTypography(applyAnnotations(parseMarkdown(markdown), headingFallbacks, figures), briefing.lang, typography);
+  const typeset = applyTypography(applyAnnotations(parseMarkdown(markdown), headingFallbacks, figures), briefing.lang, typography);
+  const tree = resolveLinks(typeset, articleBase(briefing.meta.url));
   const titleNode = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   const toc = tree.children.flatMap((node) => {
     const id = node.data?.id;

@@ -8,7 +8,7 @@ import { toString as plainText } from 'mdast-util-to-string';
 import { renderList, renderQuote } from './containers.js';
 import { renderFigureBox } from './key-figures-box.js';
 import { isKeyFigure } from '../../core/node-data.js';
-import { collectRuns, measureRuns, writeRuns, type Run } from './inline.js';
+import { collectRuns, measureRuns, writeRuns, writeText, type Run } from './inline.js';
 import {
   bodyLineHeight,
   columnWidth,
@@ -185,7 +185,8 @@ function renderHeading(ctx: LayoutContext, node: Heading, parent: StructParent, 
     `H${Math.min(node.depth, 6)}`,
     () => {
       useFont(ctx, 'heading', size, HEADING_LINE_HEIGHT);
-      doc.fillColor(color).text(text, x, y, { width, lineGap, align: 'left' });
+      doc.fillColor(color);
+      writeText(ctx, 'heading', text, x, y, { width, lineGap, align: 'left' });
     },
     col.lang ? { lang: col.lang } : {},
   );
@@ -211,7 +212,8 @@ function renderCode(ctx: LayoutContext, node: Code, parent: StructParent, col: C
     const y = doc.y;
     tagBlock(ctx, parent, 'Code', () => {
       useFont(ctx, 'mono', theme.sizes.code, 1.3);
-      doc.fillColor(theme.colors.text).text(node.value, x, y, { width, lineGap, align: 'left' });
+      doc.fillColor(theme.colors.text);
+      writeText(ctx, 'mono', node.value, x, y, { width, lineGap, align: 'left' });
     });
   });
   doc.x = ctx.left;

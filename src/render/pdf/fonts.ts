@@ -1,5 +1,6 @@
 /**
- * DejaVu fonts from the `dejavu-fonts-ttf` package, parsed once per process with fontkit.
+ * DejaVu fonts from the `dejavu-fonts-ttf` package (and Noto Emoji for what DejaVu lacks),
+ * parsed once per process with fontkit.
  * Parsing (and fontkit's glyph caches, which live on the font object) is the most expensive
  * part of a render, so the parsed fonts are kept in a module-level cache and handed to every
  * PDFDocument as ready-made font objects. System fonts are never used.
@@ -9,23 +10,56 @@ import path from 'node:path';
 import { create, type Font } from 'fontkit';
 import type { PdfTheme } from './theme.js';
 
-import { FONT_DIR } from './font-dir.js';
+import { EMOJI_FONT_FILE, FONT_DIR } from './font-dir.js';
 
 /** Names under which the theme's fonts are registered on each document. */
 export type FontRole = keyof PdfTheme['fonts'];
 const FONT_ROLES: readonly FontRole[] = ['body', 'italic', 'bold', 'boldItalic', 'heading', 'sans', 'sansItalic', 'mono'];
 
+/**
+ * Where a character the run's font lacks is looked for, in order: DejaVu Sans (the theme's `sans`,
+ * richer in symbols than the serif: ★ ✓ ♻) and then Noto Emoji. Registered under these names.
+ */
+export const FALLBACK_ROLES = ['sans', 'emoji'] as const;
+export type FallbackRole = (typeof FALLBACK_ROLES)[number];
+
+/** Name of the emoji fallback font on each document. pdfkit embeds a registered font only once text uses it. */
+const EMOJI_ROLE = 'emoji';
+
 const cache = new Map<string, Font>();
 
 /** The parsed font for a file name in FONT_DIR (parsed on first use, then cached). */
 function loadFont(fileName: string): Font {
-  const file = path.join(FONT_DIR, fileName);
+  return loadFile(path.join(FONT_DIR, fileName), withTextFeatures);
+}
+
+/**
+ * Noto Emoji keeps its own default features: its emoji sequences (👍🏽, flags, ZWJ families) are
+ * ligatures, and fontkit gives a ligature glyph all the characters it stands for, so the text
+ * layer still holds the whole sequence.
+ */
+function emojiFont(): Font {
+  return loadFile(EMOJI_FONT_FILE, (font) => font);
+}
+
+function loadFile(file: string, prepare: (font: Font) => Font): Font {
   const hit = cache.get(file);
   if (hit) return hit;
   const parsed = create(readFileSync(file));
   if (!('layout' in parsed)) throw new Error(`${file} is a font collection, not a single TrueType font`);
-  cache.set(file, withTextFeatures(parsed));
-  return parsed;
+  const font = prepare(parsed);
+  cache.set(file, font);
+  return font;
+}
+
+/** The fonts of the fallback chain after a run's own font, in order (for glyph coverage). */
+export function fallbackFonts(theme: PdfTheme): Font[] {
+  return [loadFont(theme.fonts.sans), emojiFont()];
+}
+
+/** The parsed font of a theme role (to ask which characters it has). */
+export function themeFont(theme: PdfTheme, role: FontRole): Font {
+  return loadFont(theme.fonts[role]);
 }
 
 /**
@@ -49,4 +83,5 @@ export function registerFonts(doc: PDFKit.PDFDocument, theme: PdfTheme): void {
     // `.layout`); its typings only list file/buffer sources, hence the cast.
     doc.registerFont(role, loadFont(theme.fonts[role]) as unknown as Buffer);
   }
+  doc.registerFont(EMOJI_ROLE, emojiFont() as unknown as Buffer);
 }

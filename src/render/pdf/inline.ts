@@ -3,7 +3,8 @@
  * pdfkit `continued: true` text calls so line wrapping flows across style changes.
  */
 import type { PhrasingContent } from 'mdast';
-import type { FontRole } from './fonts.js';
+import { FALLBACK_ROLES, fallbackFonts, themeFont, type FallbackRole, type FontRole } from './fonts.js';
+import { splitByFont } from './glyph-coverage.js';
 import type { LayoutContext } from './layout.js';
 import { useFont } from './layout.js';
 
@@ -136,24 +137,62 @@ export function measureRuns(ctx: LayoutContext, runs: readonly Run[], layout: Ru
   return ctx.doc.heightOfString(plainText(runs), { width: layout.width, lineGap, align: 'left' });
 }
 
+/** A piece of a run drawn with one registered font: the run's own role or a fallback. */
+interface Piece {
+  text: string;
+  run: Run;
+  /** Registered font name; null for the run's own font. */
+  fallback: FallbackRole | null;
+}
+
+/** Splits text set in `role` by the font that has each character (see glyph-coverage.ts). */
+function splitForFonts(ctx: LayoutContext, role: FontRole, text: string): { text: string; fallback: FallbackRole | null }[] {
+  const chain = [themeFont(ctx.theme, role), ...fallbackFonts(ctx.theme)];
+  return splitByFont(text, chain).map((span) => ({ text: span.text, fallback: span.font === 0 ? null : FALLBACK_ROLES[span.font - 1]! }));
+}
+
 /** Writes the runs as one left-aligned text chain; leaves doc.y below the last line. */
 export function writeRuns(ctx: LayoutContext, runs: readonly Run[], layout: RunLayout): void {
   const { doc, theme } = ctx;
-  runs.forEach((run, i) => {
-    const lineGap = useFont(ctx, fontFor(run.style, layout.family), layout.size, layout.lineHeight);
+  const pieces: Piece[] = runs.flatMap((run) => splitForFonts(ctx, fontFor(run.style, layout.family), run.text).map((part) => ({ ...part, run })));
+  let lineGap = 0;
+  pieces.forEach(({ text, run, fallback }, i) => {
+    // A fallback piece keeps the size and line gap of its run's own font.
+    if (fallback === null || i === 0) lineGap = useFont(ctx, fontFor(run.style, layout.family), layout.size, layout.lineHeight);
+    if (fallback !== null) doc.font(fallback);
     doc.fillColor(run.link ? theme.colors.link : run.style.code ? theme.colors.code : layout.color);
     const options: PDFKit.Mixins.TextOptions = {
       width: layout.width,
       lineGap,
       align: 'left',
-      continued: i < runs.length - 1,
+      continued: i < pieces.length - 1,
       // Set on every call: pdfkit carries options over between continued calls.
       link: run.link,
       underline: run.link !== null,
       strike: run.style.strike,
     };
-    if (i === 0) doc.text(run.text, layout.x, layout.y, options);
-    else doc.text(run.text, options);
+    if (i === 0) doc.text(text, layout.x, layout.y, options);
+    else doc.text(text, options);
   });
   doc.x = ctx.left;
+}
+
+/**
+ * Writes plain text in one theme font (already set with useFont), drawing the characters it
+ * lacks from the fallback fonts; the same single `doc.text` call when it has them all.
+ */
+export function writeText(ctx: LayoutContext, role: FontRole, text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions): void {
+  const { doc } = ctx;
+  const parts = splitForFonts(ctx, role, text);
+  if (parts.length <= 1) {
+    doc.text(text, x, y, options);
+    return;
+  }
+  parts.forEach((part, i) => {
+    doc.font(part.fallback ?? role);
+    const chained = { ...options, continued: i < parts.length - 1 };
+    if (i === 0) doc.text(part.text, x, y, chained);
+    else doc.text(part.text, chained);
+  });
+  doc.font(role);
 }

@@ -3,6 +3,7 @@
  * thin accent rule. Also adds the outline's top item, under which section bookmarks go.
  */
 import { horizontalRule, useFont, type LayoutContext } from './layout.js';
+import { writeText } from './inline.js';
 import { artifact, tagBlock, type StructParent } from './tagging.js';
 import { formatDate } from '../../core/dates.js';
 
@@ -46,7 +47,8 @@ export function renderTitleBlock(ctx: LayoutContext, title: string, parent: Stru
   tagBlock(ctx, parent, 'H1', () => {
     const lineGap = useFont(ctx, 'heading', ctx.compact ? theme.sizes.h2 * 1.25 : theme.sizes.title, TITLE_LINE_HEIGHT);
     const titleWidth = balancedWidth(doc, text, width - logoWidth, lineGap);
-    doc.fillColor(theme.colors.accent).text(text, x, y, { width: titleWidth, lineGap, align: 'left' });
+    doc.fillColor(theme.colors.accent);
+    writeText(ctx, 'heading', text, x, y, { width: titleWidth, lineGap, align: 'left' });
   });
 
   doc.y += theme.spacing.titleMeta;
