@@ -1,15 +1,19 @@
 /**
  * The standfirst (front matter `description`, `excerpt`, `summary` or `subtitle`): a translation
- * unit right after the title, shown under the title in every format and language.
+ * unit right after the title, shown under the title in every format and language; and the
+ * front matter's authors as the PDF's Author.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasTool, pdfText, runCli, tempProject } from './helpers.js';
+import { hasTool, pdfInfo, pdfText, runCli, tempProject } from './helpers.js';
 
 const ARTICLE = `---
 title: Écoles rurales
 description: Le ministère présente un plan pour les petites communes.
+authors:
+  - name: Camille Martin
+  - Léa Dubois
 tags: [écoles]
 ---
 Le ministère a présenté mercredi un plan destiné aux écoles rurales.
@@ -53,6 +57,10 @@ describe('the standfirst', () => {
       const text = pdfText(path.join(root, 'output', 'ecoles', 'ecoles.en.pdf')).replace(/\s+/g, ' ');
       expect(text.indexOf('The ministry presents a plan for small towns.')).toBeGreaterThan(text.indexOf('Rural schools'));
       expect(text.indexOf('The ministry presents a plan for small towns.')).toBeLessThan(text.indexOf('The ministry presented'));
+      // The front matter's authors are the PDFs' Author (the seed, with none, keeps "Briefing").
+      for (const name of ['ecoles.fr.pdf', 'ecoles.en.pdf', 'ecoles.fr-en.pdf']) {
+        expect(pdfInfo(path.join(root, 'output', 'ecoles', name)).Author).toBe('Camille Martin, Léa Dubois');
+      }
     }
 
     // Without its translation, the standfirst is shown in French with the fallback note.
