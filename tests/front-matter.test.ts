@@ -152,6 +152,7 @@ describe('front matter fields', () => {
     const wrong = meta('briefing:\n  format: docx\n  fromat: wire');
     expect(placed(wrong)).toEqual(['4:3 warning briefing:unknown-front-matter-field', '3:11 error briefing:invalid-front-matter']);
     expect(placed(meta('briefing: wire'))).toEqual(['2:11 error briefing:invalid-front-matter']);
+    expect(placed(meta('briefing:\n  format:\nformat:'))).toEqual(['4:1 info briefing:ignored-front-matter-fields']);
   });
 
   it('fields of other tools: one info per file, at the first, listing them all', () => {

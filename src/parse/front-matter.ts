@@ -117,7 +117,8 @@ export function readFrontMatter(node: Yaml | undefined, file: string, diagnostic
     }
   }
   const format = options.format;
-  if (format) {
+  // `briefing: { format: }` is empty, hence absent, like any other field.
+  if (format && format.value !== null) {
     if ((SOURCE_FORMATS as readonly unknown[]).includes(format.value)) meta.format = format.value as ArticleMeta['format'] & string;
     else {
       const got = shown(format.value);
