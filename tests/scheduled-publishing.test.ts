@@ -179,7 +179,7 @@ describe('a broken article among good ones, on the worker pool', () => {
     for (let i = 0; i < 4; i++) expect(existsSync(path.join(outOf(corpus), corpusSlug(i), `${corpusSlug(i)}.fr.pdf`))).toBe(true);
     const again = await runBin(['build', '--jobs', '2', '--lang', 'fr', '--json'], { cwd: corpus });
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain('content/broken.md:2:1  error  Field "date" must be a date');
+    expect(again.stderr).toContain('content/broken.md:3:7  error  Field "date" must be a date');
     // The unreadable file is tried again (it may be a passing condition); the parse error is replayed.
     expect(JSON.parse(again.stdout)).toMatchObject({ rendered: 1, written: [] });
   });
