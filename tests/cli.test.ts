@@ -94,13 +94,30 @@ describe('content errors', () => {
     expect(readdirSync(path.join(out, 'microsoft-openai')).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
+  it('prints notes (front-matter fields ignored) only with --verbose, on build and check', async () => {
+    const root = tempProject();
+    writeFileSync(path.join(root, 'content', 'post.md'), '---\ntitle: Un billet\nlayout: post\ntags: [a]\n---\nTexte du billet.\n');
+    const note = 'content/post.md:3:1  info  Front matter fields not used by briefing, ignored: layout, tags  briefing:ignored-front-matter-fields';
+    const quiet = await runCli(['build', '--root', root, '--format', 'md', '--lang', 'fr']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr + quiet.stdout).not.toContain('briefing:ignored-front-matter-fields');
+    const verbose = await runCli(['build', '--root', root, '--format', 'md', '--lang', 'fr', '--verbose', '--force']);
+    expect(verbose.code).toBe(0);
+    expect(verbose.stderr).toContain(note);
+    const check = await runCli(['check', 'post', '--root', root, '--verbose']);
+    expect(check.stdout).toContain(note);
+    expect((await runCli(['check', 'post', '--root', root])).stdout).not.toContain(note);
+  });
+
   it('reports a broken article with its place and still builds the others', async () => {
     const root = tempProject();
     writeFileSync(path.join(root, 'content', 'broken.md'), '---\ntitle: Cassé\ndate: hier\n---\nTexte.\n');
     writeFileSync(path.join(root, 'content', 'binary.txt'), Buffer.from([0xff, 0xfe, 0x00, 0xc3]));
     const result = await runCli(['build', '--root', root, '--format', 'md']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('content/broken.md:2:1  error  Field "date" must be a date as YYYY-MM-DD, not "hier"  briefing:invalid-front-matter');
+    expect(result.stderr).toContain(
+      'content/broken.md:3:7  error  Field "date" must be a date as YYYY-MM-DD, or a date-time such as 2024-05-01T10:00:00+02:00, not "hier"  briefing:invalid-front-matter',
+    );
     expect(result.stderr).toContain('content/binary.txt:1:1  error  Cannot read the article: it is not valid UTF-8 text  briefing:unreadable-article');
     expect(existsSync(path.join(root, 'output', 'broken'))).toBe(false);
     expect(existsSync(path.join(root, 'output', 'microsoft-openai', 'microsoft-openai.en.md'))).toBe(true);

@@ -299,7 +299,7 @@ describe('removing what the build made, and nothing else', () => {
     const root = tempProject();
     writeFileSync(path.join(root, 'content', 'broken.md'), '---\ntitle: Cassé\ndate: hier\n---\nTexte.\n');
     const first = await build(root, '--format', 'md');
-    const message = 'Field "date" must be a date as YYYY-MM-DD, not "hier"';
+    const message = 'Field "date" must be a date as YYYY-MM-DD, or a date-time such as 2024-05-01T10:00:00+02:00, not "hier"';
     expect(first.exitCode).toBe(1);
     expect(first.failed).toEqual(['broken.fr', 'broken.en']);
     expect(first.diagnostics.filter((d) => d.message === message)).toHaveLength(1);

@@ -44,8 +44,9 @@ describe('Markdown sources', () => {
   it('reports front matter errors at their line in the article file', () => {
     const broken = parseArticle('---\ntitle: Bon titre\nsources: 3\ndate: demain\n---\nTexte.\n', 'content/x.md', 'x');
     expect(broken.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual([
-      'content/x.md:3:1 briefing:invalid-front-matter',
-      'content/x.md:2:1 briefing:invalid-front-matter',
+      // Each problem at its value: the list that is a number, the date that is no date.
+      'content/x.md:3:10 briefing:invalid-front-matter',
+      'content/x.md:4:7 briefing:invalid-front-matter',
     ]);
     const yaml = parseArticle('---\ntitle: [oops\n---\nTexte.\n', 'content/y.md', 'y');
     expect(yaml.diagnostics[0]).toMatchObject({ file: 'content/y.md', ruleId: 'briefing:invalid-front-matter', severity: 'error' });

@@ -168,7 +168,9 @@ describe('a broken article among good ones, on the worker pool', () => {
     writeFileSync(path.join(corpus, 'content', 'binary.txt'), Buffer.from([0xff, 0xfe, 0x00, 0xc3]));
     const result = await runBin(['build', '--jobs', '2', '--lang', 'fr', '--json'], { cwd: corpus });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('content/broken.md:2:1  error  Field "date" must be a date as YYYY-MM-DD, not "hier"  briefing:invalid-front-matter');
+    expect(result.stderr).toContain(
+      'content/broken.md:3:7  error  Field "date" must be a date as YYYY-MM-DD, or a date-time such as 2024-05-01T10:00:00+02:00, not "hier"  briefing:invalid-front-matter',
+    );
     expect(result.stderr).toContain('content/binary.txt:1:1  error  Cannot read the article: it is not valid UTF-8 text  briefing:unreadable-article');
     const summary = JSON.parse(result.stdout) as { rendered: number; workers: number; failed: string[] };
     // Two lanes, both worker threads (with a time budget, the main thread does not render).
@@ -177,7 +179,7 @@ describe('a broken article among good ones, on the worker pool', () => {
     for (let i = 0; i < 4; i++) expect(existsSync(path.join(outOf(corpus), corpusSlug(i), `${corpusSlug(i)}.fr.pdf`))).toBe(true);
     const again = await runBin(['build', '--jobs', '2', '--lang', 'fr', '--json'], { cwd: corpus });
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain('content/broken.md:2:1  error  Field "date" must be a date');
+    expect(again.stderr).toContain('content/broken.md:3:7  error  Field "date" must be a date');
     // The unreadable file is tried again (it may be a passing condition); the parse error is replayed.
     expect(JSON.parse(again.stdout)).toMatchObject({ rendered: 1, written: [] });
   });

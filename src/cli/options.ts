@@ -79,6 +79,7 @@ const OPTIONS = {
   check: { type: 'boolean', description: 'extract: change nothing; exit 1 if extraction would change a file (for CI)', commands: ['extract'] },
   prune: { type: 'boolean', description: 'extract: drop obsolete translations instead of keeping them aside', commands: ['extract'] },
   strict: { type: 'boolean', description: 'check: warnings fail too (exit 1)', commands: ['check'] },
+  verbose: { type: 'boolean', description: 'build, check: also print notes (info), such as front-matter fields ignored', commands: ['build', 'check'] },
   accept: {
     type: 'string',
     multiple: true,
@@ -112,6 +113,8 @@ export interface Settings {
   check: boolean;
   prune: boolean;
   strict: boolean;
+  /** Print `info` diagnostics too. */
+  verbose: boolean;
   accept: string[];
   help: boolean;
   version: boolean;
@@ -170,6 +173,7 @@ export function parseCommandLine(argv: readonly string[]): Settings {
     check: values.check ?? false,
     prune: values.prune ?? false,
     strict: values.strict ?? false,
+    verbose: values.verbose ?? false,
     accept: (values.accept ?? [])
       .flatMap((item) => item.split(','))
       .map((key) => key.trim())
@@ -244,9 +248,9 @@ export function helpText(version: string): string {
     '',
     'Usage:',
     '  briefing build   [slug…] [--lang fr,en] [--format md,html,pdf] [--out DIR] [--min-coverage N]',
-    '                   [--force] [--shard K/N] [--jobs N] [--time-budget SECONDS] [--wait SECONDS] [--json]',
+    '                   [--force] [--shard K/N] [--jobs N] [--time-budget SECONDS] [--wait SECONDS] [--json] [--verbose]',
     '  briefing extract [slug…] [--check] [--prune]',
-    '  briefing check   [slug…] [--lang en] [--strict] [--min-coverage N] [--format text|json] [--accept KEY…]',
+    '  briefing check   [slug…] [--lang en] [--strict] [--min-coverage N] [--format text|json] [--accept KEY…] [--verbose]',
     '  briefing status  [slug…] [--lang en] [--format text|json]',
     `  briefing serve   [--port ${DEFAULTS.port}] [--host ${DEFAULTS.host}] [--time-budget SECONDS]`,
     '  briefing merge-manifests MANIFEST|DIR… [--out DIR] [--json]',

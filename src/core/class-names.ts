@@ -12,6 +12,8 @@ export const ANNOTATION = {
   fallback: 'fallback',
   /** `figure ID`, above a key figure's line. */
   figure: 'figure',
+  /** `standfirst`, above the standfirst's paragraph (under the title). */
+  standfirst: 'standfirst',
 } as const;
 
 /** HTML classes set on the document and the page. */
@@ -32,6 +34,8 @@ export const CLASS = {
   figureCard: 'figure-card',
   /** The box that holds the figure cards. */
   keyFigures: 'key-figures',
+  /** The standfirst's paragraph, under the title: `<p class="standfirst">`. */
+  standfirst: 'standfirst',
 } as const;
 
 /** Ids of the sections the content template adds to every briefing (`templates/briefing.md.hbs`). */

@@ -34,6 +34,8 @@ declare module 'mdast' {
     fallbackReason?: FallbackReason | undefined;
     /** On a key figure's paragraph (`<!-- briefing:figure ID -->`): its value and label. */
     figure?: KeyFigureData | undefined;
+    /** On the standfirst's paragraph (`<!-- briefing:standfirst -->`). */
+    standfirst?: true | undefined;
   }
 }
 

@@ -63,6 +63,14 @@ export const RULES = {
     'warning',
     (p) => `Unknown front matter field "${p.field}" (known: ${p.known.join(', ')})`,
   ),
+  'briefing:front-matter-quotes': rule<{ line: string }>(
+    'error',
+    (p) => `Invalid YAML in the front matter: a value holding ": " reads as a second field; put this value in quotes: ${p.line}`,
+  ),
+  'briefing:ignored-front-matter-fields': rule<{ fields: readonly string[] }>(
+    'info',
+    (p) => `Front matter field${p.fields.length > 1 ? 's' : ''} not used by briefing, ignored: ${list(p.fields, 12)}`,
+  ),
   'briefing:missing-title': rule('warning', () => 'No title: add `title:` to the front matter or start with a `# Title` line; using the file name'),
   'briefing:empty-heading': rule('error', () => 'Empty heading'),
   'briefing:unsupported-block': rule<{ what: string }>('warning', (p) => `A ${p.what} is not part of a briefing and was left out`),

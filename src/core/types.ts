@@ -26,13 +26,22 @@ export interface Place {
 /** Metadata from YAML front matter (all optional in the source). */
 export interface ArticleMeta {
   title?: string;
+  /** Calendar date `YYYY-MM-DD`, as written (a date-time's date in its own offset). */
   date?: string;
+  /** Date of the last update, `YYYY-MM-DD` (front matter `updated`, `lastmod` or `modified`). */
+  updated?: string;
+  /**
+   * One-line summary shown under the title, a translation unit (front matter `description`,
+   * `excerpt`, `summary` or `subtitle`): plain text.
+   */
+  standfirst?: string;
   sources: string[];
+  /** Names of the authors (`author`/`authors`: a name, names, or entries with a `name`). */
   authors: string[];
   status?: string;
   /** The article's own web address (`url`, `canonical` or `source_url`): site-relative links resolve against it. */
   url?: string;
-  /** Forces the source format instead of detecting it per block. */
+  /** Forces the source format instead of detecting it per block (`briefing: {format: wire}`). */
   format?: 'wire' | 'markdown';
 }
 
@@ -90,6 +99,8 @@ export interface Article {
   meta: ArticleMeta;
   /** Title segment (front matter title, a leading `# heading`, or the slug as last resort). */
   title: Segment;
+  /** The standfirst (front matter `description`, `excerpt`, `summary` or `subtitle`): one paragraph, key `standfirst`. */
+  standfirst?: Segment;
   lead: Segment[];
   /** Key figures of the text, in reading order (shown as a box near the top). */
   figures: FigureUnit[];
@@ -132,6 +143,8 @@ export interface Briefing {
   lang: Lang;
   meta: ArticleMeta;
   title: LocalizedInline;
+  /** The standfirst shown under the title, when the article has one. */
+  standfirst?: LocalizedBlock;
   lead: LocalizedBlock[];
   sections: LocalizedSection[];
   /** Interface strings of this language (`locales/<lang>/common.json`), plain text. */

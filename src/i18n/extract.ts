@@ -6,7 +6,8 @@ import type { Article, Segment } from '../core/types.js';
  * labels), which translators meet after the article they label.
  */
 export function segmentsOf(article: Article): Segment[] {
-  return [article.title, ...article.lead, ...article.sections.flatMap((s) => [s.heading, ...s.blocks]), ...article.figures.map((f) => f.label)];
+  const standfirst = article.standfirst ? [article.standfirst] : [];
+  return [article.title, ...standfirst, ...article.lead, ...article.sections.flatMap((s) => [s.heading, ...s.blocks]), ...article.figures.map((f) => f.label)];
 }
 
 /** The text of `locales/fr/<slug>.json` for `article` (keys nested on ".", order kept). */

@@ -41,6 +41,7 @@ export function localize(article: Article, lang: Lang, i18n: i18n, statuses?: Re
     lang,
     meta: article.meta,
     title: inline(article.title),
+    ...(article.standfirst ? { standfirst: block(article.standfirst) } : {}),
     lead: article.lead.map(block),
     // A label shown in French brings its figure in French too: the pair reads as one phrase.
     figures: article.figures.map(({ figure, label }) => {

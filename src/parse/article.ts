@@ -2,7 +2,7 @@
 import type { Root, RootContent, Heading, PhrasingContent } from 'mdast';
 import type { Article, ArticleMeta, Place, Section, Segment } from '../core/types.js';
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
-import { blocksToMarkdown, inlineToMarkdown } from '../core/markdown.js';
+import { blocksToMarkdown, inlineToMarkdown, inlineToParagraphLine } from '../core/markdown.js';
 import { uniqueSlugger } from '../core/slug.js';
 import { toString as plainText } from 'mdast-util-to-string';
 
@@ -51,7 +51,11 @@ export function assembleArticle(tree: Root, meta: ArticleMeta, slug: string, fil
     diagnostics.push(ruleDiagnostic('briefing:empty-article', file, {}));
   }
   // Key figures are found in the finished article (src/parse/key-figure-units.ts).
-  return { slug, path: file, meta, title, lead, figures: [], sections };
+  // The standfirst is plain text from the front matter: escaped as one paragraph.
+  const standfirst = meta.standfirst
+    ? segment('standfirst', 'paragraph', inlineToParagraphLine([{ type: 'text', value: meta.standfirst }]), { line: 1, column: 1 })
+    : undefined;
+  return { slug, path: file, meta, title, ...(standfirst ? { standfirst } : {}), lead, figures: [], sections };
 }
 
 function segment(key: string, kind: Segment['kind'], markdown: string, place: Place): Segment {

@@ -1,15 +1,45 @@
 /** YAML front matter → `ArticleMeta`, with every problem placed in the article file. */
-import { parseDocument, isMap, isSeq, visit, type Document } from 'yaml';
+import { parseDocument, isMap, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import type { Yaml } from 'mdast';
 import type { ArticleMeta } from '../core/types.js';
 import type { Limits } from '../core/defaults.js';
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
+import { readCalendarDate, readPeople, readStringList, readText, type ValueRead } from './front-matter-values.js';
+import { plainYamlError } from './front-matter-errors.js';
 
-const STRING_FIELDS = ['title', 'date', 'status'] as const;
-const LIST_FIELDS = ['sources', 'authors'] as const;
-/** Fields giving the article's own address, by preference (src/render/markdown/links.ts). */
-const URL_FIELDS = ['url', 'canonical', 'source_url'] as const;
-const KNOWN = new Set<string>([...STRING_FIELDS, ...LIST_FIELDS, ...URL_FIELDS, 'format']);
+/** The fields of `ArticleMeta` read from the front matter, each by one reader. */
+type MetaField = 'title' | 'date' | 'updated' | 'authors' | 'standfirst' | 'sources' | 'status' | 'url';
+
+/**
+ * Which front-matter keys feed which field, as the site generators name them. The first key
+ * present wins (`description` before a later `summary`), except for people: `author` and
+ * `authors` add up.
+ */
+const FIELDS: Readonly<Record<string, MetaField>> = {
+  title: 'title',
+  date: 'date',
+  updated: 'updated',
+  lastmod: 'updated',
+  modified: 'updated',
+  'date-modified': 'updated', // Quarto
+  last_modified_at: 'updated', // Jekyll's jekyll-last-modified-at
+  author: 'authors',
+  authors: 'authors',
+  description: 'standfirst',
+  excerpt: 'standfirst',
+  summary: 'standfirst',
+  subtitle: 'standfirst',
+  sources: 'sources',
+  status: 'status',
+  // The article's own address: site-relative links resolve against it (src/render/markdown/links.ts).
+  url: 'url',
+  canonical: 'url',
+  source_url: 'url',
+};
+
+/** The tool's own options, under `briefing:` (a bare `format: wire|markdown` is read too). */
+const OWN_OPTIONS = ['format'] as const;
+const SOURCE_FORMATS = ['wire', 'markdown'] as const;
 
 /** Reads the front matter node (if any) into metadata; `diagnostics` receives problems. */
 export function readFrontMatter(node: Yaml | undefined, file: string, diagnostics: Diagnostic[], limits: Limits): ArticleMeta {
@@ -28,7 +58,9 @@ export function readFrontMatter(node: Yaml | undefined, file: string, diagnostic
   }
   const doc = parseDocument(node.value, { prettyErrors: false, uniqueKeys: true });
   for (const error of doc.errors) {
-    diagnostics.push(ruleDiagnostic('briefing:invalid-front-matter', file, { yaml: error.message.split('\n')[0] ?? '' }, place(error.pos[0])));
+    const plain = plainYamlError(node.value, error);
+    if (plain) diagnostics.push(ruleDiagnostic('briefing:front-matter-quotes', file, plain.params, place(plain.offset)));
+    else diagnostics.push(ruleDiagnostic('briefing:invalid-front-matter', file, { yaml: error.message.split('\n')[0] ?? '' }, place(error.pos[0])));
   }
   if (doc.errors.length > 0) return meta;
   if (doc.contents === null) return meta;
@@ -41,41 +73,132 @@ export function readFrontMatter(node: Yaml | undefined, file: string, diagnostic
     diagnostics.push(ruleDiagnostic('briefing:front-matter-limit', file, { problem: 'aliases', limit: limits.yamlAliases }, place(firstAlias(doc))));
     return meta;
   }
-  let urlField: string | undefined;
+  const ignored: { field: string; offset: number | undefined }[] = [];
+  const options: Partial<Record<(typeof OWN_OPTIONS)[number], OwnOption>> = {};
   for (const [index, pair] of doc.contents.items.entries()) {
     const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
     const value = values[index] ?? null;
-    const at = place((pair.key as { range?: number[] } | null)?.range?.[0]);
-    if (!KNOWN.has(key)) {
-      diagnostics.push(ruleDiagnostic('briefing:unknown-front-matter-field', file, { field: key, known: [...KNOWN] }, at));
-    } else if ((STRING_FIELDS as readonly string[]).includes(key)) {
-      const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-      if (typeof text === 'string' && text.trim()) meta[key as (typeof STRING_FIELDS)[number]] = text.trim();
-      else diagnostics.push(ruleDiagnostic('briefing:invalid-front-matter', file, { field: key, expected: 'a non-empty string' }, at));
-    } else if ((LIST_FIELDS as readonly string[]).includes(key)) {
-      const list = typeof value === 'string' ? [value] : value;
-      const over = key === 'sources' && isSeq(pair.value) ? pair.value.items[limits.sources] : undefined;
-      if (over && Array.isArray(list)) {
-        const offset = (over as { range?: number[] }).range?.[0];
-        diagnostics.push(ruleDiagnostic('briefing:too-many', file, { what: 'front matter sources', count: list.length, limit: limits.sources }, place(offset)));
-      } else if (Array.isArray(list) && list.every((item) => typeof item === 'string')) meta[key as (typeof LIST_FIELDS)[number]] = list.map((s) => s.trim());
-      else diagnostics.push(ruleDiagnostic('briefing:invalid-front-matter', file, { field: key, expected: 'a list of strings' }, at));
-    } else if ((URL_FIELDS as readonly string[]).includes(key)) {
-      const rank = (field: string | undefined) => URL_FIELDS.indexOf(field as (typeof URL_FIELDS)[number]);
-      if (typeof value === 'string' && value.trim() && (urlField === undefined || rank(key) < rank(urlField))) {
-        meta.url = value.trim();
-        urlField = key;
+    const keyOffset = rangeStart(pair.key);
+    // A problem with a value is placed on the value (the key when the value is empty).
+    const at = place(rangeStart(pair.value) ?? keyOffset);
+    const field = Object.hasOwn(FIELDS, key) ? FIELDS[key] : undefined;
+    if (field) {
+      const read = readField(field, value, pair.value, node.value);
+      if ('expected' in read)
+        diagnostics.push(ruleDiagnostic('briefing:invalid-front-matter', file, { field: key, expected: read.expected, got: shown(value) }, at));
+      else if ('value' in read) store(meta, field, read.value);
+      if (field === 'sources' && 'value' in read && isSeq(pair.value)) {
+        const over = pair.value.items[limits.sources];
+        if (over) {
+          diagnostics.push(
+            ruleDiagnostic(
+              'briefing:too-many',
+              file,
+              { what: 'front matter sources', count: pair.value.items.length, limit: limits.sources },
+              place(rangeStart(over)),
+            ),
+          );
+          meta.sources = [];
+        }
       }
-    } else if (key === 'format') {
-      if (value === 'wire' || value === 'markdown') meta.format = value;
-      else diagnostics.push(ruleDiagnostic('briefing:invalid-front-matter', file, { field: 'format', expected: '"wire" or "markdown"', got: value }, at));
+    } else if (key === 'briefing') {
+      const own = readOwnOptions(value, pair.value);
+      if (own === 'invalid') {
+        const expected = 'a mapping of options (briefing: { format: wire })';
+        diagnostics.push(ruleDiagnostic('briefing:invalid-front-matter', file, { field: 'briefing', expected, got: shown(value) }, at));
+      } else {
+        Object.assign(options, own.options);
+        const known = OWN_OPTIONS.map((o) => `briefing.${o}`);
+        for (const unknown of own.unknown) {
+          diagnostics.push(ruleDiagnostic('briefing:unknown-front-matter-field', file, { field: `briefing.${unknown.name}`, known }, place(unknown.offset)));
+        }
+      }
+    } else if (key === 'format' && (SOURCE_FORMATS as readonly unknown[]).includes(value)) {
+      options.format ??= { value, node: pair.value, key };
+    } else {
+      // `layout`, `tags`, a Quarto `format:` map…: another tool's field, listed once below.
+      ignored.push({ field: key, offset: keyOffset });
     }
   }
-  if (meta.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(meta.date)) {
-    diagnostics.push(ruleDiagnostic('briefing:invalid-front-matter', file, { field: 'date', expected: 'a date as YYYY-MM-DD', got: meta.date }, place(0)));
-    delete meta.date;
+  const format = options.format;
+  // `briefing: { format: }` is empty, hence absent, like any other field.
+  if (format && format.value !== null) {
+    if ((SOURCE_FORMATS as readonly unknown[]).includes(format.value)) meta.format = format.value as ArticleMeta['format'] & string;
+    else {
+      const got = shown(format.value);
+      diagnostics.push(
+        ruleDiagnostic('briefing:invalid-front-matter', file, { field: format.key, expected: '"wire" or "markdown"', got }, place(rangeStart(format.node))),
+      );
+    }
+  }
+  if (ignored.length > 0) {
+    const fields = ignored.map((i) => i.field);
+    diagnostics.push(ruleDiagnostic('briefing:ignored-front-matter-fields', file, { fields }, place(ignored[0]?.offset)));
   }
   return meta;
+}
+
+/** Reads one field's value with its reader; dates also get the text typed (see readCalendarDate). */
+function readField(field: MetaField, value: unknown, valueNode: unknown, yaml: string): ValueRead<string | string[]> {
+  switch (field) {
+    case 'date':
+    case 'updated': {
+      const range = isScalar(valueNode) ? valueNode.range : undefined;
+      return readCalendarDate(value, range ? yaml.slice(range[0], range[1]) : undefined);
+    }
+    case 'authors':
+      return readPeople(value);
+    case 'sources':
+      return readStringList(value);
+    default:
+      return readText(value);
+  }
+}
+
+/** Keeps a value read: the first key wins for a text field; people add up. */
+function store(meta: ArticleMeta, field: MetaField, value: string | string[]): void {
+  if (field === 'authors' || field === 'sources') {
+    const list = Array.isArray(value) ? value : [value];
+    meta[field] = field === 'authors' ? [...new Set([...meta.authors, ...list])] : list;
+  } else if (meta[field] === undefined && typeof value === 'string') meta[field] = value;
+}
+
+/** An option read from the front matter, with its node (for its place) and its key as written. */
+interface OwnOption {
+  value: unknown;
+  node: unknown;
+  key: string;
+}
+
+/** Reads `briefing: { format: wire }`: the options known, and the names (with places) of the others. */
+function readOwnOptions(
+  value: unknown,
+  node: unknown,
+): 'invalid' | { options: Partial<Record<(typeof OWN_OPTIONS)[number], OwnOption>>; unknown: { name: string; offset: number | undefined }[] } {
+  const read: ReturnType<typeof readOwnOptions> = { options: {}, unknown: [] };
+  if (value === null) return read;
+  if (!isMap(node) || typeof value !== 'object' || Array.isArray(value)) return 'invalid';
+  const record = value as Record<string, unknown>;
+  for (const pair of node.items) {
+    const name = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
+    if ((OWN_OPTIONS as readonly string[]).includes(name)) {
+      read.options[name as (typeof OWN_OPTIONS)[number]] = { value: record[name] ?? null, node: pair.value, key: `briefing.${name}` };
+    } else read.unknown.push({ name, offset: rangeStart(pair.key) });
+  }
+  return read;
+}
+
+/** Offset of a YAML node in the front matter text, when it has one. */
+function rangeStart(node: unknown): number | undefined {
+  return (node as Node | null)?.range?.[0];
+}
+
+/** A value as shown in a message: short, and dates as written. */
+function shown(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'string' && value.length > 80) return `${value.slice(0, 77)}…`;
+  if (typeof value === 'object' && value !== null) return Array.isArray(value) ? 'a list' : 'a mapping';
+  return value;
 }
 
 /**

@@ -38,7 +38,11 @@ export async function renderBilingualEdition(source: BilingualSide, target: Tran
     const data =
       format === 'html'
         ? renderBilingualHtml(source.doc, target.doc, { templatesDir: options.templatesDir })
-        : await renderBilingualPdf(source.doc, target.doc, { creationDate: options.creationDate, templatesDir: options.templatesDir });
+        : await renderBilingualPdf(source.doc, target.doc, {
+            creationDate: options.creationDate,
+            templatesDir: options.templatesDir,
+            authors: source.briefing.meta.authors,
+          });
     files.push({ format, name: bilingualName(source.doc.slug, source.doc, target.doc, format), data, ms: performance.now() - start });
   }
   return files;

@@ -7,6 +7,7 @@ import { countLine, formatDiagnostics } from '../../core/report.js';
 import { formatTable } from '../table.js';
 import type { Output } from '../output.js';
 import { createProgress } from '../progress.js';
+import { shownDiagnostics } from '../shown-diagnostics.js';
 
 export async function buildCommand(settings: Settings, out: Output): Promise<number> {
   const start = performance.now();
@@ -40,8 +41,9 @@ export async function buildCommand(settings: Settings, out: Output): Promise<num
     const { holder, reason } = report.recoveredLock;
     out.stderr(`briefing: recovered the lock ${holder ? `left by pid ${holder.pid} (started ${holder.started})` : 'of the output folder'}, ${reason}`);
   }
+  const diagnostics = shownDiagnostics(report.diagnostics, settings.verbose);
   if (settings.json) {
-    out.stdout(JSON.stringify(jsonSummary(report, code, elapsed), null, 2));
+    out.stdout(JSON.stringify(jsonSummary({ ...report, diagnostics }, code, elapsed), null, 2));
   } else {
     if (report.written.length > 0) out.stdout(formatTable(report.written));
     for (const removed of report.removed) out.stdout(`removed ${removed.path} (${removed.reason})`);
@@ -54,7 +56,7 @@ export async function buildCommand(settings: Settings, out: Output): Promise<num
       `${status.slug}.${status.lang}: ${missing + stale} segment${missing + stale === 1 ? '' : 's'} shown in French (${missing} missing, ${stale} stale; coverage ${status.coverage} %): ${keys.join(', ')}`,
     );
   }
-  if (report.diagnostics.length > 0) out.stderr(formatDiagnostics(report.diagnostics));
+  if (diagnostics.length > 0) out.stderr(formatDiagnostics(diagnostics));
   if (settings.json) return code;
   const counts = countLine(report.diagnostics);
   const extra = [`${report.unchanged} unchanged`, ...(report.removed.length > 0 ? [`${report.removed.length} removed`] : [])];

@@ -21,6 +21,7 @@ import type { ArticleStatus } from '../../translate/types.js';
 import { writeFileAtomic } from '../../publish/atomic-write.js';
 import type { Settings } from '../options.js';
 import { countLine, formatDiagnostics } from '../../core/report.js';
+import { shownDiagnostics } from '../shown-diagnostics.js';
 import type { Output } from '../output.js';
 
 export async function checkCommand(settings: Settings, out: Output): Promise<number> {
@@ -79,11 +80,14 @@ export async function checkCommand(settings: Settings, out: Output): Promise<num
   for (const [file, text] of stateWrites) await writeFileAtomic(file, text);
   const failed = hasErrors(diagnostics) || (settings.strict && diagnostics.some((d) => d.severity === 'warning'));
   const code = failed ? EXIT.content : EXIT.ok;
+  const shown = shownDiagnostics(diagnostics, settings.verbose);
   if (settings.report === 'json') {
-    out.stdout(JSON.stringify({ ok: !failed, exitCode: code, summary: summaryCounts(diagnostics), diagnostics, coverage: statuses.map(coverageRow) }, null, 2));
+    out.stdout(
+      JSON.stringify({ ok: !failed, exitCode: code, summary: summaryCounts(diagnostics), diagnostics: shown, coverage: statuses.map(coverageRow) }, null, 2),
+    );
     return code;
   }
-  if (diagnostics.length > 0) out.stdout(formatDiagnostics(diagnostics));
+  if (shown.length > 0) out.stdout(formatDiagnostics(shown));
   const counts = countLine(diagnostics) || 'no problems';
   const coverage = statuses.map((s) => `${s.slug} ${s.lang} ${s.coverage} %`).join(', ');
   const verdict = failed ? (hasErrors(diagnostics) ? 'failed' : 'failed (--strict: warnings count)') : 'passed';

@@ -39,7 +39,7 @@ export const sanitizeSchema: Schema = {
     ...defaults,
     '*': (defaults['*'] ?? []).filter((definition) => definition !== 'id'),
     ...Object.fromEntries(fallbackBlocks.map((tag) => [tag, withClasses(tag, CLASS.fallback, CLASS.stale)])),
-    p: withClasses('p', CLASS.fallback, CLASS.stale, CLASS.fallbackNote, CLASS.figure),
+    p: withClasses('p', CLASS.fallback, CLASS.stale, CLASS.fallbackNote, CLASS.figure, CLASS.standfirst),
     strong: withClasses('strong', CLASS.figureValue),
     span: withClasses('span', CLASS.figureLabel),
     h2: [...withClasses('h2', CLASS.fallback, CLASS.stale), ['id', SECTION_ID]],

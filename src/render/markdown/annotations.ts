@@ -7,6 +7,7 @@
  * - `<!-- briefing:figure ID -->` → `data.figure` (the figure's value and label as data) and
  *   `class="figure"` on a key figure's paragraph. A mark without an id (templates written before
  *   figures had one) stands for the figure after the previous one.
+ * - `<!-- briefing:standfirst -->` → `data.standfirst` and `class="standfirst"` on the paragraph.
  *
  * Only the template can leave a mark: raw HTML in articles is left out and in translations
  * becomes text before the template runs, so neither can forge one.
@@ -81,6 +82,10 @@ function annotate(
     const data = dataOf(node);
     data.figure = figure;
     addClass(data, CLASS.figure);
+  } else if (mark.kind === ANNOTATION.standfirst && node.type === 'paragraph') {
+    const data = dataOf(node);
+    data.standfirst = true;
+    addClass(data, CLASS.standfirst);
   }
 }
 

@@ -29,6 +29,11 @@ export interface ContentView {
   /** The fallback mark line(s) to put above the title (empty when the title is translated). */
   titleMark: string;
   date: string;
+  /**
+   * The standfirst (one paragraph), when the article has one. The template puts
+   * `<!-- briefing:standfirst -->` above it: HTML gives it `class="standfirst"`, the PDF sets it apart.
+   */
+  standfirst?: BlockView;
   lead: BlockView[];
   /** Sections; `number` (1, 2, …) lets a template number them: `## {{number}}. {{heading}}`. */
   sections: { id: string; number: number; heading: string; fallback: boolean; blocks: BlockView[] }[];
@@ -57,6 +62,7 @@ export function contentView(briefing: Briefing, date: string): ContentView {
     title: inlineToMarkdown(briefing.title.children, 1),
     titleMark: briefing.title.lang !== briefing.lang ? `${fallbackMark(fallbackReason(briefing.title))}\n` : '',
     date,
+    ...(briefing.standfirst ? { standfirst: blockView(briefing.standfirst) } : {}),
     lead: briefing.lead.map(blockView),
     sections: briefing.sections.map((section, i) => ({
       id: section.id,

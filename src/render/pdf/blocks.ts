@@ -75,7 +75,8 @@ function renderBlock(ctx: LayoutContext, node: RootContent, parent: StructParent
       else renderHeading(ctx, node, parent, col, next);
       return;
     case 'paragraph':
-      renderParagraph(ctx, node, parent, col);
+      // The standfirst, under the title, is set apart in italics.
+      renderParagraph(ctx, node, parent, node.data?.standfirst ? { ...col, italic: true } : col);
       return;
     case 'list':
       renderList(ctx, node, parent, col, renderBlocks);

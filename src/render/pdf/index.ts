@@ -28,6 +28,8 @@ export interface RenderPdfOptions {
   templatesDir?: string;
   /** Emit a tagged PDF (structure tree, artifacts); on by default. */
   tagged?: boolean;
+  /** The article's authors (front matter), written as the PDF's Author; "Briefing" when there are none. */
+  authors?: readonly string[];
 }
 
 export async function renderPdf(doc: BriefingDocument, options: RenderPdfOptions): Promise<Buffer> {
@@ -73,7 +75,7 @@ export function openPdf(meta: PdfMeta, options: RenderPdfOptions): PdfSession {
     font: null as unknown as string,
     info: {
       Title: meta.title,
-      Author: 'Briefing',
+      Author: options.authors?.length ? options.authors.join(', ') : 'Briefing',
       Creator: 'Briefing',
       Producer: 'Briefing',
       CreationDate: options.creationDate,
