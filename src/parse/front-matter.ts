@@ -37,6 +37,9 @@ const FIELDS: Readonly<Record<string, MetaField>> = {
   source_url: 'url',
 };
 
+/** The keys giving the article's own address, most preferred first. */
+const ADDRESS_KEYS = ['url', 'canonical', 'source_url'] as const;
+
 /** The tool's own options, under `briefing:` (a bare `format: wire|markdown` is read too). */
 const OWN_OPTIONS = ['format'] as const;
 const SOURCE_FORMATS = ['wire', 'markdown'] as const;
@@ -74,6 +77,8 @@ export function readFrontMatter(node: Yaml | undefined, file: string, diagnostic
     return meta;
   }
   const ignored: { field: string; offset: number | undefined }[] = [];
+  // The article's address, by preference of key rather than order: url, then canonical, then source_url.
+  const addresses: { key: string; value: string }[] = [];
   const options: Partial<Record<(typeof OWN_OPTIONS)[number], OwnOption>> = {};
   for (const [index, pair] of doc.contents.items.entries()) {
     const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
@@ -86,6 +91,7 @@ export function readFrontMatter(node: Yaml | undefined, file: string, diagnostic
       const read = readField(field, value, pair.value, node.value);
       if ('expected' in read)
         diagnostics.push(ruleDiagnostic('briefing:invalid-front-matter', file, { field: key, expected: read.expected, got: shown(value) }, at));
+      else if ('value' in read && field === 'url') addresses.push({ key, value: String(read.value) });
       else if ('value' in read) store(meta, field, read.value);
       if (field === 'sources' && 'value' in read && isSeq(pair.value)) {
         const over = pair.value.items[limits.sources];
@@ -131,6 +137,9 @@ export function readFrontMatter(node: Yaml | undefined, file: string, diagnostic
       );
     }
   }
+  const preference = (key: string) => ADDRESS_KEYS.indexOf(key as (typeof ADDRESS_KEYS)[number]);
+  const address = addresses.sort((a, b) => preference(a.key) - preference(b.key))[0];
+  if (address) meta.url = address.value;
   if (ignored.length > 0) {
     const fields = ignored.map((i) => i.field);
     diagnostics.push(ruleDiagnostic('briefing:ignored-front-matter-fields', file, { fields }, place(ignored[0]?.offset)));
