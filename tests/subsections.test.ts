@@ -163,15 +163,15 @@ describe('every format keeps the levels', () => {
     const html = read(`${SLUG}.fr.html`);
     expect(html).toContain('<h3 id="1-l-etat-des-lieux">1. L’état des lieux</h3>');
     expect(html).toContain('<h4 id="1-1-les-chiffres">1.1 Les chiffres</h4>');
-    const toc = /<nav class="toc"[^]*?<\/nav>/.exec(html)?.[0] ?? '';
+    const toc = /<nav class="toc"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
     expect(toc).toContain(
       '<li><a href="#le-contexte">Le contexte</a><ol><li><a href="#1-l-etat-des-lieux">1. L’état des lieux</a></li><li><a href="#2-les-reponses">2. Les réponses</a></li></ol></li>\n<li><a href="#deuxieme-partie">Deuxième partie</a></li>',
     );
     expect(toc).not.toContain('1-1-les-chiffres');
     const bilingual = read(`${SLUG}.fr-en.html`);
-    const bilingualToc = /<nav class="toc"[^]*?<\/nav>/.exec(bilingual)?.[0] ?? '';
+    const bilingualToc = /<nav class="toc"[\s\S]*?<\/nav>/.exec(bilingual)?.[0] ?? '';
     expect(bilingualToc).toMatch(
-      /href="#le-contexte"[^]*?<ol><li><a href="#1-l-etat-des-lieux"><span lang="fr">1\. L’état des lieux<\/span>[^]*?<span lang="en">1\. The state of play<\/span>/,
+      /href="#le-contexte"[\s\S]*?<ol><li><a href="#1-l-etat-des-lieux"><span lang="fr">1\. L’état des lieux<\/span>[\s\S]*?<span lang="en">1\. The state of play<\/span>/,
     );
     expect(bilingualToc).not.toContain('1-1-les-chiffres');
   });
