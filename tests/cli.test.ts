@@ -199,8 +199,8 @@ describe('themes: the content template', () => {
     const template = readFileSync(file, 'utf8');
     const figures = /\{\{#if figures\.length\}\}[\s\S]*?\{\{\/if\}\}\n/.exec(template)?.[0];
     expect(figures).toBeDefined();
-    expect(template).toContain('## {{heading}}');
-    writeFileSync(file, template.replace(figures!, '').replace('## {{heading}}', '## {{number}}. {{heading}}'));
+    expect(template).toContain('{{marks}} {{heading}}');
+    writeFileSync(file, template.replace(figures!, '').replace('{{marks}} {{heading}}', '{{marks}} {{number}}. {{heading}}'));
     expect((await runCli(['build', '--root', root, '--format', 'md,html'])).code).toBe(0);
     const md = readFileSync(path.join(root, 'output', 'microsoft-openai', 'microsoft-openai.en.md'), 'utf8');
     expect(md).toContain('## 1. A Landmark Alliance to Be Redefined');

@@ -51,7 +51,7 @@ describe('localize', () => {
     const fallback = doc.tree.children.filter((n) => (n.data as { fallback?: string } | undefined)?.fallback === 'fr');
     expect(fallback).toHaveLength(2); // lead.1 and sections.une-section.2
     expect(renderMarkdown(doc)).toContain('*Translation missing: original French text shown.*\n\nPremier paragraphe.');
-    expect(doc.toc).toEqual([{ id: 'une-section', text: 'A section' }]);
+    expect(doc.toc).toEqual([{ id: 'une-section', text: 'A section', depth: 2 }]);
   });
 
   it('marks a title shown in French like any other fallback', () => {

@@ -63,8 +63,8 @@ function sampleDoc(overrides: Partial<BriefingDocument> = {}, extra: RootContent
     tree,
     t: commonT('en'),
     toc: [
-      { id: 'une-alliance-historique-a-redefinir', text: 'A historic alliance to redefine' },
-      { id: 'gpt-5-et-copilot', text: 'GPT-5 and Copilot: stronger synergies' },
+      { id: 'une-alliance-historique-a-redefinir', text: 'A historic alliance to redefine', depth: 2 },
+      { id: 'gpt-5-et-copilot', text: 'GPT-5 and Copilot: stronger synergies', depth: 2 },
     ],
     date: '2025-08-01',
     ...overrides,
@@ -219,7 +219,7 @@ describe('renderHtml: untrusted content', () => {
     const title = '{{x}} <b>bold</b> {{{labels.toc}}} & "quotes"';
     const tree = sampleDoc().tree;
     tree.children[0] = { type: 'heading', depth: 1, children: [text(title)] };
-    const html = renderHtml(sampleDoc({ title, tree, toc: [{ id: 'une-alliance-historique-a-redefinir', text: '<i>{{lang}}</i>' }] }));
+    const html = renderHtml(sampleDoc({ title, tree, toc: [{ id: 'une-alliance-historique-a-redefinir', text: '<i>{{lang}}</i>', depth: 2 }] }));
     expect(html).toContain('<title>{{x}} &lt;b&gt;bold&lt;/b&gt; {{{labels.toc}}} &amp; &quot;quotes&quot;</title>');
     expect(html).toContain('<h1>{{x}} &#x3C;b>bold&#x3C;/b> {{{labels.toc}}} &#x26; "quotes"</h1>');
     expect(html).toContain('>&lt;i&gt;{{lang}}&lt;/i&gt;</a>');
@@ -239,8 +239,8 @@ describe('renderHtml: untrusted content', () => {
       sampleDoc(
         {
           toc: [
-            { id: '__proto__', text: 'Proto' },
-            { id: 'constructor', text: 'Constructor' },
+            { id: '__proto__', text: 'Proto', depth: 2 },
+            { id: 'constructor', text: 'Constructor', depth: 2 },
           ],
         },
         [
@@ -275,7 +275,7 @@ describe('renderHtml: untrusted content', () => {
   });
 
   it('avoids an id clash between the main landmark and a section', () => {
-    const html = renderHtml(sampleDoc({ toc: [{ id: 'briefing-content', text: 'Briefing content' }] }, [h2('briefing-content', 'Briefing content')]));
+    const html = renderHtml(sampleDoc({ toc: [{ id: 'briefing-content', text: 'Briefing content', depth: 2 }] }, [h2('briefing-content', 'Briefing content')]));
     const mainId = /<main id="([^"]+)"/.exec(html)?.[1];
     expect(mainId).not.toBe('briefing-content');
     expect(html).toContain(`href="#${mainId}"`);

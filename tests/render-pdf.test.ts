@@ -102,8 +102,8 @@ function buildDoc(lang: Lang): BriefingDocument {
     tree,
     t: commonT(lang),
     toc: [
-      { id: 'contexte', text: s.section1 },
-      { id: 'prochaines-etapes', text: s.section2 },
+      { id: 'contexte', text: s.section1, depth: 2 },
+      { id: 'prochaines-etapes', text: s.section2, depth: 2 },
     ],
     date: '2025-03-05',
   };

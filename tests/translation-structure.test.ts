@@ -83,7 +83,7 @@ describe('a paragraph translation is one paragraph of text', () => {
     const doc = buildDocument(en, { date: '2026-11-26' });
     expect(blocks(doc.tree)).toEqual(blocks(french.tree));
     expect(doc.title).toBe('Title # Second title');
-    expect(doc.toc[0]).toEqual({ id: 'une-section', text: 'Heading === ## Fake' });
+    expect(doc.toc[0]).toEqual({ id: 'une-section', text: 'Heading === ## Fake', depth: 2 });
   });
 
   it('parses French article text the same way: a paragraph of the article stays one paragraph', () => {

@@ -48,6 +48,11 @@ export const DEFAULTS = {
    * more kills only its worker (`briefing:out-of-memory`); the seed's article needs under 100.
    */
   workerHeapMb: 1024,
+  /**
+   * Deepest section level kept (`####`, src/parse/sections.ts): a heading nested deeper in the
+   * source becomes a section of this level, so it keeps its text, id and translation keys.
+   */
+  deepestSectionLevel: 4,
   /** `briefing serve`: its limits (docs/serving.md says why each one). */
   serve: {
     /** Renders running at once, each on its own worker thread (the cores of the reference machine). */

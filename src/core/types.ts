@@ -57,10 +57,28 @@ export interface Segment {
   place: Place;
 }
 
+/**
+ * Depth of a section in the document: 2 a section (`##`), 3 a subsection (`###`), 4 a
+ * sub-subsection (`####`, and any deeper heading). The title is level 1.
+ */
+export type SectionLevel = 2 | 3 | 4;
+
+/**
+ * A section or subsection. Sections are kept as a flat list in reading order, each with its level
+ * and its parent's id, so everything that walks the units (extraction, key figures, sources) sees
+ * every one of them; the nesting is `level` and `parent`.
+ */
 export interface Section {
-  /** Stable id: ASCII-folded slug of the French heading, unique within the article. */
+  /**
+   * Stable id: ASCII-folded slug of the French heading, unique within the article (across all
+   * levels), so a heading keeps its id — and its translation keys — when it moves level.
+   */
   id: string;
+  level: SectionLevel;
+  /** Id of the enclosing section (absent for level 2). */
+  parent?: string;
   heading: Segment;
+  /** The section's own blocks, before its first subsection. */
   blocks: Segment[];
 }
 
@@ -126,6 +144,8 @@ export interface LocalizedBlock {
 }
 interface LocalizedSection {
   id: string;
+  level: SectionLevel;
+  parent?: string;
   heading: LocalizedInline;
   blocks: LocalizedBlock[];
 }
@@ -162,7 +182,7 @@ export interface Briefing {
  * (`templates/briefing.md.hbs`). HTML and PDF are laid out from this same tree.
  *
  * render/markdown sets `node.data` on its top-level blocks (declared in core/node-data.ts):
- * - section headings (depth 2) carry `data.id` (the stable section id) and
+ * - section headings (depth 2, subsections 3 and 4) carry `data.id` (the stable section id) and
  *   `data.hProperties.id` (so mdast-util-to-hast writes it as the HTML id);
  * - blocks shown in French in a non-French edition carry `data.fallback = 'fr'`,
  *   `data.fallbackReason` and `data.hProperties = { lang: 'fr', className: ['fallback'] }`;
@@ -180,8 +200,8 @@ export interface BriefingDocument {
    * Returns plain text (no HTML escaping); callers escape for their target.
    */
   t: (key: string, vars?: Record<string, string | number>) => string;
-  /** Table of contents: the section headings in order. */
-  toc: { id: string; text: string }[];
+  /** Table of contents: the headings that carry a section id, in order, with their depth (2–4). */
+  toc: { id: string; text: string; depth: number }[];
   /** Date shown, ISO `YYYY-MM-DD` (from front matter or the build clock). */
   date: string;
   /** Estimated reading time in minutes (shown in the title block when present). */

@@ -48,7 +48,13 @@ export function localize(article: Article, lang: Lang, i18n: i18n, statuses?: Re
       const localized = inline(label);
       return { id: figure.id, value: formatFigure(figure, localized.lang), label: localized };
     }),
-    sections: article.sections.map((section) => ({ id: section.id, heading: inline(section.heading), blocks: section.blocks.map(block) })),
+    sections: article.sections.map(({ id, level, parent, heading, blocks }) => ({
+      id,
+      level,
+      ...(parent ? { parent } : {}),
+      heading: inline(heading),
+      blocks: blocks.map(block),
+    })),
     t: (key, vars) => String(fixedT(key, vars ?? {})),
     sources: citedSources(article).map((source) => source.name),
     fallbacks,

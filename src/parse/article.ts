@@ -4,6 +4,7 @@ import type { Article, ArticleMeta, Place, Section, Segment } from '../core/type
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import { blocksToMarkdown, inlineToMarkdown, inlineToParagraphLine } from '../core/markdown.js';
 import { uniqueSlugger } from '../core/slug.js';
+import { sectionNesting } from './sections.js';
 import { toString as plainText } from 'mdast-util-to-string';
 
 /** Block types that become translation units; anything else is reported and skipped. */
@@ -26,13 +27,14 @@ export function assembleArticle(tree: Root, meta: ArticleMeta, slug: string, fil
   const lead: Segment[] = [];
   const sections: Section[] = [];
   const nextId = uniqueSlugger();
+  const placeSection = sectionNesting();
   for (const node of body) {
     const current = sections.at(-1);
     if (node.type === 'heading') {
       const id = nextId(plainText(node));
       const heading = segment(`sections.${id}.heading`, 'heading', headingText(node), placeOf(node));
       if (!heading.markdown.trim()) diagnostics.push(ruleDiagnostic('briefing:empty-heading', file, {}, placeOf(node)));
-      sections.push({ id, heading, blocks: [] });
+      sections.push({ id, ...placeSection(node.depth, id), heading, blocks: [] });
     } else if (node.type in BLOCK_KINDS) {
       const kind = BLOCK_KINDS[node.type as keyof typeof BLOCK_KINDS];
       const list = current ? current.blocks : lead;
@@ -42,8 +44,10 @@ export function assembleArticle(tree: Root, meta: ArticleMeta, slug: string, fil
       diagnostics.push(ruleDiagnostic('briefing:unsupported-block', file, { what: describe(node) }, placeOf(node)));
     }
   }
+  // A section that holds only subsections is not empty.
+  const parents = new Set(sections.flatMap((section) => (section.parent ? [section.parent] : [])));
   for (const section of sections) {
-    if (section.blocks.length === 0) {
+    if (section.blocks.length === 0 && !parents.has(section.id)) {
       diagnostics.push(ruleDiagnostic('briefing:empty-section', file, { heading: section.heading.markdown }, section.heading.place));
     }
   }
@@ -62,7 +66,7 @@ function segment(key: string, kind: Segment['kind'], markdown: string, place: Pl
   return { key, kind, markdown, place };
 }
 
-/** Headings of any depth are section headings; their text is kept as inline Markdown. */
+/** Headings of any depth start a section (./sections.ts gives its level); their text is kept as inline Markdown. */
 function headingText(node: Heading): string {
   return inlineToMarkdown(node.children as PhrasingContent[], node.depth);
 }

@@ -12,6 +12,7 @@ import { loadTemplate } from '../templates.js';
 import { pairBlocks } from '../bilingual/pairs.js';
 import { blocksToHtml } from './to-hast.js';
 import { readStylesheet } from './page.js';
+import { tocLevels } from './toc.js';
 import type { RenderHtmlOptions } from './index.js';
 import { BUILTIN_TEMPLATES } from '../../core/paths.js';
 
@@ -49,8 +50,12 @@ export function renderBilingualHtml(source: BriefingDocument, target: BriefingDo
     date: source.date,
     labels: { skipToContent: `${source.t('skipToContent')} · ${target.t('skipToContent')}`, toc: `${source.t('toc')} · ${target.t('toc')}` },
     columns: [column(source, title?.source), column(target, title?.target)],
-    toc: rows.flatMap((pair) =>
-      pair.id && pair.source.type === 'heading' ? [{ id: pair.id, source: plainText(pair.source), target: plainText(pair.target) }] : [],
+    toc: tocLevels(
+      rows.flatMap((pair) =>
+        pair.id && pair.source.type === 'heading'
+          ? [{ id: pair.id, depth: pair.source.depth, source: plainText(pair.source), target: plainText(pair.target) }]
+          : [],
+      ),
     ),
     rows: rows.map((pair) => ({
       id: pair.id ?? '',

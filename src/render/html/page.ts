@@ -5,6 +5,7 @@
  */
 import type { BriefingDocument, Lang } from '../../core/types.js';
 import type { BodyHtml } from './to-hast.js';
+import { tocLevels } from './toc.js';
 import { formatDate } from '../../core/dates.js';
 import { FileProblem } from '../../core/errors.js';
 import { readInputSync } from '../../project/read-file.js';
@@ -31,7 +32,8 @@ export interface PageContext {
   titleHtml: string;
   leadHtml: string;
   hasToc: boolean;
-  toc: { id: string; text: string }[];
+  /** Sections, each with its subsections (two levels: ./toc.ts). */
+  toc: { id: string; text: string; children: { id: string; text: string }[] }[];
   sections: { labelledBy: string; html: string }[];
 }
 
@@ -60,7 +62,7 @@ export function pageContext(doc: BriefingDocument, body: BodyHtml, css: string, 
     titleHtml,
     leadHtml: body.lead,
     hasToc: doc.toc.length > 0,
-    toc: doc.toc.map(({ id, text }) => ({ id, text })),
+    toc: tocLevels(doc.toc).map(({ id, text, children }) => ({ id, text, children: children.map((child) => ({ id: child.id, text: child.text })) })),
     sections: body.sections.map(({ id, html }) => ({ labelledBy: id, html })),
   };
 }

@@ -3,7 +3,7 @@
  * where the briefing layout needs it.
  *
  * - Section headings keep their `id` unprefixed, so `#id` links from the table of contents and
- *   `aria-labelledby` on sections work. Ids are allowed on `h2` only, and only as ASCII slugs;
+ *   `aria-labelledby` on sections work. Ids are allowed on `h2`–`h4` only, and only as ASCII slugs;
  *   `id` is therefore taken out of the global attribute list and out of `clobber`. The other
  *   clobbering attributes (`name`, `aria-describedby`, `aria-labelledby`) keep the
  *   `user-content-` prefix.
@@ -31,7 +31,9 @@ function withClasses(tagName: string, ...classes: string[]): AttributeList {
   return [...own, ['className', ...allowed, ...classes]];
 }
 
-const fallbackBlocks = ['p', 'ul', 'ol', 'blockquote', 'pre', 'table', 'h1', 'h3', 'h4', 'h5', 'h6'];
+const fallbackBlocks = ['p', 'ul', 'ol', 'blockquote', 'pre', 'table', 'h1', 'h5', 'h6'];
+/** Headings of sections (`h2`) and subsections (`h3`, `h4`): the ones that carry a section id. */
+const SECTION_HEADINGS = ['h2', 'h3', 'h4'];
 
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
@@ -42,7 +44,7 @@ export const sanitizeSchema: Schema = {
     p: withClasses('p', CLASS.fallback, CLASS.stale, CLASS.fallbackNote, CLASS.figure, CLASS.standfirst),
     strong: withClasses('strong', CLASS.figureValue),
     span: withClasses('span', CLASS.figureLabel),
-    h2: [...withClasses('h2', CLASS.fallback, CLASS.stale), ['id', SECTION_ID]],
+    ...Object.fromEntries(SECTION_HEADINGS.map((tag) => [tag, [...withClasses(tag, CLASS.fallback, CLASS.stale), ['id', SECTION_ID]]])),
   },
   clobber: (defaultSchema.clobber ?? []).filter((name) => name !== 'id'),
 };

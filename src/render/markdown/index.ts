@@ -43,7 +43,7 @@ export function buildDocument(briefing: Briefing, options: DocumentOptions): Bri
   const titleNode = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   const toc = tree.children.flatMap((node) => {
     const id = node.data?.id;
-    return node.type === 'heading' && id ? [{ id, text: plainText(node) }] : [];
+    return node.type === 'heading' && id ? [{ id, text: plainText(node), depth: node.depth }] : [];
   });
   return {
     slug: briefing.slug,

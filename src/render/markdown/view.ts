@@ -5,7 +5,7 @@
  *
  * Nothing here can open a block the template did not write: each string is escaped for the place
  * the template puts it. Headings and the title are escaped as heading text on one line (for after
- * `## `); a unit's blocks are exactly the unit's kind (src/localize/units.ts), so a paragraph is
+ * `## `, `### ` or `#### `); a unit's blocks are exactly the unit's kind (src/localize/units.ts), so a paragraph is
  * written as one paragraph, its `#`, `>`, `-`, `1.`, fence or `---` at a line start escaped; a key
  * figure's line and each source name (after `- `) are escaped as the start of a paragraph.
  */
@@ -35,8 +35,13 @@ export interface ContentView {
    */
   standfirst?: BlockView;
   lead: BlockView[];
-  /** Sections; `number` (1, 2, …) lets a template number them: `## {{number}}. {{heading}}`. */
-  sections: { id: string; number: number; heading: string; fallback: boolean; blocks: BlockView[] }[];
+  /**
+   * Sections and subsections in reading order. `marks` is the heading's `#` marks for its level
+   * (`##`, `###`, `####`; the template writes `{{marks}} {{heading}}`), `level` the level (2–4),
+   * `parent` the enclosing section's id ('' at level 2). `number` (1, 2, …) counts a section among its siblings,
+   * so a template can number them: `{{marks}} {{number}}. {{heading}}`.
+   */
+  sections: { id: string; level: number; marks: string; parent: string; number: number; heading: string; fallback: boolean; blocks: BlockView[] }[];
   /**
    * Key figures, each one line of Markdown: `**value** — label`, preceded by its fallback mark
    * when the label is shown in French. The template puts `<!-- briefing:figure {{id}} -->` above
@@ -56,6 +61,13 @@ const fallbackMark = (reason: FallbackReason) => annotationMark(ANNOTATION.fallb
 export const fallbackReason = (unit: { state: UnitState }): FallbackReason => (unit.state === 'stale' ? 'stale' : 'missing');
 
 export function contentView(briefing: Briefing, date: string): ContentView {
+  // Sections counted so far under each parent ('' for the top level).
+  const counts = new Map<string, number>();
+  const siblingNumber = (parent: string): number => {
+    const n = (counts.get(parent) ?? 0) + 1;
+    counts.set(parent, n);
+    return n;
+  };
   return {
     lang: briefing.lang,
     slug: briefing.slug,
@@ -64,10 +76,13 @@ export function contentView(briefing: Briefing, date: string): ContentView {
     date,
     ...(briefing.standfirst ? { standfirst: blockView(briefing.standfirst) } : {}),
     lead: briefing.lead.map(blockView),
-    sections: briefing.sections.map((section, i) => ({
+    sections: briefing.sections.map((section) => ({
       id: section.id,
-      number: i + 1,
-      heading: inlineToMarkdown(section.heading.children, 2),
+      level: section.level,
+      marks: '#'.repeat(section.level),
+      parent: section.parent ?? '',
+      number: siblingNumber(section.parent ?? ''),
+      heading: inlineToMarkdown(section.heading.children, section.level),
       fallback: section.heading.lang !== briefing.lang,
       blocks: section.blocks.map(blockView),
     })),

@@ -6,6 +6,7 @@
  * Each column is a `Div` with its own `Lang` in the structure tree, read first then second, and
  * pdftotext reads the columns one after the other.
  */
+import { addNestedBookmark, type OpenBookmark } from './bookmarks.js';
 import type { RootContent } from 'mdast';
 import path from 'node:path';
 import { toString as plainText } from 'mdast-util-to-string';
@@ -55,13 +56,15 @@ export async function renderBilingualPdf(source: BriefingDocument, target: Brief
   });
   const sides = [side(source, ctx.left, (p) => p.source), side(target, ctx.left + width + gap, (p) => p.target)] as const;
   const top = pdf.outline.addItem(`${source.title} / ${target.title}`, { expanded: true });
+  const openBookmarks: OpenBookmark[] = [];
 
   pairs.forEach((pair, i) => {
     const prev = pairs[i - 1];
     if (prev) space(ctx, gapBetween(ctx, prev.source, pair.source, ctx.theme.spacing.paragraph));
     ensureSpace(ctx, Math.max(...sides.map((s) => startHeight(s.ctx, s.node(pair)))));
     if (pair.id && pair.source.type === 'heading') {
-      top.addItem(`${plainText(pair.source)} / ${plainText(pair.target)}`, { expanded: false, top: pdf.y - 4, left: pdf.page.width } as { expanded: boolean });
+      const options = { expanded: false, top: pdf.y - 4, left: pdf.page.width } as { expanded: boolean };
+      addNestedBookmark(openBookmarks, top, pair.source.depth, `${plainText(pair.source)} / ${plainText(pair.target)}`, options);
     }
     const group = tagGroup(ctx, root, 'Div');
     const start = { page: pageIndex(pdf), y: pdf.y };

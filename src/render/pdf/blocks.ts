@@ -24,6 +24,7 @@ import {
 } from './layout.js';
 import { tagBlock, type StructParent } from './tagging.js';
 import { renderTitleBlock } from './title-block.js';
+import { addNestedBookmark } from './bookmarks.js';
 
 const SKIPPED = new Set(['html', 'definition', 'footnoteDefinition', 'yaml', 'toml']);
 const HEADING_LINE_HEIGHT = 1.22;
@@ -175,10 +176,11 @@ function renderHeading(ctx: LayoutContext, node: Heading, parent: StructParent, 
   const height = doc.heightOfString(text, { width, lineGap });
   ensureSpace(ctx, height + after + leadingHeight(ctx, next, col));
   const y = doc.y;
-  if (node.depth === 2 && ctx.bookmarks !== false) {
-    // Bookmark to the heading itself (pdfkit computes left as page width minus `left`).
+  // Sections get bookmarks, and subsections (the headings under them that carry a section id).
+  if (ctx.bookmarks !== false && (node.depth === 2 || node.data?.id)) {
+    // Bookmark to the heading itself (pdfkit computes left as page width minus `left`), nested by depth.
     const options = { expanded: false, top: y - 4, left: doc.page.width } as { expanded: boolean };
-    ctx.outline.addItem(text, options);
+    addNestedBookmark(ctx.openBookmarks, ctx.outline, node.depth, text, options);
   }
   tagBlock(
     ctx,

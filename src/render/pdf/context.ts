@@ -1,6 +1,7 @@
 /** The layout context shared by the PDF block renderers: the document, theme, column and what the title block shows. */
 import type { BriefingDocument, Lang } from '../../core/types.js';
 import type { PdfTheme } from './theme.js';
+import type { OpenBookmark } from './bookmarks.js';
 
 export interface LayoutContext {
   doc: PDFKit.PDFDocument;
@@ -20,6 +21,8 @@ export interface LayoutContext {
   bodyLineGap: number;
   /** Outline node section bookmarks go under (the title's item, or the root). */
   outline: PDFKit.PDFOutline;
+  /** Section bookmarks still open, so subsections nest under them (./bookmarks.ts). */
+  openBookmarks: OpenBookmark[];
   /** Whether headings add bookmarks (default true; the bilingual edition adds one per pair itself). */
   bookmarks?: boolean;
   /**

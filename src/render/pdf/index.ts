@@ -106,6 +106,7 @@ export function openPdf(meta: PdfMeta, options: RenderPdfOptions): PdfSession {
     width: pdf.page.width - pdf.page.margins.left - pdf.page.margins.right,
     bodyLineGap: 0,
     outline: pdf.outline,
+    openBookmarks: [],
     ...(logo ? { logo: logo.data } : {}),
   };
   ctx.bodyLineGap = useFont(ctx, 'body', theme.sizes.body);
