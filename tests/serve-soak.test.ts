@@ -18,9 +18,10 @@ describe('serve: soak', () => {
       expect(result.renders).toBe(600);
       expect(result.cache.entries).toBeLessThanOrEqual(48);
       expect(result.cache.bytes).toBeLessThanOrEqual(1_000_000);
-      // After the first quarter (workers warm, cache full), RSS may wobble with garbage
+      // After the first half (workers warm, cache full, and the heap grown to its working size:
+      // Node 24's V8 takes longer to settle than Node 20's), RSS may wobble with garbage
       // collection but not climb: the unbounded last-good map grew it linearly.
-      const warm = result.samples.filter(([n]) => n >= 150).map(([, mb]) => mb);
+      const warm = result.samples.filter(([n]) => n >= 300).map(([, mb]) => mb);
       const growth = Math.max(...warm) - warm[0]!;
       console.log(`soak: ${result.requests} requests in ${Math.round(result.ms)} ms, RSS ${result.samples.map(([, mb]) => mb).join(' ')} MB`);
       expect(growth).toBeLessThan(64);
