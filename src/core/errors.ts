@@ -82,6 +82,11 @@ export class UsageError extends Error {
 /** Exit codes, documented in the README, docs/publishing.md and `--help`. */
 export const EXIT = { ok: 0, content: 1, usage: 2, locked: 3, internal: 4 } as const;
 
+/** Identity of a problem: the same rule and message at the same place (the note aside), for reporting it once. */
+export function diagnosticKey(d: Diagnostic): string {
+  return JSON.stringify([d.file, d.line, d.column, d.ruleId, d.message]);
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

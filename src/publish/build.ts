@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { LANGS, type Format, type Lang } from '../core/types.js';
-import type { Diagnostic } from '../core/errors.js';
+import { diagnosticKey, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { DEFAULTS } from '../core/defaults.js';
 import { buildTime, isoDate, sourceDateEpoch } from '../core/clock.js';
@@ -170,10 +170,9 @@ function generator(): string {
  * editions and the index page alike): one line per problem, whose note names every page it stopped.
  */
 function withoutRepeats(reported: Diagnostic[], extra: readonly Diagnostic[]): Diagnostic[] {
-  const key = (d: Diagnostic) => JSON.stringify([d.file, d.line, d.column, d.ruleId, d.message]);
-  const seen = new Map(reported.map((d, i) => [key(d), i]));
+  const seen = new Map(reported.map((d, i) => [diagnosticKey(d), i]));
   return extra.filter((d) => {
-    const at = seen.get(key(d));
+    const at = seen.get(diagnosticKey(d));
     if (at === undefined) return true;
     const first = reported[at]!;
     if (d.note) reported[at] = { ...first, note: first.note ? `${first.note}\n${d.note}` : d.note };

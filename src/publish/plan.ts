@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { BILINGUAL_FORMATS, SOURCE_LANG, type Format, type Lang, type OutputKind } from '../core/types.js';
-import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
+import { diagnosticKey, ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { sha256 } from '../core/hash.js';
 import type { SourceFile } from '../project/sources.js';
@@ -178,7 +178,7 @@ export function planBuild(previous: Manifest, inputs: PlanInputs, options: PlanO
         plan.problems.push(problem);
         plan.report.failed.push(editionKey(slug, lang));
         for (const d of problem.diagnostics) {
-          const key = JSON.stringify([d.file, d.line, d.column, d.ruleId, d.message]);
+          const key = diagnosticKey(d);
           if (replayedDiagnostics.has(key)) continue;
           replayedDiagnostics.add(key);
           plan.report.diagnostics.push(d);

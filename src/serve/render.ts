@@ -5,7 +5,7 @@
  * preview shows them over the last good page), never as exceptions; so does an article stopped
  * over its time budget or out of memory.
  */
-import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
+import { diagnosticKey, ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { LANGS, SOURCE_LANG, type Format, type Lang, type OutputKind } from '../core/types.js';
 import type { SourceFile } from '../project/sources.js';
@@ -63,7 +63,7 @@ function errorsOf(result: ArticleResult, common: readonly Diagnostic[]): Diagnos
   const all = [...common, ...result.diagnostics, ...result.editions.flatMap((edition) => edition.diagnostics)];
   const seen = new Set<string>();
   return all.filter((d) => {
-    const key = JSON.stringify([d.file, d.line, d.column, d.ruleId, d.message]);
+    const key = diagnosticKey(d);
     if (d.severity !== 'error' || seen.has(key)) return false;
     seen.add(key);
     return true;
