@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { projectPaths } from '../src/core/paths.js';
 import type { Format, Lang, OutputKind } from '../src/core/types.js';
 import type { Diagnostic } from '../src/core/errors.js';
-import type { ArticleResult, EditionOutcome } from '../src/pipeline/render-article.js';
+import type { ArticleResult, EditionOutcome } from '../src/pipeline/article-task.js';
 import { outputHash } from '../src/publish/input-hash.js';
 import type { Manifest, OutputEntry, ProblemEntry } from '../src/publish/manifest.js';
 import { bilingualHash, planBuild, type FileState, type OutputDecision, type Plan, type PlanOptions } from '../src/publish/plan.js';

@@ -8,91 +8,26 @@
 import { toString as plainText } from 'mdast-util-to-string';
 import type { Article, Format, Lang } from '../core/types.js';
 import { SOURCE_LANG } from '../core/types.js';
-import { hasErrors, type Diagnostic } from '../core/errors.js';
+import { hasErrors } from '../core/errors.js';
 import { coverageDiagnostic } from '../translate/diagnostics.js';
-import type { ProjectPaths } from '../core/paths.js';
 import { isoDate } from '../core/clock.js';
 import { parseMarkdown } from '../core/markdown.js';
 import { parseArticle } from '../parse/index.js';
 import type { LocaleFile } from '../i18n/locale-file.js';
 import { TemplateError } from '../render/templates.js';
-import type { ArticleStatus } from '../translate/types.js';
 import { prepareEdition } from './prepare-edition.js';
 import { renderReviewPage } from './render-review-page.js';
 import { renderErrorDiagnostic as errorDiagnostic } from './render-error.js';
+import { articleFailed } from './article-task.js';
+import type { ArticleResult, ArticleTask, BuiltFile, EditionOutcome, EditionPlan } from './article-task.js';
 import { renderBilingualEdition, type BilingualSide } from './render-bilingual.js';
 import { renderEdition } from './render-edition.js';
 import { glyphWarnings } from './glyph-warnings.js';
 import { relativeLinkWarnings } from '../render/markdown/links.js';
-import { readSource, type SourceFile } from '../project/sources.js';
+import { readSource } from '../project/sources.js';
 import type { CommonLocales } from '../project/locales.js';
 import { sha256 } from '../core/hash.js';
 import type { OutputKind } from '../core/types.js';
-
-/** What to do for one language edition of the article. */
-export interface EditionPlan {
-  lang: Lang;
-  /** Formats whose outputs are missing or out of date. */
-  formats: Format[];
-  /** The review page (translated editions, when html is built) is missing or out of date. */
-  review: boolean;
-  /** Lay the document out even if no format of it is rendered: the bilingual edition needs it. */
-  document?: boolean;
-}
-
-export interface ArticleTask {
-  paths: ProjectPaths;
-  source: SourceFile;
-  /** The build's clock (ms since 1970), already resolved from SOURCE_DATE_EPOCH. */
-  nowMs: number;
-  minCoverage: number;
-  editions: EditionPlan[];
-  /** Formats of the French–English edition to render (from the two editions' documents). */
-  bilingual?: Format[];
-}
-
-export interface BuiltFile {
-  kind: OutputKind;
-  format: Format;
-  /** File name inside `<output>/<slug>/`. */
-  name: string;
-  data: Uint8Array;
-  sha256: string;
-  ms: number;
-}
-
-export interface EditionOutcome {
-  lang: Lang;
-  /** `built`: files rendered; `withheld`: under --min-coverage (only the review page, if any); `failed`. */
-  outcome: 'built' | 'withheld' | 'failed';
-  /** Title of the edition, plain text (the French title until the edition is rendered). */
-  title: string;
-  /** The article's French title, plain text: what the review page shows. */
-  sourceTitle: string;
-  /** Day shown (ISO). */
-  date: string;
-  coverage: number;
-  files: BuiltFile[];
-  /** Keys shown in French because their translation is missing or stale. */
-  fallbacks: string[];
-  status?: ArticleStatus;
-  /** Problems of this edition (the article's own are in ArticleResult). */
-  diagnostics: Diagnostic[];
-  /** False when the failure may not recur with the same inputs (a renderer crash): not replayed. */
-  recordable: boolean;
-  /**
-   * What failed although the edition itself was built, as the build summary names it after the
-   * slug: `fr-en` (the bilingual edition, whose files travel with this one), `review`.
-   */
-  notBuilt?: string[];
-}
-
-export interface ArticleResult {
-  slug: string;
-  /** Problems reading or parsing the article (shared by its editions). */
-  diagnostics: Diagnostic[];
-  editions: EditionOutcome[];
-}
 
 export async function renderArticle(task: ArticleTask, common: CommonLocales): Promise<ArticleResult> {
   const { source } = task;
@@ -102,22 +37,7 @@ export async function renderArticle(task: ArticleTask, common: CommonLocales): P
   if (!parsed || hasErrors(parsed.diagnostics)) {
     // An unreadable file may be a passing condition (permissions); a parse error is not.
     const recordable = read.text !== undefined;
-    return {
-      slug: source.slug,
-      diagnostics,
-      editions: task.editions.map(({ lang }) => ({
-        lang,
-        outcome: 'failed',
-        title: source.slug,
-        sourceTitle: source.slug,
-        date: '',
-        coverage: 0,
-        files: [],
-        fallbacks: [],
-        diagnostics: [],
-        recordable,
-      })),
-    };
+    return articleFailed(task, diagnostics, recordable);
   }
   diagnostics.push(...relativeLinkWarnings(parsed.article));
   const editions: EditionOutcome[] = [];

@@ -7,7 +7,7 @@ import { readdir } from 'node:fs/promises';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../core/hash.js';
-import type { ArticleResult } from '../pipeline/render-article.js';
+import type { ArticleResult } from '../pipeline/article-task.js';
 import { removeEmptyDirectory, removeFile, removeStaleTemporaries, writeFileAtomic } from './atomic-write.js';
 import type { OutputEntry } from './manifest.js';
 import { recordOf, type ArticleRecord } from './next-manifest.js';

@@ -10,7 +10,8 @@ import { availableParallelism } from 'node:os';
 import { DEFAULTS } from '../core/defaults.js';
 import { ruleDiagnostic } from '../core/errors.js';
 import type { CommonLocales } from '../project/locales.js';
-import type { ArticleResult, ArticleTask } from '../pipeline/render-article.js';
+import type { ArticleResult, ArticleTask } from '../pipeline/article-task.js';
+import { articleFailed } from '../pipeline/article-task.js';
 import { ArticlePool, JobStopped, type PoolOptions } from './pool.js';
 
 export interface BuildProgress {
@@ -99,22 +100,7 @@ function warmPool(options: PoolOptions): ArticlePool {
  * (a budget exceeded on a busy machine may pass on the next build).
  */
 function crashed(task: ArticleTask, error: unknown, budgetSeconds: number, heapMb: number): ArticleResult {
-  return {
-    slug: task.source.slug,
-    diagnostics: [stoppedDiagnostic(task.source.file, error, budgetSeconds, heapMb)],
-    editions: task.editions.map(({ lang }) => ({
-      lang,
-      outcome: 'failed',
-      title: task.source.slug,
-      sourceTitle: task.source.slug,
-      date: '',
-      coverage: 0,
-      files: [],
-      fallbacks: [],
-      diagnostics: [],
-      recordable: false,
-    })),
-  };
+  return articleFailed(task, [stoppedDiagnostic(task.source.file, error, budgetSeconds, heapMb)], false);
 }
 
 /** The diagnostic of an article that could not finish, placed at the article (the input at fault). */

@@ -9,7 +9,7 @@
  * takes the French–English one with it), because under the threshold it is not current.
  */
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
-import type { ArticleResult, BuiltFile, EditionOutcome } from '../pipeline/render-article.js';
+import type { ArticleResult, BuiltFile, EditionOutcome } from '../pipeline/article-task.js';
 import type { ArticleStatus } from '../translate/types.js';
 import { emptyManifest, type Manifest, type OutputEntry, type ProblemEntry } from './manifest.js';
 import { outputHash } from './input-hash.js';

@@ -14,7 +14,7 @@ import { diagnosticKey, ruleDiagnostic, type Diagnostic } from '../core/errors.j
 import type { ProjectPaths } from '../core/paths.js';
 import { sha256 } from '../core/hash.js';
 import type { SourceFile } from '../project/sources.js';
-import type { ArticleTask, EditionPlan } from '../pipeline/render-article.js';
+import type { ArticleTask, EditionPlan } from '../pipeline/article-task.js';
 import { outputHash } from './input-hash.js';
 import { safeRelative, type Manifest, type OutputEntry, type ProblemEntry } from './manifest.js';
 

@@ -15,7 +15,7 @@
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../core/paths.js';
-import type { ArticleResult, ArticleTask } from '../pipeline/render-article.js';
+import type { ArticleResult, ArticleTask } from '../pipeline/article-task.js';
 import type { ArticleSummary, WorkerJob, WorkerRequest, WorkerResponse } from './worker-protocol.js';
 
 export interface PoolOptions {

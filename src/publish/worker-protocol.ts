@@ -1,7 +1,7 @@
 /** The messages between the pool (`pool.ts`) and its worker threads (`worker.ts`). */
 import type { Diagnostic } from '../core/errors.js';
 import type { Article } from '../core/types.js';
-import type { ArticleResult, ArticleTask } from '../pipeline/render-article.js';
+import type { ArticleResult, ArticleTask } from '../pipeline/article-task.js';
 import type { SourceFile } from '../project/sources.js';
 
 /** What a worker is asked to do. */

@@ -10,7 +10,7 @@ import type { ProjectPaths } from '../core/paths.js';
 import { LANGS, SOURCE_LANG, type Format, type Lang, type OutputKind } from '../core/types.js';
 import type { SourceFile } from '../project/sources.js';
 import { commonLocales } from '../project/locales.js';
-import type { ArticleResult, ArticleTask, EditionPlan } from '../pipeline/render-article.js';
+import type { ArticleResult, ArticleTask, EditionPlan } from '../pipeline/article-task.js';
 
 export interface RenderRequest {
   paths: ProjectPaths;

@@ -9,7 +9,7 @@ import { realpathSync } from 'node:fs';
 import { buildTime, isoDate } from '../core/clock.js';
 import { UsageError } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
-import type { ArticleResult, ArticleTask } from '../pipeline/render-article.js';
+import type { ArticleResult, ArticleTask } from '../pipeline/article-task.js';
 import type { SourceFile } from '../project/sources.js';
 import { stoppedDiagnostic } from '../publish/execute-render.js';
 import { ArticlePool, JobStopped } from '../publish/pool.js';
