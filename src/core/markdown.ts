@@ -4,6 +4,8 @@
  */
 import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import { fromMarkdown, type Options as FromMarkdownOptions } from 'mdast-util-from-markdown';
+import { gfm } from 'micromark-extension-gfm';
+import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
 import type { Root, RootContent, PhrasingContent, Heading, Paragraph } from 'mdast';
 import { capLinePrefixes, flattenDeepNesting } from './nesting.js';
 import { limits } from './limits.js';
@@ -16,7 +18,12 @@ export const MARKDOWN_OPTIONS: ToMarkdownOptions = {
   fences: true,
   listItemIndent: 'one',
   incrementListMarker: true,
+  // GFM (tables, footnotes, strikethrough, task lists, autolinks) as remark-gfm writes it.
+  extensions: [gfmToMarkdown()],
 };
+
+/** GFM on top of CommonMark, for every string the project parses (articles, units, the template's output). */
+const GFM: FromMarkdownOptions = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
 
 /** Serialises block nodes to CommonMark (no trailing newline). */
 export function blocksToMarkdown(nodes: RootContent[]): string {
@@ -48,7 +55,7 @@ export function inlineToParagraphLine(children: PhrasingContent[]): string {
  */
 export function parseMarkdown(text: string): Root {
   const depth = limits().nestingDepth;
-  const tree = fromMarkdown(capLinePrefixes(text, depth).text);
+  const tree = fromMarkdown(capLinePrefixes(text, depth).text, GFM);
   flattenDeepNesting(tree, depth);
   return tree;
 }
@@ -60,7 +67,21 @@ export function parseMarkdown(text: string): Root {
  */
 const PARAGRAPH_ONLY: NonNullable<FromMarkdownOptions['extensions']>[number] = {
   disable: {
-    null: ['blockQuote', 'codeFenced', 'codeIndented', 'definition', 'headingAtx', 'htmlFlow', 'htmlText', 'list', 'setextUnderline', 'thematicBreak'],
+    null: [
+      'blockQuote',
+      'codeFenced',
+      'codeIndented',
+      'definition',
+      'headingAtx',
+      'htmlFlow',
+      'htmlText',
+      'list',
+      'setextUnderline',
+      'thematicBreak',
+      // GFM's block constructs: a table or a footnote definition in a paragraph's string is text.
+      'table',
+      'gfmFootnoteDefinition',
+    ],
   },
 };
 
@@ -69,7 +90,7 @@ const PARAGRAPH_ONLY: NonNullable<FromMarkdownOptions['extensions']>[number] = {
  * (which would start another paragraph) join the parts with a space. Positions are kept.
  */
 export function parseParagraph(text: string): Paragraph {
-  const tree = fromMarkdown(text, { extensions: [PARAGRAPH_ONLY] });
+  const tree = fromMarkdown(text, { extensions: [gfm(), PARAGRAPH_ONLY], mdastExtensions: [gfmFromMarkdown()] });
   // Block syntax is off, but emphasis and links can still nest: capped as in parseMarkdown.
   flattenDeepNesting(tree, limits().nestingDepth);
   const parts = tree.children.filter((node): node is Paragraph => node.type === 'paragraph');

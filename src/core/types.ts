@@ -52,9 +52,41 @@ export interface ArticleMeta {
  */
 export interface Segment {
   key: string;
-  kind: 'heading' | 'paragraph' | 'list' | 'blockquote' | 'title' | 'figure';
+  kind: SegmentKind;
   markdown: string;
   place: Place;
+  /**
+   * The units a composite block is made of (a table's cells, an image's alt text and caption, a
+   * callout's blocks), keyed under the block's key (`sections.<id>.3.r1c2`). When present, the
+   * block's own `markdown` is its French source, not a unit: each language rebuilds the block from
+   * its parts.
+   */
+  parts?: Segment[];
+  /** Shown as written in every language, never extracted nor typeset (code). */
+  verbatim?: true;
+}
+
+/** What a unit or block is. */
+export type SegmentKind =
+  | 'title'
+  | 'heading'
+  | 'paragraph'
+  | 'list'
+  | 'blockquote'
+  | 'figure'
+  | 'table'
+  | 'cell'
+  | 'code'
+  | 'math'
+  | 'callout'
+  | 'image'
+  | 'alt'
+  | 'caption'
+  | 'note';
+
+/** The translation units of some blocks, in reading order: composite blocks give their parts, verbatim blocks none. */
+export function unitsOf(segments: readonly Segment[]): Segment[] {
+  return segments.flatMap((segment) => (segment.verbatim ? [] : segment.parts ? unitsOf(segment.parts) : [segment]));
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Article → the French locale file's text: every translation unit in document order. */
-import type { Article, Segment } from '../core/types.js';
+import { unitsOf, type Article, type Segment } from '../core/types.js';
 
 /**
  * All translation units of an article: the text in reading order, then the furniture (key-figure
@@ -7,7 +7,13 @@ import type { Article, Segment } from '../core/types.js';
  */
 export function segmentsOf(article: Article): Segment[] {
   const standfirst = article.standfirst ? [article.standfirst] : [];
-  return [article.title, ...standfirst, ...article.lead, ...article.sections.flatMap((s) => [s.heading, ...s.blocks]), ...article.figures.map((f) => f.label)];
+  return unitsOf([
+    article.title,
+    ...standfirst,
+    ...article.lead,
+    ...article.sections.flatMap((s) => [s.heading, ...s.blocks]),
+    ...article.figures.map((f) => f.label),
+  ]);
 }
 
 /** The text of `locales/fr/<slug>.json` for `article` (keys nested on ".", order kept). */

@@ -2,6 +2,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import type { Root, Yaml } from 'mdast';
 import type { Article } from '../core/types.js';
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
@@ -15,7 +16,7 @@ import { checkCounts, checkSections, checkText } from './limits.js';
 
 export { classifyLine } from './wire-lines.js';
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
 export interface ParseResult {
   article: Article;

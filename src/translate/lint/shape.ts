@@ -40,6 +40,15 @@ const UNIT_NAMES: Record<Segment['kind'], string> = {
   paragraph: 'paragraph',
   list: 'list',
   blockquote: 'quote',
+  table: 'table',
+  cell: 'table cell',
+  code: 'code block',
+  math: 'formula',
+  callout: 'callout',
+  image: 'image',
+  alt: 'image description',
+  caption: 'caption',
+  note: 'footnote',
 };
 
 const blockName = (node: RootContent) => BLOCK_NAMES[node.type] ?? `a ${node.type}`;
