@@ -33,6 +33,9 @@ describe('wire-copy line classification', () => {
     ['• un élément', 'bullet'],
     ['– un élément', 'bullet'],
     ['* un élément', 'bullet'],
+    ['1. Le contexte', 'numbered'],
+    ['12) un élément', 'numbered'],
+    ['2024. Une année record', 'sentence'],
     ['*emphase* en tête de ligne.', 'sentence'],
     ['-5 % sur un an.', 'sentence'],
     [`Quand les premiers réacteurs nouveaux pourraient-ils entrer en service dans le parc français d'EDF ?`, 'long-question'],
@@ -178,6 +181,22 @@ const CASES: Case[] = [
     ],
   },
   {
+    file: 'plan-velo-numerote.txt',
+    title: 'Plan vélo : les mesures du gouvernement',
+    structure: [
+      '# Plan vélo : les mesures du gouvernement',
+      'p1 PARIS, 5 mai 2023 - ',
+      '## 1. Le contexte',
+      'p1 La pratique du vélo ',
+      '## 2. Les mesures phares',
+      'p1 Le plan prévoit troi',
+      '- des pistes cyclables sécurisées,',
+      "- une aide à l'achat,",
+      '- un stationnement renforcé.',
+      'p1 Les collectivités se',
+    ],
+  },
+  {
     file: 'hard-wrapped.md',
     title: 'Le télescope James Webb en service',
     structure: ['p4 Le télescope spatial', 'p4 Le projet associe la', '## Une mission prévue pour vingt ans', 'p3 Grâce à ce lancement'],
@@ -245,6 +264,18 @@ describe('wire-copy splitting', () => {
     expect(joined?.type).toBe('paragraph');
     const emphasis = joined?.type === 'paragraph' ? joined.children.find((child) => child.type === 'emphasis') : undefined;
     expect(emphasis?.position?.start).toEqual({ line: 3, column: 22, offset: source.indexOf('*emphase*') });
+  });
+
+  it('reads consecutive numbered lines as a numbered list from its first number, and a lone numbered line before text as a heading', () => {
+    const source = 'Le plan prévoit :\n3. des pistes,\n4. une aide.\nLe reste suivra.\n5) Un chapitre numéroté\nSuite du texte.\n';
+    const tree = parser.parse(source) as Root;
+    const read = splitWireCopy(tree, source, { mode: 'wire', headline: false, file: 'f' }).tree;
+    const list = read.children.find((node) => node.type === 'list');
+    expect(list).toMatchObject({ ordered: true, start: 3 });
+    expect(list?.type === 'list' && list.children.map((item) => plainText(item))).toEqual(['des pistes,', 'une aide.']);
+    const heading = read.children.find((node) => node.type === 'heading');
+    expect(heading && plainText(heading)).toBe('5) Un chapitre numéroté');
+    expect(heading?.position?.start).toMatchObject({ line: 5, column: 1 });
   });
 
   it('leaves hard-wrapped Markdown prose as one paragraph', () => {

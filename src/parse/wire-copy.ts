@@ -21,7 +21,7 @@ import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootCon
 import type { Node, Point } from 'unist';
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import { parseMarkdown } from '../core/markdown.js';
-import { bulletWidth, classifyLine, startsInLowerCase, type LineKind } from './wire-lines.js';
+import { bulletWidth, classifyLine, lineNumber, startsInLowerCase, type LineKind } from './wire-lines.js';
 
 /** How a source is read: detected per file, or forced by front matter `format`. */
 type WireMode = 'detect' | 'wire' | 'markdown';
@@ -36,7 +36,11 @@ interface Line {
   afterBlank: boolean;
 }
 
-type Piece = { type: 'paragraph'; lines: Line[] } | { type: 'list'; items: Line[] } | { type: 'candidate'; line: Line; depth?: Heading['depth'] };
+/** A list's `start` is its first number when it is numbered. */
+type Piece =
+  | { type: 'paragraph'; lines: Line[] }
+  | { type: 'list'; items: Line[]; start?: number }
+  | { type: 'candidate'; line: Line; depth?: Heading['depth'] };
 
 /** Options of `splitWireCopy`. */
 interface WireOptions {
@@ -62,7 +66,7 @@ export function splitWireCopy(tree: Root, source: string, options: WireOptions):
     run = [];
   };
   for (const node of tree.children) {
-    if (node.type === 'paragraph' || (node.type === 'list' && !node.ordered)) {
+    if (node.type === 'paragraph' || node.type === 'list') {
       run.push(node);
       continue;
     }
@@ -131,9 +135,10 @@ function gather(all: Line[]): Piece[] {
   const pieces: Piece[] = [];
   for (const line of all) {
     const prev = line.afterBlank ? undefined : pieces.at(-1);
-    if (line.kind === 'bullet') {
-      if (prev?.type === 'list') prev.items.push(line);
-      else pieces.push({ type: 'list', items: [line] });
+    if (line.kind === 'bullet' || line.kind === 'numbered') {
+      const start = lineNumber(line.text);
+      if (prev?.type === 'list' && (prev.start === undefined) === (start === undefined)) prev.items.push(line);
+      else pieces.push(start === undefined ? { type: 'list', items: [line] } : { type: 'list', items: [line], start });
       continue;
     }
     const before = prev?.type === 'paragraph' ? prev.lines.at(-1) : undefined;
@@ -161,8 +166,8 @@ function resolve(pieces: Piece[], headline: boolean, file: string, diagnostics: 
   const note = (line: Line, reading: AmbiguousReading) =>
     diagnostics.push(ruleDiagnostic('briefing:ambiguous-wire-line', file, { reading }, { line: line.start.line, column: line.start.column }));
   const out: Piece[] = [];
-  pieces.forEach((piece, i) => {
-    const next = pieces[i + 1];
+  numberedHeadings(pieces).forEach((piece, i, all) => {
+    const next = all[i + 1];
     if (piece.type === 'list' && next?.type === 'paragraph' && !next.lines[0]?.afterBlank && startsInLowerCase(next.lines[0]?.text ?? '')) {
       note(next.lines[0] as Line, 'after-list');
     }
@@ -188,13 +193,28 @@ function resolve(pieces: Piece[], headline: boolean, file: string, diagnostics: 
   return out;
 }
 
+/**
+ * A numbered line standing alone (not among other numbered lines) whose text reads as a heading,
+ * with text after it, is a numbered subhead (`1. Le contexte`), number kept: a one-item list there
+ * would swallow the subhead into the list.
+ */
+function numberedHeadings(pieces: Piece[]): Piece[] {
+  return pieces.map((piece, i) => {
+    const next = pieces[i + 1];
+    const only = piece.type === 'list' && piece.start !== undefined && piece.items.length === 1 ? piece.items[0] : undefined;
+    if (!only || !next || next.type === 'list' || introduced(pieces[i - 1])) return piece;
+    const rest = only.text.slice(bulletWidth(only.text));
+    return classifyLine(rest) === 'heading' ? { type: 'candidate', line: { ...only, kind: 'heading' } } : piece;
+  });
+}
+
 /** Why a line's reading was a guess: the `reading` parameter of `briefing:ambiguous-wire-line`. */
 type AmbiguousReading = 'subheading' | 'long-question' | 'trailing' | 'after-list';
 
 function toNode(piece: Piece): RootContent {
   if (piece.type === 'candidate') {
     const { line } = piece;
-    return { type: 'heading', depth: piece.depth ?? 2, children: parseInline(line.text, line.start), position: span(line.start, line) } satisfies Heading;
+    return { type: 'heading', depth: piece.depth ?? 2, children: headingInline(line), position: span(line.start, line) } satisfies Heading;
   }
   if (piece.type === 'paragraph') return paragraph(piece.lines);
   const items = piece.items.map((line): ListItem => {
@@ -205,7 +225,16 @@ function toNode(piece: Piece): RootContent {
   });
   const first = piece.items[0] as Line;
   const last = piece.items.at(-1) as Line;
-  return { type: 'list', ordered: false, start: null, spread: false, children: items, position: span(first.start, last) } satisfies List;
+  const ordered = piece.start !== undefined;
+  return { type: 'list', ordered, start: piece.start ?? null, spread: false, children: items, position: span(first.start, last) } satisfies List;
+}
+
+/** A heading line's inline Markdown; a numbered subhead's number is kept as text before it (alone, `1. ` would open a list). */
+function headingInline(line: Line): PhrasingContent[] {
+  const width = lineNumber(line.text) === undefined ? 0 : bulletWidth(line.text);
+  if (width === 0) return parseInline(line.text, line.start);
+  const start: Point = { line: line.start.line, column: line.start.column + width, offset: (line.start.offset ?? 0) + width };
+  return [{ type: 'text', value: line.text.slice(0, width) }, ...parseInline(line.text.slice(width), start)];
 }
 
 /** One paragraph of consecutive lines: its text as written, line breaks included. */

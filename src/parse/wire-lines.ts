@@ -8,6 +8,8 @@ import { DEFAULTS } from '../core/defaults.js';
 
 /**
  * - `bullet`: a list item (`- `, `* `, `• `, `– `);
+ * - `numbered`: `1. `, `2) `: an item of a numbered list, or a numbered heading when it stands
+ *   alone before text (wire-copy.ts);
  * - `lead-in`: ends with `:`, so it introduces what follows (a paragraph or a list);
  * - `open`: ends with `,` or `;`, so the sentence goes on at the next line;
  * - `heading`: short, starts with a capital, a digit or a quote, one sentence without a final
@@ -15,9 +17,11 @@ import { DEFAULTS } from '../core/defaults.js';
  * - `long-question`: one question longer than a short heading: a heading only if text follows;
  * - `sentence`: anything else (text).
  */
-export type LineKind = 'bullet' | 'lead-in' | 'open' | 'heading' | 'long-question' | 'sentence';
+export type LineKind = 'bullet' | 'numbered' | 'lead-in' | 'open' | 'heading' | 'long-question' | 'sentence';
 
 const BULLET = /^[-*•–][ \t]/;
+/** `1. `, `2) `: a numbered list item, or a numbered subhead (decided in wire-copy.ts). */
+const NUMBERED = /^(\d{1,3})[.)][ \t]/;
 const SENTENCE_END = /[.!?…]["'»”’)\]\s\u00a0\u202f]*$/;
 const HEADING_START = /^[\p{Lu}\p{N}«"“'‘]/u;
 const SECOND_SENTENCE = /[.!?…]\s+\p{Lu}/u;
@@ -26,6 +30,7 @@ const LOWER_START = /^\p{Ll}/u;
 /** Classifies one trimmed, non-blank line of wire copy (see `LineKind`). */
 export function classifyLine(line: string): LineKind {
   if (BULLET.test(line)) return 'bullet';
+  if (NUMBERED.test(line)) return 'numbered';
   if (line.endsWith(':')) return 'lead-in';
   if (line.endsWith(',') || line.endsWith(';')) return 'open';
   const { headingChars, headingWords, questionChars, longQuestionChars } = DEFAULTS.wireCopy;
@@ -44,8 +49,15 @@ export function startsInLowerCase(line: string): boolean {
   return LOWER_START.test(line);
 }
 
-/** Length of a bullet line's marker and the spaces after it (0 when it is not a bullet). */
+/** Length of a bullet or number line's marker and the spaces after it (0 when it has none). */
 export function bulletWidth(line: string): number {
-  if (!BULLET.test(line)) return 0;
-  return line.length - line.slice(1).trimStart().length;
+  const marker = BULLET.test(line) ? 1 : (NUMBERED.exec(line)?.[0].length ?? 0);
+  if (marker === 0) return 0;
+  return line.length - line.slice(marker).trimStart().length;
+}
+
+/** The number of a numbered line (`12. …` → 12), else undefined. */
+export function lineNumber(line: string): number | undefined {
+  const digits = NUMBERED.exec(line)?.[1];
+  return digits === undefined ? undefined : Number(digits);
 }
