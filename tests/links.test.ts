@@ -95,3 +95,36 @@ describe('links in every format', () => {
     ]);
   });
 });
+
+describe('the project base URL (--base-url)', () => {
+  let root: string;
+  beforeAll(() => {
+    root = tempProject();
+    writeFileSync(path.join(root, 'content', 'sans-adresse.md'), article(''));
+    writeFileSync(path.join(root, 'content', 'avec-adresse.md'), article('url: https://site.example.fr/articles/a/\n'));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const md = (slug: string) => readFileSync(path.join(root, 'output', slug, `${slug}.fr.md`), 'utf8');
+
+  it("resolves the links of articles without an address against the site's, rebuilds when it changes, and keeps an article's own address first", async () => {
+    const first = await runCli(['build', '--root', root, '--lang', 'fr', '--format', 'md', '--base-url', 'https://www.example.gouv.fr/']);
+    expect(first.code).toBe(0);
+    expect(first.stderr).not.toContain('briefing:relative-link');
+    expect(md('sans-adresse')).toContain('[le blog](https://www.example.gouv.fr/blog/x)');
+    expect(md('sans-adresse')).toContain('[renvoi](https://www.example.gouv.fr/autre.html)');
+    expect(md('avec-adresse')).toContain('[le blog](https://site.example.fr/blog/x)');
+    // Another base URL is another input: every article is rebuilt (one with its own address gives the same bytes).
+    const second = await runCli(['build', '--root', root, '--lang', 'fr', '--format', 'md', '--base-url', 'https://autre.example.org/', '--json']);
+    expect(second.code).toBe(0);
+    const summary = JSON.parse(second.stdout) as { written: { path: string }[] };
+    const written = summary.written.map((w) => path.basename(w.path)).filter((name) => name.endsWith('.md'));
+    expect(written).toEqual(expect.arrayContaining(['avec-adresse.fr.md', 'sans-adresse.fr.md']));
+    expect(md('sans-adresse')).toContain('[le blog](https://autre.example.org/blog/x)');
+  }, 120_000);
+
+  it('refuses a base URL that is not an absolute web address, naming the form to use', async () => {
+    const result = await runCli(['build', '--root', root, '--base-url', 'www.example.fr']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--base-url must be an absolute web address, e.g. --base-url https://');
+  });
+});

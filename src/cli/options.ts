@@ -75,6 +75,12 @@ const OPTIONS = {
     defaultValue: DEFAULTS.lockWaitSeconds,
     commands: ['build', 'merge-manifests'],
   },
+  'base-url': {
+    type: 'string',
+    value: 'URL',
+    description: "build, serve: the site's address: site-relative links (/blog/x) of articles without url/canonical/source_url resolve against it",
+    commands: ['build', 'serve'],
+  },
   json: { type: 'boolean', description: 'build, merge-manifests: print a machine-readable summary on stdout', commands: ['build', 'merge-manifests'] },
   check: { type: 'boolean', description: 'extract: change nothing; exit 1 if extraction would change a file (for CI)', commands: ['extract'] },
   prune: { type: 'boolean', description: 'extract: drop obsolete translations instead of keeping them aside', commands: ['extract'] },
@@ -100,6 +106,8 @@ export interface Settings {
   out?: string;
   root: string;
   minCoverage?: number;
+  /** The site's address (`--base-url`): site-relative links resolve against it when an article gives none. */
+  baseUrl?: string;
   port: number;
   host: string;
   force: boolean;
@@ -161,6 +169,7 @@ export function parseCommandLine(argv: readonly string[]): Settings {
     ...(values.out !== undefined ? { out: values.out } : {}),
     root: values.root ?? '.',
     ...(values['min-coverage'] !== undefined ? { minCoverage: percentage(values['min-coverage']) } : {}),
+    ...(values['base-url'] !== undefined ? { baseUrl: baseUrl(values['base-url']) } : {}),
     port: values.port === undefined ? DEFAULTS.port : port(values.port),
     host: host(values.host),
     force: values.force ?? false,
@@ -182,6 +191,12 @@ export function parseCommandLine(argv: readonly string[]): Settings {
     version: values.version ?? false,
     notices,
   };
+}
+
+/** `--base-url`: an absolute http(s) address, else a usage error that shows one. */
+function baseUrl(raw: string): string {
+  if (/^https?:\/\//i.test(raw) && URL.canParse(raw)) return new URL(raw).href;
+  throw new UsageError(`--base-url must be an absolute web address, e.g. --base-url https://www.example.gouv.fr/ (got "${raw}").`);
 }
 
 /**

@@ -264,7 +264,7 @@ export const RULES = {
   'briefing:relative-link': rule<{ url: string }>(
     'warning',
     (p) =>
-      `The link "${p.url}" is relative to a web site the article does not name, so it is shown as text. Give the article's address in its front matter (url: https://…) or write the link in full`,
+      `The link "${p.url}" is relative to a web site the article does not name, so it is shown as text. Give the article's address in its front matter (url: https://…), the site's with --base-url https://…, or write the link in full`,
   ),
 
   // Publishing (src/publish/, `briefing merge-manifests`).

@@ -26,6 +26,8 @@ export interface ArticleTask {
   /** The build's clock (ms since 1970), already resolved from SOURCE_DATE_EPOCH. */
   nowMs: number;
   minCoverage: number;
+  /** The site's address (`--base-url`): site-relative links resolve against it when the article gives no `url`. */
+  baseUrl?: string;
   editions: EditionPlan[];
   /** Formats of the French–English edition to render (from the two editions' documents). */
   bilingual?: Format[];

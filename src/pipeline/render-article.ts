@@ -39,7 +39,7 @@ export async function renderArticle(task: ArticleTask, common: CommonLocales): P
     const recordable = read.text !== undefined;
     return articleFailed(task, diagnostics, recordable);
   }
-  diagnostics.push(...relativeLinkWarnings(parsed.article));
+  diagnostics.push(...relativeLinkWarnings(parsed.article, task.baseUrl));
   const editions: EditionOutcome[] = [];
   const docs = new Map<Lang, BilingualSide>();
   for (const plan of task.editions) {
@@ -121,6 +121,7 @@ async function buildEdition(
       date: outcome.date,
       creationDate: now,
       ...(prepared.statuses ? { statuses: prepared.statuses } : {}),
+      ...(task.baseUrl !== undefined ? { baseUrl: task.baseUrl } : {}),
     });
     outcome.title = rendered.title;
     outcome.fallbacks = rendered.fallbacks;

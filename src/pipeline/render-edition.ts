@@ -37,11 +37,17 @@ export interface EditionOptions {
   creationDate: Date;
   /** Translation status per key (translated editions): stale units are shown in French. */
   statuses?: ReadonlyMap<string, KeyStatus>;
+  /** The site's address (`--base-url`), for articles without their own. */
+  baseUrl?: string;
 }
 
 export async function renderEdition(article: Article, lang: Lang, i18n: i18n, options: EditionOptions): Promise<EditionResult> {
   const briefing = localize(article, lang, i18n, options.statuses);
-  const doc = buildDocument(briefing, { templatesDir: options.templatesDir, date: options.date });
+  const doc = buildDocument(briefing, {
+    templatesDir: options.templatesDir,
+    date: options.date,
+    ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
+  });
   const files: RenderedFile[] = [];
   for (const format of options.formats) {
     const start = performance.now();

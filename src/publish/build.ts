@@ -44,6 +44,8 @@ export interface BuildOptions {
   formats: readonly Format[];
   /** Percentage below which a translated edition is not published (default DEFAULTS.minCoverage). */
   minCoverage?: number;
+  /** The site's address (`--base-url`): site-relative links of articles without their own address resolve against it. */
+  baseUrl?: string;
   env?: NodeJS.ProcessEnv;
   /** Rebuild every selected output even if its inputs are unchanged. */
   force?: boolean;
@@ -97,12 +99,18 @@ async function buildLocked(
 
   // Decide, from hashes and files alone, what each output needs.
   const recorded = previous.manifest ?? emptyManifest(generator());
-  const inputs = await gatherPlanInputs(paths, recorded, everything, selected, { langs: options.langs, minCoverage, date: epoch ?? isoDate(now) });
+  const inputs = await gatherPlanInputs(paths, recorded, everything, selected, {
+    langs: options.langs,
+    minCoverage,
+    date: epoch ?? isoDate(now),
+    ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
+  });
   const plan = planBuild(recorded, inputs, {
     paths,
     langs: options.langs,
     formats: options.formats,
     minCoverage,
+    ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
     force: options.force ?? false,
     nowMs: now.getTime(),
     cwd: process.cwd(),

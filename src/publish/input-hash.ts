@@ -28,6 +28,8 @@ export interface SharedInputs {
   templates: string;
   /** `SOURCE_DATE_EPOCH` when set (it fixes the date shown and the PDF dates), else the day shown. */
   date: string;
+  /** `--base-url`, when set (absent otherwise, so hashes without it are unchanged). */
+  baseUrl?: string;
 }
 
 export { toolVersion } from '../core/version.js';
@@ -63,11 +65,12 @@ async function hashTree(dir: string, bounds: ProjectBounds): Promise<string> {
   return hash.digest('hex');
 }
 
-export async function sharedInputs(paths: ProjectPaths, date: string): Promise<SharedInputs> {
+export async function sharedInputs(paths: ProjectPaths, date: string, baseUrl?: string): Promise<SharedInputs> {
   // Limits decide what is refused: an output built or refused under other limits is redone.
   const changedLimits = limitsFingerprint();
   const tool = changedLimits ? `${toolVersion()} limits ${changedLimits}` : toolVersion();
-  return { tool, font: fontVersion(), templates: await hashTree(paths.templates, projectBounds(paths)), date };
+  const templates = await hashTree(paths.templates, projectBounds(paths));
+  return { tool, font: fontVersion(), templates, date, ...(baseUrl !== undefined ? { baseUrl } : {}) };
 }
 
 /** The files an edition reads, relative to the project root: what its hash covers. */

@@ -17,6 +17,8 @@ export interface GatherOptions {
   minCoverage: number;
   /** `SOURCE_DATE_EPOCH` when set, else the day shown: part of every input hash. */
   date: string;
+  /** `--base-url`: links resolve against it, so it is part of every input hash when set. */
+  baseUrl?: string;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function gatherPlanInputs(
   selected: readonly SourceFile[],
   options: GatherOptions,
 ): Promise<PlanInputs> {
-  const shared = await sharedInputs(paths, options.date);
+  const shared = await sharedInputs(paths, options.date, options.baseUrl);
   const hasher = new FileHasher(paths.root, projectBounds(paths));
   const existing = new Set(everything.map((source) => source.slug));
   const selectedSlugs = new Set(selected.map((source) => source.slug));

@@ -46,6 +46,8 @@ export interface PlanOptions {
   langs: readonly Lang[];
   formats: readonly Format[];
   minCoverage: number;
+  /** The site's address (`--base-url`), handed to every render. */
+  baseUrl?: string;
   /** Rebuild every selected output even if its inputs are unchanged (and replay no problem). */
   force: boolean;
   /** The build's clock (ms since 1970): handed to the renderer, recorded as new outputs' build time. */
@@ -227,6 +229,7 @@ export function planBuild(previous: Manifest, inputs: PlanInputs, options: PlanO
         source,
         nowMs: options.nowMs,
         minCoverage: options.minCoverage,
+        ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
         editions,
         ...(bilingual?.formats.length ? { bilingual: bilingual.formats } : {}),
       },

@@ -14,6 +14,8 @@ import type { ArticleResult, ArticleTask, EditionPlan } from '../pipeline/articl
 
 export interface RenderRequest {
   paths: ProjectPaths;
+  /** The site's address (`--base-url`). */
+  baseUrl?: string;
   source: SourceFile;
   lang: Lang;
   format: Format;
@@ -47,8 +49,16 @@ export async function renderReviewFile(request: RenderRequest): Promise<RenderOu
  * and returns the one file of `kind`, or the errors that prevented it.
  */
 async function renderOne(request: RenderRequest, kind: OutputKind, editions: EditionPlan[], bilingual?: Format[]): Promise<RenderOutcome> {
-  const { paths, source, now } = request;
-  const task: ArticleTask = { paths, source, nowMs: now.getTime(), minCoverage: 0, editions, ...(bilingual ? { bilingual } : {}) };
+  const { paths, source, now, baseUrl } = request;
+  const task: ArticleTask = {
+    paths,
+    source,
+    nowMs: now.getTime(),
+    minCoverage: 0,
+    editions,
+    ...(bilingual ? { bilingual } : {}),
+    ...(baseUrl !== undefined ? { baseUrl } : {}),
+  };
   const result = await request.renderArticle(task);
   const file = result.editions.flatMap((edition) => edition.files).find((f) => f.kind === kind);
   if (file) return { ok: true, data: Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength) };

@@ -24,6 +24,8 @@ export type { GoodRender } from './render-cache.js';
 
 export interface RendererOptions {
   paths: ProjectPaths;
+  /** The site's address (`--base-url`), fixed for the server's life. */
+  baseUrl?: string;
   /** Part of every cache key: a new version of the tool renders differently. */
   toolVersion: string;
   /** Worker threads, hence renders at once. */
@@ -115,7 +117,17 @@ export class Renderer {
     const render = async (): Promise<RenderOutcome> => {
       const stopped = await this.summaries.overBudget(source);
       if (stopped) return { ok: false, diagnostics: [stopped] };
-      return this.limiter.run(() => file.kind.render({ paths: this.options.paths, source, lang: file.lang, format: file.format, now, renderArticle }));
+      return this.limiter.run(() =>
+        file.kind.render({
+          paths: this.options.paths,
+          ...(this.options.baseUrl !== undefined ? { baseUrl: this.options.baseUrl } : {}),
+          source,
+          lang: file.lang,
+          format: file.format,
+          now,
+          renderArticle,
+        }),
+      );
     };
     const stillCurrent = async () => (await hashFiles(this.realRoot, files, salt).catch(() => '')) === key;
     const onRender = this.options.onRender;

@@ -25,6 +25,8 @@ import { JobStopped } from '../publish/pool.js';
 
 export interface ServeOptions {
   paths: ProjectPaths;
+  /** The site's address (`--base-url`): site-relative links of articles without their own address resolve against it. */
+  baseUrl?: string;
   /** Default 127.0.0.1; anything else only when asked for (the CLI warns). */
   host?: string;
   /** Default DEFAULTS.port; 0 picks a free port. */
@@ -95,6 +97,7 @@ export async function startServer(options: ServeOptions): Promise<BriefingServer
   const limits = DEFAULTS.serve;
   const renderer = new Renderer({
     paths: options.paths,
+    ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
     toolVersion: options.toolVersion ?? '0',
     maxConcurrentRenders: options.maxConcurrentRenders ?? limits.renderWorkers,
     maxQueuedRenders: options.maxQueuedRenders ?? limits.queuedRenders,

@@ -20,6 +20,7 @@ export async function buildCommand(settings: Settings, out: Output): Promise<num
       langs: settings.langs,
       formats: settings.formats,
       ...(settings.minCoverage !== undefined ? { minCoverage: settings.minCoverage } : {}),
+      ...(settings.baseUrl !== undefined ? { baseUrl: settings.baseUrl } : {}),
       force: settings.force,
       ...(settings.shard ? { shard: settings.shard } : {}),
       ...(settings.jobs !== undefined ? { jobs: settings.jobs } : {}),

@@ -32,6 +32,7 @@ export async function serveCommand(settings: Settings, out: Output): Promise<num
       toolVersion: toolVersion(),
       timeBudgetSeconds: settings.timeBudget,
       ...(settings.minCoverage !== undefined ? { minCoverage: settings.minCoverage } : {}),
+      ...(settings.baseUrl !== undefined ? { baseUrl: settings.baseUrl } : {}),
       onRender: (file, render) => {
         if (render.ok) out.stdout(`rendered ${file.name} in ${Math.round(render.ms)} ms`);
         else out.stderr(`${file.name} cannot be rendered:\n${formatDiagnostics(render.diagnostics)}`);

@@ -13,7 +13,7 @@ import { BUILTIN_TEMPLATES } from '../../core/paths.js';
 import { loadTemplate } from '../templates.js';
 import { contentView, fallbackReason } from './view.js';
 import { applyAnnotations } from './annotations.js';
-import { articleBase, resolveLinks } from './links.js';
+import { linkBase, resolveLinks } from './links.js';
 import { figureData } from './key-figures.js';
 import { withSafeUrls } from './safe-urls.js';
 import { applyTypography } from '../../typography/index.js';
@@ -27,6 +27,8 @@ export interface DocumentOptions {
   date: string;
   /** French typography variant (fr-CA sets no space before `; ! ?`). */
   typography?: 'fr-FR' | 'fr-CA';
+  /** The site's address (`--base-url`): links resolve against it when the article gives no `url`. */
+  baseUrl?: string;
 }
 
 /** Runs the content template and returns the annotated document tree. */
@@ -39,7 +41,7 @@ export function buildDocument(briefing: Briefing, options: DocumentOptions): Bri
   const figures = briefing.figures.map((figure) => figureData(figure, typography));
   // French typography (or English quotes) once, on the tree every format is laid out from.
   const typeset = applyTypography(applyAnnotations(parseMarkdown(markdown), headingFallbacks, figures), briefing.lang, typography);
-  const tree = resolveLinks(typeset, articleBase(briefing.meta.url));
+  const tree = resolveLinks(typeset, linkBase(briefing.meta.url, options.baseUrl));
   const titleNode = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   const toc = tree.children.flatMap((node) => {
     const id = node.data?.id;

@@ -1,14 +1,14 @@
 /**
  * Links written for a web site, made to work in a briefing read anywhere: a site-relative link
  * (`/blog/x`, `../x`, `x.html`) is resolved against the article's own address (front matter `url`,
- * `canonical` or `source_url`), or, with none, shown as its text (reported as
+ * `canonical` or `source_url`) or the project's (`--base-url`), or, with none, shown as its text (reported as
  * `briefing:relative-link`); `www.example.fr` and `//example.fr` get `https:`. One transform of
  * the document tree, so Markdown, HTML and PDF agree. Links with a scheme and `#anchors` stay.
  */
 import type { Root, RootContent } from 'mdast';
 import { ruleDiagnostic, type Diagnostic } from '../../core/errors.js';
 import { parseMarkdown } from '../../core/markdown.js';
-import type { Article, Place } from '../../core/types.js';
+import { unitsOf, type Article, type Place } from '../../core/types.js';
 
 /** What becomes of one link target. */
 export type LinkTarget = { kind: 'keep' } | { kind: 'rewrite'; url: string } | { kind: 'unlink' };
@@ -33,6 +33,11 @@ export function articleBase(url: string | undefined): string | undefined {
   return URL.canParse(url) ? url : undefined;
 }
 
+/** What relative links resolve against: the article's own address, else the project's (`--base-url`). */
+export function linkBase(articleUrl: string | undefined, baseUrl: string | undefined): string | undefined {
+  return articleBase(articleUrl) ?? articleBase(baseUrl);
+}
+
 /** A copy of `tree` with its links resolved, completed or unlinked (see above). */
 export function resolveLinks(tree: Root, base: string | undefined): Root {
   return { ...tree, children: tree.children.flatMap((node) => resolve(node, base)) as RootContent[] };
@@ -52,10 +57,9 @@ function resolve(node: RootContent, base: string | undefined): RootContent[] {
  * One `briefing:relative-link` warning per link of the French article that cannot be resolved
  * (no address of its own), at the link's line and column in the article.
  */
-export function relativeLinkWarnings(article: Article): Diagnostic[] {
-  const base = articleBase(article.meta.url);
-  if (base !== undefined) return [];
-  const units = [article.title, ...article.lead, ...article.sections.flatMap((s) => [s.heading, ...s.blocks])];
+export function relativeLinkWarnings(article: Article, baseUrl?: string): Diagnostic[] {
+  if (linkBase(article.meta.url, baseUrl) !== undefined) return [];
+  const units = unitsOf([article.title, ...article.lead, ...article.sections.flatMap((s) => [s.heading, ...s.blocks])]);
   const out: Diagnostic[] = [];
   for (const unit of units) {
     const visit = (node: RootContent | Root): void => {
