@@ -138,12 +138,28 @@ export function measure(markdown: string): Counts & { wordList: string[] } {
   return { ...counts, wordList: words };
 }
 
-/** The corpus articles' slugs (file names without `.md`), sorted. */
-export function corpusSlugs(): string[] {
+/** Source extensions of corpus articles: Markdown, and wire copy typed as plain text. */
+const CORPUS_EXTENSIONS = ['.md', '.txt'] as const;
+
+/** The corpus files' names (`<slug>.md` or `<slug>.txt`), sorted by slug. */
+function corpusFiles(): string[] {
   return readdirSync(CORPUS)
-    .filter((name) => name.endsWith('.md') && name !== 'SOURCES.md')
-    .map((name) => name.slice(0, -3))
-    .sort();
+    .filter((name) => CORPUS_EXTENSIONS.some((ext) => name.endsWith(ext)) && name !== 'SOURCES.md')
+    .sort((a, b) => slugOf(a).localeCompare(slugOf(b)));
+}
+
+const slugOf = (file: string): string => path.parse(file).name;
+
+/** The corpus articles' slugs (file names without their extension), sorted. */
+export function corpusSlugs(): string[] {
+  return corpusFiles().map(slugOf);
+}
+
+/** The file name of the corpus article `slug` (`<slug>.md`, or `<slug>.txt` for wire copy). */
+export function corpusFile(slug: string): string {
+  const file = corpusFiles().find((name) => slugOf(name) === slug);
+  if (!file) throw new Error(`no corpus article ${slug} in ${CORPUS}`);
+  return file;
 }
 
 /**
@@ -153,7 +169,8 @@ export function corpusSlugs(): string[] {
 export function measureCorpus(bin = path.join(ROOT, 'dist', 'briefing.mjs')): ArticleFidelity[] {
   const project = mkdtempSync(path.join(tmpdir(), 'briefing-corpus-'));
   try {
-    for (const slug of corpusSlugs()) cpSync(path.join(CORPUS, `${slug}.md`), path.join(project, 'content', `${slug}.md`));
+    const files = corpusFiles();
+    for (const file of files) cpSync(path.join(CORPUS, file), path.join(project, 'content', file));
     for (const lang of ['fr', 'en']) cpSync(path.join(ROOT, 'locales', lang, 'common.json'), path.join(project, 'locales', lang, 'common.json'));
     cpSync(path.join(ROOT, 'templates'), path.join(project, 'templates'), { recursive: true });
     let summary: string;
@@ -170,11 +187,12 @@ export function measureCorpus(bin = path.join(ROOT, 'dist', 'briefing.mjs')): Ar
       summary = String((error as { stdout?: string }).stdout ?? '{}');
     }
     const diagnostics = ((JSON.parse(summary) as { diagnostics?: { file: string; ruleId: string }[] }).diagnostics ?? []) as { file: string; ruleId: string }[];
-    return corpusSlugs().map((slug) => {
-      const source = measure(body(readFileSync(path.join(CORPUS, `${slug}.md`), 'utf8')));
+    return files.map((file) => {
+      const slug = slugOf(file);
+      const source = measure(body(readFileSync(path.join(CORPUS, file), 'utf8')));
       const out = path.join(project, 'output', slug, `${slug}.fr`);
       const rules: Record<string, number> = {};
-      for (const d of diagnostics) if (d.file === `content/${slug}.md`) rules[d.ruleId] = (rules[d.ruleId] ?? 0) + 1;
+      for (const d of diagnostics) if (d.file === `content/${file}`) rules[d.ruleId] = (rules[d.ruleId] ?? 0) + 1;
       let markdownText: string;
       let pdfText: string;
       try {

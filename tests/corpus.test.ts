@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type ArticleFidelity, CORPUS, corpusSlugs, measureCorpus } from '../bench/fidelity.js';
+import { type ArticleFidelity, CORPUS, corpusFile, corpusSlugs, measureCorpus } from '../bench/fidelity.js';
 import { hasTool } from './helpers.js';
 
 const BASELINE = path.join(CORPUS, 'fidelity-baseline.json');
@@ -41,7 +41,7 @@ describe.runIf(hasTool('pdftotext') || process.env.CI === 'true')('the corpus of
   it('holds at least 25 articles, each with its source in SOURCES.md', () => {
     const sources = readFileSync(path.join(CORPUS, 'SOURCES.md'), 'utf8');
     expect(corpusSlugs().length).toBeGreaterThanOrEqual(25);
-    for (const slug of corpusSlugs()) expect(sources, slug).toContain(`\`${slug}.md\``);
+    for (const slug of corpusSlugs()) expect(sources, slug).toContain(`\`${corpusFile(slug)}\``);
   });
 
   it('builds every article in French', () => {
