@@ -43,6 +43,7 @@ export const sanitizeSchema: Schema = {
     ...Object.fromEntries(fallbackBlocks.map((tag) => [tag, withClasses(tag, CLASS.fallback, CLASS.stale)])),
     p: withClasses('p', CLASS.fallback, CLASS.stale, CLASS.fallbackNote, CLASS.figure, CLASS.standfirst),
     strong: withClasses('strong', CLASS.figureValue),
+    pre: withClasses('pre', CLASS.fallback, CLASS.stale, CLASS.math),
     span: withClasses('span', CLASS.figureLabel),
     ...Object.fromEntries(SECTION_HEADINGS.map((tag) => [tag, [...withClasses(tag, CLASS.fallback, CLASS.stale), ['id', SECTION_ID]]])),
   },
