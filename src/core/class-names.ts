@@ -36,6 +36,8 @@ export const CLASS = {
   keyFigures: 'key-figures',
   /** The standfirst's paragraph, under the title: `<p class="standfirst">`. */
   standfirst: 'standfirst',
+  /** A `$$` formula's block: `<pre class="math">`. */
+  math: 'math',
 } as const;
 
 /** Ids of the sections the content template adds to every briefing (`templates/briefing.md.hbs`). */

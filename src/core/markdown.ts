@@ -6,9 +6,14 @@ import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-mar
 import { fromMarkdown, type Options as FromMarkdownOptions } from 'mdast-util-from-markdown';
 import { gfm } from 'micromark-extension-gfm';
 import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
+import { math } from 'micromark-extension-math';
+import { mathFromMarkdown, mathToMarkdown } from 'mdast-util-math';
 import type { Root, RootContent, PhrasingContent, Heading, Paragraph } from 'mdast';
 import { capLinePrefixes, flattenDeepNesting } from './nesting.js';
 import { limits } from './limits.js';
+
+/** Math options shared by every parser and the writer: only `$$` delimits math (remark-math's option). */
+export const MATH_OPTIONS = { singleDollarTextMath: false } as const;
 
 export const MARKDOWN_OPTIONS: ToMarkdownOptions = {
   bullet: '-',
@@ -19,11 +24,12 @@ export const MARKDOWN_OPTIONS: ToMarkdownOptions = {
   listItemIndent: 'one',
   incrementListMarker: true,
   // GFM (tables, footnotes, strikethrough, task lists, autolinks) as remark-gfm writes it.
-  extensions: [gfmToMarkdown()],
+  // `$$…$$` formulas; a single `$` is text ("5 $ et 10 $"), never inline math.
+  extensions: [gfmToMarkdown(), mathToMarkdown(MATH_OPTIONS)],
 };
 
-/** GFM on top of CommonMark, for every string the project parses (articles, units, the template's output). */
-const GFM: FromMarkdownOptions = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+/** GFM and `$$` math on top of CommonMark, for every string the project parses (articles, units, the template's output). */
+const GFM: FromMarkdownOptions = { extensions: [gfm(), math(MATH_OPTIONS)], mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown()] };
 
 /** Serialises block nodes to CommonMark (no trailing newline). */
 export function blocksToMarkdown(nodes: RootContent[]): string {
@@ -81,6 +87,8 @@ const PARAGRAPH_ONLY: NonNullable<FromMarkdownOptions['extensions']>[number] = {
       // GFM's block constructs: a table or a footnote definition in a paragraph's string is text.
       'table',
       'gfmFootnoteDefinition',
+      // A `$$` formula block in a paragraph's string is text too.
+      'mathFlow',
     ],
   },
 };
@@ -90,7 +98,7 @@ const PARAGRAPH_ONLY: NonNullable<FromMarkdownOptions['extensions']>[number] = {
  * (which would start another paragraph) join the parts with a space. Positions are kept.
  */
 export function parseParagraph(text: string): Paragraph {
-  const tree = fromMarkdown(text, { extensions: [gfm(), PARAGRAPH_ONLY], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = fromMarkdown(text, { extensions: [gfm(), math(MATH_OPTIONS), PARAGRAPH_ONLY], mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown()] });
   // Block syntax is off, but emphasis and links can still nest: capped as in parseMarkdown.
   flattenDeepNesting(tree, limits().nestingDepth);
   const parts = tree.children.filter((node): node is Paragraph => node.type === 'paragraph');

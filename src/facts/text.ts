@@ -9,11 +9,12 @@ import { parseMarkdown } from '../core/markdown.js';
 
 /**
  * The segments scanned, in reading order: lead paragraphs, then each section's heading and blocks.
- * The title is NOT scanned: without front matter it is the file slug (e.g. "budget-2025"), and a
+ * Verbatim blocks (code, formulas) are not scanned either. The title is NOT scanned: without front matter it is the file slug (e.g. "budget-2025"), and a
  * real headline repeats facts that the body states anyway.
  */
 export function segmentsInReadingOrder(article: Article): Segment[] {
-  return [...article.lead, ...article.sections.flatMap((section) => [section.heading, ...section.blocks])];
+  // Code and formulas are not prose: no key figure or source is looked for in them.
+  return [...article.lead, ...article.sections.flatMap((section) => [section.heading, ...section.blocks])].filter((segment) => !segment.verbatim);
 }
 
 /** Nodes whose children are blocks (one per line); paragraphs and headings hold inline text. */

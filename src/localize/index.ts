@@ -3,7 +3,7 @@ import type { i18n } from 'i18next';
 import type { Article, Briefing, Lang, LocalizedBlock, LocalizedInline, Segment, UnitState } from '../core/types.js';
 import { SOURCE_LANG } from '../core/types.js';
 import { COMMON_NS } from '../i18n/instance.js';
-import { blockUnit, inlineUnit } from './units.js';
+import { blockUnit, inlineUnit, verbatimUnit } from './units.js';
 import { citedSources } from '../facts/cited-sources.js';
 import { formatFigure } from '../facts/key-figures.js';
 import type { KeyStatus } from '../translate/types.js';
@@ -31,6 +31,8 @@ export function localize(article: Article, lang: Lang, i18n: i18n, statuses?: Re
     return { key: segment.key, children: inlineUnit(markdown), ...rest };
   };
   const block = (segment: Segment): LocalizedBlock => {
+    // Code and formulas are the same in every language: never looked up, never a fallback.
+    if (segment.verbatim) return { key: segment.key, nodes: verbatimUnit(segment.markdown), state: 'source', lang };
     const { markdown, ...rest } = pick(segment);
     const kind = segment.kind === 'list' || segment.kind === 'blockquote' ? segment.kind : 'paragraph';
     return { key: segment.key, nodes: blockUnit(markdown, kind), ...rest };

@@ -31,6 +31,15 @@ export function blockUnit(markdown: string, kind: BlockKind): BlockContent[] {
 }
 
 /**
+ * The one code block or formula of a verbatim segment (the French source's own Markdown, never a
+ * translation). Anything else in the string is dropped: a verbatim segment adds no other block.
+ */
+export function verbatimUnit(markdown: string): BlockContent[] {
+  const only = parseMarkdown(markdown).children[0];
+  return only && (only.type === 'code' || only.type === 'math') ? [defuse(only)] : [];
+}
+
+/**
  * Raw HTML written in a string is shown as text, not interpreted: it is untrusted, and the
  * Markdown serialiser will escape it. Position data is dropped: it points into a string, not a file.
  */

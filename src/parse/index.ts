@@ -3,10 +3,12 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import type { Root, Yaml } from 'mdast';
 import type { Article } from '../core/types.js';
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import { limits as currentLimits } from '../core/limits.js';
+import { MATH_OPTIONS } from '../core/markdown.js';
 import { capLinePrefixes, flattenDeepNesting } from '../core/nesting.js';
 import { readFrontMatter } from './front-matter.js';
 import { splitWireCopy } from './wire-copy.js';
@@ -16,7 +18,7 @@ import { checkCounts, checkSections, checkText } from './limits.js';
 
 export { classifyLine } from './wire-lines.js';
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath, MATH_OPTIONS).use(remarkFrontmatter, ['yaml']);
 
 export interface ParseResult {
   article: Article;

@@ -11,6 +11,8 @@
  *   the default schema) and the class `fallback`; the note placed before them is a
  *   `p.fallback-note`. A key figure is a `p.figure` holding a `strong.figure-value` and a
  *   `span.figure-label` (grouped into a box after sanitising). Class names: core/class-names.ts.
+ * - A `$$` formula is a `pre.math` (its `code.language-math`, like any code's `language-*`
+ *   class, is allowed by the default schema).
  * - Everything else is the default: no `style`, no event handlers, no `script`, URLs limited to
  *   http(s)/mailto/… so `javascript:` hrefs are dropped.
  */
@@ -43,6 +45,7 @@ export const sanitizeSchema: Schema = {
     ...Object.fromEntries(fallbackBlocks.map((tag) => [tag, withClasses(tag, CLASS.fallback, CLASS.stale)])),
     p: withClasses('p', CLASS.fallback, CLASS.stale, CLASS.fallbackNote, CLASS.figure, CLASS.standfirst),
     strong: withClasses('strong', CLASS.figureValue),
+    pre: withClasses('pre', CLASS.fallback, CLASS.stale, CLASS.math),
     span: withClasses('span', CLASS.figureLabel),
     ...Object.fromEntries(SECTION_HEADINGS.map((tag) => [tag, [...withClasses(tag, CLASS.fallback, CLASS.stale), ['id', SECTION_ID]]])),
   },

@@ -13,6 +13,7 @@ import { sanitizeSchema } from './sanitize-schema.js';
 import { isElement, splitOutline } from './outline.js';
 import { addFallbackNotes, imagesToLinks, markExternalLinks, type FallbackNotes } from './transforms.js';
 import { figureBox, figureHandlers } from './key-figures.js';
+import { mathHandlers } from './code.js';
 import { BRIEFING_SECTION } from '../../core/class-names.js';
 import { isKeyFigure } from '../../core/node-data.js';
 
@@ -27,7 +28,7 @@ export interface BodyHtml {
 
 /** The tree as hast nodes: no raw HTML, key figures from their data. */
 function convert(tree: MdastRoot): RootContent[] {
-  const converted = toHast(tree, { allowDangerousHtml: false, handlers: figureHandlers });
+  const converted = toHast(tree, { allowDangerousHtml: false, handlers: { ...figureHandlers, ...mathHandlers } });
   return converted.type === 'root' ? converted.children : [];
 }
 

@@ -3,7 +3,7 @@
  * them and collapsing vertical space at page tops. Lists and quotes live in containers.ts, the
  * depth-1 title block in title-block.ts.
  */
-import type { Code, Heading, Paragraph, RootContent } from 'mdast';
+import type { Heading, Paragraph, RootContent } from 'mdast';
 import { toString as plainText } from 'mdast-util-to-string';
 import { renderList, renderQuote } from './containers.js';
 import { renderFigureBox } from './key-figures-box.js';
@@ -24,6 +24,7 @@ import {
 } from './layout.js';
 import { tagBlock, type StructParent } from './tagging.js';
 import { renderTitleBlock } from './title-block.js';
+import { renderCodeBlock } from './code.js';
 import { addNestedBookmark } from './bookmarks.js';
 
 const SKIPPED = new Set(['html', 'definition', 'footnoteDefinition', 'yaml', 'toml']);
@@ -89,7 +90,8 @@ function renderBlock(ctx: LayoutContext, node: RootContent, parent: StructParent
       renderThematicBreak(ctx, col);
       return;
     case 'code':
-      renderCode(ctx, node, parent, col);
+    case 'math':
+      renderCodeBlock(ctx, node.value, parent, col);
       return;
     default: {
       // Tables and other extensions: printed as plain text rather than dropped.
@@ -202,24 +204,6 @@ function renderThematicBreak(ctx: LayoutContext, col: Column): void {
   space(ctx, theme.spacing.thematicBreak);
   horizontalRule(ctx, col, theme.rules.thematicBreak, theme.colors.rule);
   ctx.doc.y += theme.spacing.thematicBreak;
-}
-
-function renderCode(ctx: LayoutContext, node: Code, parent: StructParent, col: Column): void {
-  const { doc, theme } = ctx;
-  const inner: Column = { ...col, indent: col.indent + theme.spacing.quoteIndent };
-  const x = columnX(ctx, inner);
-  const width = columnWidth(ctx, inner);
-  const lineGap = useFont(ctx, 'mono', theme.sizes.code, 1.3);
-  ensureSpace(ctx, Math.min(doc.heightOfString(node.value, { width, lineGap }), 3 * theme.sizes.code * 1.3));
-  withLeftBar(ctx, { x: columnX(ctx, col) + 1, width: theme.rules.quote, color: theme.colors.rule, trim: lineGap }, () => {
-    const y = doc.y;
-    tagBlock(ctx, parent, 'Code', () => {
-      useFont(ctx, 'mono', theme.sizes.code, 1.3);
-      doc.fillColor(theme.colors.text);
-      writeText(ctx, 'mono', node.value, x, y, { width, lineGap, align: 'left' });
-    });
-  });
-  doc.x = ctx.left;
 }
 
 /** A block shown in French in another edition: a small note above it and a bar beside it. */

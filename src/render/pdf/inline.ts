@@ -54,6 +54,7 @@ function walk(nodes: readonly PhrasingContent[], style: RunStyle, link: string |
         walk(node.children, { ...style, strike: true }, link, out);
         break;
       case 'inlineCode':
+      case 'inlineMath':
         out.push({ text: node.value, style: { ...style, code: true }, link });
         break;
       case 'link':

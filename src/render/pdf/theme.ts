@@ -43,6 +43,8 @@ export interface PdfTheme {
     fallback: string;
     /** Background of the key-figures box. */
     figureBackground: string;
+    /** Background of code blocks and formulas. */
+    codeBackground: string;
   };
   /** Font sizes in points. */
   sizes: {
@@ -85,6 +87,8 @@ export interface PdfTheme {
     /** Inner padding of the key-figures box, and the gap between its rows. */
     figurePadding: number;
     figureRow: number;
+    /** Inner padding of a code block's or formula's box. */
+    codePadding: number;
     /** Gap between the two columns of the bilingual edition. */
     columnGap: number;
   };
@@ -115,6 +119,7 @@ const DEFAULT_PDF_THEME: PdfTheme = {
     code: '#7a2e2e',
     fallback: '#b86e00',
     figureBackground: '#eef2f8',
+    codeBackground: '#f3f4f6',
   },
   sizes: { body: 10.5, title: 21, meta: 9, h2: 13.5, h3: 11.5, h4: 10.5, note: 8, code: 9, header: 7.5, footer: 8, figure: 14, logo: 30 },
   lineHeight: 1.38,
@@ -137,6 +142,7 @@ const DEFAULT_PDF_THEME: PdfTheme = {
     headerOffset: 34,
     footerOffset: 30,
     figurePadding: 8,
+    codePadding: 6,
     figureRow: 4,
     columnGap: 22,
   },
