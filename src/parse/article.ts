@@ -5,6 +5,7 @@ import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import { blocksToMarkdown, inlineToMarkdown, inlineToParagraphLine } from '../core/markdown.js';
 import { uniqueSlugger } from '../core/slug.js';
 import { sectionNesting } from './sections.js';
+import { tableSegment } from './tables.js';
 import { toString as plainText } from 'mdast-util-to-string';
 
 /** Block types that become translation units; anything else is reported and skipped. */
@@ -40,6 +41,9 @@ export function assembleArticle(tree: Root, meta: ArticleMeta, slug: string, fil
       const list = current ? current.blocks : lead;
       const key = current ? `sections.${current.id}.${list.length + 1}` : `lead.${list.length + 1}`;
       list.push(segment(key, kind, blocksToMarkdown([node]), placeOf(node)));
+    } else if (node.type === 'table') {
+      const list = current ? current.blocks : lead;
+      list.push(tableSegment(node, current ? `sections.${current.id}.${list.length + 1}` : `lead.${list.length + 1}`, placeOf(node)));
     } else if (node.type !== 'definition') {
       diagnostics.push(ruleDiagnostic('briefing:unsupported-block', file, { what: describe(node) }, placeOf(node)));
     }

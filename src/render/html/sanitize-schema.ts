@@ -11,11 +11,14 @@
  *   the default schema) and the class `fallback`; the note placed before them is a
  *   `p.fallback-note`. A key figure is a `p.figure` holding a `strong.figure-value` and a
  *   `span.figure-label` (grouped into a box after sanitising). Class names: core/class-names.ts.
+ * - Table cells may carry their column's alignment as a class (`align-right`, ./table.ts) and
+ *   `fallback`; header cells `scope="col"`.
  * - Everything else is the default: no `style`, no event handlers, no `script`, URLs limited to
  *   http(s)/mailto/… so `javascript:` hrefs are dropped.
  */
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import { CLASS } from '../../core/class-names.js';
+import { ALIGN_CLASSES } from './table.js';
 /** What a section id may look like: an ASCII slug (letters, digits, `_`, `-`). */
 const SECTION_ID = /^[A-Za-z0-9_-]+$/;
 
@@ -44,6 +47,9 @@ export const sanitizeSchema: Schema = {
     p: withClasses('p', CLASS.fallback, CLASS.stale, CLASS.fallbackNote, CLASS.figure, CLASS.standfirst),
     strong: withClasses('strong', CLASS.figureValue),
     span: withClasses('span', CLASS.figureLabel),
+    // Table cells: their column's alignment, French in another edition; header cells head their column.
+    td: withClasses('td', ...ALIGN_CLASSES, CLASS.fallback),
+    th: [...withClasses('th', ...ALIGN_CLASSES, CLASS.fallback), ['scope', 'col']],
     ...Object.fromEntries(SECTION_HEADINGS.map((tag) => [tag, [...withClasses(tag, CLASS.fallback, CLASS.stale), ['id', SECTION_ID]]])),
   },
   clobber: (defaultSchema.clobber ?? []).filter((name) => name !== 'id'),

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import { toString as plainText } from 'mdast-util-to-string';
 import { unified } from 'unified';
+import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import type { Briefing, BriefingDocument } from '../../core/types.js';
 import { MARKDOWN_OPTIONS, parseMarkdown } from '../../core/markdown.js';
@@ -18,8 +19,12 @@ import { figureData } from './key-figures.js';
 import { withSafeUrls } from './safe-urls.js';
 import { applyTypography } from '../../typography/index.js';
 
-/** remark-stringify with the project's one set of Markdown settings. */
-const markdownWriter = unified().use(remarkStringify, MARKDOWN_OPTIONS);
+/**
+ * remark-stringify with the project's one set of Markdown settings. remark-stringify takes its
+ * syntax extensions from plugins, not from its options: remark-gfm gives it GFM (tables,
+ * strikethrough, task lists, footnotes), as `MARKDOWN_OPTIONS` does for mdast-util-to-markdown.
+ */
+const markdownWriter = unified().use(remarkGfm).use(remarkStringify, MARKDOWN_OPTIONS);
 
 export interface DocumentOptions {
   templatesDir?: string;
