@@ -40,7 +40,10 @@ export interface ArticleFidelity {
   /** Share of the source's words found in the French Markdown edition, and in the PDF's text. */
   keptMarkdown: number;
   keptPdf: number;
-  /** Source syntax printed literally in the PDF's text (table pipes, footnote marks, macros…). */
+  /**
+   * Source syntax printed literally in the PDF's text (table pipes, footnote marks, macros…), less
+   * what the source's code shows on purpose (code is printed verbatim).
+   */
   leaks: number;
   /** Diagnostics of the build by rule id. */
   rules: Record<string, number>;
@@ -98,9 +101,10 @@ function parse(markdown: string): Root {
 }
 
 /** The words and structure of a Markdown text (raw HTML counted by its text and its tags). */
-export function measure(markdown: string): Counts & { wordList: string[] } {
+export function measure(markdown: string): Counts & { wordList: string[]; codeText: string } {
   const counts: Counts = { words: 0, headings: [0, 0, 0, 0, 0, 0], tables: 0, footnotes: 0, images: 0, links: 0 };
   const texts: string[] = [];
+  const code: string[] = [];
   const visit = (node: Nodes): void => {
     switch (node.type) {
       case 'heading':
@@ -124,9 +128,12 @@ export function measure(markdown: string): Counts & { wordList: string[] } {
         counts.tables += (node.value.match(/<table[\s>]/gi) ?? []).length;
         texts.push(node.value.replace(TAG, ' '));
         break;
-      case 'text':
       case 'inlineCode':
       case 'code':
+        code.push(node.value);
+        texts.push(node.value);
+        break;
+      case 'text':
         texts.push(node.value);
         break;
     }
@@ -135,7 +142,7 @@ export function measure(markdown: string): Counts & { wordList: string[] } {
   visit(parse(markdown));
   const words = wordList(texts.join(' '));
   counts.words = words.length;
-  return { ...counts, wordList: words };
+  return { ...counts, wordList: words, codeText: code.join('\n') };
 }
 
 /** Source extensions of corpus articles: Markdown, and wire copy typed as plain text. */
@@ -209,7 +216,7 @@ export function measureCorpus(bin = path.join(ROOT, 'dist', 'briefing.mjs')): Ar
         markdown: strip(markdown),
         keptMarkdown: keptShare(source.wordList, markdown.wordList),
         keptPdf: keptShare(source.wordList, wordList(pdfText)),
-        leaks: literalSyntax(pdfText),
+        leaks: Math.max(0, literalSyntax(pdfText) - literalSyntax(source.codeText)),
         rules,
         built: true,
       };
@@ -219,7 +226,7 @@ export function measureCorpus(bin = path.join(ROOT, 'dist', 'briefing.mjs')): Ar
   }
 }
 
-function strip({ wordList: _, ...counts }: Counts & { wordList: string[] }): Counts {
+function strip({ wordList: _, codeText: __, ...counts }: Counts & { wordList: string[]; codeText: string }): Counts {
   return counts;
 }
 

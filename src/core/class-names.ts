@@ -14,6 +14,8 @@ export const ANNOTATION = {
   figure: 'figure',
   /** `standfirst`, above the standfirst's paragraph (under the title). */
   standfirst: 'standfirst',
+  /** `fallback-cells r1c2-r3c1`, above a table some of whose cells are shown in French. */
+  fallbackCells: 'fallback-cells',
 } as const;
 
 /** HTML classes set on the document and the page. */
@@ -38,6 +40,8 @@ export const CLASS = {
   standfirst: 'standfirst',
   /** A `$$` formula's block: `<pre class="math">`. */
   math: 'math',
+  /** The wrapper a table scrolls in when it is wider than the column: `<div class="table-scroll">`. */
+  tableScroll: 'table-scroll',
 } as const;
 
 /** Ids of the sections the content template adds to every briefing (`templates/briefing.md.hbs`). */

@@ -53,6 +53,12 @@ export const DEFAULTS = {
    * source becomes a section of this level, so it keeps its text, id and translation keys.
    */
   deepestSectionLevel: 4,
+  /**
+   * Tables in the PDF (src/render/pdf/table.ts), in points: the space between a cell's text and its
+   * edges, the least width of a column (its longest word permitting), and the text size as a share
+   * of the body's.
+   */
+  pdfTable: { cellPadding: 4, minColumnWidth: 36, textScale: 0.9 },
   /** `briefing serve`: its limits (docs/serving.md says why each one). */
   serve: {
     /** Renders running at once, each on its own worker thread (the cores of the reference machine). */

@@ -173,6 +173,8 @@ export interface LocalizedBlock {
   nodes: BlockContent[];
   state: UnitState;
   lang: Lang;
+  /** Keys of the parts shown in French in a block that is not (a table's cells without a translation). */
+  frenchParts?: string[];
 }
 interface LocalizedSection {
   id: string;

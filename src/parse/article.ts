@@ -6,6 +6,7 @@ import { blocksToMarkdown, inlineToMarkdown, inlineToParagraphLine } from '../co
 import { uniqueSlugger } from '../core/slug.js';
 import { sectionNesting } from './sections.js';
 import { isVerbatimBlock, verbatimSegment } from './code.js';
+import { tableSegment } from './tables.js';
 import { toString as plainText } from 'mdast-util-to-string';
 
 /** Block types that become translation units; anything else is reported and skipped. */
@@ -44,6 +45,9 @@ export function assembleArticle(tree: Root, meta: ArticleMeta, slug: string, fil
     } else if (isVerbatimBlock(node)) {
       const list = current ? current.blocks : lead;
       list.push(verbatimSegment(node, current ? `sections.${current.id}.${list.length + 1}` : `lead.${list.length + 1}`, placeOf(node)));
+    } else if (node.type === 'table') {
+      const list = current ? current.blocks : lead;
+      list.push(tableSegment(node, current ? `sections.${current.id}.${list.length + 1}` : `lead.${list.length + 1}`, placeOf(node)));
     } else if (node.type !== 'definition') {
       diagnostics.push(ruleDiagnostic('briefing:unsupported-block', file, { what: describe(node) }, placeOf(node)));
     }

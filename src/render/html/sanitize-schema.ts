@@ -13,11 +13,14 @@
  *   `span.figure-label` (grouped into a box after sanitising). Class names: core/class-names.ts.
  * - A `$$` formula is a `pre.math` (its `code.language-math`, like any code's `language-*`
  *   class, is allowed by the default schema).
+ * - Table cells may carry their column's alignment as a class (`align-right`, ./table.ts) and
+ *   `fallback`; header cells `scope="col"`.
  * - Everything else is the default: no `style`, no event handlers, no `script`, URLs limited to
  *   http(s)/mailto/… so `javascript:` hrefs are dropped.
  */
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import { CLASS } from '../../core/class-names.js';
+import { ALIGN_CLASSES } from './table.js';
 /** What a section id may look like: an ASCII slug (letters, digits, `_`, `-`). */
 const SECTION_ID = /^[A-Za-z0-9_-]+$/;
 
@@ -47,6 +50,9 @@ export const sanitizeSchema: Schema = {
     strong: withClasses('strong', CLASS.figureValue),
     pre: withClasses('pre', CLASS.fallback, CLASS.stale, CLASS.math),
     span: withClasses('span', CLASS.figureLabel),
+    // Table cells: their column's alignment, French in another edition; header cells head their column.
+    td: withClasses('td', ...ALIGN_CLASSES, CLASS.fallback),
+    th: [...withClasses('th', ...ALIGN_CLASSES, CLASS.fallback), ['scope', 'col']],
     ...Object.fromEntries(SECTION_HEADINGS.map((tag) => [tag, [...withClasses(tag, CLASS.fallback, CLASS.stale), ['id', SECTION_ID]]])),
   },
   clobber: (defaultSchema.clobber ?? []).filter((name) => name !== 'id'),

@@ -14,6 +14,8 @@ import { isElement, splitOutline } from './outline.js';
 import { addFallbackNotes, imagesToLinks, markExternalLinks, type FallbackNotes } from './transforms.js';
 import { figureBox, figureHandlers } from './key-figures.js';
 import { mathHandlers } from './code.js';
+import { prepareTables, wrapTables } from './table.js';
+import { checkboxesToGlyphs } from './task-lists.js';
 import { BRIEFING_SECTION } from '../../core/class-names.js';
 import { isKeyFigure } from '../../core/node-data.js';
 
@@ -54,9 +56,12 @@ function fragment(nodes: RootContent[], notes: FallbackNotes): string {
 function clean(nodes: RootContent[], notes: FallbackNotes): Root {
   const root: Root = { type: 'root', children: addFallbackNotes(trim(nodes), notes) };
   imagesToLinks(root);
+  prepareTables(root);
+  checkboxesToGlyphs(root);
   const safe = sanitize(root, sanitizeSchema);
   const out: Root = safe.type === 'root' ? safe : { type: 'root', children: [] };
   markExternalLinks(out);
+  wrapTables(out);
   return out;
 }
 

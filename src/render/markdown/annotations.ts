@@ -8,6 +8,8 @@
  *   `class="figure"` on a key figure's paragraph. A mark without an id (templates written before
  *   figures had one) stands for the figure after the previous one.
  * - `<!-- briefing:standfirst -->` → `data.standfirst` and `class="standfirst"` on the paragraph.
+ * - `<!-- briefing:fallback-cells r1c2-r3c1 -->` → the cells named (row, column, 1-based) of the
+ *   table that follows get `data.fallback` and `lang="fr" class="fallback"` (./table-cells.ts).
  *
  * Only the template can leave a mark: raw HTML in articles is left out and in translations
  * becomes text before the template runs, so neither can forge one.
@@ -15,6 +17,7 @@
 import type { Data, Root, RootContent } from 'mdast';
 import { ANNOTATION, CLASS } from '../../core/class-names.js';
 import type { FallbackReason, KeyFigureData } from '../../core/node-data.js';
+import { markFallbackCells } from './table-cells.js';
 
 const MARK = new RegExp(`^<!--\\s*briefing:(${Object.values(ANNOTATION).join('|')})(?:\\s+([a-z0-9-]+))?\\s*-->$`);
 
@@ -82,6 +85,8 @@ function annotate(
     const data = dataOf(node);
     data.figure = figure;
     addClass(data, CLASS.figure);
+  } else if (mark.kind === ANNOTATION.fallbackCells && node.type === 'table' && mark.arg) {
+    markFallbackCells(node, mark.arg, (data) => markFallback(data, 'missing'));
   } else if (mark.kind === ANNOTATION.standfirst && node.type === 'paragraph') {
     const data = dataOf(node);
     data.standfirst = true;

@@ -57,6 +57,10 @@ export interface ContentView {
 /** The mark before a block shown in French. */
 const fallbackMark = (reason: FallbackReason) => annotationMark(ANNOTATION.fallback, reason);
 
+/** The mark before a table some of whose cells are shown in French: their ids (`r1c2`), joined by `-`. */
+const frenchPartsMark = (block: LocalizedBlock) =>
+  annotationMark(ANNOTATION.fallbackCells, (block.frenchParts ?? []).map((key) => key.slice(block.key.length + 1)).join('-'));
+
 /** Why a unit shown in French is: its translation is out of date, or there is none. */
 export const fallbackReason = (unit: { state: UnitState }): FallbackReason => (unit.state === 'stale' ? 'stale' : 'missing');
 
@@ -103,6 +107,7 @@ export function contentView(briefing: Briefing, date: string): ContentView {
   function blockView(block: LocalizedBlock): BlockView {
     const fallback = block.lang !== briefing.lang;
     const markdown = blocksToMarkdown(block.nodes);
+    if (block.frenchParts?.length) return { key: block.key, markdown: `${frenchPartsMark(block)}\n${markdown}`, fallback };
     return { key: block.key, markdown: fallback ? `${fallbackMark(fallbackReason(block))}\n${markdown}` : markdown, fallback };
   }
 }

@@ -6,6 +6,7 @@
 import type { Heading, Paragraph, RootContent } from 'mdast';
 import { toString as plainText } from 'mdast-util-to-string';
 import { renderList, renderQuote } from './containers.js';
+import { renderTable } from './table.js';
 import { renderFigureBox } from './key-figures-box.js';
 import { isKeyFigure } from '../../core/node-data.js';
 import { collectRuns, measureRuns, writeRuns, writeText, type Run } from './inline.js';
@@ -92,6 +93,9 @@ function renderBlock(ctx: LayoutContext, node: RootContent, parent: StructParent
     case 'code':
     case 'math':
       renderCodeBlock(ctx, node.value, parent, col);
+      return;
+    case 'table':
+      renderTable(ctx, node, parent, col);
       return;
     default: {
       // Tables and other extensions: printed as plain text rather than dropped.

@@ -5,6 +5,7 @@
 import type { Blockquote, List, RootContent } from 'mdast';
 import { bodyLineHeight, columnX, ensureSpace, space, useFont, withLeftBar, type Column, type LayoutContext } from './layout.js';
 import { endGroup, tagBlock, tagGroup, type StructParent } from './tagging.js';
+import { writeText } from './inline.js';
 
 /**
  * Sets the blocks inside a container: blocks.ts's `renderBlocks`, passed in because a list item or
@@ -41,7 +42,9 @@ export function renderList(ctx: LayoutContext, list: List, parent: StructParent,
     const marker = markerText(list, i, item.checked, level);
     tagBlock(ctx, li, 'Lbl', () => {
       useFont(ctx, 'body', theme.sizes.body);
-      doc.fillColor(theme.colors.accent).text(marker, columnX(ctx, col), y, {
+      // Through the fallback fonts: the serif lacks the task boxes ☐ ☑ (DejaVu Sans has them).
+      doc.fillColor(theme.colors.accent);
+      writeText(ctx, 'body', marker, columnX(ctx, col), y, {
         width: step - MARKER_GAP,
         align: list.ordered ? 'right' : 'left',
         lineBreak: false,

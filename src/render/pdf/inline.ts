@@ -113,8 +113,8 @@ function plainText(runs: readonly Run[]): string {
   return runs.map((run) => run.text).join('');
 }
 
-/** Which registered font draws a run, given the block's base family. */
-function fontFor(style: RunStyle, family: 'serif' | 'sans' = 'serif'): FontRole {
+/** Which registered font draws a run, given the block's base family (table.ts measures cells with it). */
+export function fontFor(style: RunStyle, family: 'serif' | 'sans' = 'serif'): FontRole {
   if (style.code) return 'mono';
   if (family === 'sans') return style.bold ? 'heading' : style.italic ? 'sansItalic' : 'sans';
   if (style.bold) return style.italic ? 'boldItalic' : 'bold';
@@ -129,6 +129,8 @@ export interface RunLayout {
   color: string;
   family?: 'serif' | 'sans';
   lineHeight?: number;
+  /** Left unless given (a table column's alignment). */
+  align?: 'left' | 'center' | 'right';
 }
 
 /** Height the runs will take when written with `layout` (measured in the base font). */
@@ -165,7 +167,7 @@ export function writeRuns(ctx: LayoutContext, runs: readonly Run[], layout: RunL
     const options: PDFKit.Mixins.TextOptions = {
       width: layout.width,
       lineGap,
-      align: 'left',
+      align: layout.align ?? 'left',
       continued: i < pieces.length - 1,
       // Set on every call: pdfkit carries options over between continued calls.
       link: run.link,
@@ -185,7 +187,8 @@ export function writeRuns(ctx: LayoutContext, runs: readonly Run[], layout: RunL
 export function writeText(ctx: LayoutContext, role: FontRole, text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions): void {
   const { doc } = ctx;
   const parts = splitForFonts(ctx, role, text);
-  if (parts.length <= 1) {
+  // One part in the font itself: a plain call. (A text wholly in a fallback font, a lone ☐, is not.)
+  if (parts.length === 0 || (parts.length === 1 && parts[0]!.fallback === null)) {
     doc.text(text, x, y, options);
     return;
   }

@@ -11,6 +11,8 @@ export type StructParent = PDFKit.PDFStructureElement | null;
 interface StructOptions {
   lang?: string;
   alt?: string;
+  /** On a table header cell (TH): the cells it heads (pdfkit writes the Table attribute `Scope`). */
+  scope?: 'Column';
 }
 
 /**
