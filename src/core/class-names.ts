@@ -14,6 +14,10 @@ export const ANNOTATION = {
   figure: 'figure',
   /** `standfirst`, above the standfirst's paragraph (under the title). */
   standfirst: 'standfirst',
+  /** `image`, above the paragraph holding a figure's one image (src/render/markdown/image-view.ts). */
+  image: 'image',
+  /** `caption`, above a figure's caption paragraph, right after its image. */
+  caption: 'caption',
 } as const;
 
 /** HTML classes set on the document and the page. */
@@ -36,6 +40,12 @@ export const CLASS = {
   keyFigures: 'key-figures',
   /** The standfirst's paragraph, under the title: `<p class="standfirst">`. */
   standfirst: 'standfirst',
+  /** A figure: `<figure class="image">` holding the embedded image and its caption. */
+  image: 'image',
+  /** A figure whose image is not embedded (remote, or refused): a framed box with its alt text and link. */
+  imageFrame: 'image-frame',
+  /** The alt text shown inside an image frame. */
+  imageAlt: 'image-alt',
 } as const;
 
 /** Ids of the sections the content template adds to every briefing (`templates/briefing.md.hbs`). */

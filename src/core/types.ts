@@ -173,6 +173,15 @@ export interface LocalizedBlock {
   nodes: BlockContent[];
   state: UnitState;
   lang: Lang;
+  /** A figure (kind `image`): its parts, localized each; `nodes` is then empty. */
+  image?: LocalizedImage;
+}
+
+/** A figure's image address (never translated) and its localized alt text and caption, when it has them. */
+export interface LocalizedImage {
+  src: string;
+  alt?: LocalizedInline;
+  caption?: LocalizedInline;
 }
 interface LocalizedSection {
   id: string;

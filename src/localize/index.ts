@@ -4,6 +4,7 @@ import type { Article, Briefing, Lang, LocalizedBlock, LocalizedInline, Segment,
 import { SOURCE_LANG } from '../core/types.js';
 import { COMMON_NS } from '../i18n/instance.js';
 import { blockUnit, inlineUnit } from './units.js';
+import { imageBlock } from './image.js';
 import { citedSources } from '../facts/cited-sources.js';
 import { formatFigure } from '../facts/key-figures.js';
 import type { KeyStatus } from '../translate/types.js';
@@ -31,6 +32,7 @@ export function localize(article: Article, lang: Lang, i18n: i18n, statuses?: Re
     return { key: segment.key, children: inlineUnit(markdown), ...rest };
   };
   const block = (segment: Segment): LocalizedBlock => {
+    if (segment.kind === 'image') return imageBlock(segment, lang, inline);
     const { markdown, ...rest } = pick(segment);
     const kind = segment.kind === 'list' || segment.kind === 'blockquote' ? segment.kind : 'paragraph';
     return { key: segment.key, nodes: blockUnit(markdown, kind), ...rest };

@@ -6,6 +6,7 @@ import { buildDocument, renderMarkdown } from '../render/markdown/index.js';
 import { renderHtml } from '../render/html/index.js';
 import { renderPdf } from '../render/pdf/index.js';
 import type { KeyStatus } from '../translate/types.js';
+import { attachImages, type ImageAssets } from './images.js';
 
 export interface RenderedFile {
   format: Format;
@@ -37,11 +38,14 @@ export interface EditionOptions {
   creationDate: Date;
   /** Translation status per key (translated editions): stale units are shown in French. */
   statuses?: ReadonlyMap<string, KeyStatus>;
+  /** The article's local images that can be embedded (./images.ts), by address. */
+  images?: ImageAssets;
 }
 
 export async function renderEdition(article: Article, lang: Lang, i18n: i18n, options: EditionOptions): Promise<EditionResult> {
   const briefing = localize(article, lang, i18n, options.statuses);
   const doc = buildDocument(briefing, { templatesDir: options.templatesDir, date: options.date });
+  attachImages(doc.tree, options.images ?? new Map(), article.meta.url);
   const files: RenderedFile[] = [];
   for (const format of options.formats) {
     const start = performance.now();

@@ -8,6 +8,8 @@
  *   `class="figure"` on a key figure's paragraph. A mark without an id (templates written before
  *   figures had one) stands for the figure after the previous one.
  * - `<!-- briefing:standfirst -->` → `data.standfirst` and `class="standfirst"` on the paragraph.
+ * - `<!-- briefing:image -->` → `data.image` on the paragraph holding a figure's image, and
+ *   `<!-- briefing:caption -->` → `data.caption` on its caption paragraph (render/markdown/image-view.ts).
  *
  * Only the template can leave a mark: raw HTML in articles is left out and in translations
  * becomes text before the template runs, so neither can forge one.
@@ -82,6 +84,10 @@ function annotate(
     const data = dataOf(node);
     data.figure = figure;
     addClass(data, CLASS.figure);
+  } else if (mark.kind === ANNOTATION.image && node.type === 'paragraph') {
+    dataOf(node).image = true;
+  } else if (mark.kind === ANNOTATION.caption && node.type === 'paragraph') {
+    dataOf(node).caption = true;
   } else if (mark.kind === ANNOTATION.standfirst && node.type === 'paragraph') {
     const data = dataOf(node);
     data.standfirst = true;
