@@ -16,6 +16,10 @@ export const ANNOTATION = {
   standfirst: 'standfirst',
   /** `fallback-cells r1c2-r3c1`, above a table some of whose cells are shown in French. */
   fallbackCells: 'fallback-cells',
+  /** `image`, above the paragraph holding a figure's one image (src/render/markdown/image-view.ts). */
+  image: 'image',
+  /** `caption`, above a figure's caption paragraph, right after its image. */
+  caption: 'caption',
 } as const;
 
 /** HTML classes set on the document and the page. */
@@ -42,6 +46,12 @@ export const CLASS = {
   math: 'math',
   /** The wrapper a table scrolls in when it is wider than the column: `<div class="table-scroll">`. */
   tableScroll: 'table-scroll',
+  /** A figure: `<figure class="image">` holding the embedded image and its caption. */
+  image: 'image',
+  /** A figure whose image is not embedded (remote, or refused): a framed box with its alt text and link. */
+  imageFrame: 'image-frame',
+  /** The alt text shown inside an image frame. */
+  imageAlt: 'image-alt',
 } as const;
 
 /** Ids of the sections the content template adds to every briefing (`templates/briefing.md.hbs`). */

@@ -59,6 +59,13 @@ export const DEFAULTS = {
    * of the body's.
    */
   pdfTable: { cellPadding: 4, minColumnWidth: 36, textScale: 0.9 },
+  /** How figures are shown (docs/parsing.md, "Images"). */
+  images: {
+    /** Widest an embedded image is shown in the HTML page, in CSS pixels (its `width` attribute; never enlarged). */
+    htmlMaxWidth: 680,
+    /** Share of the page height an image may take in the PDF (it is scaled down to fit the column and this). */
+    pdfMaxHeightShare: 0.45,
+  },
   /** `briefing serve`: its limits (docs/serving.md says why each one). */
   serve: {
     /** Renders running at once, each on its own worker thread (the cores of the reference machine). */
@@ -134,6 +141,10 @@ export const DEFAULTS = {
     logoBytes: 2_097_152,
     /** Pixels of the logo (width × height, read from its header before it is decoded: 4 bytes each when decoded). */
     logoPixels: 4_194_304,
+    /** Size of one image file an article shows (PNG or JPEG, embedded in the HTML and the PDF), in bytes. */
+    imageBytes: 5_242_880,
+    /** Pixels of one image an article shows (width × height, read from its header before it is decoded). */
+    imagePixels: 16_777_216,
     /** Characters the block helpers (`each`, `with`, `if`, `unless`) of one template run may produce, all together. */
     templateOutputChars: 16_777_216,
     /** Times the block helpers of one template run may render their block, all together. */

@@ -24,6 +24,17 @@ export interface KeyFigureData {
   label: PhrasingContent[];
 }
 
+/**
+ * A local image read by the pipeline (src/pipeline/read-images.ts), checked as PNG or JPEG within
+ * the limits, set on its mdast `image` node: HTML embeds it as a data URI, the PDF draws it.
+ */
+export interface ImageAsset {
+  mime: 'image/png' | 'image/jpeg';
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+}
+
 declare module 'mdast' {
   interface Data {
     /** On a section heading: the section's stable id (`<!-- briefing:section ID -->`). */
@@ -36,6 +47,12 @@ declare module 'mdast' {
     figure?: KeyFigureData | undefined;
     /** On the standfirst's paragraph (`<!-- briefing:standfirst -->`). */
     standfirst?: true | undefined;
+    /** On the paragraph holding a figure's one image (`<!-- briefing:image -->`). */
+    image?: true | undefined;
+    /** On a figure's caption paragraph (`<!-- briefing:caption -->`), right after its image. */
+    caption?: true | undefined;
+    /** On a figure's `image` node: the local image to embed. Absent: the image is shown as a frame. */
+    asset?: ImageAsset | undefined;
   }
 }
 

@@ -261,6 +261,16 @@ export const RULES = {
     (p) =>
       `No font of the PDF has "${p.char}" (${p.codePoint}) in "${p.key}": it prints as an empty box and is missing from the PDF's text. Replace it by a common character or a word`,
   ),
+  'briefing:image-without-alt': rule<{ src: string }>(
+    'warning',
+    (p) =>
+      `The image "${p.src}" has no description: write a short description of what it shows between the brackets, ![like this](${p.src}), so that a reader who cannot see it (and the translation) gets what it says`,
+  ),
+  'briefing:image-not-embedded': rule<{ src: string; reason: string }>(
+    'warning',
+    (p) =>
+      `The image "${p.src}" is not embedded (${p.reason}): it is shown as a frame with its description. Use a PNG or JPEG file inside the project, next to the article`,
+  ),
   'briefing:relative-link': rule<{ url: string }>(
     'warning',
     (p) =>

@@ -175,6 +175,15 @@ export interface LocalizedBlock {
   lang: Lang;
   /** Keys of the parts shown in French in a block that is not (a table's cells without a translation). */
   frenchParts?: string[];
+  /** A figure (kind `image`): its parts, localized each; `nodes` is then empty. */
+  image?: LocalizedImage;
+}
+
+/** A figure's image address (never translated) and its localized alt text and caption, when it has them. */
+export interface LocalizedImage {
+  src: string;
+  alt?: LocalizedInline;
+  caption?: LocalizedInline;
 }
 interface LocalizedSection {
   id: string;

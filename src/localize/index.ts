@@ -5,6 +5,7 @@ import { SOURCE_LANG } from '../core/types.js';
 import { COMMON_NS } from '../i18n/instance.js';
 import { blockUnit, inlineUnit, verbatimUnit } from './units.js';
 import { localizeTable } from './table.js';
+import { imageBlock } from './image.js';
 import { citedSources } from '../facts/cited-sources.js';
 import { formatFigure } from '../facts/key-figures.js';
 import type { KeyStatus } from '../translate/types.js';
@@ -35,6 +36,7 @@ export function localize(article: Article, lang: Lang, i18n: i18n, statuses?: Re
     // Code and formulas are the same in every language: never looked up, never a fallback.
     if (segment.verbatim) return { key: segment.key, nodes: verbatimUnit(segment.markdown), state: 'source', lang };
     if (segment.kind === 'table') return localizeTable(segment, lang, pick);
+    if (segment.kind === 'image') return imageBlock(segment, lang, inline);
     const { markdown, ...rest } = pick(segment);
     const kind = segment.kind === 'list' || segment.kind === 'blockquote' ? segment.kind : 'paragraph';
     return { key: segment.key, nodes: blockUnit(markdown, kind), ...rest };

@@ -7,6 +7,7 @@ import { uniqueSlugger } from '../core/slug.js';
 import { sectionNesting } from './sections.js';
 import { isVerbatimBlock, verbatimSegment } from './code.js';
 import { tableSegment } from './tables.js';
+import { imageBlock, inlineImagesAsText } from './images.js';
 import { toString as plainText } from 'mdast-util-to-string';
 
 /** Block types that become translation units; anything else is reported and skipped. */
@@ -41,7 +42,8 @@ export function assembleArticle(tree: Root, meta: ArticleMeta, slug: string, fil
       const kind = BLOCK_KINDS[node.type as keyof typeof BLOCK_KINDS];
       const list = current ? current.blocks : lead;
       const key = current ? `sections.${current.id}.${list.length + 1}` : `lead.${list.length + 1}`;
-      list.push(segment(key, kind, blocksToMarkdown([node]), placeOf(node)));
+      const figure = node.type === 'paragraph' ? imageBlock(node, key, file, diagnostics) : undefined;
+      list.push(figure ?? segment(key, kind, blocksToMarkdown([inlineImagesAsText(node, file, placeOf(node), diagnostics)]), placeOf(node)));
     } else if (isVerbatimBlock(node)) {
       const list = current ? current.blocks : lead;
       list.push(verbatimSegment(node, current ? `sections.${current.id}.${list.length + 1}` : `lead.${list.length + 1}`, placeOf(node)));

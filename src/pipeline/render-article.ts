@@ -23,6 +23,7 @@ import type { ArticleResult, ArticleTask, BuiltFile, EditionOutcome, EditionPlan
 import { renderBilingualEdition, type BilingualSide } from './render-bilingual.js';
 import { renderEdition } from './render-edition.js';
 import { glyphWarnings } from './glyph-warnings.js';
+import { readImages, type ImageAssets } from './images.js';
 import { relativeLinkWarnings } from '../render/markdown/links.js';
 import { readSource } from '../project/sources.js';
 import type { CommonLocales } from '../project/locales.js';
@@ -40,10 +41,12 @@ export async function renderArticle(task: ArticleTask, common: CommonLocales): P
     return articleFailed(task, diagnostics, recordable);
   }
   diagnostics.push(...relativeLinkWarnings(parsed.article, task.baseUrl));
+  const images = await readImages(parsed.article, source, task.paths.root);
+  diagnostics.push(...images.diagnostics);
   const editions: EditionOutcome[] = [];
   const docs = new Map<Lang, BilingualSide>();
   for (const plan of task.editions) {
-    const { outcome, laidOut } = await buildEdition(task, parsed.article, plan, await common(plan.lang));
+    const { outcome, laidOut } = await buildEdition(task, parsed.article, plan, await common(plan.lang), images.assets);
     editions.push(outcome);
     if (laidOut && outcome.outcome === 'built') docs.set(plan.lang, laidOut);
   }
@@ -80,6 +83,7 @@ async function buildEdition(
   article: Article,
   plan: EditionPlan,
   common: LocaleFile,
+  images: ImageAssets,
 ): Promise<{ outcome: EditionOutcome; laidOut?: BilingualSide }> {
   const done = (outcome: EditionOutcome, laidOut?: BilingualSide) => ({ outcome, ...(laidOut ? { laidOut } : {}) });
   const { paths } = task;
@@ -120,6 +124,7 @@ async function buildEdition(
       templatesDir: paths.templates,
       date: outcome.date,
       creationDate: now,
+      images,
       ...(prepared.statuses ? { statuses: prepared.statuses } : {}),
       ...(task.baseUrl !== undefined ? { baseUrl: task.baseUrl } : {}),
     });

@@ -6,6 +6,7 @@ import { buildDocument, renderMarkdown } from '../render/markdown/index.js';
 import { renderHtml } from '../render/html/index.js';
 import { renderPdf } from '../render/pdf/index.js';
 import type { KeyStatus } from '../translate/types.js';
+import { attachImages, type ImageAssets } from './images.js';
 
 export interface RenderedFile {
   format: Format;
@@ -39,6 +40,8 @@ export interface EditionOptions {
   statuses?: ReadonlyMap<string, KeyStatus>;
   /** The site's address (`--base-url`), for articles without their own. */
   baseUrl?: string;
+  /** The article's local images that can be embedded (./images.ts), by address. */
+  images?: ImageAssets;
 }
 
 export async function renderEdition(article: Article, lang: Lang, i18n: i18n, options: EditionOptions): Promise<EditionResult> {
@@ -48,6 +51,7 @@ export async function renderEdition(article: Article, lang: Lang, i18n: i18n, op
     date: options.date,
     ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
   });
+  attachImages(doc.tree, options.images ?? new Map(), article.meta.url);
   const files: RenderedFile[] = [];
   for (const format of options.formats) {
     const start = performance.now();

@@ -36,7 +36,7 @@ export function loadLogo(templatesDir: string): Logo | undefined {
 
 /** Accepts `data` as the logo `file` when it is a PNG or JPEG within the limits. */
 export function checkLogo(file: string, data: Buffer): Logo {
-  const mime = data.subarray(0, 8).equals(PNG_SIGNATURE) ? 'image/png' : data.subarray(0, 3).equals(JPEG_SIGNATURE) ? 'image/jpeg' : undefined;
+  const mime = imageMime(data);
   if (!mime) throw new FileProblem('briefing:invalid-logo', file, {});
   const { logoBytes, logoPixels } = limits();
   if (data.length > logoBytes) throw new FileProblem('briefing:logo-too-large', file, { problem: 'bytes', bytes: data.length, limit: logoBytes });
@@ -51,6 +51,12 @@ export function checkLogo(file: string, data: Buffer): Logo {
     throw new FileProblem('briefing:logo-too-large', file, { problem: 'pixels', width: size.width, height: size.height, limit: logoPixels });
   }
   return { file, data, mime };
+}
+
+/** `image/png` or `image/jpeg` when `data` starts with that format's signature, else undefined. */
+export function imageMime(data: Uint8Array): Logo['mime'] | undefined {
+  const bytes = Buffer.from(data.buffer, data.byteOffset, Math.min(data.length, 8));
+  return bytes.subarray(0, 8).equals(PNG_SIGNATURE) ? 'image/png' : bytes.subarray(0, 3).equals(JPEG_SIGNATURE) ? 'image/jpeg' : undefined;
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -13,13 +13,14 @@ import { pairBlocks } from '../bilingual/pairs.js';
 import { blocksToHtml } from './to-hast.js';
 import { readStylesheet } from './page.js';
 import { tocLevels } from './toc.js';
+import { FIGURE_CSS, hasFigures } from './image.js';
 import type { RenderHtmlOptions } from './index.js';
 import { BUILTIN_TEMPLATES } from '../../core/paths.js';
 
 export function renderBilingualHtml(source: BriefingDocument, target: BriefingDocument, options: RenderHtmlOptions = {}): string {
   const templatesDir = options.templatesDir ?? BUILTIN_TEMPLATES;
   const page = loadTemplate(path.join(templatesDir, 'html', 'bilingual.hbs'), 'html');
-  const css = readStylesheet(templatesDir, 'style.css');
+  const css = `${hasFigures(source.tree) ? FIGURE_CSS : ''}${readStylesheet(templatesDir, 'style.css')}`;
   const pairs = pairBlocks(source, target, path.join(templatesDir, 'briefing.md.hbs'));
   const notes = (doc: BriefingDocument) => ({ missing: doc.t('fallbackNote'), stale: doc.t('staleNote') });
   // The title pair opens the masthead; every other pair is a row.

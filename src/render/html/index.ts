@@ -10,6 +10,7 @@ import { bodyToHtml } from './to-hast.js';
 import { pageContext, readStylesheet } from './page.js';
 import { toHtml } from 'hast-util-to-html';
 import { loadLogo, logoDataUri } from '../logo.js';
+import { FIGURE_CSS, hasFigures } from './image.js';
 
 export interface RenderHtmlOptions {
   /** Folder holding `html/page.hbs` and `html/style.css` (default: the package's `templates/`). */
@@ -19,7 +20,8 @@ export interface RenderHtmlOptions {
 export function renderHtml(doc: BriefingDocument, options: RenderHtmlOptions = {}): string {
   const templatesDir = options.templatesDir ?? BUILTIN_TEMPLATES;
   const page = loadTemplate(path.join(templatesDir, 'html', 'page.hbs'), 'html');
-  const css = readStylesheet(templatesDir, 'style.css');
+  // Figures bring their own rules, before the stylesheet so that it can restyle them.
+  const css = `${hasFigures(doc.tree) ? FIGURE_CSS : ''}${readStylesheet(templatesDir, 'style.css')}`;
   const body = bodyToHtml(doc.tree, { missing: doc.t('fallbackNote'), stale: doc.t('staleNote') });
   // No depth-1 heading in the tree: the plain-text title, as a text node (escaped on output).
   const titleHtml = body.title ?? toHtml({ type: 'element', tagName: 'h1', properties: {}, children: [{ type: 'text', value: doc.title }] });

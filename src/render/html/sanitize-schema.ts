@@ -42,13 +42,19 @@ const SECTION_HEADINGS = ['h2', 'h3', 'h4'];
 
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
+  // Figures (./image.ts): `figure.image`, `figcaption`, and `data:` on an `img` src — the only
+  // `img` left is a figure's embedded PNG or JPEG; every other image is a link by then.
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption'],
+  protocols: { ...defaultSchema.protocols, src: [...(defaultSchema.protocols?.src ?? []), 'data'] },
   attributes: {
     ...defaults,
     '*': (defaults['*'] ?? []).filter((definition) => definition !== 'id'),
     ...Object.fromEntries(fallbackBlocks.map((tag) => [tag, withClasses(tag, CLASS.fallback, CLASS.stale)])),
-    p: withClasses('p', CLASS.fallback, CLASS.stale, CLASS.fallbackNote, CLASS.figure, CLASS.standfirst),
+    p: withClasses('p', CLASS.fallback, CLASS.stale, CLASS.fallbackNote, CLASS.figure, CLASS.standfirst, CLASS.imageAlt),
     strong: withClasses('strong', CLASS.figureValue),
     pre: withClasses('pre', CLASS.fallback, CLASS.stale, CLASS.math),
+    figure: withClasses('figure', CLASS.image, CLASS.imageFrame, CLASS.fallback, CLASS.stale),
+    figcaption: withClasses('figcaption', CLASS.fallback, CLASS.stale),
     span: withClasses('span', CLASS.figureLabel),
     // Table cells: their column's alignment, French in another edition; header cells head their column.
     td: withClasses('td', ...ALIGN_CLASSES, CLASS.fallback),

@@ -4,7 +4,7 @@
  * title / lead / sections, and each part is annotated, sanitised with {@link sanitizeSchema} and
  * serialised on its own.
  */
-import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import type { Root as MdastRoot, RootContent as MdastContent, Paragraph } from 'mdast';
 import type { Element, Root, RootContent } from 'hast';
 import { toHast } from 'mdast-util-to-hast';
 import { sanitize } from 'hast-util-sanitize';
@@ -16,6 +16,7 @@ import { figureBox, figureHandlers } from './key-figures.js';
 import { mathHandlers } from './code.js';
 import { prepareTables, wrapTables } from './table.js';
 import { checkboxesToGlyphs } from './task-lists.js';
+import { figureElement, groupFigures } from './image.js';
 import { BRIEFING_SECTION } from '../../core/class-names.js';
 import { isKeyFigure } from '../../core/node-data.js';
 
@@ -30,8 +31,15 @@ export interface BodyHtml {
 
 /** The tree as hast nodes: no raw HTML, key figures from their data. */
 function convert(tree: MdastRoot): RootContent[] {
-  const converted = toHast(tree, { allowDangerousHtml: false, handlers: { ...figureHandlers, ...mathHandlers } });
-  return converted.type === 'root' ? converted.children : [];
+  const converted = toHast(tree, {
+    allowDangerousHtml: false,
+    handlers: {
+      ...figureHandlers,
+      ...mathHandlers,
+      paragraph: (state, node: Paragraph) => figureElement(state, node) ?? figureHandlers.paragraph!(state, node, undefined),
+    },
+  });
+  return converted.type === 'root' ? groupFigures(converted.children) : [];
 }
 
 export function bodyToHtml(tree: MdastRoot, notes: FallbackNotes): BodyHtml {

@@ -2,6 +2,7 @@
 import type { Element, ElementContent, Nodes, RootContent, Text } from 'hast';
 import { CLASS } from '../../core/class-names.js';
 import { hasClass, isElement } from './outline.js';
+import { isFigureImage } from './image.js';
 
 const HEADING = /^h[1-6]$/;
 const newline = (): Text => ({ type: 'text', value: '\n' });
@@ -41,14 +42,15 @@ function noteElement(text: string): Element {
 }
 
 /**
- * The page makes no requests: an image is replaced by a link to it, labelled with its alt text.
+ * The page makes no requests: an image is replaced by a link to it, labelled with its alt text
+ * (except a figure's embedded image, ./image.ts).
  * (The sanitiser then checks the link's protocol like any other href.)
  */
 export function imagesToLinks(node: Nodes): void {
   if (!('children' in node)) return;
   node.children = node.children.map((child) => {
     if (!isElement(child)) return child;
-    if (child.tagName === 'img') {
+    if (child.tagName === 'img' && !(isElement(node) && isFigureImage(node, child))) {
       const src = typeof child.properties.src === 'string' ? child.properties.src : '';
       const alt = typeof child.properties.alt === 'string' ? child.properties.alt : '';
       const link: ElementContent = {

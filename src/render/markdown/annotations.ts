@@ -10,6 +10,8 @@
  * - `<!-- briefing:standfirst -->` → `data.standfirst` and `class="standfirst"` on the paragraph.
  * - `<!-- briefing:fallback-cells r1c2-r3c1 -->` → the cells named (row, column, 1-based) of the
  *   table that follows get `data.fallback` and `lang="fr" class="fallback"` (./table-cells.ts).
+ * - `<!-- briefing:image -->` → `data.image` on the paragraph holding a figure's image, and
+ *   `<!-- briefing:caption -->` → `data.caption` on its caption paragraph (render/markdown/image-view.ts).
  *
  * Only the template can leave a mark: raw HTML in articles is left out and in translations
  * becomes text before the template runs, so neither can forge one.
@@ -87,6 +89,10 @@ function annotate(
     addClass(data, CLASS.figure);
   } else if (mark.kind === ANNOTATION.fallbackCells && node.type === 'table' && mark.arg) {
     markFallbackCells(node, mark.arg, (data) => markFallback(data, 'missing'));
+  } else if (mark.kind === ANNOTATION.image && node.type === 'paragraph') {
+    dataOf(node).image = true;
+  } else if (mark.kind === ANNOTATION.caption && node.type === 'paragraph') {
+    dataOf(node).caption = true;
   } else if (mark.kind === ANNOTATION.standfirst && node.type === 'paragraph') {
     const data = dataOf(node);
     data.standfirst = true;

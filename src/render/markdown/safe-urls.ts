@@ -12,7 +12,8 @@ import { sanitizeSchema } from '../html/sanitize-schema.js';
 
 /** The protocols the HTML sanitiser allows for a property, as the pattern `sanitizeUri` takes. */
 function allowed(property: 'href' | 'src'): RegExp {
-  const protocols = sanitizeSchema.protocols?.[property] ?? [];
+  // `data:` is allowed on HTML img src for embedded figures only (html/image.ts), never in Markdown.
+  const protocols = (sanitizeSchema.protocols?.[property] ?? []).filter((protocol) => protocol !== 'data');
   return new RegExp(`^(?:${protocols.join('|')})$`, 'i');
 }
 

@@ -15,6 +15,7 @@ import { ANNOTATION } from '../../core/class-names.js';
 import type { FallbackReason } from '../../core/node-data.js';
 import { annotationMark } from './annotations.js';
 import { figureLine } from './key-figures.js';
+import { imageMarkdown } from './image-view.js';
 
 interface BlockView {
   key: string;
@@ -105,6 +106,7 @@ export function contentView(briefing: Briefing, date: string): ContentView {
   }
 
   function blockView(block: LocalizedBlock): BlockView {
+    if (block.image) return { key: block.key, markdown: imageMarkdown(block.image, briefing.lang, fallbackMark), fallback: block.lang !== briefing.lang };
     const fallback = block.lang !== briefing.lang;
     const markdown = blocksToMarkdown(block.nodes);
     if (block.frenchParts?.length) return { key: block.key, markdown: `${frenchPartsMark(block)}\n${markdown}`, fallback };

@@ -26,6 +26,7 @@ import {
 import { tagBlock, type StructParent } from './tagging.js';
 import { renderTitleBlock } from './title-block.js';
 import { renderCodeBlock } from './code.js';
+import { renderCaption, renderFigure } from './image.js';
 import { addNestedBookmark } from './bookmarks.js';
 
 const SKIPPED = new Set(['html', 'definition', 'footnoteDefinition', 'yaml', 'toml']);
@@ -34,7 +35,7 @@ const HEADING_LINE_HEIGHT = 1.22;
 /** True when the node prints something (raw HTML and empty paragraphs do not). */
 function printable(node: RootContent): boolean {
   if (SKIPPED.has(node.type)) return false;
-  if (node.type === 'paragraph') return collectRuns(node.children).length > 0;
+  if (node.type === 'paragraph') return node.data?.image === true || collectRuns(node.children).length > 0;
   if (node.type === 'heading') return plainText(node).trim() !== '';
   return true;
 }
@@ -78,8 +79,10 @@ function renderBlock(ctx: LayoutContext, node: RootContent, parent: StructParent
       else renderHeading(ctx, node, parent, col, next);
       return;
     case 'paragraph':
+      if (node.data?.image) renderFigure(ctx, node, parent, col);
+      else if (node.data?.caption) renderCaption(ctx, node, parent, col);
       // The standfirst, under the title, is set apart in italics.
-      renderParagraph(ctx, node, parent, node.data?.standfirst ? { ...col, italic: true } : col);
+      else renderParagraph(ctx, node, parent, node.data?.standfirst ? { ...col, italic: true } : col);
       return;
     case 'list':
       renderList(ctx, node, parent, col, renderBlocks);

@@ -1,0 +1,145 @@
+/**
+ * Images and figures end to end (docs/parsing.md, "Images"): units and keys, the warnings and
+ * their places, local PNG/JPEG embedded in HTML (data URI) and PDF (pdfimages, Figure with Alt),
+ * remote images as frames, refused files (symlink, outside, not PNG/JPEG, too large).
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString as hastText } from 'hast-util-to-string';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseArticle } from '../src/parse/index.js';
+import { segmentsOf } from '../src/i18n/extract.js';
+import { FIXTURES, REPO, runCli } from './helpers.js';
+
+const IMAGES = path.join(FIXTURES, 'images');
+
+const ARTICLE = `---
+title: Des figures
+---
+
+Un texte avec ![logo du ministère](https://ex.fr/logo.png) dans la phrase, et ![image](x.png).
+
+![Plan du quartier](images/plan.png "Le plan, en 2024")
+
+![Une photo](images/photo.jpg)
+*Photo : la place du marché*
+
+![](images/anim.gif)
+
+![Carte distante](https://example.org/carte.png "Carte distante")
+
+![Lien](images/link.png)
+
+![Dehors](../../outside.png)
+
+![Trop grand](images/big.png)
+`;
+
+describe('figures: units and warnings', () => {
+  const { article, diagnostics } = parseArticle(ARTICLE, 'content/figures.md', 'figures');
+  const units = new Map(segmentsOf(article).map((unit) => [unit.key, unit]));
+
+  it('makes a figure block with alt and caption units, the src never a unit', () => {
+    expect(article.lead[1]).toMatchObject({ key: 'lead.2', kind: 'image' });
+    expect(units.get('lead.2.alt')).toMatchObject({ kind: 'alt', markdown: 'Plan du quartier' });
+    expect(units.get('lead.2.caption')).toMatchObject({ kind: 'caption', markdown: 'Le plan, en 2024' });
+    // The emphasis line under the image is its caption, without the emphasis.
+    expect(units.get('lead.3.caption')?.markdown).toBe('Photo : la place du marché');
+    expect([...units.values()].some((unit) => unit.markdown.includes('images/'))).toBe(false);
+  });
+
+  it('keeps a caption equal to the alt text once', () => {
+    expect(units.get('lead.5.alt')?.markdown).toBe('Carte distante');
+    expect(units.has('lead.5.caption')).toBe(false);
+  });
+
+  it('shows an inline image as its alt text, and "image" as nothing', () => {
+    expect(units.get('lead.1')?.markdown).toBe('Un texte avec logo du ministère dans la phrase, et .');
+  });
+
+  it('reports images without alt text at their place', () => {
+    const noAlt = diagnostics.filter((d) => d.ruleId === 'briefing:image-without-alt');
+    expect(noAlt.map((d) => [d.line, d.column])).toEqual([
+      [5, 79],
+      [12, 1],
+    ]);
+    expect(noAlt[1]?.message).toContain('write a short description');
+  });
+});
+
+describe('figures: build', () => {
+  let root: string;
+  let out: string;
+  let stderr: string;
+  beforeAll(async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'briefing-images-'));
+    root = path.join(base, 'project');
+    mkdirSync(path.join(root, 'content', 'images'), { recursive: true });
+    execFileSync('cp', ['-r', path.join(REPO, 'templates'), path.join(REPO, 'locales'), root]);
+    for (const name of ['plan.png', 'photo.jpg', 'anim.gif']) copyFileSync(path.join(IMAGES, name), path.join(root, 'content', 'images', name));
+    symlinkSync(path.join(IMAGES, 'plan.png'), path.join(root, 'content', 'images', 'link.png'));
+    copyFileSync(path.join(IMAGES, 'plan.png'), path.join(base, 'outside.png'));
+    // Over the pixel limit by its header alone (16 777 216 pixels): a PNG header claiming 5000 × 5000.
+    const big = Buffer.from(readFileSync(path.join(IMAGES, 'plan.png')));
+    big.writeUInt32BE(5000, 16);
+    big.writeUInt32BE(5000, 20);
+    writeFileSync(path.join(root, 'content', 'images', 'big.png'), big);
+    writeFileSync(path.join(root, 'content', 'figures.md'), ARTICLE);
+    out = path.join(base, 'out');
+    const result = await runCli(['build', '--root', root, '--out', out, '--lang', 'fr']);
+    stderr = result.stderr;
+    expect(result.code).toBe(0);
+  }, 60_000);
+
+  it('refuses a GIF, a symbolic link, a file outside the project and an oversized image, each at its place', () => {
+    const lines = stderr.split('\n').filter((line) => line.includes('briefing:image-not-embedded'));
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/figures\.md:12:1 .*not a PNG or JPEG/);
+    expect(lines[1]).toMatch(/figures\.md:16:1 .*symbolic link/);
+    expect(lines[2]).toMatch(/figures\.md:18:1 .*outside the project/);
+    expect(lines[3]).toMatch(/figures\.md:20:1 .*5000×5000 pixels/);
+  });
+
+  it('embeds local PNG and JPEG in the HTML as data URIs, and frames the others', () => {
+    const tree = fromHtml(readFileSync(path.join(out, 'figures', 'figures.fr.html'), 'utf8'));
+    const images = selectAll('figure.image img', tree);
+    expect(images.map((img) => [String(img.properties.src).slice(0, 23), img.properties.alt, img.properties.width])).toEqual([
+      ['data:image/png;base64,i', 'Plan du quartier', 120],
+      ['data:image/jpeg;base64,', 'Une photo', 16],
+    ]);
+    const caption = select('figure.image figcaption', tree);
+    expect(caption && hastText(caption)).toBe('Le plan, en 2024');
+    const frames = selectAll('figure.image-frame', tree);
+    expect(frames).toHaveLength(5);
+    const remote = frames.find((frame) => hastText(frame).includes('Carte distante'));
+    expect(remote && select('a', remote)?.properties.href).toBe('https://example.org/carte.png');
+    // Said once: the alt text is the caption.
+    expect(remote && hastText(remote).match(/Carte distante/g)).toHaveLength(1);
+    expect(selectAll('img', tree)).toHaveLength(2);
+  });
+
+  it('draws them in the PDF, tagged Figure with Alt, the caption once', () => {
+    const pdf = path.join(out, 'figures', 'figures.fr.pdf');
+    const list = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' });
+    expect(list).toMatch(/\s120\s+80\s+rgb/);
+    expect(list).toMatch(/\s16\s+16\s+rgb\s+3\s+8\s+jpeg/);
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    expect(text.match(/Le plan, en 2024/g)).toHaveLength(1);
+    expect(text.match(/Photo : la place du marché/g)).toHaveLength(1);
+    expect(text).toContain('https://example.org/carte.png');
+    const json = execFileSync('qpdf', ['--json', pdf], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(json).toContain('"/S": "/Figure"');
+    expect(json).toMatch(/"\/Alt": "u:Plan du quartier"/);
+    expect(json).toContain('"/S": "/Caption"');
+  });
+
+  it('writes the image and its caption paragraph in the .md edition', () => {
+    const md = readFileSync(path.join(out, 'figures', 'figures.fr.md'), 'utf8');
+    expect(md).toContain('![Plan du quartier](images/plan.png)\n\nLe plan, en 2024\n');
+    expect(md).toContain('![Carte distante](https://example.org/carte.png)');
+  });
+});
