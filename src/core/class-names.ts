@@ -14,6 +14,8 @@ export const ANNOTATION = {
   figure: 'figure',
   /** `standfirst`, above the standfirst's paragraph (under the title). */
   standfirst: 'standfirst',
+  /** `callout TYPE`, above a callout's block quote (its first paragraph is the label or title). */
+  callout: 'callout',
 } as const;
 
 /** HTML classes set on the document and the page. */
@@ -36,6 +38,10 @@ export const CLASS = {
   keyFigures: 'key-figures',
   /** The standfirst's paragraph, under the title: `<p class="standfirst">`. */
   standfirst: 'standfirst',
+  /** A callout: `<aside class="callout callout-TYPE">` (the type's class is `callout-` + its type). */
+  callout: 'callout',
+  /** A callout's first paragraph: its label or title. */
+  calloutLabel: 'callout-label',
 } as const;
 
 /** Ids of the sections the content template adds to every briefing (`templates/briefing.md.hbs`). */

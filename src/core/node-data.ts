@@ -24,6 +24,9 @@ export interface KeyFigureData {
   label: PhrasingContent[];
 }
 
+/** The kinds of callout (admonition) a block can be: every dialect's names map onto these (src/parse/callout-types.ts). */
+export type CalloutType = 'note' | 'tip' | 'warning' | 'important';
+
 declare module 'mdast' {
   interface Data {
     /** On a section heading: the section's stable id (`<!-- briefing:section ID -->`). */
@@ -36,6 +39,10 @@ declare module 'mdast' {
     figure?: KeyFigureData | undefined;
     /** On the standfirst's paragraph (`<!-- briefing:standfirst -->`). */
     standfirst?: true | undefined;
+    /** On a blockquote that is a callout (`<!-- briefing:callout TYPE -->`, or a source's `:::`/`> [!TIP]`): its type. */
+    callout?: CalloutType | undefined;
+    /** In a parsed article only: a callout's title as written in the source (`::: tip Titre`). */
+    calloutTitle?: PhrasingContent[] | undefined;
   }
 }
 

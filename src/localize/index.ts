@@ -4,6 +4,7 @@ import type { Article, Briefing, Lang, LocalizedBlock, LocalizedInline, Segment,
 import { SOURCE_LANG } from '../core/types.js';
 import { COMMON_NS } from '../i18n/instance.js';
 import { blockUnit, inlineUnit } from './units.js';
+import { localizeCallout } from './callout.js';
 import { citedSources } from '../facts/cited-sources.js';
 import { formatFigure } from '../facts/key-figures.js';
 import type { KeyStatus } from '../translate/types.js';
@@ -30,12 +31,13 @@ export function localize(article: Article, lang: Lang, i18n: i18n, statuses?: Re
     const { markdown, ...rest } = pick(segment);
     return { key: segment.key, children: inlineUnit(markdown), ...rest };
   };
+  const fixedT = i18n.getFixedT(lang, COMMON_NS);
   const block = (segment: Segment): LocalizedBlock => {
+    if (segment.kind === 'callout') return localizeCallout(segment, lang, { block, inline, label: (type) => String(fixedT(`callout.${type}`)) });
     const { markdown, ...rest } = pick(segment);
     const kind = segment.kind === 'list' || segment.kind === 'blockquote' ? segment.kind : 'paragraph';
     return { key: segment.key, nodes: blockUnit(markdown, kind), ...rest };
   };
-  const fixedT = i18n.getFixedT(lang, COMMON_NS);
   return {
     slug: article.slug,
     lang,

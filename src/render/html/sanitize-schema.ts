@@ -16,6 +16,9 @@
  */
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import { CLASS } from '../../core/class-names.js';
+import type { CalloutType } from '../../core/node-data.js';
+
+const CALLOUT_TYPES: readonly CalloutType[] = ['note', 'tip', 'warning', 'important'];
 /** What a section id may look like: an ASCII slug (letters, digits, `_`, `-`). */
 const SECTION_ID = /^[A-Za-z0-9_-]+$/;
 
@@ -41,10 +44,13 @@ export const sanitizeSchema: Schema = {
     ...defaults,
     '*': (defaults['*'] ?? []).filter((definition) => definition !== 'id'),
     ...Object.fromEntries(fallbackBlocks.map((tag) => [tag, withClasses(tag, CLASS.fallback, CLASS.stale)])),
-    p: withClasses('p', CLASS.fallback, CLASS.stale, CLASS.fallbackNote, CLASS.figure, CLASS.standfirst),
+    p: withClasses('p', CLASS.fallback, CLASS.stale, CLASS.fallbackNote, CLASS.figure, CLASS.standfirst, CLASS.calloutLabel),
+    // Callouts: `aside.callout.callout-TYPE` with role="note" (render/markdown/callout.ts).
+    aside: [['className', CLASS.callout, ...CALLOUT_TYPES.map((type) => `${CLASS.callout}-${type}`), CLASS.fallback, CLASS.stale], ['role', 'note'], 'lang'],
     strong: withClasses('strong', CLASS.figureValue),
     span: withClasses('span', CLASS.figureLabel),
     ...Object.fromEntries(SECTION_HEADINGS.map((tag) => [tag, [...withClasses(tag, CLASS.fallback, CLASS.stale), ['id', SECTION_ID]]])),
   },
+  tagNames: [...(defaultSchema.tagNames ?? []), 'aside'],
   clobber: (defaultSchema.clobber ?? []).filter((name) => name !== 'id'),
 };

@@ -8,6 +8,7 @@
  *   `class="figure"` on a key figure's paragraph. A mark without an id (templates written before
  *   figures had one) stands for the figure after the previous one.
  * - `<!-- briefing:standfirst -->` → `data.standfirst` and `class="standfirst"` on the paragraph.
+ * - `<!-- briefing:callout TYPE -->` → `data.callout` on a block quote, shown as an `aside` (./callout.ts).
  *
  * Only the template can leave a mark: raw HTML in articles is left out and in translations
  * becomes text before the template runs, so neither can forge one.
@@ -15,6 +16,7 @@
 import type { Data, Root, RootContent } from 'mdast';
 import { ANNOTATION, CLASS } from '../../core/class-names.js';
 import type { FallbackReason, KeyFigureData } from '../../core/node-data.js';
+import { isCalloutType, markCallout } from './callout.js';
 
 const MARK = new RegExp(`^<!--\\s*briefing:(${Object.values(ANNOTATION).join('|')})(?:\\s+([a-z0-9-]+))?\\s*-->$`);
 
@@ -82,6 +84,8 @@ function annotate(
     const data = dataOf(node);
     data.figure = figure;
     addClass(data, CLASS.figure);
+  } else if (mark.kind === ANNOTATION.callout && node.type === 'blockquote' && isCalloutType(mark.arg)) {
+    markCallout(node, mark.arg);
   } else if (mark.kind === ANNOTATION.standfirst && node.type === 'paragraph') {
     const data = dataOf(node);
     data.standfirst = true;

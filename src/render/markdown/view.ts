@@ -102,7 +102,9 @@ export function contentView(briefing: Briefing, date: string): ContentView {
 
   function blockView(block: LocalizedBlock): BlockView {
     const fallback = block.lang !== briefing.lang;
-    const markdown = blocksToMarkdown(block.nodes);
+    // A callout's quote gets its mark (`<!-- briefing:callout TYPE -->`), the fallback mark above it.
+    const callout = block.nodes[0]?.data?.callout;
+    const markdown = `${callout ? `${annotationMark(ANNOTATION.callout, callout)}\n` : ''}${blocksToMarkdown(block.nodes)}`;
     return { key: block.key, markdown: fallback ? `${fallbackMark(fallbackReason(block))}\n${markdown}` : markdown, fallback };
   }
 }
