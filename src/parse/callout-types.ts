@@ -49,6 +49,8 @@ export function readFenceInfo(info: string): FenceInfo {
     return name ? { ...attributes, type: calloutType(name) } : attributes;
   }
   if (rest.startsWith('[') && rest.endsWith(']')) rest = rest.slice(1, -1).trim();
+  // A name of no known type (`::: lexique`) is a word of the text: it heads the title.
+  if (name && !Object.hasOwn(CALLOUT_NAMES, name.toLowerCase().replace(/^callout-/, ''))) rest = rest ? `${name} — ${rest}` : name;
   return { type: calloutType(name || 'note'), ...(rest ? { title: rest } : {}) };
 }
 

@@ -33,11 +33,24 @@ export function expandMacros(tree: Root, file: string, diagnostics: Diagnostic[]
     if (parent.type === 'code' || parent.type === 'inlineCode') continue;
     if (parent.children.some((child) => child.type === 'text' && hasMacro(child.value))) {
       parent.children = expandChildren(parent.children as PhrasingContent[], report) as Parent['children'];
+      if (parent.type === 'paragraph') trimEnds(parent.children as PhrasingContent[]);
     }
-    for (const child of parent.children) if ('children' in child) stack.push(child);
+    // Pushed last to first, so the texts are read in document order (a name is reported at its first place).
+    for (let k = parent.children.length - 1; k >= 0; k--) {
+      const child = parent.children[k]!;
+      if ('children' in child) stack.push(child);
+    }
     // A paragraph left with nothing but spaces (a block shortcode on its own line) goes.
     parent.children = parent.children.filter((child) => child.type !== 'paragraph' || !isBlank(child.children));
   }
+}
+
+/** A macro removed at a paragraph's start or end leaves no space or line ending there. */
+function trimEnds(children: PhrasingContent[]): void {
+  const first = children[0];
+  if (first?.type === 'text') first.value = first.value.trimStart();
+  const last = children.at(-1);
+  if (last?.type === 'text') last.value = last.value.trimEnd();
 }
 
 function hasMacro(text: string): boolean {
