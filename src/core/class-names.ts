@@ -20,6 +20,8 @@ export const ANNOTATION = {
   image: 'image',
   /** `caption`, above a figure's caption paragraph, right after its image. */
   caption: 'caption',
+  /** `callout TYPE`, above a callout's block quote (its first paragraph is the label or title). */
+  callout: 'callout',
 } as const;
 
 /** HTML classes set on the document and the page. */
@@ -52,6 +54,10 @@ export const CLASS = {
   imageFrame: 'image-frame',
   /** The alt text shown inside an image frame. */
   imageAlt: 'image-alt',
+  /** A callout: `<aside class="callout callout-TYPE">` (the type's class is `callout-` + its type). */
+  callout: 'callout',
+  /** A callout's first paragraph: its label or title. */
+  calloutLabel: 'callout-label',
 } as const;
 
 /** Ids of the sections the content template adds to every briefing (`templates/briefing.md.hbs`). */

@@ -35,6 +35,9 @@ export interface ImageAsset {
   height: number;
 }
 
+/** The kinds of callout (admonition) a block can be: every dialect's names map onto these (src/parse/callout-types.ts). */
+export type CalloutType = 'note' | 'tip' | 'warning' | 'important';
+
 declare module 'mdast' {
   interface Data {
     /** On a section heading: the section's stable id (`<!-- briefing:section ID -->`). */
@@ -53,6 +56,10 @@ declare module 'mdast' {
     caption?: true | undefined;
     /** On a figure's `image` node: the local image to embed. Absent: the image is shown as a frame. */
     asset?: ImageAsset | undefined;
+    /** On a blockquote that is a callout (`<!-- briefing:callout TYPE -->`, or a source's `:::`/`> [!TIP]`): its type. */
+    callout?: CalloutType | undefined;
+    /** In a parsed article only: a callout's title as written in the source (`::: tip Titre`). */
+    calloutTitle?: PhrasingContent[] | undefined;
   }
 }
 

@@ -74,6 +74,14 @@ export const RULES = {
   'briefing:missing-title': rule('warning', () => 'No title: add `title:` to the front matter or start with a `# Title` line; using the file name'),
   'briefing:empty-heading': rule('error', () => 'Empty heading'),
   'briefing:unsupported-block': rule<{ what: string }>('warning', (p) => `A ${p.what} is not part of a briefing and was left out`),
+  'briefing:unclosed-container': rule<{ fence: string }>(
+    'warning',
+    (p) => `The container "${p.fence}" is never closed: its content is kept as ordinary text. Add a line ":::" where it ends`,
+  ),
+  'briefing:macro': rule<{ name: string; kept: string }>(
+    'warning',
+    (p) => `"${p.name}" is another site's macro or shortcode (here and in the rest of the file): ${p.kept}. Write its text in plain Markdown to silence this`,
+  ),
   'briefing:ambiguous-wire-line': rule<{ reading: 'subheading' | 'long-question' | 'trailing' | 'after-list' }>('info', (p) => WIRE_READINGS[p.reading]),
   'briefing:empty-section': rule<{ heading: string }>('warning', (p) => `Section "${p.heading}" has no paragraphs`),
   'briefing:empty-article': rule('error', () => 'The article has no text'),

@@ -4,7 +4,7 @@
  */
 import type { Root, PhrasingContent, BlockContent } from 'mdast';
 // The project's `node.data` fields (section ids, French fallbacks, key figures), typed wherever the document tree is.
-import type {} from './node-data.js';
+import type { CalloutType } from './node-data.js';
 
 /** Languages a briefing can be rendered in. French is always the source language. */
 export type Lang = 'fr' | 'en';
@@ -64,6 +64,8 @@ export interface Segment {
   parts?: Segment[];
   /** Shown as written in every language, never extracted nor typeset (code). */
   verbatim?: true;
+  /** A callout's type (kind `callout`); its parts are its title (`<key>.title`) and blocks (`<key>.1`, …). */
+  callout?: CalloutType;
 }
 
 /** What a unit or block is. */

@@ -6,6 +6,7 @@ import { COMMON_NS } from '../i18n/instance.js';
 import { blockUnit, inlineUnit, verbatimUnit } from './units.js';
 import { localizeTable } from './table.js';
 import { imageBlock } from './image.js';
+import { localizeCallout } from './callout.js';
 import { citedSources } from '../facts/cited-sources.js';
 import { formatFigure } from '../facts/key-figures.js';
 import type { KeyStatus } from '../translate/types.js';
@@ -32,16 +33,17 @@ export function localize(article: Article, lang: Lang, i18n: i18n, statuses?: Re
     const { markdown, ...rest } = pick(segment);
     return { key: segment.key, children: inlineUnit(markdown), ...rest };
   };
+  const fixedT = i18n.getFixedT(lang, COMMON_NS);
   const block = (segment: Segment): LocalizedBlock => {
     // Code and formulas are the same in every language: never looked up, never a fallback.
     if (segment.verbatim) return { key: segment.key, nodes: verbatimUnit(segment.markdown), state: 'source', lang };
     if (segment.kind === 'table') return localizeTable(segment, lang, pick);
     if (segment.kind === 'image') return imageBlock(segment, lang, inline);
+    if (segment.kind === 'callout') return localizeCallout(segment, lang, { block, inline, label: (type) => String(fixedT(`callout.${type}`)) });
     const { markdown, ...rest } = pick(segment);
     const kind = segment.kind === 'list' || segment.kind === 'blockquote' ? segment.kind : 'paragraph';
     return { key: segment.key, nodes: blockUnit(markdown, kind), ...rest };
   };
-  const fixedT = i18n.getFixedT(lang, COMMON_NS);
   return {
     slug: article.slug,
     lang,

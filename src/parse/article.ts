@@ -8,6 +8,7 @@ import { sectionNesting } from './sections.js';
 import { isVerbatimBlock, verbatimSegment } from './code.js';
 import { tableSegment } from './tables.js';
 import { imageBlock, inlineImagesAsText } from './images.js';
+import { calloutSegment } from './callout-segment.js';
 import { toString as plainText } from 'mdast-util-to-string';
 
 /** Block types that become translation units; anything else is reported and skipped. */
@@ -34,10 +35,17 @@ export function assembleArticle(tree: Root, meta: ArticleMeta, slug: string, fil
   for (const node of body) {
     const current = sections.at(-1);
     if (node.type === 'heading') {
-      const id = nextId(plainText(node));
+      // An id written in the source (`## Titre {#mon-id}`, ./heading-attributes.ts) is used, slugged.
+      const id = nextId(node.data?.id ?? plainText(node));
       const heading = segment(`sections.${id}.heading`, 'heading', headingText(node), placeOf(node));
       if (!heading.markdown.trim()) diagnostics.push(ruleDiagnostic('briefing:empty-heading', file, {}, placeOf(node)));
       sections.push({ id, ...placeSection(node.depth, id), heading, blocks: [] });
+    } else if (node.type === 'blockquote' && node.data?.callout) {
+      const list = current ? current.blocks : lead;
+      const key = current ? `sections.${current.id}.${list.length + 1}` : `lead.${list.length + 1}`;
+      list.push(
+        calloutSegment(node, key, (inner) => diagnostics.push(ruleDiagnostic('briefing:unsupported-block', file, { what: describe(inner) }, placeOf(inner)))),
+      );
     } else if (node.type in BLOCK_KINDS) {
       const kind = BLOCK_KINDS[node.type as keyof typeof BLOCK_KINDS];
       const list = current ? current.blocks : lead;

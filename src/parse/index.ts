@@ -15,6 +15,9 @@ import { splitWireCopy } from './wire-copy.js';
 import { assembleArticle } from './article.js';
 import { figureUnits } from './key-figure-units.js';
 import { checkCounts, checkSections, checkText } from './limits.js';
+import { blankFenceLines, groupCallouts } from './callouts.js';
+import { readHeadingAttributes, removeAttributeLists } from './heading-attributes.js';
+import { expandMacros } from './macros.js';
 
 export { classifyLine } from './wire-lines.js';
 
@@ -37,7 +40,10 @@ export function parseArticle(source: string, file: string, slug: string): ParseR
   const tooLarge = checkText(normalised, file, limits);
   if (tooLarge) return refused(slug, file, [tooLarge]);
   const { text, cut } = capLinePrefixes(normalised, limits.nestingDepth);
-  const tree = parser.parse(text) as Root;
+  // `:::` fence lines are emptied and the text read again (./callouts.ts); positions are unchanged.
+  const first = parser.parse(text) as Root;
+  const fenced = blankFenceLines(first, text);
+  const tree = fenced ? (parser.parse(fenced.text) as Root) : first;
   const cuts = flattenDeepNesting(tree, limits.nestingDepth);
   const blocks = cut ?? cuts.blocks;
   if (blocks) diagnostics.push(ruleDiagnostic('briefing:nesting-too-deep', file, { what: 'quotes and lists', limit: limits.nestingDepth }, blocks));
@@ -49,10 +55,19 @@ export function parseArticle(source: string, file: string, slug: string): ParseR
   const mode = meta.format === 'wire' ? 'wire' : meta.format === 'markdown' ? 'markdown' : 'detect';
   const wire = splitWireCopy(tree, text, { mode, headline: !meta.title, file });
   diagnostics.push(...wire.diagnostics);
-  const built = assembleArticle(wire.tree, meta, slug, file, diagnostics);
+  const body = readDialects(wire.tree, fenced?.fences ?? [], file, diagnostics);
+  const built = assembleArticle(body, meta, slug, file, diagnostics);
   const article = { ...built, figures: figureUnits(built) };
   diagnostics.push(...checkCounts(article, file, limits));
   return { article, diagnostics };
+}
+
+/** Other dialects' syntax read or removed: callouts, heading attributes, kramdown lists, shortcodes and macros. */
+function readDialects(tree: Root, fences: Parameters<typeof groupCallouts>[1], file: string, diagnostics: Diagnostic[]): Root {
+  readHeadingAttributes(tree);
+  removeAttributeLists(tree);
+  expandMacros(tree, file, diagnostics);
+  return groupCallouts(tree, fences, file, diagnostics);
 }
 
 /** The empty article returned with a limit's error: the pipeline skips an article with errors. */

@@ -21,6 +21,9 @@
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import { CLASS } from '../../core/class-names.js';
 import { ALIGN_CLASSES } from './table.js';
+import type { CalloutType } from '../../core/node-data.js';
+
+const CALLOUT_TYPES: readonly CalloutType[] = ['note', 'tip', 'warning', 'important'];
 /** What a section id may look like: an ASCII slug (letters, digits, `_`, `-`). */
 const SECTION_ID = /^[A-Za-z0-9_-]+$/;
 
@@ -44,13 +47,15 @@ export const sanitizeSchema: Schema = {
   ...defaultSchema,
   // Figures (./image.ts): `figure.image`, `figcaption`, and `data:` on an `img` src — the only
   // `img` left is a figure's embedded PNG or JPEG; every other image is a link by then.
-  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'aside'],
   protocols: { ...defaultSchema.protocols, src: [...(defaultSchema.protocols?.src ?? []), 'data'] },
   attributes: {
     ...defaults,
     '*': (defaults['*'] ?? []).filter((definition) => definition !== 'id'),
     ...Object.fromEntries(fallbackBlocks.map((tag) => [tag, withClasses(tag, CLASS.fallback, CLASS.stale)])),
-    p: withClasses('p', CLASS.fallback, CLASS.stale, CLASS.fallbackNote, CLASS.figure, CLASS.standfirst, CLASS.imageAlt),
+    p: withClasses('p', CLASS.fallback, CLASS.stale, CLASS.fallbackNote, CLASS.figure, CLASS.standfirst, CLASS.imageAlt, CLASS.calloutLabel),
+    // Callouts: `aside.callout.callout-TYPE` with role="note" (render/markdown/callout.ts).
+    aside: [['className', CLASS.callout, ...CALLOUT_TYPES.map((type) => `${CLASS.callout}-${type}`), CLASS.fallback, CLASS.stale], ['role', 'note'], 'lang'],
     strong: withClasses('strong', CLASS.figureValue),
     pre: withClasses('pre', CLASS.fallback, CLASS.stale, CLASS.math),
     figure: withClasses('figure', CLASS.image, CLASS.imageFrame, CLASS.fallback, CLASS.stale),

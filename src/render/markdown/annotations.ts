@@ -12,6 +12,7 @@
  *   table that follows get `data.fallback` and `lang="fr" class="fallback"` (./table-cells.ts).
  * - `<!-- briefing:image -->` → `data.image` on the paragraph holding a figure's image, and
  *   `<!-- briefing:caption -->` → `data.caption` on its caption paragraph (render/markdown/image-view.ts).
+ * - `<!-- briefing:callout TYPE -->` → `data.callout` on a block quote, shown as an `aside` (./callout.ts).
  *
  * Only the template can leave a mark: raw HTML in articles is left out and in translations
  * becomes text before the template runs, so neither can forge one.
@@ -20,6 +21,7 @@ import type { Data, Root, RootContent } from 'mdast';
 import { ANNOTATION, CLASS } from '../../core/class-names.js';
 import type { FallbackReason, KeyFigureData } from '../../core/node-data.js';
 import { markFallbackCells } from './table-cells.js';
+import { isCalloutType, markCallout } from './callout.js';
 
 const MARK = new RegExp(`^<!--\\s*briefing:(${Object.values(ANNOTATION).join('|')})(?:\\s+([a-z0-9-]+))?\\s*-->$`);
 
@@ -93,6 +95,8 @@ function annotate(
     dataOf(node).image = true;
   } else if (mark.kind === ANNOTATION.caption && node.type === 'paragraph') {
     dataOf(node).caption = true;
+  } else if (mark.kind === ANNOTATION.callout && node.type === 'blockquote' && isCalloutType(mark.arg)) {
+    markCallout(node, mark.arg);
   } else if (mark.kind === ANNOTATION.standfirst && node.type === 'paragraph') {
     const data = dataOf(node);
     data.standfirst = true;

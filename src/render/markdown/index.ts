@@ -16,6 +16,7 @@ import { applyAnnotations } from './annotations.js';
 import { linkBase, resolveLinks } from './links.js';
 import { figureData } from './key-figures.js';
 import { withSafeUrls } from './safe-urls.js';
+import { calloutAsAlert } from './callout.js';
 import { applyTypography } from '../../typography/index.js';
 
 /**
@@ -80,10 +81,10 @@ function readingMinutes(tree: Root): number {
  */
 export function renderMarkdown(doc: BriefingDocument): string {
   const children = withSafeUrls(doc.tree).children.flatMap((node): RootContent[] => {
-    if (node.data?.fallback !== 'fr' || node.type === 'heading') return [node];
+    if (node.data?.fallback !== 'fr' || node.type === 'heading') return [calloutAsAlert(node)];
     const text = doc.t(node.data.fallbackReason === 'stale' ? 'staleNote' : 'fallbackNote');
     const note: Paragraph = { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: text }] }] };
-    return [note, node];
+    return [note, calloutAsAlert(node)];
   });
   return markdownWriter.stringify({ type: 'root', children } as Root);
 }

@@ -108,7 +108,9 @@ export function contentView(briefing: Briefing, date: string): ContentView {
   function blockView(block: LocalizedBlock): BlockView {
     if (block.image) return { key: block.key, markdown: imageMarkdown(block.image, briefing.lang, fallbackMark), fallback: block.lang !== briefing.lang };
     const fallback = block.lang !== briefing.lang;
-    const markdown = blocksToMarkdown(block.nodes);
+    // A callout's quote gets its mark (`<!-- briefing:callout TYPE -->`), the fallback mark above it.
+    const callout = block.nodes[0]?.data?.callout;
+    const markdown = `${callout ? `${annotationMark(ANNOTATION.callout, callout)}\n` : ''}${blocksToMarkdown(block.nodes)}`;
     if (block.frenchParts?.length) return { key: block.key, markdown: `${frenchPartsMark(block)}\n${markdown}`, fallback };
     return { key: block.key, markdown: fallback ? `${fallbackMark(fallbackReason(block))}\n${markdown}` : markdown, fallback };
   }

@@ -5,6 +5,7 @@
  */
 import type { Heading, Paragraph, RootContent } from 'mdast';
 import { toString as plainText } from 'mdast-util-to-string';
+import { renderCallout } from './callout.js';
 import { renderList, renderQuote } from './containers.js';
 import { renderTable } from './table.js';
 import { renderFigureBox } from './key-figures-box.js';
@@ -88,7 +89,8 @@ function renderBlock(ctx: LayoutContext, node: RootContent, parent: StructParent
       renderList(ctx, node, parent, col, renderBlocks);
       return;
     case 'blockquote':
-      renderQuote(ctx, node, parent, col, renderBlocks);
+      if (node.data?.callout) renderCallout(ctx, node, parent, col, renderBlocks);
+      else renderQuote(ctx, node, parent, col, renderBlocks);
       return;
     case 'thematicBreak':
       renderThematicBreak(ctx, col);

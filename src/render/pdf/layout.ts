@@ -71,7 +71,11 @@ export function pageIndex(doc: PDFKit.PDFDocument): number {
  * page when the content broke across pages. `from` is where the bar starts on the first page
  * (defaults to the current y); the bar stops `trim` points above the final y.
  */
-export function withLeftBar(ctx: LayoutContext, bar: { x: number; width: number; color: string; from?: number; trim?: number }, draw: () => void): void {
+export function withLeftBar(
+  ctx: LayoutContext,
+  bar: { x: number; width: number; color: string; from?: number; trim?: number; opacity?: number },
+  draw: () => void,
+): void {
   const doc = ctx.doc;
   const segments: { page: number; y0: number; y1: number }[] = [];
   let page = pageIndex(doc);
@@ -93,8 +97,10 @@ export function withLeftBar(ctx: LayoutContext, bar: { x: number; width: number;
     if (s.y1 - s.y0 < 1) continue;
     if (s.page !== last) doc.switchToPage(s.page);
     artifact(ctx, 'Layout', () => {
+      doc.save();
+      // Only a tint sets an opacity: plain bars are drawn exactly as before.
+      if (bar.opacity !== undefined) doc.fillOpacity(bar.opacity);
       doc
-        .save()
         .rect(bar.x, s.y0, bar.width, s.y1 - s.y0)
         .fill(bar.color)
         .restore();

@@ -45,6 +45,11 @@ export interface PdfTheme {
     figureBackground: string;
     /** Background of code blocks and formulas. */
     codeBackground: string;
+    /** A callout's rule, label and (lightly) tint, by type (render/pdf/callout.ts). */
+    calloutNote: string;
+    calloutTip: string;
+    calloutWarning: string;
+    calloutImportant: string;
   };
   /** Font sizes in points. */
   sizes: {
@@ -120,6 +125,10 @@ const DEFAULT_PDF_THEME: PdfTheme = {
     fallback: '#b86e00',
     figureBackground: '#eef2f8',
     codeBackground: '#f3f4f6',
+    calloutNote: '#1a5aa6',
+    calloutTip: '#2e7d32',
+    calloutWarning: '#b86e00',
+    calloutImportant: '#8e24aa',
   },
   sizes: { body: 10.5, title: 21, meta: 9, h2: 13.5, h3: 11.5, h4: 10.5, note: 8, code: 9, header: 7.5, footer: 8, figure: 14, logo: 30 },
   lineHeight: 1.38,
