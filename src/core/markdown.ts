@@ -8,6 +8,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
 import type { Root, RootContent, PhrasingContent, Heading, Paragraph } from 'mdast';
 import { capLinePrefixes, flattenDeepNesting } from './nesting.js';
+import { supersub, supersubFromMarkdown, supersubToMarkdown } from './supersub.js';
 import { limits } from './limits.js';
 
 export const MARKDOWN_OPTIONS: ToMarkdownOptions = {
@@ -19,11 +20,17 @@ export const MARKDOWN_OPTIONS: ToMarkdownOptions = {
   listItemIndent: 'one',
   incrementListMarker: true,
   // GFM (tables, footnotes, strikethrough, task lists, autolinks) as remark-gfm writes it.
-  extensions: [gfmToMarkdown()],
+  extensions: [gfmToMarkdown(), supersubToMarkdown()],
 };
 
+/**
+ * GFM, where strikethrough takes two tildes (`~~x~~`) so that one makes a subscript (`H~2~O`),
+ * plus `^sup^` (./supersub.ts).
+ */
+export const GFM_OPTIONS = { singleTilde: false } as const;
+
 /** GFM on top of CommonMark, for every string the project parses (articles, units, the template's output). */
-const GFM: FromMarkdownOptions = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+const GFM: FromMarkdownOptions = { extensions: [gfm(GFM_OPTIONS), supersub()], mdastExtensions: [gfmFromMarkdown(), supersubFromMarkdown()] };
 
 /** Serialises block nodes to CommonMark (no trailing newline). */
 export function blocksToMarkdown(nodes: RootContent[]): string {
@@ -90,7 +97,7 @@ const PARAGRAPH_ONLY: NonNullable<FromMarkdownOptions['extensions']>[number] = {
  * (which would start another paragraph) join the parts with a space. Positions are kept.
  */
 export function parseParagraph(text: string): Paragraph {
-  const tree = fromMarkdown(text, { extensions: [gfm(), PARAGRAPH_ONLY], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = fromMarkdown(text, { extensions: [gfm(GFM_OPTIONS), supersub(), PARAGRAPH_ONLY], mdastExtensions: [gfmFromMarkdown(), supersubFromMarkdown()] });
   // Block syntax is off, but emphasis and links can still nest: capped as in parseMarkdown.
   flattenDeepNesting(tree, limits().nestingDepth);
   const parts = tree.children.filter((node): node is Paragraph => node.type === 'paragraph');

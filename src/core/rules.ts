@@ -74,6 +74,11 @@ export const RULES = {
   'briefing:missing-title': rule('warning', () => 'No title: add `title:` to the front matter or start with a `# Title` line; using the file name'),
   'briefing:empty-heading': rule('error', () => 'Empty heading'),
   'briefing:unsupported-block': rule<{ what: string }>('warning', (p) => `A ${p.what} is not part of a briefing and was left out`),
+  'briefing:dropped-html': rule<{ element: string }>(
+    'warning',
+    (p) =>
+      `A raw HTML <${p.element}> element was left out with its content (scripts, styles, embeds and forms have no place in a briefing): remove it, or write what it shows as text`,
+  ),
   'briefing:ambiguous-wire-line': rule<{ reading: 'subheading' | 'long-question' | 'trailing' | 'after-list' }>('info', (p) => WIRE_READINGS[p.reading]),
   'briefing:empty-section': rule<{ heading: string }>('warning', (p) => `Section "${p.heading}" has no paragraphs`),
   'briefing:empty-article': rule('error', () => 'The article has no text'),

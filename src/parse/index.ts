@@ -7,16 +7,19 @@ import type { Root, Yaml } from 'mdast';
 import type { Article } from '../core/types.js';
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import { limits as currentLimits } from '../core/limits.js';
+import { GFM_OPTIONS } from '../core/markdown.js';
+import { remarkSupersub } from '../core/supersub.js';
 import { capLinePrefixes, flattenDeepNesting } from '../core/nesting.js';
 import { readFrontMatter } from './front-matter.js';
 import { splitWireCopy } from './wire-copy.js';
 import { assembleArticle } from './article.js';
+import { mapRawHtml } from './raw-html.js';
 import { figureUnits } from './key-figure-units.js';
 import { checkCounts, checkSections, checkText } from './limits.js';
 
 export { classifyLine } from './wire-lines.js';
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const parser = unified().use(remarkParse).use(remarkGfm, GFM_OPTIONS).use(remarkSupersub).use(remarkFrontmatter, ['yaml']);
 
 export interface ParseResult {
   article: Article;
@@ -47,6 +50,7 @@ export function parseArticle(source: string, file: string, slug: string): ParseR
   const mode = meta.format === 'wire' ? 'wire' : meta.format === 'markdown' ? 'markdown' : 'detect';
   const wire = splitWireCopy(tree, text, { mode, headline: !meta.title, file });
   diagnostics.push(...wire.diagnostics);
+  mapRawHtml(wire.tree, file, diagnostics);
   const built = assembleArticle(wire.tree, meta, slug, file, diagnostics);
   const article = { ...built, figures: figureUnits(built) };
   diagnostics.push(...checkCounts(article, file, limits));

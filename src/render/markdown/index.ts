@@ -18,8 +18,13 @@ import { figureData } from './key-figures.js';
 import { withSafeUrls } from './safe-urls.js';
 import { applyTypography } from '../../typography/index.js';
 
-/** remark-stringify with the project's one set of Markdown settings. */
-const markdownWriter = unified().use(remarkStringify, MARKDOWN_OPTIONS);
+/**
+ * remark-stringify with the project's one set of Markdown settings. Its `extensions` (GFM,
+ * sup/sub) go through the processor's data: remark-stringify ignores them as an option.
+ */
+const markdownWriter = unified()
+  .data('toMarkdownExtensions', [...(MARKDOWN_OPTIONS.extensions ?? [])])
+  .use(remarkStringify, MARKDOWN_OPTIONS);
 
 export interface DocumentOptions {
   templatesDir?: string;
