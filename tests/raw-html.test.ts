@@ -138,6 +138,8 @@ describe('inline HTML is read again with its paragraph', () => {
     expect(parse('## Le 1<sup>er</sup> <abbr title="x">juin</abbr>\n\nTexte.\n').article.sections.map((s) => [s.id, s.heading.markdown])).toEqual([
       ['le-1er-juin', 'Le 1^er^ juin'],
     ]);
+    // An anchor target (no href) is not a link: `## Titre <a name="x"></a>` is just its title.
+    expect(parse('## Format csv <a name="format-csv"></a>\n\nTexte.\n').article.sections[0]!.heading.markdown).toBe('Format csv');
   });
 });
 

@@ -5,7 +5,7 @@
  * `superscript`/`subscript` nodes of core/supersub.ts; comments vanish. Elements it has no mapping
  * for (`div`, `span`, `section`, `details`, `center`, `font`…) give their content.
  */
-import { toMdast, type Handle, type State } from 'hast-util-to-mdast';
+import { defaultHandlers, toMdast, type Handle, type State } from 'hast-util-to-mdast';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Image, Paragraph, RootContent } from 'mdast';
 import { fitsScript, scriptNode } from '../core/supersub.js';
@@ -13,10 +13,15 @@ import { fitsScript, scriptNode } from '../core/supersub.js';
 /** The mdast blocks of a piece of HTML (no `html` nodes left). */
 export function hastToMdast(tree: HastRoot): RootContent[] {
   const root = toMdast(tree, {
-    handlers: { figure, sup: script('superscript'), sub: script('subscript') },
+    handlers: { a: anchor, figure, sup: script('superscript'), sub: script('subscript') },
     nodeHandlers: { comment: () => undefined },
   });
   return root.type === 'root' ? root.children : [];
+}
+
+/** A link; an `<a name>` or `<a id>` target (no `href`) gives its content, never an empty link. */
+function anchor(state: State, node: Element): ReturnType<Handle> {
+  return node.properties.href === undefined ? state.all(node) : defaultHandlers.a(state, node);
 }
 
 /** `sup` / `sub` around text that the `^x^` / `~x~` syntax can hold; anything else gives its content. */
