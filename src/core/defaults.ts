@@ -66,6 +66,21 @@ export const DEFAULTS = {
     /** Share of the page height an image may take in the PDF (it is scaled down to fit the column and this). */
     pdfMaxHeightShare: 0.45,
   },
+  /**
+   * PDF: `^sup^` and `~sub~` (src/render/pdf/inline.ts), as fractions of the text's size: their
+   * size, and how far a superscript's baseline rises and a subscript's drops.
+   */
+  supersub: { scale: 0.7, rise: 0.33, drop: 0.14 },
+  /** Raw HTML in articles (src/parse/raw-html.ts; docs/parsing.md, "Raw HTML"). */
+  rawHtml: {
+    /**
+     * Elements nested deeper than this in one piece of HTML give their content to the element
+     * at this depth (as wrappers do), so no tree walk can overflow the stack.
+     */
+    nestingDepth: 64,
+    /** Elements dropped with their content, one `briefing:dropped-html` warning per name and file. */
+    droppedElements: ['script', 'style', 'iframe', 'form', 'object', 'embed', 'video', 'audio', 'canvas', 'svg', 'noscript', 'template'],
+  },
   /** `briefing serve`: its limits (docs/serving.md says why each one). */
   serve: {
     /** Renders running at once, each on its own worker thread (the cores of the reference machine). */

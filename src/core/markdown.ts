@@ -10,6 +10,7 @@ import { math } from 'micromark-extension-math';
 import { mathFromMarkdown, mathToMarkdown } from 'mdast-util-math';
 import type { Root, RootContent, PhrasingContent, Heading, Paragraph } from 'mdast';
 import { capLinePrefixes, flattenDeepNesting } from './nesting.js';
+import { supersub, supersubFromMarkdown, supersubToMarkdown } from './supersub.js';
 import { limits } from './limits.js';
 
 /** Math options shared by every parser and the writer: only `$$` delimits math (remark-math's option). */
@@ -24,12 +25,21 @@ export const MARKDOWN_OPTIONS: ToMarkdownOptions = {
   listItemIndent: 'one',
   incrementListMarker: true,
   // GFM (tables, footnotes, strikethrough, task lists, autolinks) as remark-gfm writes it.
-  // `$$…$$` formulas; a single `$` is text ("5 $ et 10 $"), never inline math.
-  extensions: [gfmToMarkdown(), mathToMarkdown(MATH_OPTIONS)],
+  // `$$…$$` formulas; a single `$` is text ("5 $ et 10 $"), never inline math. `^sup^`, `~sub~` (./supersub.ts).
+  extensions: [gfmToMarkdown(), mathToMarkdown(MATH_OPTIONS), supersubToMarkdown()],
 };
 
-/** GFM and `$$` math on top of CommonMark, for every string the project parses (articles, units, the template's output). */
-const GFM: FromMarkdownOptions = { extensions: [gfm(), math(MATH_OPTIONS)], mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown()] };
+/**
+ * GFM, where strikethrough takes two tildes (`~~x~~`) so that one makes a subscript (`H~2~O`),
+ * plus `^sup^` (./supersub.ts).
+ */
+export const GFM_OPTIONS = { singleTilde: false } as const;
+
+/** GFM, `$$` math and sup/sub on top of CommonMark, for every string the project parses (articles, units, the template's output). */
+const GFM: FromMarkdownOptions = {
+  extensions: [gfm(GFM_OPTIONS), math(MATH_OPTIONS), supersub()],
+  mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown(), supersubFromMarkdown()],
+};
 
 /** Serialises block nodes to CommonMark (no trailing newline). */
 export function blocksToMarkdown(nodes: RootContent[]): string {
@@ -98,7 +108,10 @@ const PARAGRAPH_ONLY: NonNullable<FromMarkdownOptions['extensions']>[number] = {
  * (which would start another paragraph) join the parts with a space. Positions are kept.
  */
 export function parseParagraph(text: string): Paragraph {
-  const tree = fromMarkdown(text, { extensions: [gfm(), math(MATH_OPTIONS), PARAGRAPH_ONLY], mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown()] });
+  const tree = fromMarkdown(text, {
+    extensions: [gfm(GFM_OPTIONS), math(MATH_OPTIONS), supersub(), PARAGRAPH_ONLY],
+    mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown(), supersubFromMarkdown()],
+  });
   // Block syntax is off, but emphasis and links can still nest: capped as in parseMarkdown.
   flattenDeepNesting(tree, limits().nestingDepth);
   const parts = tree.children.filter((node): node is Paragraph => node.type === 'paragraph');

@@ -82,6 +82,11 @@ export const RULES = {
     'warning',
     (p) => `"${p.name}" is another site's macro or shortcode (here and in the rest of the file): ${p.kept}. Write its text in plain Markdown to silence this`,
   ),
+  'briefing:dropped-html': rule<{ element: string }>(
+    'warning',
+    (p) =>
+      `A raw HTML <${p.element}> element was left out with its content (scripts, styles, embeds and forms have no place in a briefing): remove it, or write what it shows as text`,
+  ),
   'briefing:ambiguous-wire-line': rule<{ reading: 'subheading' | 'long-question' | 'trailing' | 'after-list' }>('info', (p) => WIRE_READINGS[p.reading]),
   'briefing:empty-section': rule<{ heading: string }>('warning', (p) => `Section "${p.heading}" has no paragraphs`),
   'briefing:empty-article': rule('error', () => 'The article has no text'),

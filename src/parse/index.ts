@@ -8,11 +8,13 @@ import type { Root, Yaml } from 'mdast';
 import type { Article } from '../core/types.js';
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import { limits as currentLimits } from '../core/limits.js';
-import { MATH_OPTIONS } from '../core/markdown.js';
+import { GFM_OPTIONS, MATH_OPTIONS } from '../core/markdown.js';
+import { remarkSupersub } from '../core/supersub.js';
 import { capLinePrefixes, flattenDeepNesting } from '../core/nesting.js';
 import { readFrontMatter } from './front-matter.js';
 import { splitWireCopy } from './wire-copy.js';
 import { assembleArticle } from './article.js';
+import { mapRawHtml } from './raw-html.js';
 import { figureUnits } from './key-figure-units.js';
 import { checkCounts, checkSections, checkText } from './limits.js';
 import { blankFenceLines, groupCallouts } from './callouts.js';
@@ -21,7 +23,7 @@ import { expandMacros } from './macros.js';
 
 export { classifyLine } from './wire-lines.js';
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath, MATH_OPTIONS).use(remarkFrontmatter, ['yaml']);
+const parser = unified().use(remarkParse).use(remarkGfm, GFM_OPTIONS).use(remarkMath, MATH_OPTIONS).use(remarkSupersub).use(remarkFrontmatter, ['yaml']);
 
 export interface ParseResult {
   article: Article;
@@ -55,6 +57,8 @@ export function parseArticle(source: string, file: string, slug: string): ParseR
   const mode = meta.format === 'wire' ? 'wire' : meta.format === 'markdown' ? 'markdown' : 'detect';
   const wire = splitWireCopy(tree, text, { mode, headline: !meta.title, file });
   diagnostics.push(...wire.diagnostics);
+  // Raw HTML becomes the article's own blocks first, so callouts, attributes and macros are read in it too.
+  mapRawHtml(wire.tree, file, diagnostics);
   const body = readDialects(wire.tree, fenced?.fences ?? [], file, diagnostics);
   const built = assembleArticle(body, meta, slug, file, diagnostics);
   const article = { ...built, figures: figureUnits(built) };

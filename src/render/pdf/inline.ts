@@ -7,12 +7,15 @@ import { FALLBACK_ROLES, fallbackFonts, themeFont, type FallbackRole, type FontR
 import { splitByFont } from './glyph-coverage.js';
 import type { LayoutContext } from './layout.js';
 import { useFont } from './layout.js';
+import { scriptShift } from './scripts.js';
 
 export interface RunStyle {
   bold: boolean;
   italic: boolean;
   code: boolean;
   strike: boolean;
+  /** Superscript or subscript (`^er^`, `H~2~O`): smaller, raised or lowered (see ./scripts.ts). */
+  script?: 'sup' | 'sub';
 }
 
 export interface Run {
@@ -53,6 +56,12 @@ function walk(nodes: readonly PhrasingContent[], style: RunStyle, link: string |
       case 'delete':
         walk(node.children, { ...style, strike: true }, link, out);
         break;
+      case 'superscript':
+        walk(node.children, { ...style, script: 'sup' }, link, out);
+        break;
+      case 'subscript':
+        walk(node.children, { ...style, script: 'sub' }, link, out);
+        break;
       case 'inlineCode':
       case 'inlineMath':
         out.push({ text: node.value, style: { ...style, code: true }, link });
@@ -83,7 +92,7 @@ function safeUrl(url: string): string | null {
 }
 
 function sameStyle(a: RunStyle, b: RunStyle): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.code === b.code && a.strike === b.strike;
+  return a.bold === b.bold && a.italic === b.italic && a.code === b.code && a.strike === b.strike && a.script === b.script;
 }
 
 function mergeRuns(runs: Run[]): Run[] {
@@ -159,9 +168,13 @@ export function writeRuns(ctx: LayoutContext, runs: readonly Run[], layout: RunL
   const { doc, theme } = ctx;
   const pieces: Piece[] = runs.flatMap((run) => splitForFonts(ctx, fontFor(run.style, layout.family), run.text).map((part) => ({ ...part, run })));
   let lineGap = 0;
+  const scripted = runs.some((run) => run.style.script);
   pieces.forEach(({ text, run, fallback }, i) => {
     // A fallback piece keeps the size and line gap of its run's own font.
-    if (fallback === null || i === 0) lineGap = useFont(ctx, fontFor(run.style, layout.family), layout.size, layout.lineHeight);
+    const shift = run.style.script ? scriptShift(ctx, fontFor(run.style, layout.family), run.style.script, layout) : undefined;
+    if (shift) lineGap = shift.lineGap;
+    else if (fallback === null || i === 0 || pieces[i - 1]?.run.style.script)
+      lineGap = useFont(ctx, fontFor(run.style, layout.family), layout.size, layout.lineHeight);
     if (fallback !== null) doc.font(fallback);
     doc.fillColor(run.link ? theme.colors.link : run.style.code ? theme.colors.code : layout.color);
     const options: PDFKit.Mixins.TextOptions = {
@@ -173,6 +186,8 @@ export function writeRuns(ctx: LayoutContext, runs: readonly Run[], layout: RunL
       link: run.link,
       underline: run.link !== null,
       strike: run.style.strike,
+      // Set on every call of a chain with scripts: a shifted baseline must not carry over.
+      ...(scripted ? { baseline: shift ? shift.baseline : 'top' } : {}),
     };
     if (i === 0) doc.text(text, layout.x, layout.y, options);
     else doc.text(text, options);
