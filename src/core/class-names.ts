@@ -38,10 +38,13 @@ export const CLASS = {
   standfirst: 'standfirst',
   /** A `$$` formula's block: `<pre class="math">`. */
   math: 'math',
+  /** The list of footnotes in the Notes section: `<ol class="notes">`. */
+  notes: 'notes',
 } as const;
 
 /** Ids of the sections the content template adds to every briefing (`templates/briefing.md.hbs`). */
 export const BRIEFING_SECTION = {
   keyFigures: 'briefing-key-figures',
   sources: 'briefing-sources',
+  notes: 'briefing-notes',
 } as const;

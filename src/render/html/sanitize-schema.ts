@@ -13,11 +13,15 @@
  *   `span.figure-label` (grouped into a box after sanitising). Class names: core/class-names.ts.
  * - A `$$` formula is a `pre.math` (its `code.language-math`, like any code's `language-*`
  *   class, is allowed by the default schema).
+ * - Footnotes (./notes.ts): a call's `a` keeps an `id` of the form `note-call_x`, a note's `li`
+ *   an `id` `note_x` (optionally `fr-`/`en-` first), its `value`, and `fallback` classes; the list
+ *   is an `ol.notes`. The default schema already allows `data-footnote-ref`/`-backref` on links.
  * - Everything else is the default: no `style`, no event handlers, no `script`, URLs limited to
  *   http(s)/mailto/… so `javascript:` hrefs are dropped.
  */
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import { CLASS } from '../../core/class-names.js';
+import { NOTE_CALL_ID, NOTE_ID } from './notes.js';
 /** What a section id may look like: an ASCII slug (letters, digits, `_`, `-`). */
 const SECTION_ID = /^[A-Za-z0-9_-]+$/;
 
@@ -47,6 +51,9 @@ export const sanitizeSchema: Schema = {
     strong: withClasses('strong', CLASS.figureValue),
     pre: withClasses('pre', CLASS.fallback, CLASS.stale, CLASS.math),
     span: withClasses('span', CLASS.figureLabel),
+    a: [...(defaults.a ?? []), ['id', NOTE_CALL_ID]],
+    li: [...withClasses('li', CLASS.fallback, CLASS.stale), ['id', NOTE_ID]],
+    ol: withClasses('ol', CLASS.fallback, CLASS.stale, CLASS.notes),
     ...Object.fromEntries(SECTION_HEADINGS.map((tag) => [tag, [...withClasses(tag, CLASS.fallback, CLASS.stale), ['id', SECTION_ID]]])),
   },
   clobber: (defaultSchema.clobber ?? []).filter((name) => name !== 'id'),

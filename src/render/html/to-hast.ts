@@ -14,6 +14,7 @@ import { isElement, splitOutline } from './outline.js';
 import { addFallbackNotes, imagesToLinks, markExternalLinks, type FallbackNotes } from './transforms.js';
 import { figureBox, figureHandlers } from './key-figures.js';
 import { mathHandlers } from './code.js';
+import { groupNotes, noteHandlers } from './notes.js';
 import { BRIEFING_SECTION } from '../../core/class-names.js';
 import { isKeyFigure } from '../../core/node-data.js';
 
@@ -26,10 +27,10 @@ export interface BodyHtml {
   sections: { id: string; html: string }[];
 }
 
-/** The tree as hast nodes: no raw HTML, key figures from their data. */
-function convert(tree: MdastRoot): RootContent[] {
-  const converted = toHast(tree, { allowDangerousHtml: false, handlers: { ...figureHandlers, ...mathHandlers } });
-  return converted.type === 'root' ? converted.children : [];
+/** The tree as hast nodes: no raw HTML, key figures from their data, notes in place (`idPrefix` before their ids). */
+function convert(tree: MdastRoot, idPrefix = ''): RootContent[] {
+  const converted = toHast(tree, { allowDangerousHtml: false, handlers: { ...figureHandlers, ...mathHandlers, ...noteHandlers(idPrefix) } });
+  return converted.type === 'root' ? groupNotes(converted.children) : [];
 }
 
 export function bodyToHtml(tree: MdastRoot, notes: FallbackNotes): BodyHtml {
@@ -75,10 +76,11 @@ function isBlank(node: RootContent | undefined): boolean {
 
 /**
  * Some top-level blocks on their own, sanitised like the rest (bilingual columns). Heading ids
- * are dropped: both columns hold the same section, so the pair carries the id instead.
+ * are dropped: both columns hold the same section, so the pair carries the id instead. Note ids
+ * get `idPrefix` (the column's language and `-`), so both columns' notes link within their column.
  */
-export function blocksToHtml(nodes: MdastContent[], notes: FallbackNotes): string {
-  const root = clean(convert({ type: 'root', children: nodes }), notes);
+export function blocksToHtml(nodes: MdastContent[], notes: FallbackNotes, idPrefix = ''): string {
+  const root = clean(convert({ type: 'root', children: nodes }, idPrefix), notes);
   for (const node of root.children) if (isElement(node) && /^h[1-6]$/.test(node.tagName)) delete node.properties.id;
   if (nodes.some(isKeyFigure)) root.children = figureBox(root.children);
   return toHtml(root);

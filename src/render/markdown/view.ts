@@ -9,12 +9,14 @@
  * written as one paragraph, its `#`, `>`, `-`, `1.`, fence or `---` at a line start escaped; a key
  * figure's line and each source name (after `- `) are escaped as the start of a paragraph.
  */
+import type { RootContent } from 'mdast';
 import type { Briefing, LocalizedBlock, UnitState } from '../../core/types.js';
 import { blocksToMarkdown, inlineToMarkdown, inlineToParagraphLine } from '../../core/markdown.js';
 import { ANNOTATION } from '../../core/class-names.js';
 import type { FallbackReason } from '../../core/node-data.js';
 import { annotationMark } from './annotations.js';
 import { figureLine } from './key-figures.js';
+import { noteDefinition } from './notes.js';
 
 interface BlockView {
   key: string;
@@ -50,8 +52,13 @@ export interface ContentView {
   figures: { id: string; markdown: string; fallback: boolean }[];
   /** Names of the sources cited, each escaped as the start of a paragraph (the template writes `- {{this}}`). */
   sources: string[];
+  /**
+   * Footnotes, each a GFM definition `[^label]: …` (preceded by its fallback mark when shown in
+   * French). The template puts them under `<!-- briefing:section briefing-notes -->` and a heading.
+   */
+  notes: BlockView[];
   /** Interface strings the template shows, escaped as inline Markdown. */
-  labels: { sources: string; keyFigures: string };
+  labels: { sources: string; keyFigures: string; notes: string };
 }
 
 /** The mark before a block shown in French. */
@@ -92,7 +99,8 @@ export function contentView(briefing: Briefing, date: string): ContentView {
       return { id: figure.id, markdown: fallback ? `${fallbackMark(fallbackReason(figure.label))}\n${line}` : line, fallback };
     }),
     sources: briefing.sources.map((name) => inlineToParagraphLine([{ type: 'text', value: name }])),
-    labels: { sources: text(briefing.t('sources')), keyFigures: text(briefing.t('keyFigures')) },
+    notes: briefing.notes.map((note) => blockViewOf(note, [noteDefinition(note)])),
+    labels: { sources: text(briefing.t('sources')), keyFigures: text(briefing.t('keyFigures')), notes: text(briefing.t('notes')) },
   };
 
   /** An interface string, escaped as heading text (the template writes `## {{labels.sources}}`). */
@@ -101,8 +109,13 @@ export function contentView(briefing: Briefing, date: string): ContentView {
   }
 
   function blockView(block: LocalizedBlock): BlockView {
+    return blockViewOf(block, block.nodes);
+  }
+
+  /** `block` written as `nodes` (a note: its blocks as one definition), with its fallback mark. */
+  function blockViewOf(block: LocalizedBlock, nodes: RootContent[]): BlockView {
     const fallback = block.lang !== briefing.lang;
-    const markdown = blocksToMarkdown(block.nodes);
+    const markdown = blocksToMarkdown(nodes);
     return { key: block.key, markdown: fallback ? `${fallbackMark(fallbackReason(block))}\n${markdown}` : markdown, fallback };
   }
 }
