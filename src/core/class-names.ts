@@ -58,10 +58,13 @@ export const CLASS = {
   callout: 'callout',
   /** A callout's first paragraph: its label or title. */
   calloutLabel: 'callout-label',
+  /** The list of footnotes in the Notes section: `<ol class="notes">`. */
+  notes: 'notes',
 } as const;
 
 /** Ids of the sections the content template adds to every briefing (`templates/briefing.md.hbs`). */
 export const BRIEFING_SECTION = {
   keyFigures: 'briefing-key-figures',
   sources: 'briefing-sources',
+  notes: 'briefing-notes',
 } as const;

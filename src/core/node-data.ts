@@ -60,6 +60,12 @@ declare module 'mdast' {
     callout?: CalloutType | undefined;
     /** In a parsed article only: a callout's title as written in the source (`::: tip Titre`). */
     calloutTitle?: PhrasingContent[] | undefined;
+    /** On a footnote definition and the calls to it: the note's number, 1, 2… in the Notes' order (render/markdown/notes.ts). */
+    noteNumber?: number | undefined;
+    /** On a footnote call: which call to its note it is (1 the first), so each call's HTML id is unique. */
+    noteCall?: number | undefined;
+    /** On the list a PDF sets a footnote as (render/pdf/notes.ts): the named destination of its number. */
+    noteDestination?: string | undefined;
   }
 }
 

@@ -88,6 +88,15 @@ export const RULES = {
       `A raw HTML <${p.element}> element was left out with its content (scripts, styles, embeds and forms have no place in a briefing): remove it, or write what it shows as text`,
   ),
   'briefing:ambiguous-wire-line': rule<{ reading: 'subheading' | 'long-question' | 'trailing' | 'after-list' }>('info', (p) => WIRE_READINGS[p.reading]),
+  'briefing:unused-footnote': rule<{ label: string }>(
+    'warning',
+    (p) =>
+      `Footnote [^${p.label}] is never called: it is shown at the end of the Notes, unnumbered in the text. Put [^${p.label}] where it belongs, or remove the note`,
+  ),
+  'briefing:undefined-footnote': rule<{ label: string }>(
+    'warning',
+    (p) => `Footnote call [^${p.label}] has no note and is shown as written. Add a line "[^${p.label}]: …" with the note, or remove the call`,
+  ),
   'briefing:empty-section': rule<{ heading: string }>('warning', (p) => `Section "${p.heading}" has no paragraphs`),
   'briefing:empty-article': rule('error', () => 'The article has no text'),
 
@@ -178,6 +187,12 @@ export const RULES = {
       Boolean,
     );
     return `Placeholders differ from the French: ${parts.join(', ')}. Use exactly the French placeholders (names unchanged, not translated)`;
+  }),
+  'briefing:note-references': rule<{ missing: readonly string[]; unexpected: readonly string[] }>('error', (p) => {
+    const parts = [p.missing.length ? `missing ${p.missing.join(', ')}` : '', p.unexpected.length ? `unexpected ${p.unexpected.join(', ')}` : ''].filter(
+      Boolean,
+    );
+    return `Note calls differ from the French: ${parts.join(', ')}. Keep each [^label] of the French, unchanged, next to the word it annotates`;
   }),
   'briefing:nesting': rule('error', () => 'Nesting "$t(…)" is not allowed in a translation (it would pull another string in): write the text itself'),
   'briefing:unescaped-interpolation': rule<{ raw: string; escaped: string }>(

@@ -157,6 +157,8 @@ export interface Article {
   /** Key figures of the text, in reading order (shown as a box near the top). */
   figures: FigureUnit[];
   sections: Section[];
+  /** Footnotes (kind `note`, key `notes.<label>`), in order of first call; their calls are `[^label]` in the units. */
+  notes: Segment[];
 }
 
 /** Translation state of one localized unit. */
@@ -212,6 +214,8 @@ export interface Briefing {
   standfirst?: LocalizedBlock;
   lead: LocalizedBlock[];
   sections: LocalizedSection[];
+  /** Footnotes, in the article's order (numbered from 1 in every edition). */
+  notes: LocalizedBlock[];
   /** Interface strings of this language (`locales/<lang>/common.json`), plain text. */
   t: (key: string, vars?: Record<string, string | number>) => string;
   /** Sources the article cites (front matter `sources:` and attributions found in the text). */

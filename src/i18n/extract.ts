@@ -2,7 +2,7 @@
 import { unitsOf, type Article, type Segment } from '../core/types.js';
 
 /**
- * All translation units of an article: the text in reading order, then the furniture (key-figure
+ * All translation units of an article: the text in reading order, its notes, then the furniture (key-figure
  * labels), which translators meet after the article they label.
  */
 export function segmentsOf(article: Article): Segment[] {
@@ -12,6 +12,7 @@ export function segmentsOf(article: Article): Segment[] {
     ...standfirst,
     ...article.lead,
     ...article.sections.flatMap((s) => [s.heading, ...s.blocks]),
+    ...article.notes,
     ...article.figures.map((f) => f.label),
   ]);
 }

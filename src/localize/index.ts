@@ -7,6 +7,7 @@ import { blockUnit, inlineUnit, verbatimUnit } from './units.js';
 import { localizeTable } from './table.js';
 import { imageBlock } from './image.js';
 import { localizeCallout } from './callout.js';
+import { noteBlocks, restoreNoteCalls } from './notes.js';
 import { citedSources } from '../facts/cited-sources.js';
 import { formatFigure } from '../facts/key-figures.js';
 import type { KeyStatus } from '../translate/types.js';
@@ -21,6 +22,8 @@ import type { KeyStatus } from '../translate/types.js';
  */
 export function localize(article: Article, lang: Lang, i18n: i18n, statuses?: ReadonlyMap<string, KeyStatus>): Briefing {
   const fallbacks: string[] = [];
+  // Calls to the article's notes (`[^label]`), turned back into calls in every unit.
+  const labels = new Set(article.notes.map((note) => note.key.slice('notes.'.length)));
   const pick = (segment: Segment): { markdown: string; state: UnitState; lang: Lang } => {
     if (lang === SOURCE_LANG) return { markdown: segment.markdown, state: 'source', lang };
     const value: unknown = i18n.getResource(lang, article.slug, segment.key);
@@ -31,7 +34,7 @@ export function localize(article: Article, lang: Lang, i18n: i18n, statuses?: Re
   };
   const inline = (segment: Segment): LocalizedInline => {
     const { markdown, ...rest } = pick(segment);
-    return { key: segment.key, children: inlineUnit(markdown), ...rest };
+    return { key: segment.key, children: restoreNoteCalls(inlineUnit(markdown), labels), ...rest };
   };
   const fixedT = i18n.getFixedT(lang, COMMON_NS);
   const block = (segment: Segment): LocalizedBlock => {
@@ -42,7 +45,8 @@ export function localize(article: Article, lang: Lang, i18n: i18n, statuses?: Re
     if (segment.kind === 'callout') return localizeCallout(segment, lang, { block, inline, label: (type) => String(fixedT(`callout.${type}`)) });
     const { markdown, ...rest } = pick(segment);
     const kind = segment.kind === 'list' || segment.kind === 'blockquote' ? segment.kind : 'paragraph';
-    return { key: segment.key, nodes: blockUnit(markdown, kind), ...rest };
+    const nodes = segment.kind === 'note' ? noteBlocks(markdown) : blockUnit(markdown, kind);
+    return { key: segment.key, nodes: restoreNoteCalls(nodes, labels), ...rest };
   };
   return {
     slug: article.slug,
@@ -63,6 +67,7 @@ export function localize(article: Article, lang: Lang, i18n: i18n, statuses?: Re
       heading: inline(heading),
       blocks: blocks.map(block),
     })),
+    notes: article.notes.map(block),
     t: (key, vars) => String(fixedT(key, vars ?? {})),
     sources: citedSources(article).map((source) => source.name),
     fallbacks,

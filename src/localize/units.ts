@@ -42,8 +42,9 @@ export function verbatimUnit(markdown: string): BlockContent[] {
 /**
  * Raw HTML written in a string is shown as text, not interpreted: it is untrusted, and the
  * Markdown serialiser will escape it. Position data is dropped: it points into a string, not a file.
+ * (Also used by ./notes.ts.)
  */
-function defuse<T extends RootContent>(node: T): T {
+export function defuse<T extends RootContent>(node: T): T {
   return strip(node) as T;
 }
 

@@ -9,12 +9,15 @@ import { isVerbatimBlock, verbatimSegment } from './code.js';
 import { tableSegment } from './tables.js';
 import { imageBlock, inlineImagesAsText } from './images.js';
 import { calloutSegment } from './callout-segment.js';
+import { extractNotes } from './footnotes.js';
 import { toString as plainText } from 'mdast-util-to-string';
 
 /** Block types that become translation units; anything else is reported and skipped. */
 const BLOCK_KINDS = { paragraph: 'paragraph', list: 'list', blockquote: 'blockquote' } as const;
 
 export function assembleArticle(tree: Root, meta: ArticleMeta, slug: string, file: string, diagnostics: Diagnostic[]): Article {
+  // Footnote definitions leave the body: they become the article's notes.
+  const notes = extractNotes(tree, file, diagnostics);
   const body = tree.children.filter((node) => node.type !== 'yaml');
   const first = body[0];
   let title: Segment;
@@ -77,7 +80,7 @@ export function assembleArticle(tree: Root, meta: ArticleMeta, slug: string, fil
   const standfirst = meta.standfirst
     ? segment('standfirst', 'paragraph', inlineToParagraphLine([{ type: 'text', value: meta.standfirst }]), { line: 1, column: 1 })
     : undefined;
-  return { slug, path: file, meta, title, ...(standfirst ? { standfirst } : {}), lead, figures: [], sections };
+  return { slug, path: file, meta, title, ...(standfirst ? { standfirst } : {}), lead, figures: [], sections, notes };
 }
 
 function segment(key: string, kind: Segment['kind'], markdown: string, place: Place): Segment {

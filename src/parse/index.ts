@@ -77,5 +77,5 @@ function readDialects(tree: Root, fences: Parameters<typeof groupCallouts>[1], f
 /** The empty article returned with a limit's error: the pipeline skips an article with errors. */
 function refused(slug: string, file: string, diagnostics: Diagnostic[]): ParseResult {
   const title = { key: 'title', kind: 'title', markdown: slug, place: { line: 1, column: 1 } } as const;
-  return { article: { slug, path: file, meta: { sources: [], authors: [] }, title, lead: [], figures: [], sections: [] }, diagnostics };
+  return { article: { slug, path: file, meta: { sources: [], authors: [] }, title, lead: [], figures: [], sections: [], notes: [] }, diagnostics };
 }

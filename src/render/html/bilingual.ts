@@ -61,8 +61,8 @@ export function renderBilingualHtml(source: BriefingDocument, target: BriefingDo
     rows: rows.map((pair) => ({
       id: pair.id ?? '',
       heading: pair.source.type === 'heading',
-      source: blocksToHtml([pair.source], notes(source)),
-      target: blocksToHtml([pair.target], notes(target)),
+      source: blocksToHtml([pair.source], notes(source), `${source.lang}-`),
+      target: blocksToHtml([pair.target], notes(target), `${target.lang}-`),
     })),
   });
 }

@@ -15,6 +15,9 @@
  *   class, is allowed by the default schema).
  * - Table cells may carry their column's alignment as a class (`align-right`, ./table.ts) and
  *   `fallback`; header cells `scope="col"`.
+ * - Footnotes (./notes.ts): a call's `a` keeps an `id` of the form `note-call_x`, a note's `li`
+ *   an `id` `note_x` (optionally `fr-`/`en-` first), its `value`, and `fallback` classes; the list
+ *   is an `ol.notes`. The default schema already allows `data-footnote-ref`/`-backref` on links.
  * - Everything else is the default: no `style`, no event handlers, no `script`, URLs limited to
  *   http(s)/mailto/… so `javascript:` hrefs are dropped.
  */
@@ -24,6 +27,7 @@ import { ALIGN_CLASSES } from './table.js';
 import type { CalloutType } from '../../core/node-data.js';
 
 const CALLOUT_TYPES: readonly CalloutType[] = ['note', 'tip', 'warning', 'important'];
+import { NOTE_CALL_ID, NOTE_ID } from './notes.js';
 /** What a section id may look like: an ASCII slug (letters, digits, `_`, `-`). */
 const SECTION_ID = /^[A-Za-z0-9_-]+$/;
 
@@ -64,6 +68,9 @@ export const sanitizeSchema: Schema = {
     // Table cells: their column's alignment, French in another edition; header cells head their column.
     td: withClasses('td', ...ALIGN_CLASSES, CLASS.fallback),
     th: [...withClasses('th', ...ALIGN_CLASSES, CLASS.fallback), ['scope', 'col']],
+    a: [...(defaults.a ?? []), ['id', NOTE_CALL_ID]],
+    li: [...withClasses('li', CLASS.fallback, CLASS.stale), ['id', NOTE_ID]],
+    ol: withClasses('ol', CLASS.fallback, CLASS.stale, CLASS.notes),
     ...Object.fromEntries(SECTION_HEADINGS.map((tag) => [tag, [...withClasses(tag, CLASS.fallback, CLASS.stale), ['id', SECTION_ID]]])),
   },
   clobber: (defaultSchema.clobber ?? []).filter((name) => name !== 'id'),

@@ -17,6 +17,7 @@ import { mathHandlers } from './code.js';
 import { prepareTables, wrapTables } from './table.js';
 import { checkboxesToGlyphs } from './task-lists.js';
 import { figureElement, groupFigures } from './image.js';
+import { groupNotes, noteHandlers } from './notes.js';
 import { BRIEFING_SECTION } from '../../core/class-names.js';
 import { isKeyFigure } from '../../core/node-data.js';
 
@@ -29,17 +30,18 @@ export interface BodyHtml {
   sections: { id: string; html: string }[];
 }
 
-/** The tree as hast nodes: no raw HTML, key figures from their data. */
-function convert(tree: MdastRoot): RootContent[] {
+/** The tree as hast nodes: no raw HTML, key figures from their data, notes in place (`idPrefix` before their ids). */
+function convert(tree: MdastRoot, idPrefix = ''): RootContent[] {
   const converted = toHast(tree, {
     allowDangerousHtml: false,
     handlers: {
       ...figureHandlers,
       ...mathHandlers,
+      ...noteHandlers(idPrefix),
       paragraph: (state, node: Paragraph) => figureElement(state, node) ?? figureHandlers.paragraph!(state, node, undefined),
     },
   });
-  return converted.type === 'root' ? groupFigures(converted.children) : [];
+  return converted.type === 'root' ? groupNotes(groupFigures(converted.children)) : [];
 }
 
 export function bodyToHtml(tree: MdastRoot, notes: FallbackNotes): BodyHtml {
@@ -88,10 +90,11 @@ function isBlank(node: RootContent | undefined): boolean {
 
 /**
  * Some top-level blocks on their own, sanitised like the rest (bilingual columns). Heading ids
- * are dropped: both columns hold the same section, so the pair carries the id instead.
+ * are dropped: both columns hold the same section, so the pair carries the id instead. Note ids
+ * get `idPrefix` (the column's language and `-`), so both columns' notes link within their column.
  */
-export function blocksToHtml(nodes: MdastContent[], notes: FallbackNotes): string {
-  const root = clean(convert({ type: 'root', children: nodes }), notes);
+export function blocksToHtml(nodes: MdastContent[], notes: FallbackNotes, idPrefix = ''): string {
+  const root = clean(convert({ type: 'root', children: nodes }, idPrefix), notes);
   for (const node of root.children) if (isElement(node) && /^h[1-6]$/.test(node.tagName)) delete node.properties.id;
   if (nodes.some(isKeyFigure)) root.children = figureBox(root.children);
   return toHtml(root);

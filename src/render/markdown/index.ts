@@ -15,6 +15,7 @@ import { contentView, fallbackReason } from './view.js';
 import { applyAnnotations } from './annotations.js';
 import { linkBase, resolveLinks } from './links.js';
 import { figureData } from './key-figures.js';
+import { numberNotes } from './notes.js';
 import { withSafeUrls } from './safe-urls.js';
 import { calloutAsAlert } from './callout.js';
 import { applyTypography } from '../../typography/index.js';
@@ -47,7 +48,7 @@ export function buildDocument(briefing: Briefing, options: DocumentOptions): Bri
   const figures = briefing.figures.map((figure) => figureData(figure, typography));
   // French typography (or English quotes) once, on the tree every format is laid out from.
   const typeset = applyTypography(applyAnnotations(parseMarkdown(markdown), headingFallbacks, figures), briefing.lang, typography);
-  const tree = resolveLinks(typeset, linkBase(briefing.meta.url, options.baseUrl));
+  const tree = numberNotes(resolveLinks(typeset, linkBase(briefing.meta.url, options.baseUrl)));
   const titleNode = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   const toc = tree.children.flatMap((node) => {
     const id = node.data?.id;

@@ -9,6 +9,7 @@
  * written as one paragraph, its `#`, `>`, `-`, `1.`, fence or `---` at a line start escaped; a key
  * figure's line and each source name (after `- `) are escaped as the start of a paragraph.
  */
+import type { RootContent } from 'mdast';
 import type { Briefing, LocalizedBlock, UnitState } from '../../core/types.js';
 import { blocksToMarkdown, inlineToMarkdown, inlineToParagraphLine } from '../../core/markdown.js';
 import { ANNOTATION } from '../../core/class-names.js';
@@ -16,6 +17,7 @@ import type { FallbackReason } from '../../core/node-data.js';
 import { annotationMark } from './annotations.js';
 import { figureLine } from './key-figures.js';
 import { imageMarkdown } from './image-view.js';
+import { noteDefinition } from './notes.js';
 
 interface BlockView {
   key: string;
@@ -51,8 +53,13 @@ export interface ContentView {
   figures: { id: string; markdown: string; fallback: boolean }[];
   /** Names of the sources cited, each escaped as the start of a paragraph (the template writes `- {{this}}`). */
   sources: string[];
+  /**
+   * Footnotes, each a GFM definition `[^label]: …` (preceded by its fallback mark when shown in
+   * French). The template puts them under `<!-- briefing:section briefing-notes -->` and a heading.
+   */
+  notes: BlockView[];
   /** Interface strings the template shows, escaped as inline Markdown. */
-  labels: { sources: string; keyFigures: string };
+  labels: { sources: string; keyFigures: string; notes: string };
 }
 
 /** The mark before a block shown in French. */
@@ -97,7 +104,8 @@ export function contentView(briefing: Briefing, date: string): ContentView {
       return { id: figure.id, markdown: fallback ? `${fallbackMark(fallbackReason(figure.label))}\n${line}` : line, fallback };
     }),
     sources: briefing.sources.map((name) => inlineToParagraphLine([{ type: 'text', value: name }])),
-    labels: { sources: text(briefing.t('sources')), keyFigures: text(briefing.t('keyFigures')) },
+    notes: briefing.notes.map((note) => blockViewOf(note, [noteDefinition(note)])),
+    labels: { sources: text(briefing.t('sources')), keyFigures: text(briefing.t('keyFigures')), notes: text(briefing.t('notes')) },
   };
 
   /** An interface string, escaped as heading text (the template writes `## {{labels.sources}}`). */
@@ -107,10 +115,15 @@ export function contentView(briefing: Briefing, date: string): ContentView {
 
   function blockView(block: LocalizedBlock): BlockView {
     if (block.image) return { key: block.key, markdown: imageMarkdown(block.image, briefing.lang, fallbackMark), fallback: block.lang !== briefing.lang };
+    return blockViewOf(block, block.nodes);
+  }
+
+  /** `block` written as `nodes` (a note: its blocks as one definition), with its fallback mark. */
+  function blockViewOf(block: LocalizedBlock, nodes: RootContent[]): BlockView {
     const fallback = block.lang !== briefing.lang;
     // A callout's quote gets its mark (`<!-- briefing:callout TYPE -->`), the fallback mark above it.
-    const callout = block.nodes[0]?.data?.callout;
-    const markdown = `${callout ? `${annotationMark(ANNOTATION.callout, callout)}\n` : ''}${blocksToMarkdown(block.nodes)}`;
+    const callout = nodes[0]?.data?.callout;
+    const markdown = `${callout ? `${annotationMark(ANNOTATION.callout, callout)}\n` : ''}${blocksToMarkdown(nodes)}`;
     if (block.frenchParts?.length) return { key: block.key, markdown: `${frenchPartsMark(block)}\n${markdown}`, fallback };
     return { key: block.key, markdown: fallback ? `${fallbackMark(fallbackReason(block))}\n${markdown}` : markdown, fallback };
   }

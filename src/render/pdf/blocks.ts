@@ -29,8 +29,9 @@ import { renderTitleBlock } from './title-block.js';
 import { renderCodeBlock } from './code.js';
 import { renderCaption, renderFigure } from './image.js';
 import { addNestedBookmark } from './bookmarks.js';
+import { noteAsList } from './notes.js';
 
-const SKIPPED = new Set(['html', 'definition', 'footnoteDefinition', 'yaml', 'toml']);
+const SKIPPED = new Set(['html', 'definition', 'yaml', 'toml']);
 const HEADING_LINE_HEIGHT = 1.22;
 
 /** True when the node prints something (raw HTML and empty paragraphs do not). */
@@ -91,6 +92,9 @@ function renderBlock(ctx: LayoutContext, node: RootContent, parent: StructParent
     case 'blockquote':
       if (node.data?.callout) renderCallout(ctx, node, parent, col, renderBlocks);
       else renderQuote(ctx, node, parent, col, renderBlocks);
+      return;
+    case 'footnoteDefinition':
+      renderList(ctx, noteAsList(node), parent, col, renderBlocks);
       return;
     case 'thematicBreak':
       renderThematicBreak(ctx, col);

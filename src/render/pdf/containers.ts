@@ -48,6 +48,8 @@ export function renderList(ctx: LayoutContext, list: List, parent: StructParent,
         width: step - MARKER_GAP,
         align: list.ordered ? 'right' : 'left',
         lineBreak: false,
+        // A footnote's number is where its calls link to (./notes.ts).
+        ...(list.data?.noteDestination ? { destination: `${ctx.lang}-${list.data.noteDestination}` } : {}),
       });
     });
     doc.y = y;

@@ -8,6 +8,7 @@ import { splitByFont } from './glyph-coverage.js';
 import type { LayoutContext } from './layout.js';
 import { useFont } from './layout.js';
 import { scriptShift } from './scripts.js';
+import { noteDestination } from './notes.js';
 
 export interface RunStyle {
   bold: boolean;
@@ -16,6 +17,8 @@ export interface RunStyle {
   strike: boolean;
   /** Superscript or subscript (`^er^`, `H~2~O`): smaller, raised or lowered (see ./scripts.ts). */
   script?: 'sup' | 'sub';
+  /** A footnote call's number: smaller, raised (text set from the line's top sits higher). */
+  sup?: boolean;
 }
 
 export interface Run {
@@ -23,11 +26,13 @@ export interface Run {
   style: RunStyle;
   /** Target URL when the run is (part of) a link. */
   link: string | null;
+  /** Named destination a footnote call's number links to (./notes.ts). */
+  goTo?: string;
 }
 
 const PLAIN: RunStyle = { bold: false, italic: false, code: false, strike: false };
 
-/** Flattens phrasing nodes into runs; raw HTML, footnote references and the like are dropped. */
+/** Flattens phrasing nodes into runs; raw HTML and the like are dropped, a footnote call is its number. */
 export function collectRuns(nodes: readonly PhrasingContent[], base: Partial<RunStyle> = {}): Run[] {
   const out: Run[] = [];
   walk(nodes, { ...PLAIN, ...base }, null, out);
@@ -75,12 +80,18 @@ function walk(nodes: readonly PhrasingContent[], style: RunStyle, link: string |
       case 'break':
         out.push({ text: '\n', style, link: null });
         break;
+      case 'footnoteReference':
+        // The note's number, linked to the note (a call with no number is never in a document).
+        if (node.data?.noteNumber !== undefined) {
+          out.push({ text: String(node.data.noteNumber), style: { ...style, sup: true }, link: null, goTo: noteDestination(node.identifier) });
+        }
+        break;
       case 'image':
       case 'imageReference':
         if (node.alt) out.push({ text: node.alt, style, link });
         break;
       default:
-        // html, footnoteReference and unknown extensions: never printed raw.
+        // html and unknown extensions: never printed raw.
         break;
     }
   }
@@ -92,7 +103,7 @@ function safeUrl(url: string): string | null {
 }
 
 function sameStyle(a: RunStyle, b: RunStyle): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.code === b.code && a.strike === b.strike && a.script === b.script;
+  return a.bold === b.bold && a.italic === b.italic && a.code === b.code && a.strike === b.strike && a.script === b.script && a.sup === b.sup;
 }
 
 function mergeRuns(runs: Run[]): Run[] {
@@ -100,7 +111,7 @@ function mergeRuns(runs: Run[]): Run[] {
   for (const run of runs) {
     if (run.text === '') continue;
     const prev = out[out.length - 1];
-    if (prev && prev.link === run.link && sameStyle(prev.style, run.style)) prev.text += run.text;
+    if (prev && prev.link === run.link && prev.goTo === run.goTo && sameStyle(prev.style, run.style)) prev.text += run.text;
     else out.push({ ...run });
   }
   // Leading and trailing spaces of a block would only shift or pad its lines.
@@ -175,6 +186,12 @@ export function writeRuns(ctx: LayoutContext, runs: readonly Run[], layout: RunL
     if (shift) lineGap = shift.lineGap;
     else if (fallback === null || i === 0 || pieces[i - 1]?.run.style.script)
       lineGap = useFont(ctx, fontFor(run.style, layout.family), layout.size, layout.lineHeight);
+    if (run.style.sup) {
+      // Same line height, smaller glyphs: the line advances as for the body text.
+      const line = layout.size * (layout.lineHeight ?? theme.lineHeight);
+      const size = (layout.size * theme.sizes.noteCall) / theme.sizes.body;
+      lineGap = useFont(ctx, fontFor(run.style, layout.family), size, line / size);
+    }
     if (fallback !== null) doc.font(fallback);
     doc.fillColor(run.link ? theme.colors.link : run.style.code ? theme.colors.code : layout.color);
     const options: PDFKit.Mixins.TextOptions = {
@@ -188,6 +205,8 @@ export function writeRuns(ctx: LayoutContext, runs: readonly Run[], layout: RunL
       strike: run.style.strike,
       // Set on every call of a chain with scripts: a shifted baseline must not carry over.
       ...(scripted ? { baseline: shift ? shift.baseline : 'top' } : {}),
+      // Per language: the bilingual PDF holds both columns' notes (pdfkit never carries goTo over).
+      ...(run.goTo ? { goTo: `${ctx.lang}-${run.goTo}` } : {}),
     };
     if (i === 0) doc.text(text, layout.x, layout.y, options);
     else doc.text(text, options);

@@ -67,6 +67,8 @@ export interface PdfTheme {
     figure: number;
     /** Height of the logo (templates/logo.png) at the top right of page 1. */
     logo: number;
+    /** A footnote call's number, raised, next to body text (scaled with the text it is in). */
+    noteCall: number;
   };
   /** Line height as a multiple of the font size (body text, lists, quotes). */
   lineHeight: number;
@@ -130,7 +132,7 @@ const DEFAULT_PDF_THEME: PdfTheme = {
     calloutWarning: '#b86e00',
     calloutImportant: '#8e24aa',
   },
-  sizes: { body: 10.5, title: 21, meta: 9, h2: 13.5, h3: 11.5, h4: 10.5, note: 8, code: 9, header: 7.5, footer: 8, figure: 14, logo: 30 },
+  sizes: { body: 10.5, title: 21, meta: 9, h2: 13.5, h3: 11.5, h4: 10.5, note: 8, code: 9, header: 7.5, footer: 8, figure: 14, logo: 30, noteCall: 7 },
   lineHeight: 1.38,
   spacing: {
     paragraph: 7,

@@ -4,7 +4,8 @@
  * Rules (severity): `briefing:placeholder-mismatch` (error), `briefing:nesting` (error),
  * `briefing:unescaped-interpolation` (error), `briefing:incomplete-plural` (error),
  * `briefing:raw-html` (warning), `briefing:whitespace` (warning) — all via `lintLocale`; with the
- * article's units, `briefing:translation-shape` (error) and `briefing:block-markup` (warning);
+ * article's units, `briefing:translation-shape` (error), `briefing:note-references` (error) and
+ * `briefing:block-markup` (warning);
  * `briefing:french-typography` (warning) via `lintFrenchTypography`, for French files.
  *
  * The reader's own diagnostics (`LocaleFile.diagnostics`: invalid JSON, duplicate keys…) are not
@@ -19,6 +20,7 @@ import { checkMarkup } from './markup.js';
 import { checkInterpolationSyntax, checkPlaceholders } from './placeholders.js';
 import { checkPlurals } from './plurals.js';
 import { checkShape } from './shape.js';
+import { checkNoteReferences } from './note-references.js';
 import { checkWhitespace } from './whitespace.js';
 export { pluralCategories } from './plurals.js';
 export { markupIn } from './markup.js';
@@ -51,7 +53,8 @@ export function lintLocale(input: LintInput): Diagnostic[] {
     ...(input.source ? { french: new Map(input.source.entries.map((e): [string, LocaleEntry] => [e.key, e])) } : {}),
     ...(input.text !== undefined ? { text: input.text } : {}),
   };
-  const shape = input.units ? checkShape({ ...ctx, units: new Map(input.units.map((unit) => [unit.key, unit])) }) : [];
+  const withUnits = input.units ? { ...ctx, units: new Map(input.units.map((unit) => [unit.key, unit])) } : undefined;
+  const shape = withUnits ? [...checkShape(withUnits), ...checkNoteReferences(withUnits)] : [];
   return sortByPlace([
     ...checkPlaceholders(ctx),
     ...checkInterpolationSyntax(ctx),
@@ -68,7 +71,7 @@ export function lintLocale(input: LintInput): Diagnostic[] {
  */
 export function lintTranslationShape(target: LocaleFile, lang: Lang, units: readonly Segment[]): Diagnostic[] {
   const ctx = { file: target.file, lang, entries: target.entries, text: target.text, units: new Map(units.map((unit) => [unit.key, unit])) };
-  return sortByPlace(checkShape(ctx));
+  return sortByPlace([...checkShape(ctx), ...checkNoteReferences(ctx)]);
 }
 
 /** French typography check for French strings (used on French locale files). */
