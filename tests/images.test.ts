@@ -201,3 +201,43 @@ Une phrase avec ![le sixième](images/six.png) au milieu.
     ]);
   });
 });
+
+describe('figures: wrapped in a link', () => {
+  let out: string;
+  beforeAll(async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'briefing-images-link-'));
+    const root = path.join(base, 'project');
+    mkdirSync(path.join(root, 'content', 'images'), { recursive: true });
+    execFileSync('cp', ['-r', path.join(REPO, 'templates'), path.join(REPO, 'locales'), root]);
+    copyFileSync(path.join(IMAGES, 'plan.png'), path.join(root, 'content', 'images', 'plan.png'));
+    writeFileSync(
+      path.join(root, 'content', 'liens.md'),
+      '---\ntitle: Liens\n---\n\n[![Plan du quartier](images/plan.png)](https://ex.fr/plan)\n\n[![Carte distante](https://ex.fr/carte.png)](https://ex.fr/carte)\n',
+    );
+    out = path.join(base, 'out');
+    expect((await runCli(['build', '--root', root, '--out', out, '--lang', 'fr'])).code).toBe(0);
+  }, 60_000);
+
+  it('links the HTML image, or the frame’s alt text, to the link’s address', () => {
+    const tree = fromHtml(readFileSync(path.join(out, 'liens', 'liens.fr.html'), 'utf8'));
+    const img = select('figure.image > a[href="https://ex.fr/plan"] > img', tree);
+    expect(String(img?.properties.src)).toMatch(/^data:image\/png;base64,/);
+    const frame = select('figure.image-frame', tree)!;
+    expect(select('.image-alt > a', frame)?.properties.href).toBe('https://ex.fr/carte');
+    expect(hastText(frame)).toContain('https://ex.fr/carte.png');
+  });
+
+  it('makes the PDF image a link annotation over it', () => {
+    const pdf = path.join(out, 'liens', 'liens.fr.pdf');
+    const json = execFileSync('qpdf', ['--json', pdf], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(json).toContain('"/URI": "u:https://ex.fr/plan"');
+    expect(json).toContain('"/URI": "u:https://ex.fr/carte"');
+    expect(json).toMatch(/"\/Alt": "u:Plan du quartier"/);
+  });
+
+  it('keeps [![alt](src)](href) in the .md edition', () => {
+    const md = readFileSync(path.join(out, 'liens', 'liens.fr.md'), 'utf8');
+    expect(md).toContain('[![Plan du quartier](images/plan.png)](https://ex.fr/plan)');
+    expect(md).toContain('[![Carte distante](https://ex.fr/carte.png)](https://ex.fr/carte)');
+  });
+});

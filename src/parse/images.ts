@@ -18,15 +18,24 @@ import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import { blocksToMarkdown, inlineToMarkdown, parseParagraph } from '../core/markdown.js';
 import type { Place, Segment } from '../core/types.js';
 
-/** The address of the image in a figure's French source (`imageBlock` writes it `![alt](src)`). */
+/** The address of the image in a figure's French source (`imageBlock` writes it `![alt](src)`, or `[![alt](src)](href)`). */
 export function figureSource(markdown: string): string {
-  const image = parseParagraph(markdown).children.find((node): node is Image => node.type === 'image');
+  const children = parseParagraph(markdown).children;
+  const image = children.map(figureImage).find((found) => found !== undefined);
   return image?.url ?? '';
+}
+
+/** The link a figure's French source wraps its image in (`[![alt](src)](href)`), if any. */
+export function figureLink(markdown: string): string | undefined {
+  const link = parseParagraph(markdown).children.find((node): node is Link => node.type === 'link');
+  return link?.url;
 }
 
 /** What a figure paragraph holds: its image, and the caption line's content if it has one. */
 interface FigureParts {
   image: Image;
+  /** The link around the image (`[![alt](src)](href)`), kept on the figure. */
+  link?: string;
   caption?: PhrasingContent[];
   captionPlace?: Place;
 }
@@ -54,7 +63,8 @@ export function imageBlock(node: Paragraph, key: string, file: string, diagnosti
   }
   // The block's own Markdown is its French source: the image alone (its src is read from it).
   const source: Image = { type: 'image', url: image.url, alt: alt ?? '' };
-  return { key, kind: 'image', markdown: blocksToMarkdown([{ type: 'paragraph', children: [source] }]), place: placeOf(node, node), parts: segments };
+  const content: PhrasingContent = parts.link !== undefined ? { type: 'link', url: parts.link, children: [source] } : source;
+  return { key, kind: 'image', markdown: blocksToMarkdown([{ type: 'paragraph', children: [content] }]), place: placeOf(node, node), parts: segments };
 }
 
 /**
@@ -107,14 +117,15 @@ function figureParts(node: Paragraph): FigureParts | undefined {
   const children = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
   const image = children[0] && figureImage(children[0]);
   if (!image) return undefined;
+  const link = children[0]?.type === 'link' ? { link: children[0].url } : {};
   const rest = children.slice(1);
-  if (rest.length === 0) return { image };
+  if (rest.length === 0) return { image, ...link };
   // The caption line: a break (or the line end) then emphasis only.
   const line = rest[0]?.type === 'break' ? rest.slice(1) : rest;
   if (line.length === 0 || !line.every((child) => child.type === 'emphasis')) return undefined;
   const caption = line.flatMap((child) => (child.type === 'emphasis' ? child.children : []));
   const start = line[0]?.position?.start;
-  return { image, caption, ...(start ? { captionPlace: { line: start.line, column: start.column } } : {}) };
+  return { image, ...link, caption, ...(start ? { captionPlace: { line: start.line, column: start.column } } : {}) };
 }
 
 function loneImage(link: Link): Image | undefined {
