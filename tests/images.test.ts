@@ -143,3 +143,101 @@ describe('figures: build', () => {
     expect(md).toContain('![Carte distante](https://example.org/carte.png)');
   });
 });
+
+describe('figures: several in a paragraph, or on the last line of one', () => {
+  const SEVERAL = `---
+title: Plusieurs
+---
+
+![Premier schéma](images/un.png)
+![Second schéma](images/deux.png "Le second")
+
+![Trois](images/c.png) ![Quatre](images/d.png)
+
+Le texte qui les annonce :
+![Cinq](images/e.png)
+
+Une phrase avec ![le sixième](images/six.png) au milieu.
+
+![Sept](images/g.png)
+*La légende de sept*
+`;
+  const { article, diagnostics } = parseArticle(SEVERAL, 'content/plusieurs.md', 'plusieurs');
+  const units = segmentsOf(article);
+
+  it('makes one figure per image of an images-only paragraph, each with its own parts, numbered as blocks', () => {
+    expect(article.lead.map((block) => [block.key, block.kind, block.place.line])).toEqual([
+      ['lead.1', 'image', 5],
+      ['lead.2', 'image', 6],
+      ['lead.3', 'image', 8],
+      ['lead.4', 'image', 8],
+      ['lead.5', 'paragraph', 10],
+      ['lead.6', 'image', 11],
+      ['lead.7', 'paragraph', 13],
+      ['lead.8', 'image', 15],
+    ]);
+    expect(units.map((unit) => [unit.key, unit.markdown])).toEqual([
+      ['title', 'Plusieurs'],
+      ['lead.1.alt', 'Premier schéma'],
+      ['lead.2.alt', 'Second schéma'],
+      ['lead.2.caption', 'Le second'],
+      ['lead.3.alt', 'Trois'],
+      ['lead.4.alt', 'Quatre'],
+      ['lead.5', 'Le texte qui les annonce :'],
+      ['lead.6.alt', 'Cinq'],
+      ['lead.7', 'Une phrase avec le sixième au milieu.'],
+      ['lead.8.alt', 'Sept'],
+      ['lead.8.caption', 'La légende de sept'],
+    ]);
+    expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
+  it('reports an image without alt text among several at its own place', () => {
+    const { article: parsed, diagnostics: found } = parseArticle('# T\n\n![](a.png)\n![](b.png)\n', 'content/t.md', 't');
+    expect(parsed.lead.map((block) => block.kind)).toEqual(['image', 'image']);
+    expect(found.filter((d) => d.ruleId === 'briefing:image-without-alt').map((d) => [d.line, d.column])).toEqual([
+      [3, 1],
+      [4, 1],
+    ]);
+  });
+});
+
+describe('figures: wrapped in a link', () => {
+  let out: string;
+  beforeAll(async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'briefing-images-link-'));
+    const root = path.join(base, 'project');
+    mkdirSync(path.join(root, 'content', 'images'), { recursive: true });
+    execFileSync('cp', ['-r', path.join(REPO, 'templates'), path.join(REPO, 'locales'), root]);
+    copyFileSync(path.join(IMAGES, 'plan.png'), path.join(root, 'content', 'images', 'plan.png'));
+    writeFileSync(
+      path.join(root, 'content', 'liens.md'),
+      '---\ntitle: Liens\n---\n\n[![Plan du quartier](images/plan.png)](https://ex.fr/plan)\n\n[![Carte distante](https://ex.fr/carte.png)](https://ex.fr/carte)\n',
+    );
+    out = path.join(base, 'out');
+    expect((await runCli(['build', '--root', root, '--out', out, '--lang', 'fr'])).code).toBe(0);
+  }, 60_000);
+
+  it('links the HTML image, or the frame’s alt text, to the link’s address', () => {
+    const tree = fromHtml(readFileSync(path.join(out, 'liens', 'liens.fr.html'), 'utf8'));
+    const img = select('figure.image > a[href="https://ex.fr/plan"] > img', tree);
+    expect(String(img?.properties.src)).toMatch(/^data:image\/png;base64,/);
+    const frame = select('figure.image-frame', tree)!;
+    expect(select('.image-alt > a', frame)?.properties.href).toBe('https://ex.fr/carte');
+    expect(hastText(frame)).toContain('https://ex.fr/carte.png');
+  });
+
+  it('makes the PDF image a link annotation over it', () => {
+    const pdf = path.join(out, 'liens', 'liens.fr.pdf');
+    const json = execFileSync('qpdf', ['--json', pdf], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(json).toContain('"/URI": "u:https://ex.fr/plan"');
+    expect(json).toContain('"/URI": "u:https://ex.fr/carte"');
+    expect(json).toMatch(/"\/Alt": "u:Plan du quartier"/);
+  });
+
+  it('keeps [![alt](src)](href) in the .md edition', () => {
+    const md = readFileSync(path.join(out, 'liens', 'liens.fr.md'), 'utf8');
+    expect(md).toContain('[![Plan du quartier](images/plan.png)](https://ex.fr/plan)');
+    expect(md).toContain('[![Carte distante](https://ex.fr/carte.png)](https://ex.fr/carte)');
+  });
+});

@@ -51,14 +51,14 @@ export interface EventStream {
 }
 
 /** Subscribes to the live-preview stream of `/briefings/<slug>/<name>`. */
-export function events(server: BriefingServer, name: string, version = ''): Promise<EventStream> {
+export function events(server: BriefingServer, name: string, version = '', slug = SLUG): Promise<EventStream> {
   return new Promise((resolve, reject) => {
     const queue: { event: string; data: string }[] = [];
     const waiters: (() => void)[] = [];
     let buffer = '';
     let endResolve: () => void = () => {};
     const ended = new Promise<void>((r) => (endResolve = r));
-    const req = request({ host: '127.0.0.1', port: server.port, path: `/__briefing/events/briefings/${SLUG}/${name}?v=${version}` }, (res) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path: `/__briefing/events/briefings/${slug}/${name}?v=${version}` }, (res) => {
       if (res.statusCode !== 200) return reject(new Error(`events: HTTP ${res.statusCode}`));
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {

@@ -105,6 +105,8 @@ export const DEFAULTS = {
     maxConnections: 256,
     /** Open live-preview streams (SSE); beyond, 503. */
     maxLiveClients: 64,
+    /** Folders outside content/ (a site's `static/`, `img/`) watched because a rendered article shows an image there. */
+    maxImageFolders: 64,
     /** Time the responses in flight get to finish on SIGTERM/SIGINT before workers and connections are cut. */
     shutdownGraceMs: 500,
   },

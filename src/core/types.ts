@@ -186,6 +186,8 @@ export interface LocalizedBlock {
 /** A figure's image address (never translated) and its localized alt text and caption, when it has them. */
 export interface LocalizedImage {
   src: string;
+  /** The link the source wraps the image in (`[![alt](src)](href)`), never translated. */
+  href?: string;
   alt?: LocalizedInline;
   caption?: LocalizedInline;
 }

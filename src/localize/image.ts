@@ -1,6 +1,6 @@
 /** A figure (a block of kind `image`) localized: its alt text and caption each a unit, its address as written. */
 import type { Lang, LocalizedBlock, LocalizedInline, Segment } from '../core/types.js';
-import { figureSource } from '../parse/images.js';
+import { figureLink, figureSource } from '../parse/images.js';
 
 /**
  * The localized figure of `segment`: `inline` localizes each part (translated, or French when it
@@ -13,11 +13,12 @@ export function imageBlock(segment: Segment, lang: Lang, inline: (part: Segment)
   const alt = altPart ? inline(altPart) : undefined;
   const caption = captionPart ? inline(captionPart) : undefined;
   const first = alt ?? caption;
+  const href = figureLink(segment.markdown);
   return {
     key: segment.key,
     nodes: [],
     state: first?.state ?? 'source',
     lang: first?.lang ?? lang,
-    image: { src: figureSource(segment.markdown), ...(alt ? { alt } : {}), ...(caption ? { caption } : {}) },
+    image: { src: figureSource(segment.markdown), ...(href !== undefined ? { href } : {}), ...(alt ? { alt } : {}), ...(caption ? { caption } : {}) },
   };
 }

@@ -7,7 +7,7 @@ import { uniqueSlugger } from '../core/slug.js';
 import { sectionNesting } from './sections.js';
 import { isVerbatimBlock, verbatimSegment } from './code.js';
 import { tableSegment } from './tables.js';
-import { imageBlock, inlineImagesAsText } from './images.js';
+import { imageBlock, inlineImagesAsText, splitFigures } from './images.js';
 import { calloutSegment } from './callout-segment.js';
 import { extractNotes } from './footnotes.js';
 import { toString as plainText } from 'mdast-util-to-string';
@@ -52,9 +52,12 @@ export function assembleArticle(tree: Root, meta: ArticleMeta, slug: string, fil
     } else if (node.type in BLOCK_KINDS) {
       const kind = BLOCK_KINDS[node.type as keyof typeof BLOCK_KINDS];
       const list = current ? current.blocks : lead;
-      const key = current ? `sections.${current.id}.${list.length + 1}` : `lead.${list.length + 1}`;
-      const figure = node.type === 'paragraph' ? imageBlock(node, key, file, diagnostics) : undefined;
-      list.push(figure ?? segment(key, kind, blocksToMarkdown([inlineImagesAsText(node, file, placeOf(node), diagnostics)]), placeOf(node)));
+      // Several images in a paragraph are a figure each (./images.ts), numbered as blocks.
+      for (const part of node.type === 'paragraph' ? splitFigures(node) : [node]) {
+        const key = current ? `sections.${current.id}.${list.length + 1}` : `lead.${list.length + 1}`;
+        const figure = part.type === 'paragraph' ? imageBlock(part, key, file, diagnostics) : undefined;
+        list.push(figure ?? segment(key, kind, blocksToMarkdown([inlineImagesAsText(part, file, placeOf(part), diagnostics)]), placeOf(part)));
+      }
     } else if (isVerbatimBlock(node)) {
       const list = current ? current.blocks : lead;
       list.push(verbatimSegment(node, current ? `sections.${current.id}.${list.length + 1}` : `lead.${list.length + 1}`, placeOf(node)));

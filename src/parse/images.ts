@@ -18,15 +18,24 @@ import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import { blocksToMarkdown, inlineToMarkdown, parseParagraph } from '../core/markdown.js';
 import type { Place, Segment } from '../core/types.js';
 
-/** The address of the image in a figure's French source (`imageBlock` writes it `![alt](src)`). */
+/** The address of the image in a figure's French source (`imageBlock` writes it `![alt](src)`, or `[![alt](src)](href)`). */
 export function figureSource(markdown: string): string {
-  const image = parseParagraph(markdown).children.find((node): node is Image => node.type === 'image');
+  const children = parseParagraph(markdown).children;
+  const image = children.map(figureImage).find((found) => found !== undefined);
   return image?.url ?? '';
+}
+
+/** The link a figure's French source wraps its image in (`[![alt](src)](href)`), if any. */
+export function figureLink(markdown: string): string | undefined {
+  const link = parseParagraph(markdown).children.find((node): node is Link => node.type === 'link');
+  return link?.url;
 }
 
 /** What a figure paragraph holds: its image, and the caption line's content if it has one. */
 interface FigureParts {
   image: Image;
+  /** The link around the image (`[![alt](src)](href)`), kept on the figure. */
+  link?: string;
   caption?: PhrasingContent[];
   captionPlace?: Place;
 }
@@ -54,23 +63,69 @@ export function imageBlock(node: Paragraph, key: string, file: string, diagnosti
   }
   // The block's own Markdown is its French source: the image alone (its src is read from it).
   const source: Image = { type: 'image', url: image.url, alt: alt ?? '' };
-  return { key, kind: 'image', markdown: blocksToMarkdown([{ type: 'paragraph', children: [source] }]), place: placeOf(node, node), parts: segments };
+  const content: PhrasingContent = parts.link !== undefined ? { type: 'link', url: parts.link, children: [source] } : source;
+  return { key, kind: 'image', markdown: blocksToMarkdown([{ type: 'paragraph', children: [content] }]), place: placeOf(node, node), parts: segments };
+}
+
+/**
+ * `node` as the paragraphs it stands for: a paragraph of several images and nothing else (spaces
+ * and line breaks between them) is one paragraph per image, each a figure; a text paragraph whose
+ * last line is one image is the text, then that image's paragraph (a figure after it). Any other
+ * paragraph is itself. Each image paragraph has its image's position.
+ */
+export function splitFigures(node: Paragraph): Paragraph[] {
+  const content = node.children.filter((child) => !isBlank(child));
+  if (content.length > 1 && content.every((child) => figureImage(child) !== undefined)) return content.map(alone);
+  // The last line: what follows the last line break (a `break`, or a newline inside a text).
+  const children = node.children;
+  let cut = children.length - 1;
+  while (cut >= 0 && !isLineEnd(children[cut]!)) cut--;
+  if (cut < 0) return [node];
+  const end = children[cut]!;
+  const after = end.type === 'text' ? end.value.slice(end.value.lastIndexOf('\n') + 1) : '';
+  const line = children.slice(cut + 1).filter((child) => !isBlank(child));
+  const image = line.length === 1 && after.trim() === '' ? line[0]! : undefined;
+  if (!image || !figureImage(image)) return [node];
+  const head = children.slice(0, cut);
+  if (end.type === 'text') head.push({ ...end, value: end.value.slice(0, end.value.lastIndexOf('\n')).trimEnd() });
+  const text = head.filter((child) => !isBlank(child));
+  // A caption line under a lone image is the figure's (figureParts): not this case.
+  if (text.length === 0 || text.every((child) => figureImage(child) !== undefined)) return [node];
+  return [{ ...node, children: head }, alone(image)];
+}
+
+/** The image of a paragraph child that is an image or a link around one image. */
+function figureImage(child: PhrasingContent): Image | undefined {
+  return child.type === 'image' ? child : child.type === 'link' ? loneImage(child) : undefined;
+}
+
+function isBlank(child: PhrasingContent): boolean {
+  return (child.type === 'text' && child.value.trim() === '') || child.type === 'break';
+}
+
+function isLineEnd(child: PhrasingContent): boolean {
+  return child.type === 'break' || (child.type === 'text' && child.value.includes('\n'));
+}
+
+/** A paragraph holding `child` alone, at its place. */
+function alone(child: PhrasingContent): Paragraph {
+  return { type: 'paragraph', children: [child], ...(child.position ? { position: child.position } : {}) };
 }
 
 /** The image and caption of a figure paragraph, or undefined. */
 function figureParts(node: Paragraph): FigureParts | undefined {
   const children = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
-  const first = children[0];
-  const image = first?.type === 'image' ? first : first?.type === 'link' ? loneImage(first) : undefined;
+  const image = children[0] && figureImage(children[0]);
   if (!image) return undefined;
+  const link = children[0]?.type === 'link' ? { link: children[0].url } : {};
   const rest = children.slice(1);
-  if (rest.length === 0) return { image };
+  if (rest.length === 0) return { image, ...link };
   // The caption line: a break (or the line end) then emphasis only.
   const line = rest[0]?.type === 'break' ? rest.slice(1) : rest;
   if (line.length === 0 || !line.every((child) => child.type === 'emphasis')) return undefined;
   const caption = line.flatMap((child) => (child.type === 'emphasis' ? child.children : []));
   const start = line[0]?.position?.start;
-  return { image, caption, ...(start ? { captionPlace: { line: start.line, column: start.column } } : {}) };
+  return { image, ...link, caption, ...(start ? { captionPlace: { line: start.line, column: start.column } } : {}) };
 }
 
 function loneImage(link: Link): Image | undefined {

@@ -7,7 +7,8 @@
  * image is shown as a frame. The images are then set, as data, on the document tree of each edition.
  */
 import { lstat } from 'node:fs/promises';
-import type { Image, Root } from 'mdast';
+import type { Root } from 'mdast';
+import { figureImage } from '../core/figure.js';
 import { imageSize } from 'image-size';
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import { limits } from '../core/limits.js';
@@ -84,7 +85,7 @@ export function attachImages(tree: Root, assets: ImageAssets, articleUrl: string
   const base = articleBase(articleUrl);
   for (const node of tree.children) {
     if (node.type !== 'paragraph' || !node.data?.image) continue;
-    const image = node.children.find((child): child is Image => child.type === 'image');
+    const image = figureImage(node)?.image;
     if (!image) continue;
     const asset = assets.get(image.url);
     if (asset) image.data = { ...image.data, asset };

@@ -1,6 +1,6 @@
 /**
  * The input hash of an output: sha256 over everything that can change its bytes — the article,
- * the locale and state files its edition reads, every file under templates/, the font package,
+ * the local images it shows, the locale and state files its edition reads, every file under templates/, the font package,
  * the tool's version, the date it shows and the options that affect it. Computed from file bytes
  * only (no parsing), so a rebuild can decide what to skip before loading any renderer.
  */
@@ -14,6 +14,7 @@ import { projectPaths, type ProjectPaths } from '../core/paths.js';
 import { SOURCE_LANG, type Format, type Lang, type OutputKind } from '../core/types.js';
 import { sha256 } from '../core/hash.js';
 import { projectBounds, type ProjectBounds } from '../project/bounds.js';
+import type { ImageInput } from '../project/image-inputs.js';
 import { InputError, readInput, readInputSync } from '../project/read-file.js';
 
 const require = createRequire(import.meta.url);
@@ -114,9 +115,21 @@ export class FileHasher {
   }
 }
 
-/** Hash of one edition's inputs (everything but the output's kind and format). */
-export function editionHash(shared: SharedInputs, hasher: FileHasher, files: readonly string[], lang: Lang, minCoverage: number): string {
+/**
+ * Hash of one edition's inputs (everything but the output's kind and format); `images`: the local
+ * images its article may show, with their states (project/image-inputs.ts).
+ */
+export function editionHash(
+  shared: SharedInputs,
+  hasher: FileHasher,
+  files: readonly string[],
+  lang: Lang,
+  minCoverage: number,
+  images: readonly ImageInput[] = [],
+): string {
   const parts = files.map((file) => `${file}=${hasher.file(file)}`);
+  // Only when there are some: the hash of an article without images is as it always was.
+  parts.push(...images.map((image) => `image:${image.file}=${image.state}`));
   // The coverage threshold decides whether a translated edition is written at all.
   const threshold = lang === SOURCE_LANG ? '' : `min-coverage=${minCoverage}`;
   return sha256(JSON.stringify({ ...shared, lang, threshold, parts }));

@@ -1,12 +1,15 @@
 /**
  * What `planBuild` needs to know about the disk, read beforehand by the executor: the input hash
- * of each selected edition (file bytes only, no parsing) and the state of each recorded output
+ * of each selected edition (file bytes only, no parsing: the images an article shows are found by
+ * a scan of its text) and the state of each recorded output
  * the plan may keep or remove.
  */
 import type { Lang } from '../core/types.js';
 import type { ProjectPaths } from '../core/paths.js';
 import type { SourceFile } from '../project/sources.js';
 import { projectBounds } from '../project/bounds.js';
+import { imageInputs, type ImageInput } from '../project/image-inputs.js';
+import { readInput } from '../project/read-file.js';
 import { editionHash, editionInputFiles, FileHasher, sharedInputs } from './input-hash.js';
 import { safeRelative, type Manifest } from './manifest.js';
 import { fileState } from './execute-files.js';
@@ -42,14 +45,27 @@ export async function gatherPlanInputs(
     if (!safeRelative(entry.path) || (existing.has(entry.slug) && !selectedSlugs.has(entry.slug))) continue;
     files.set(entry.path, fileState(paths.output, entry));
   }
+  const images = await Promise.all(selected.map((source) => articleImages(source, paths.root)));
   return {
-    selected: selected.map((source) => ({
+    selected: selected.map((source, i) => ({
       source,
       hashes: Object.fromEntries(
-        options.langs.map((lang) => [lang, editionHash(shared, hasher, editionInputFiles(paths, source.file, source.slug, lang), lang, options.minCoverage)]),
+        options.langs.map((lang) => [
+          lang,
+          editionHash(shared, hasher, editionInputFiles(paths, source.file, source.slug, lang), lang, options.minCoverage, images[i]),
+        ]),
       ),
     })),
     existing,
     files,
   };
+}
+
+/** The local images `source` may show and their states; none when it cannot be read (its own hash says so). */
+async function articleImages(source: SourceFile, root: string): Promise<ImageInput[]> {
+  const text = await readInput(source.absolute, source.bounds).then(
+    (bytes) => bytes.toString('utf8'),
+    () => undefined,
+  );
+  return text === undefined ? [] : imageInputs(text, source.absolute, root, source.bounds);
 }

@@ -1,5 +1,5 @@
 /**
- * The files a render reads, hashed: the render cache's key. Every file is resolved through its
+ * The files a render reads, hashed: the render cache's key (with the images the article shows). Every file is resolved through its
  * real path first, and one that leads out of the project (a symlink to `/etc/passwd`, say), into
  * `.git/` or into the output folder stops the request: the service serves the project, not
  * whatever a link points at. Files are read as the build reads them (project/read-file.ts): a FIFO
@@ -14,7 +14,8 @@ import { SOURCE_LANG } from '../core/types.js';
 import { COMMON_NS } from '../i18n/instance.js';
 import { listSources, type SourceFile } from '../project/sources.js';
 import { boundsOfRoot, type ProjectBounds } from '../project/bounds.js';
-import { InputError, inputRealPath, readOptionalInput } from '../project/read-file.js';
+import { imageInputs } from '../project/image-inputs.js';
+import { InputError, inputRealPath, readInput, readOptionalInput } from '../project/read-file.js';
 import { translationFiles } from '../translate/files.js';
 import type { ServedFile } from './catalogue.js';
 
@@ -60,6 +61,25 @@ export async function inputFiles(paths: ProjectPaths, source: SourceFile, file: 
   }
   files.push(...(await listTree(paths.templates)));
   return files;
+}
+
+/**
+ * The local images the article may show and their states (project/image-inputs.ts), as text for a
+ * cache key (an edited image renders its article again), and the folders they are in (inside the
+ * project), for the live preview to watch. Empty when the article cannot be read (its own hash
+ * covers that) or shows none.
+ */
+export async function imagesOf(paths: ProjectPaths, source: SourceFile): Promise<{ key: string; folders: string[] }> {
+  let text: string;
+  try {
+    text = (await readInput(source.absolute, source.bounds)).toString('utf8');
+  } catch {
+    return { key: '', folders: [] };
+  }
+  const images = await imageInputs(text, source.absolute, paths.root, source.bounds);
+  const key = images.map((image) => `\0image:${image.file}=${image.state}`).join('');
+  const inside = images.filter((image) => image.state !== 'refused:outside');
+  return { key, folders: [...new Set(inside.map((image) => path.dirname(path.join(paths.root, image.file))))] };
 }
 
 /**

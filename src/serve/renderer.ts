@@ -7,6 +7,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { buildTime, isoDate } from '../core/clock.js';
+import { DEFAULTS } from '../core/defaults.js';
 import { UsageError } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import type { ArticleResult, ArticleTask } from '../pipeline/article-task.js';
@@ -14,7 +15,7 @@ import type { SourceFile } from '../project/sources.js';
 import { stoppedDiagnostic } from '../publish/execute-render.js';
 import { ArticlePool, JobStopped } from '../publish/pool.js';
 import { findFile, type ServedFile } from './catalogue.js';
-import { hashFiles, inputFiles, servableSources } from './inputs.js';
+import { hashFiles, imagesOf, inputFiles, servableSources } from './inputs.js';
 import { Limiter } from './limiter.js';
 import { RenderCache, type CachedRender, type GoodRender } from './render-cache.js';
 import type { RenderOutcome } from './render.js';
@@ -43,6 +44,8 @@ export interface RendererOptions {
   env: NodeJS.ProcessEnv;
   /** Told after each render that actually ran. */
   onRender?: (file: ServedFile, render: CachedRender) => void;
+  /** Told when a render shows images from a folder not seen before ({@link Renderer.imageFolders}). */
+  onImageFolders?: () => void;
 }
 
 export class Renderer {
@@ -51,6 +54,8 @@ export class Renderer {
   readonly summaries: ArticleSummaries;
   /** Real path of the project root: inputs must resolve inside it. */
   readonly realRoot: string;
+  /** Folders of the images rendered articles show: the live preview watches them too. */
+  readonly imageFolders = new Set<string>();
   private readonly pool: ArticlePool;
   private renders = 0;
 
@@ -112,7 +117,13 @@ export class Renderer {
     const now = buildTime(this.options.env);
     const files = await inputFiles(this.options.paths, source, file);
     const salt = [this.options.toolVersion, file.kind.id, file.name, file.lang, file.format, isoDate(now), this.options.env.SOURCE_DATE_EPOCH ?? ''].join('\0');
-    const key = await hashFiles(this.realRoot, files, salt);
+    // The images the article shows are read by the render too: their states are part of the key.
+    const keyOf = async () => {
+      const images = await imagesOf(this.options.paths, source);
+      this.watchImageFolders(images.folders);
+      return hashFiles(this.realRoot, files, salt + images.key);
+    };
+    const key = await keyOf();
     const renderArticle = (task: ArticleTask) => this.renderOnWorker(task);
     const render = async (): Promise<RenderOutcome> => {
       const stopped = await this.summaries.overBudget(source);
@@ -129,11 +140,18 @@ export class Renderer {
         }),
       );
     };
-    const stillCurrent = async () => (await hashFiles(this.realRoot, files, salt).catch(() => '')) === key;
+    const stillCurrent = async () => (await keyOf().catch(() => '')) === key;
     const onRender = this.options.onRender;
     const result = await this.cache.obtain(key, render, stillCurrent, onRender && ((entry) => onRender(file, entry)));
     if (result.ok) this.cache.keepGood(file.name, result);
     return result;
+  }
+
+  /** Remembers the folders of the images shown (up to a bound), and tells the watcher of new ones. */
+  private watchImageFolders(folders: readonly string[]): void {
+    const fresh = folders.filter((folder) => !this.imageFolders.has(folder));
+    for (const folder of fresh) if (this.imageFolders.size < DEFAULTS.serve.maxImageFolders) this.imageFolders.add(folder);
+    if (fresh.length > 0) this.options.onImageFolders?.();
   }
 
   /** The last render of `file` that succeeded, for the preview to keep under an error. */

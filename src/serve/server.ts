@@ -95,6 +95,7 @@ export function isLoopback(host: string): boolean {
 export async function startServer(options: ServeOptions): Promise<BriefingServer> {
   const host = options.host ?? DEFAULTS.host;
   const limits = DEFAULTS.serve;
+  let watcher: ProjectWatcher | undefined;
   const renderer = new Renderer({
     paths: options.paths,
     ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
@@ -109,6 +110,8 @@ export async function startServer(options: ServeOptions): Promise<BriefingServer
     ...(options.workerEntry ? { workerEntry: options.workerEntry } : {}),
     env: options.env ?? process.env,
     ...(options.onRender ? { onRender: options.onRender } : {}),
+    // Images outside the watched folders: watched once an article shows one.
+    onImageFolders: () => void watcher?.sync(),
   });
   const live = new LiveHub(
     options.maxLiveClients ?? limits.maxLiveClients,
@@ -180,9 +183,13 @@ export async function startServer(options: ServeOptions): Promise<BriefingServer
     });
   });
 
-  let watcher: ProjectWatcher | undefined;
   if (options.watch ?? true) {
-    watcher = watchProject(options.paths, () => void live.refresh(), options.debounceMs ?? 30);
+    watcher = watchProject(
+      options.paths,
+      () => void live.refresh(),
+      options.debounceMs ?? 30,
+      () => renderer.imageFolders,
+    );
     await watcher.ready;
   }
 

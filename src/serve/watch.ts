@@ -1,5 +1,6 @@
 /**
- * Watches content/, locales/ and templates/ (and their sub-folders) for saves. Folders are
+ * Watches content/, locales/ and templates/ (and their sub-folders), and the folders of the images
+ * previewed articles show, for saves. Folders are
  * watched, never files: an editor that saves by writing a temporary file and renaming it over the
  * original replaces the file's inode, which a file watch would lose. Events are debounced, so a
  * save written in chunks or as rename + write is one change; a folder that vanishes is dropped and
@@ -14,13 +15,24 @@ import { DEFAULTS } from '../core/defaults.js';
 export interface ProjectWatcher {
   /** Resolves once the folders that exist at start are watched. */
   ready: Promise<void>;
+  /** Watches the folders that exist now (the extra ones included), forgets those that do not. */
+  sync(): Promise<void>;
   close(): void;
 }
 
 const WATCHED: readonly string[] = [DEFAULTS.folders.content, DEFAULTS.folders.locales, DEFAULTS.folders.templates];
 
-/** Calls `onChange` with the changed paths, `debounceMs` after the last of a burst of events. */
-export function watchProject(paths: ProjectPaths, onChange: (files: string[]) => void, debounceMs = 30): ProjectWatcher {
+/**
+ * Calls `onChange` with the changed paths, `debounceMs` after the last of a burst of events.
+ * `extraFolders`: more folders to watch (not their sub-folders), asked at each sync — those of the
+ * images previewed articles show outside content/ (the project root itself is never one).
+ */
+export function watchProject(
+  paths: ProjectPaths,
+  onChange: (files: string[]) => void,
+  debounceMs = 30,
+  extraFolders: () => Iterable<string> = () => [],
+): ProjectWatcher {
   const watchers = new Map<string, FSWatcher>();
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
@@ -62,6 +74,7 @@ export function watchProject(paths: ProjectPaths, onChange: (files: string[]) =>
   const sync = async () => {
     const dirs = new Set([paths.root]);
     for (const top of WATCHED) for (const dir of await folders(path.join(paths.root, top), 3)) dirs.add(dir);
+    for (const dir of extraFolders()) if (dir !== paths.root) dirs.add(dir);
     if (closed) return;
     for (const [dir, watcher] of watchers) {
       if (!dirs.has(dir)) {
@@ -74,6 +87,7 @@ export function watchProject(paths: ProjectPaths, onChange: (files: string[]) =>
 
   return {
     ready: sync(),
+    sync,
     close() {
       closed = true;
       clearTimeout(timer);

@@ -9,7 +9,8 @@
  * writes one, of PNG or JPEG.
  */
 import type { Element, ElementContent, RootContent } from 'hast';
-import type { Image, Paragraph, Root } from 'mdast';
+import type { Paragraph, Root } from 'mdast';
+import { figureImage } from '../../core/figure.js';
 import { toString as plainText } from 'mdast-util-to-string';
 import { defaultHandlers, type State } from 'mdast-util-to-hast';
 import { CLASS } from '../../core/class-names.js';
@@ -31,8 +32,12 @@ const isHttp = (url: string) => /^https?:\/\//i.test(url);
 export function figureElement(state: State, node: Paragraph): Element | undefined {
   if (node.data?.caption) return withData(state, node, { type: 'element', tagName: 'figcaption', properties: {}, children: state.all(node) }, []);
   if (!node.data?.image) return undefined;
-  const image = node.children.find((child): child is Image => child.type === 'image');
-  if (!image) return defaultHandlers.paragraph(state, node);
+  const found = figureImage(node);
+  if (!found) return defaultHandlers.paragraph(state, node);
+  const { image } = found;
+  // A linked figure: its image (or frame's alt text) is the link; a frame's own link stays the image's address.
+  const linked = (content: ElementContent): ElementContent =>
+    found.href !== undefined ? { type: 'element', tagName: 'a', properties: { href: found.href }, children: [content] } : content;
   const asset = image.data?.asset;
   const alt = image.alt ?? '';
   if (asset) {
@@ -40,10 +45,10 @@ export function figureElement(state: State, node: Paragraph): Element | undefine
     const height = Math.round((asset.height * width) / asset.width);
     const src = `data:${asset.mime};base64,${Buffer.from(asset.bytes).toString('base64')}`;
     const img: Element = { type: 'element', tagName: 'img', properties: { src, alt, width, height }, children: [] };
-    return withData(state, node, { type: 'element', tagName: 'figure', properties: {}, children: [img] }, [CLASS.image]);
+    return withData(state, node, { type: 'element', tagName: 'figure', properties: {}, children: [linked(img)] }, [CLASS.image]);
   }
   const children: ElementContent[] = [];
-  if (alt) children.push({ type: 'element', tagName: 'p', properties: { className: [CLASS.imageAlt] }, children: [{ type: 'text', value: alt }] });
+  if (alt) children.push({ type: 'element', tagName: 'p', properties: { className: [CLASS.imageAlt] }, children: [linked({ type: 'text', value: alt })] });
   // A link only to a web address: a local path means nothing to whoever reads the page.
   if (isHttp(image.url)) children.push({ type: 'element', tagName: 'a', properties: { href: image.url }, children: [{ type: 'text', value: image.url }] });
   else if (!alt) children.push({ type: 'text', value: image.url || plainText(node) });
@@ -84,7 +89,8 @@ export function groupFigures(nodes: RootContent[]): RootContent[] {
   return out;
 }
 
-/** Whether `node` is the image of a figure, which keeps its `img` (only this module makes one). */
-export function isFigureImage(parent: Element, child: Element): boolean {
-  return parent.tagName === 'figure' && hasClass(parent, CLASS.image) && child.tagName === 'img';
+/** Whether `child` is the image of a figure (in it, or in its link), which keeps its `img` (only this module makes one). */
+export function isFigureImage(parent: Element, child: Element, grandparent?: Element): boolean {
+  const figure = parent.tagName === 'a' ? grandparent : parent;
+  return figure !== undefined && figure.tagName === 'figure' && hasClass(figure, CLASS.image) && child.tagName === 'img';
 }

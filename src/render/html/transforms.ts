@@ -46,11 +46,11 @@ function noteElement(text: string): Element {
  * (except a figure's embedded image, ./image.ts).
  * (The sanitiser then checks the link's protocol like any other href.)
  */
-export function imagesToLinks(node: Nodes): void {
+export function imagesToLinks(node: Nodes, parent?: Element): void {
   if (!('children' in node)) return;
   node.children = node.children.map((child) => {
     if (!isElement(child)) return child;
-    if (child.tagName === 'img' && !(isElement(node) && isFigureImage(node, child))) {
+    if (child.tagName === 'img' && !(isElement(node) && isFigureImage(node, child, parent))) {
       const src = typeof child.properties.src === 'string' ? child.properties.src : '';
       const alt = typeof child.properties.alt === 'string' ? child.properties.alt : '';
       const link: ElementContent = {
@@ -61,7 +61,7 @@ export function imagesToLinks(node: Nodes): void {
       };
       return link;
     }
-    imagesToLinks(child);
+    imagesToLinks(child, isElement(node) ? node : undefined);
     return child;
   }) as typeof node.children;
 }

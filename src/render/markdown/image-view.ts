@@ -5,6 +5,7 @@
  * The alt text is written as an image's alt (plain text) and the caption as one paragraph, both
  * escaped by mdast-util-to-markdown like every other unit.
  */
+import type { PhrasingContent } from 'mdast';
 import { toString as plainText } from 'mdast-util-to-string';
 import { ANNOTATION } from '../../core/class-names.js';
 import { blocksToMarkdown } from '../../core/markdown.js';
@@ -17,7 +18,10 @@ export function imageMarkdown(image: LocalizedImage, lang: Lang, fallbackMark: (
   const marks = (part: LocalizedInline | undefined, kind: string) =>
     `${part && part.lang !== lang ? `${fallbackMark(part.state === 'stale' ? 'stale' : 'missing')}\n` : ''}${kind}\n`;
   const alt = image.alt ? plainText({ type: 'paragraph', children: image.alt.children }) : '';
-  const figure = `${marks(image.alt, annotationMark(ANNOTATION.image))}${blocksToMarkdown([{ type: 'paragraph', children: [{ type: 'image', url: image.src, alt }] }])}`;
+  const img: PhrasingContent = { type: 'image', url: image.src, alt };
+  // A linked figure stays linked: `[![alt](src)](href)`.
+  const content: PhrasingContent = image.href !== undefined ? { type: 'link', url: image.href, children: [img] } : img;
+  const figure = `${marks(image.alt, annotationMark(ANNOTATION.image))}${blocksToMarkdown([{ type: 'paragraph', children: [content] }])}`;
   if (!image.caption) return figure;
   return `${figure}\n\n${marks(image.caption, annotationMark(ANNOTATION.caption))}${blocksToMarkdown([{ type: 'paragraph', children: image.caption.children }])}`;
 }

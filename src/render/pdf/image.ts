@@ -7,6 +7,7 @@
  * tagged `Caption`.
  */
 import type { Image, Paragraph } from 'mdast';
+import { figureImage } from '../../core/figure.js';
 import { DEFAULTS } from '../../core/defaults.js';
 import { collectRuns, measureRuns, writeRuns, type Run } from './inline.js';
 import { artifact, tagBlock, type StructParent } from './tagging.js';
@@ -17,12 +18,15 @@ const FRAME_PADDING = 8;
 
 /** Draws the figure held by the image paragraph `node`. */
 export function renderFigure(ctx: LayoutContext, node: Paragraph, parent: StructParent, col: Column): void {
-  const image = node.children.find((child): child is Image => child.type === 'image');
-  if (!image) return;
+  const found = figureImage(node);
+  if (!found) return;
+  const { image } = found;
+  // Only absolute web and mail links become link annotations (as in text).
+  const href = found.href !== undefined && /^(?:https?:|mailto:)/i.test(found.href) ? found.href : undefined;
   const asset = image.data?.asset;
   const alt = image.alt ?? '';
   if (!asset) {
-    renderFrame(ctx, image, parent, col);
+    renderFrame(ctx, image, parent, col, href);
     return;
   }
   const { doc } = ctx;
@@ -36,18 +40,18 @@ export function renderFigure(ctx: LayoutContext, node: Paragraph, parent: Struct
   ensureSpace(ctx, height + bodyLineHeight(ctx));
   const x = columnX(ctx, col);
   const y = doc.y;
-  tagBlock(ctx, parent, 'Figure', () => doc.image(Buffer.from(asset.bytes), x, y, { width, height }), alt ? { alt } : {});
+  tagBlock(ctx, parent, 'Figure', () => doc.image(Buffer.from(asset.bytes), x, y, { width, height, ...(href ? { link: href } : {}) }), alt ? { alt } : {});
   doc.x = ctx.left;
   doc.y = y + height;
 }
 
 /** A framed box with the alt text and the image's address. */
-function renderFrame(ctx: LayoutContext, image: Image, parent: StructParent, col: Column): void {
+function renderFrame(ctx: LayoutContext, image: Image, parent: StructParent, col: Column, href: string | undefined): void {
   const { doc, theme } = ctx;
   const web = /^https?:\/\//i.test(image.url);
   const plain = { bold: false, italic: false, code: false, strike: false };
   const runs: Run[] = [];
-  if (image.alt) runs.push({ text: image.alt, style: plain, link: null });
+  if (image.alt) runs.push({ text: image.alt, style: plain, link: href ?? null });
   if (image.url) runs.push({ text: `${runs.length ? '\n' : ''}${image.url}`, style: { ...plain, italic: !web }, link: web ? image.url : null });
   if (runs.length === 0) return;
   const x = columnX(ctx, col);
