@@ -80,8 +80,23 @@ function drawRow(ctx: LayoutContext, cells: CellBox[], y: number, layoutOf: (c: 
 
 function rowHeight(ctx: LayoutContext, cells: CellBox[], layoutOf: (c: number) => Omit<RunLayout, 'y'>): number {
   const line = ctx.theme.sizes.body * SETTINGS.textScale * ctx.theme.lineHeight;
-  const text = Math.max(line, ...cells.map((cell, c) => measureRuns(ctx, cell.runs, { ...layoutOf(c), y: 0 })));
+  const text = Math.max(line, ...cells.map((cell, c) => cellTextHeight(ctx, cell.runs, { ...layoutOf(c), y: 0 })));
   return text + 2 * SETTINGS.cellPadding;
+}
+
+/**
+ * Height of a cell's text: measured in each font its runs use, the tallest kept. measureRuns alone
+ * measures in the regular face, so a bold header (or an inline-code cell) that wraps one line more
+ * when drawn would overlap the row below.
+ */
+function cellTextHeight(ctx: LayoutContext, runs: readonly Run[], layout: RunLayout): number {
+  let height = measureRuns(ctx, runs, layout);
+  const text = runs.map((run) => run.text).join('');
+  for (const role of new Set(runs.map((run) => fontFor(run.style, layout.family)))) {
+    const lineGap = useFont(ctx, role, layout.size, layout.lineHeight);
+    height = Math.max(height, ctx.doc.heightOfString(text, { width: layout.width, lineGap, align: 'left' }));
+  }
+  return height;
 }
 
 /** A rule under a row across the table: the header's in the accent colour, thicker. */
