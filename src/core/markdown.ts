@@ -12,9 +12,12 @@ import type { Root, RootContent, PhrasingContent, Heading, Paragraph } from 'mda
 import { capLinePrefixes, flattenDeepNesting } from './nesting.js';
 import { supersub, supersubFromMarkdown, supersubToMarkdown } from './supersub.js';
 import { limits } from './limits.js';
+import type { Construct, Effects, Extension, State, Token, TokenizeContext } from 'micromark-util-types';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
+import type { Processor } from 'unified';
 
 /** Math options shared by every parser and the writer: only `$$` delimits math (remark-math's option). */
-export const MATH_OPTIONS = { singleDollarTextMath: false } as const;
+const MATH_OPTIONS = { singleDollarTextMath: false } as const;
 
 export const MARKDOWN_OPTIONS: ToMarkdownOptions = {
   bullet: '-',
@@ -33,13 +36,77 @@ export const MARKDOWN_OPTIONS: ToMarkdownOptions = {
  * GFM, where strikethrough takes two tildes (`~~x~~`) so that one makes a subscript (`H~2~O`),
  * plus `^sup^` (./supersub.ts).
  */
-export const GFM_OPTIONS = { singleTilde: false } as const;
+const GFM_OPTIONS = { singleTilde: false } as const;
 
 /** GFM, `$$` math and sup/sub on top of CommonMark, for every string the project parses (articles, units, the template's output). */
 const GFM: FromMarkdownOptions = {
-  extensions: [gfm(GFM_OPTIONS), math(MATH_OPTIONS), supersub()],
+  extensions: [boundedGfm(), math(MATH_OPTIONS), supersub()],
   mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown(), supersubFromMarkdown()],
 };
+
+/**
+ * The project's syntax as a remark plugin, for the article parser (remark-parse): the same
+ * micromark and mdast extensions as {@link parseMarkdown}, so articles and strings read alike.
+ */
+export function remarkProjectSyntax(this: Processor): undefined {
+  const data = this.data();
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), ...(GFM.extensions ?? [])];
+  data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), ...(GFM.mdastExtensions ?? [])];
+}
+
+/**
+ * How far back (in micromark events) a `]` looks for the `[^` of a footnote call. A call's label
+ * (`[^note-2]`) is a few events (more with escapes or emphasis in it): 256 finds labels of a
+ * hundred characters and more; a longer one is text, and its note reported as never called.
+ */
+const FOOTNOTE_CALL_LOOKBACK = 256;
+
+/**
+ * GFM with its footnote calls' look-back bounded: micromark-extension-gfm-footnote walks back
+ * through every event of the paragraph from each `]` to find a `[^`, so `](` repeated 6 000
+ * times took 31 s (quadratic). Its tokenizer is replaced by the same one (MIT, micromark) whose
+ * walk stops after {@link FOOTNOTE_CALL_LOOKBACK} events: the same calls are found, in time
+ * linear in the text.
+ */
+function boundedGfm(): Extension {
+  const extension = gfm(GFM_OPTIONS);
+  const closing = extension.text?.[93];
+  if (!extension.text || !Array.isArray(closing)) return extension;
+  const bounded = closing.map(
+    (construct): Construct => (construct.name === 'gfmPotentialFootnoteCall' ? { ...construct, tokenize: potentialFootnoteCall } : construct),
+  );
+  return { ...extension, text: { ...extension.text, 93: bounded } };
+}
+
+/** Token types that end the walk back from a `]` (as in micromark-extension-gfm-footnote). */
+const WALK_STOPS = new Set(['gfmFootnoteCall', 'labelLink', 'label', 'image', 'link']);
+
+/** micromark-extension-gfm-footnote's `tokenizePotentialGfmFootnoteCall`, its walk bounded. */
+function potentialFootnoteCall(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  const { events } = this;
+  const parser = this.parser as typeof this.parser & { gfmFootnotes?: string[] };
+  const defined = parser.gfmFootnotes ?? (parser.gfmFootnotes = []);
+  const floor = Math.max(0, events.length - FOOTNOTE_CALL_LOOKBACK);
+  let labelStart: Token | undefined;
+  for (let index = events.length - 1; index >= floor; index--) {
+    const token = events[index]![1];
+    if (token.type === 'labelImage') {
+      labelStart = token;
+      break;
+    }
+    if (WALK_STOPS.has(token.type)) break;
+  }
+  const start: State = (code) => {
+    if (!labelStart || !labelStart._balanced) return nok(code);
+    const id = normalizeIdentifier(this.sliceSerialize({ start: labelStart.end, end: this.now() }));
+    if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) return nok(code);
+    effects.enter('gfmFootnoteCallLabelMarker');
+    effects.consume(code);
+    effects.exit('gfmFootnoteCallLabelMarker');
+    return ok(code);
+  };
+  return start;
+}
 
 /** Serialises block nodes to CommonMark (no trailing newline). */
 export function blocksToMarkdown(nodes: RootContent[]): string {
@@ -109,7 +176,7 @@ const PARAGRAPH_ONLY: NonNullable<FromMarkdownOptions['extensions']>[number] = {
  */
 export function parseParagraph(text: string): Paragraph {
   const tree = fromMarkdown(text, {
-    extensions: [gfm(GFM_OPTIONS), math(MATH_OPTIONS), supersub(), PARAGRAPH_ONLY],
+    extensions: [boundedGfm(), math(MATH_OPTIONS), supersub(), PARAGRAPH_ONLY],
     mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown(), supersubFromMarkdown()],
   });
   // Block syntax is off, but emphasis and links can still nest: capped as in parseMarkdown.

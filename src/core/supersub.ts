@@ -12,7 +12,6 @@ import type { Construct, Extension, State, TokenizeContext, Effects, Code } from
 import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
 import type { Options as ToMarkdownExtension, State as WriterState } from 'mdast-util-to-markdown';
 import type { Parent, PhrasingContent } from 'mdast';
-import type { Processor } from 'unified';
 import { markdownLineEndingOrSpace } from 'micromark-util-character';
 
 /** `^x^`: raised smaller text (`<sup>` in HTML). */
@@ -156,12 +155,4 @@ export function supersubToMarkdown(): ToMarkdownExtension {
     handlers: { superscript: write('superscript'), subscript: write('subscript') } as ToMarkdownExtension['handlers'],
     unsafe: [{ character: '^', inConstruct: 'phrasing' }],
   };
-}
-
-/** The same as a unified (remark) plugin, beside remark-gfm in the article parser. */
-export function remarkSupersub(this: Processor): undefined {
-  const data = this.data();
-  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), supersub()];
-  data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), supersubFromMarkdown()];
-  data.toMarkdownExtensions = [...(data.toMarkdownExtensions ?? []), supersubToMarkdown()];
 }

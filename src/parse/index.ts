@@ -2,14 +2,11 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
 import type { Root, Yaml } from 'mdast';
 import type { Article } from '../core/types.js';
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import { limits as currentLimits } from '../core/limits.js';
-import { GFM_OPTIONS, MATH_OPTIONS } from '../core/markdown.js';
-import { remarkSupersub } from '../core/supersub.js';
+import { remarkProjectSyntax } from '../core/markdown.js';
 import { capLinePrefixes, flattenDeepNesting } from '../core/nesting.js';
 import { readFrontMatter } from './front-matter.js';
 import { splitWireCopy } from './wire-copy.js';
@@ -23,7 +20,7 @@ import { expandMacros } from './macros.js';
 
 export { classifyLine } from './wire-lines.js';
 
-const parser = unified().use(remarkParse).use(remarkGfm, GFM_OPTIONS).use(remarkMath, MATH_OPTIONS).use(remarkSupersub).use(remarkFrontmatter, ['yaml']);
+const parser = unified().use(remarkParse).use(remarkProjectSyntax).use(remarkFrontmatter, ['yaml']);
 
 export interface ParseResult {
   article: Article;
