@@ -18,6 +18,8 @@ import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
+import { toString as plainText } from 'mdast-util-to-string';
+import { parseArticle } from '../src/parse/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CORPUS = path.join(ROOT, 'tests', 'fixtures', 'corpus');
@@ -48,6 +50,12 @@ export interface ArticleFidelity {
   /** Diagnostics of the build by rule id. */
   rules: Record<string, number>;
   built: boolean;
+  /**
+   * Sections of levels 2, 3 and 4 as the parser reads the source (docs/parsing.md: levels never
+   * skip, deeper headings are level 4), and the headings of depths 2, 3 and 4 of the Markdown
+   * edition, less the briefing's own sections (key figures, notes, sources).
+   */
+  levels: { source: number[]; output: number[] };
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -70,6 +78,13 @@ export function literalSyntax(text: string): number {
   return LITERAL_SYNTAX.reduce((sum, pattern) => sum + (text.match(pattern) ?? []).length, 0);
 }
 const TAG = /<[^<>]*>/g;
+
+/** The headings of the briefing's own sections in French (locales/fr/common.json): not the article's. */
+const FURNITURE = new Set(
+  ['keyFigures', 'notes', 'sources'].map(
+    (key) => (JSON.parse(readFileSync(path.join(ROOT, 'locales', 'fr', 'common.json'), 'utf8')) as Record<string, string>)[key],
+  ),
+);
 
 function wordList(text: string): string[] {
   return (text.toLowerCase().match(WORD) ?? []) as string[];
@@ -101,14 +116,16 @@ function parse(markdown: string): Root {
 }
 
 /** The words and structure of a Markdown text (raw HTML counted by its text and its tags). */
-export function measure(markdown: string): Counts & { wordList: string[]; codeText: string } {
+export function measure(markdown: string): Counts & { wordList: string[]; codeText: string; headingTexts: { depth: number; text: string }[] } {
   const counts: Counts = { words: 0, headings: [0, 0, 0, 0, 0, 0], tables: 0, footnotes: 0, images: 0, links: 0 };
   const texts: string[] = [];
   const code: string[] = [];
+  const headingTexts: { depth: number; text: string }[] = [];
   const visit = (node: Nodes): void => {
     switch (node.type) {
       case 'heading':
         counts.headings[node.depth - 1]!++;
+        headingTexts.push({ depth: node.depth, text: plainText(node) });
         break;
       case 'table':
         counts.tables++;
@@ -142,7 +159,7 @@ export function measure(markdown: string): Counts & { wordList: string[]; codeTe
   visit(parse(markdown));
   const words = wordList(texts.join(' '));
   counts.words = words.length;
-  return { ...counts, wordList: words, codeText: code.join('\n') };
+  return { ...counts, wordList: words, codeText: code.join('\n'), headingTexts };
 }
 
 /** Source extensions of corpus articles: Markdown, and wire copy typed as plain text. */
@@ -196,7 +213,9 @@ export function measureCorpus(bin = path.join(ROOT, 'dist', 'briefing.mjs')): Ar
     const diagnostics = ((JSON.parse(summary) as { diagnostics?: { file: string; ruleId: string }[] }).diagnostics ?? []) as { file: string; ruleId: string }[];
     return files.map((file) => {
       const slug = slugOf(file);
-      const source = measure(body(readFileSync(path.join(CORPUS, file), 'utf8')));
+      const text = readFileSync(path.join(CORPUS, file), 'utf8');
+      const source = measure(body(text));
+      const sourceLevels = [2, 3, 4].map((level) => parseArticle(text, file, slug).article.sections.filter((s) => s.level === level).length);
       const out = path.join(project, 'output', slug, `${slug}.fr`);
       const rules: Record<string, number> = {};
       for (const d of diagnostics) if (d.file === `content/${file}`) rules[d.ruleId] = (rules[d.ruleId] ?? 0) + 1;
@@ -207,7 +226,8 @@ export function measureCorpus(bin = path.join(ROOT, 'dist', 'briefing.mjs')): Ar
         pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', `${out}.pdf`, '-'], { encoding: 'utf8' });
       } catch {
         const none: Counts = { words: 0, headings: [0, 0, 0, 0, 0, 0], tables: 0, footnotes: 0, images: 0, links: 0 };
-        return { slug, source: strip(source), markdown: none, keptMarkdown: 0, keptPdf: 0, leaks: 0, rules, built: false };
+        const levels = { source: sourceLevels, output: [0, 0, 0] };
+        return { slug, source: strip(source), markdown: none, keptMarkdown: 0, keptPdf: 0, leaks: 0, rules, built: false, levels };
       }
       const markdown = measure(markdownText);
       return {
@@ -219,6 +239,10 @@ export function measureCorpus(bin = path.join(ROOT, 'dist', 'briefing.mjs')): Ar
         leaks: Math.max(0, literalSyntax(pdfText) - literalSyntax(source.codeText)),
         rules,
         built: true,
+        levels: {
+          source: sourceLevels,
+          output: [2, 3, 4].map((depth) => markdown.headingTexts.filter((h) => h.depth === depth && !FURNITURE.has(h.text)).length),
+        },
       };
     });
   } finally {
@@ -226,7 +250,7 @@ export function measureCorpus(bin = path.join(ROOT, 'dist', 'briefing.mjs')): Ar
   }
 }
 
-function strip({ wordList: _, codeText: __, ...counts }: Counts & { wordList: string[]; codeText: string }): Counts {
+function strip({ wordList: _, codeText: __, headingTexts: ___, ...counts }: ReturnType<typeof measure>): Counts {
   return counts;
 }
 

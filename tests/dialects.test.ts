@@ -28,6 +28,15 @@ describe('heading attributes and kramdown attribute lists', () => {
       '* TOC\n{:toc}\n\n{::options parse_block_html="true" /}\n\nUn paragraphe.\n{: .note}\n\n## Titre {: .no_toc}\n\nUn [lien](https://example.fr){:target="_blank"} ici.\n';
     expect(markdownOf(source)).toEqual(['Un paragraphe.', 'Titre', 'Un [lien](https://example.fr) ici.']);
   });
+
+  it('keep the text of Pandoc bracketed spans and drop attribute lists after links, leaving braces that are not attributes', () => {
+    const source =
+      'Un [linter]{.orange} est un [outil](https://x.fr){target="_blank" rel="noopener"} ; {2024}, [a] {b}, ]{.x} et [y]{z} restent.\n\n- [**_Minimum_**]{.orange} : un [mot *mis* en avant]{.blue2 #id} ici.\n';
+    expect(markdownOf(source)).toEqual([
+      'Un linter est un [outil](https://x.fr) ; {2024}, \\[a] {b}, ]{.x} et \\[y]{z} restent.',
+      '- **_Minimum_** : un mot *mis* en avant ici.',
+    ]);
+  });
 });
 
 describe('shortcodes and macros', () => {

@@ -86,6 +86,11 @@ describe('HTML blocks become the article’s own blocks', () => {
     });
   });
 
+  it("keeps a table's caption as a strong paragraph right before it", () => {
+    const { units } = parse('<table><caption>Combinaison 1 : ordinateur</caption><tr><th>Lecteur</th></tr><tr><td>NVDA</td></tr></table>\n');
+    expect(units).toMatchObject({ 'lead.1': '**Combinaison 1 : ordinateur**', 'lead.2.r1c1': 'Lecteur', 'lead.2.r2c1': 'NVDA' });
+  });
+
   it('gives an HTML data table to the tables as a GFM table node, header row first', () => {
     const tree = fromMarkdown(
       '<table><thead><tr><th>Ville</th><th>Habitants</th></tr></thead><tbody><tr><td>Lyon</td><td>522 000</td></tr></tbody></table>\n',

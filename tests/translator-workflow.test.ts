@@ -723,7 +723,7 @@ describe('lint rules through `check`', () => {
     expect(await checkAfter('locales/en/common.json', '"Page {{page}} of {{pages}}"', '"Page {{pg}} of {{pages}}"')).toEqual({
       code: 1,
       problems: [
-        'locales/en/common.json:9:17  error  Placeholders differ from the French: missing {{page}}, unexpected {{pg}}. Use exactly the French placeholders (names unchanged, not translated)  briefing:placeholder-mismatch',
+        'locales/en/common.json:10:17  error  Placeholders differ from the French: missing {{page}}, unexpected {{pg}}. Use exactly the French placeholders (names unchanged, not translated)  briefing:placeholder-mismatch',
         '    French: "Page {{page}} sur {{pages}}"',
       ],
       summary: 'check failed: 1 error; coverage: microsoft-openai en 100 %',
@@ -770,7 +770,7 @@ describe('lint rules through `check`', () => {
   it('French typography is still a warning in the hand-written French interface strings (common.json)', async () => {
     expect(await checkAfter('locales/fr/common.json', '"Traduction manquante\u00a0: texte', '"Traduction manquante : texte')).toEqual({
       code: 0,
-      problems: ['locales/fr/common.json:13:41  warning  Use a no-break space (U+00A0) before ":" in French  briefing:french-typography'],
+      problems: ['locales/fr/common.json:14:41  warning  Use a no-break space (U+00A0) before ":" in French  briefing:french-typography'],
       summary: 'check passed: 1 warning; coverage: microsoft-openai en 100 %',
     });
   });

@@ -55,10 +55,15 @@ export function removeAttributeLists(tree: Root): void {
     const parent = stack.pop()!;
     if (parent.type === 'code' || parent.type === 'inlineCode') continue;
     parent.children = parent.children.filter((child) => !isTocPlaceholder(child));
-    for (const child of parent.children) {
-      if (child.type === 'text' && child.value.includes('{:')) child.value = withoutLists(child.value);
-      else if ('children' in child) stack.push(child);
-    }
+    removeSpans(parent);
+    parent.children.forEach((child, i) => {
+      if (child.type === 'text') {
+        if (child.value.includes('{:')) child.value = withoutLists(child.value);
+        // markdown-it-attrs / Pandoc attributes right after a link, an image or emphasis: `[x](u){target="_blank"}`.
+        const before = parent.children[i - 1];
+        if (before && before.type !== 'text' && child.value.startsWith('{')) child.value = withoutLeadingAttributes(child.value);
+      } else if ('children' in child) stack.push(child);
+    });
     // A paragraph that held only an attribute list is gone; one that ended with it loses the line.
     parent.children = parent.children.filter(
       (child) => child.type !== 'paragraph' || plainText(child).trim() !== '' || child.children.some((c) => c.type === 'image'),
@@ -91,4 +96,53 @@ function withoutLists(text: string): string {
     pos = close + 1;
   }
   return out + text.slice(pos);
+}
+
+/**
+ * Pandoc's bracketed spans `[texte]{.classe}` (an unresolved reference, so text to CommonMark,
+ * possibly with emphasis inside: `[**mot**]{.orange}` is a text `[`, a strong, a text `]{…}`):
+ * the content is kept, the brackets and attributes dropped. One pass over the parent's texts,
+ * tracking the last `[` seen, so a `]{` far from any `[` costs nothing.
+ */
+function removeSpans(parent: Parent): void {
+  let open: { node: Text; at: number } | undefined;
+  for (const child of parent.children) {
+    if (child.type !== 'text' || !(child.value.includes('[') || child.value.includes(']'))) continue;
+    const value = child.value;
+    let out = '';
+    for (let i = 0; i < value.length; i++) {
+      const char = value[i]!;
+      const close = char === ']' && value[i + 1] === '{' ? attributeListEnd(value, i + 1) : -1;
+      if (close > 0 && open) {
+        if (open.node === child) out = out.slice(0, open.at) + out.slice(open.at + 1);
+        else open.node.value = open.node.value.slice(0, open.at) + open.node.value.slice(open.at + 1);
+        open = undefined;
+        i = close;
+        continue;
+      }
+      if (char === '[') open = { node: child, at: out.length };
+      else if (char === ']') open = undefined;
+      out += char;
+    }
+    child.value = out;
+  }
+}
+
+/** A text starting with an attribute list (`{target="_blank"}`, `{.classe}`) without it. */
+function withoutLeadingAttributes(text: string): string {
+  const close = attributeListEnd(text, 0);
+  return close > 0 ? text.slice(close + 1) : text;
+}
+
+/**
+ * Index of the `}` ending the attribute list that opens at `start` (`{.a #b key="v"}`, on one line,
+ * at most 200 characters), or -1 when what is there is not one (`{2024}`, `{ texte }`).
+ */
+function attributeListEnd(text: string, start: number): number {
+  const close = text.indexOf('}', start);
+  if (close < 0 || close - start > 200) return -1;
+  const inner = text.slice(start + 1, close);
+  if (inner.includes('\n') || inner.trim() === '') return -1;
+  const tokens = inner.trim().split(/\s+/);
+  return tokens.every((token) => /^[.#][\w-]+$/.test(token) || /^[\w-]+=/.test(token)) ? close : -1;
 }

@@ -1,7 +1,8 @@
 /**
  * hast of raw HTML → mdast blocks, by hast-util-to-mdast (the rehype-remark engine) with a few
  * handlers of this project's own: a `figure` is a paragraph holding only its image, the caption as
- * the image's title (the contract with the images' renderers); `sup`/`sub` are the
+ * the image's title (the contract with the images' renderers); a table's `caption` is kept as a
+ * paragraph before it; `sup`/`sub` are the
  * `superscript`/`subscript` nodes of core/supersub.ts; comments vanish. Elements it has no mapping
  * for (`div`, `span`, `section`, `details`, `center`, `font`…) give their content.
  */
@@ -13,7 +14,7 @@ import { fitsScript, scriptNode } from '../core/supersub.js';
 /** The mdast blocks of a piece of HTML (no `html` nodes left). */
 export function hastToMdast(tree: HastRoot): RootContent[] {
   const root = toMdast(tree, {
-    handlers: { a: anchor, figure, sup: script('superscript'), sub: script('subscript') },
+    handlers: { a: anchor, figure, table, sup: script('superscript'), sub: script('subscript') },
     nodeHandlers: { comment: () => undefined },
   });
   return root.type === 'root' ? root.children : [];
@@ -33,6 +34,23 @@ function script(type: 'superscript' | 'subscript'): Handle {
     state.patch(node, result);
     return result;
   };
+}
+
+/**
+ * A table; its `<caption>` (which a GFM table cannot hold, and hast-util-to-mdast leaves out) is
+ * kept as a paragraph of strong text right before it.
+ */
+function table(state: State, node: Element): ReturnType<Handle> {
+  const rows = defaultHandlers.table(state, node);
+  const caption = node.children
+    .filter((child): child is Element => child.type === 'element' && child.tagName === 'caption')
+    .map((part) => textOf(part.children))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!caption) return rows;
+  const label: Paragraph = { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: caption }] }] };
+  return [label, ...(Array.isArray(rows) ? rows : rows ? [rows] : [])] as RootContent[];
 }
 
 /**
