@@ -85,7 +85,8 @@ const WALK_STOPS = new Set(['gfmFootnoteCall', 'labelLink', 'label', 'image', 'l
 function potentialFootnoteCall(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   const { events } = this;
   const parser = this.parser as typeof this.parser & { gfmFootnotes?: string[] };
-  const defined = parser.gfmFootnotes ?? (parser.gfmFootnotes = []);
+  parser.gfmFootnotes ??= [];
+  const defined = parser.gfmFootnotes;
   const floor = Math.max(0, events.length - FOOTNOTE_CALL_LOOKBACK);
   let labelStart: Token | undefined;
   for (let index = events.length - 1; index >= floor; index--) {
@@ -97,7 +98,7 @@ function potentialFootnoteCall(this: TokenizeContext, effects: Effects, ok: Stat
     if (WALK_STOPS.has(token.type)) break;
   }
   const start: State = (code) => {
-    if (!labelStart || !labelStart._balanced) return nok(code);
+    if (!labelStart?._balanced) return nok(code);
     const id = normalizeIdentifier(this.sliceSerialize({ start: labelStart.end, end: this.now() }));
     if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) return nok(code);
     effects.enter('gfmFootnoteCallLabelMarker');
