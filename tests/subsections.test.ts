@@ -14,15 +14,9 @@ import { createI18n } from '../src/i18n/instance.js';
 import { localize } from '../src/localize/index.js';
 import { buildDocument } from '../src/render/markdown/index.js';
 import { pairBlocks } from '../src/render/bilingual/pairs.js';
-import { pathToFileURL } from 'node:url';
-import axe from 'axe-core';
-import { chromium } from 'playwright-core';
 import { commonResources, hasTool, pdfText, replaceInFile, runCli, tempProject } from './helpers.js';
-import { CHROMIUM, CHROMIUM_ARGS, HAVE_CHROMIUM, SKIP_BROWSER } from './chromium.js';
+import { axeViolations, SKIP_BROWSER } from './chromium.js';
 
-// page.evaluate callbacks run in the page; tsconfig has no DOM lib.
-declare const document: any;
-declare const window: any;
 
 const SLUG = 'structure';
 const SOURCE = `---
@@ -230,23 +224,7 @@ describe('every format keeps the levels', () => {
   it.skipIf(SKIP_BROWSER)(
     'HTML with subsections and a two-level table of contents is axe-clean (one language and bilingual)',
     async () => {
-      if (!HAVE_CHROMIUM) throw new Error(`${CHROMIUM} not found: CI must install it (apt-get install -y chromium, see .ci/run)`);
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-      try {
-        for (const name of [`${SLUG}.fr.html`, `${SLUG}.fr-en.html`]) {
-          const page = await browser.newPage();
-          await page.goto(pathToFileURL(out(name)).href);
-          await page.evaluate(axe.source);
-          const result = (await page.evaluate(
-            (tags: string[]) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-            ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-          )) as { violations: { id: string; nodes: { target: unknown[] }[] }[] };
-          expect(result.violations.map((v) => `${name}: ${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
-          await page.close();
-        }
-      } finally {
-        await browser.close();
-      }
+      expect(await axeViolations([out(`${SLUG}.fr.html`), out(`${SLUG}.fr-en.html`)])).toEqual([]);
     },
     60_000,
   );

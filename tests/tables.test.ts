@@ -8,9 +8,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import axe from 'axe-core';
-import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/parse/index.js';
 import { segmentsOf } from '../src/i18n/extract.js';
@@ -19,11 +16,10 @@ import { localize } from '../src/localize/index.js';
 import { buildDocument } from '../src/render/markdown/index.js';
 import type { Lang } from '../src/core/types.js';
 import { artifactPath, commonResources, hasTool, pdfText, runCli, tempProject } from './helpers.js';
-import { CHROMIUM, CHROMIUM_ARGS, HAVE_CHROMIUM, SKIP_BROWSER } from './chromium.js';
+import { axeViolations, SKIP_BROWSER } from './chromium.js';
 
 // page.evaluate callbacks run in the page; tsconfig has no DOM lib.
 declare const document: any;
-declare const window: any;
 
 const SLUG = 'tableaux';
 const SOURCE = `---
@@ -206,26 +202,12 @@ describe('every format', () => {
   it.skipIf(SKIP_BROWSER)(
     'HTML with a table and a task list is axe-clean (one language and bilingual)',
     async () => {
-      if (!HAVE_CHROMIUM) throw new Error(`${CHROMIUM} not found: CI must install it (apt-get install -y chromium, see .ci/run)`);
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-      try {
-        for (const name of [`${SLUG}.en.html`, `${SLUG}.fr-en.html`]) {
-          const page = await browser.newPage();
-          await page.goto(pathToFileURL(out(name)).href);
-          await page.evaluate(axe.source);
-          const result = (await page.evaluate(
-            (tags: string[]) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-            ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-          )) as { violations: { id: string; nodes: { target: unknown[] }[] }[] };
-          expect(result.violations.map((v) => `${name}: ${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
-          const headers = await page.evaluate(() => [...document.querySelectorAll('thead th')].map((th: any) => th.scope));
-          expect(headers.length).toBeGreaterThan(0);
-          expect(new Set(headers)).toEqual(new Set(['col']));
-          await page.close();
-        }
-      } finally {
-        await browser.close();
-      }
+      const violations = await axeViolations([out(`${SLUG}.en.html`), out(`${SLUG}.fr-en.html`)], async (page) => {
+        const headers = await page.evaluate(() => [...document.querySelectorAll('thead th')].map((th: { scope: string }) => th.scope));
+        expect(headers.length).toBeGreaterThan(0);
+        expect(new Set(headers)).toEqual(new Set(['col']));
+      });
+      expect(violations).toEqual([]);
     },
     60_000,
   );
