@@ -14,6 +14,7 @@ import { isElement, splitOutline } from './outline.js';
 import { addFallbackNotes, imagesToLinks, markExternalLinks, type FallbackNotes } from './transforms.js';
 import { figureBox, figureHandlers } from './key-figures.js';
 import { mathHandlers } from './code.js';
+import { focusableCode } from './code-scroll.js';
 import { prepareTables, wrapTables } from './table.js';
 import { checkboxesToGlyphs } from './task-lists.js';
 import { figureElement, groupFigures } from './image.js';
@@ -72,6 +73,7 @@ function clean(nodes: RootContent[], notes: FallbackNotes): Root {
   const out: Root = safe.type === 'root' ? safe : { type: 'root', children: [] };
   markExternalLinks(out);
   wrapTables(out);
+  focusableCode(out);
   return out;
 }
 
