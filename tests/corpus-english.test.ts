@@ -14,19 +14,12 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import axe from 'axe-core';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastText } from 'hast-util-to-string';
-import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, REPO, hasTool, pdfText, runCli } from './helpers.js';
-import { CHROMIUM, CHROMIUM_ARGS, HAVE_CHROMIUM, SKIP_BROWSER } from './chromium.js';
-
-// page.evaluate callbacks run in the page; tsconfig has no DOM lib.
-declare const document: any;
-declare const window: any;
+import { axeViolations, SKIP_BROWSER } from './chromium.js';
 
 const CORPUS = path.join(FIXTURES, 'corpus');
 
@@ -374,25 +367,8 @@ describe('English editions of four corpus articles', () => {
   it.skipIf(SKIP_BROWSER)(
     'the English and bilingual HTML are axe-clean',
     async () => {
-      if (!HAVE_CHROMIUM) throw new Error(`${CHROMIUM} not found: CI must install it (apt-get install -y chromium, see .ci/run)`);
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-      try {
-        for (const { slug } of ARTICLES) {
-          for (const name of [`${slug}.en.html`, `${slug}.fr-en.html`]) {
-            const page = await browser.newPage();
-            await page.goto(pathToFileURL(out(slug, name)).href);
-            await page.evaluate(axe.source);
-            const result = (await page.evaluate(
-              (tags: string[]) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-              ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-            )) as { violations: { id: string; nodes: { target: unknown[] }[] }[] };
-            expect(result.violations.map((v) => `${name}: ${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
-            await page.close();
-          }
-        }
-      } finally {
-        await browser.close();
-      }
+      const pages = ARTICLES.flatMap(({ slug }) => [out(slug, `${slug}.en.html`), out(slug, `${slug}.fr-en.html`)]);
+      expect(await axeViolations(pages)).toEqual([]);
     },
     60_000,
   );

@@ -17,7 +17,6 @@ import { pairBlocks } from '../src/render/bilingual/pairs.js';
 import { commonResources, hasTool, pdfText, replaceInFile, runCli, tempProject } from './helpers.js';
 import { axeViolations, SKIP_BROWSER } from './chromium.js';
 
-
 const SLUG = 'structure';
 const SOURCE = `---
 title: Structure
