@@ -65,6 +65,11 @@ export const DEFAULTS = {
     htmlMaxWidth: 680,
     /** Share of the page height an image may take in the PDF (it is scaled down to fit the column and this). */
     pdfMaxHeightShare: 0.45,
+    /**
+     * PDF points per image pixel at most: an image is drawn at most at the size the HTML page shows
+     * it (1 CSS px = 0.75 pt), never enlarged to the column (a 120 px image at 19 ppi was blurred).
+     */
+    pdfPointsPerPixel: 0.75,
   },
   /**
    * PDF: `^sup^` and `~sub~` (src/render/pdf/inline.ts), as fractions of the text's size: their

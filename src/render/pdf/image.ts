@@ -1,7 +1,7 @@
 /**
- * Figures in the PDF. An embedded image is drawn with pdfkit `image()`, scaled to the column's
- * width and to at most `DEFAULTS.images.pdfMaxHeightShare` of the page's height, keeping its
- * aspect ratio, tagged `Figure` with its alt text; an image that is not embedded (remote, or
+ * Figures in the PDF. An embedded image is drawn with pdfkit `image()` at its size in the HTML
+ * page (`DEFAULTS.images.pdfPointsPerPixel`), scaled down to the column's width and to at most
+ * `DEFAULTS.images.pdfMaxHeightShare` of the page's height, keeping its aspect ratio, tagged `Figure` with its alt text; an image that is not embedded (remote, or
  * refused) is a light framed box holding its alt text and its address (a link when it is a web
  * address), tagged `Figure` too. The caption paragraph that follows is set small in italics,
  * tagged `Caption`.
@@ -33,7 +33,7 @@ export function renderFigure(ctx: LayoutContext, node: Paragraph, parent: Struct
   const page = doc.page;
   const maxWidth = columnWidth(ctx, col);
   const maxHeight = (page.height - page.margins.top - page.margins.bottom) * DEFAULTS.images.pdfMaxHeightShare;
-  const scale = Math.min(maxWidth / asset.width, maxHeight / asset.height);
+  const scale = Math.min(maxWidth / asset.width, maxHeight / asset.height, DEFAULTS.images.pdfPointsPerPixel);
   const width = asset.width * scale;
   const height = asset.height * scale;
   // With room for a caption line below it.
