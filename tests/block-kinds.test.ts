@@ -14,20 +14,13 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import axe from 'axe-core';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastText } from 'hast-util-to-string';
-import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, HAVE_CHROMIUM, SKIP_BROWSER } from './chromium.js';
+import { axeViolations, SKIP_BROWSER } from './chromium.js';
 import { FIXTURES, REPO, hasTool, pdfText, runCli } from './helpers.js';
-
-// page.evaluate callbacks run in the page; tsconfig has no DOM lib.
-declare const document: any;
-declare const window: any;
 
 const SOURCE = path.join(FIXTURES, 'block-kinds');
 const SLUG = 'budget-participatif';
@@ -326,23 +319,7 @@ describe('every block kind in one article, French and English', () => {
   it.skipIf(SKIP_BROWSER)(
     'the French, English and bilingual HTML are axe-clean',
     async () => {
-      if (!HAVE_CHROMIUM) throw new Error(`${CHROMIUM} not found: CI must install it (apt-get install -y chromium, see .ci/run)`);
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-      try {
-        for (const name of [`${SLUG}.fr.html`, `${SLUG}.en.html`, `${SLUG}.fr-en.html`]) {
-          const page = await browser.newPage();
-          await page.goto(pathToFileURL(out(name)).href);
-          await page.evaluate(axe.source);
-          const result = (await page.evaluate(
-            (tags: string[]) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-            ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-          )) as { violations: { id: string; nodes: { target: unknown[] }[] }[] };
-          expect(result.violations.map((v) => `${name}: ${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
-          await page.close();
-        }
-      } finally {
-        await browser.close();
-      }
+      expect(await axeViolations([`${SLUG}.fr.html`, `${SLUG}.en.html`, `${SLUG}.fr-en.html`].map(out))).toEqual([]);
     },
     60_000,
   );
