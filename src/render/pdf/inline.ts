@@ -9,6 +9,7 @@ import type { LayoutContext } from './layout.js';
 import { useFont } from './layout.js';
 import { scriptShift } from './scripts.js';
 import { noteDestination } from './notes.js';
+import { type GluePiece, planBreaks } from './line-glue.js';
 
 export interface RunStyle {
   bold: boolean;
@@ -161,8 +162,7 @@ export function measureRuns(ctx: LayoutContext, runs: readonly Run[], layout: Ru
 }
 
 /** A piece of a run drawn with one registered font: the run's own role or a fallback. */
-interface Piece {
-  text: string;
+interface Piece extends GluePiece {
   run: Run;
   /** Registered font name; null for the run's own font. */
   fallback: FallbackRole | null;
@@ -177,14 +177,18 @@ function splitForFonts(ctx: LayoutContext, role: FontRole, text: string): { text
 /** Writes the runs as one left-aligned text chain; leaves doc.y below the last line. */
 export function writeRuns(ctx: LayoutContext, runs: readonly Run[], layout: RunLayout): void {
   const { doc, theme } = ctx;
-  const pieces: Piece[] = runs.flatMap((run) => splitForFonts(ctx, fontFor(run.style, layout.family), run.text).map((part) => ({ ...part, run })));
-  let lineGap = 0;
+  const split: Piece[] = runs.flatMap((run) =>
+    splitForFonts(ctx, fontFor(run.style, layout.family), run.text).map((part) => ({ ...part, run, clinging: Boolean(run.style.sup || run.style.script) })),
+  );
   const scripted = runs.some((run) => run.style.script);
-  pieces.forEach(({ text, run, fallback }, i) => {
+  // Sets a piece's font and size; returns its line gap and baseline shift (null: keep the line gap).
+  const setFont = (piece: Piece, prev: Piece | undefined): { lineGap: number | null; shift?: { lineGap: number; baseline: number } } => {
+    const { run, fallback } = piece;
     // A fallback piece keeps the size and line gap of its run's own font.
     const shift = run.style.script ? scriptShift(ctx, fontFor(run.style, layout.family), run.style.script, layout) : undefined;
+    let lineGap: number | null = null;
     if (shift) lineGap = shift.lineGap;
-    else if (fallback === null || i === 0 || pieces[i - 1]?.run.style.script)
+    else if (fallback === null || prev === undefined || prev.run.style.script)
       lineGap = useFont(ctx, fontFor(run.style, layout.family), layout.size, layout.lineHeight);
     if (run.style.sup) {
       // Same line height, smaller glyphs: the line advances as for the body text.
@@ -193,12 +197,26 @@ export function writeRuns(ctx: LayoutContext, runs: readonly Run[], layout: RunL
       lineGap = useFont(ctx, fontFor(run.style, layout.family), size, line / size);
     }
     if (fallback !== null) doc.font(fallback);
+    return shift ? { lineGap, shift } : { lineGap };
+  };
+  let planned: Piece | undefined;
+  const pieces = planBreaks(doc, split, layout.width, (piece) => {
+    setFont(piece, planned?.breakAfter ? undefined : planned);
+    planned = piece;
+  });
+  let lineGap = 0;
+  let chainStart = true;
+  pieces.forEach((piece, i) => {
+    const { text, run } = piece;
+    const font = setFont(piece, chainStart ? undefined : pieces[i - 1]);
+    if (font.lineGap !== null) lineGap = font.lineGap;
+    const shift = font.shift;
     doc.fillColor(run.link ? theme.colors.link : run.style.code ? theme.colors.code : layout.color);
     const options: PDFKit.Mixins.TextOptions = {
       width: layout.width,
       lineGap,
       align: layout.align ?? 'left',
-      continued: i < pieces.length - 1,
+      continued: i < pieces.length - 1 && !piece.breakAfter,
       // Set on every call: pdfkit carries options over between continued calls.
       link: run.link,
       underline: run.link !== null,
@@ -208,8 +226,11 @@ export function writeRuns(ctx: LayoutContext, runs: readonly Run[], layout: RunL
       // Per language: the bilingual PDF holds both columns' notes (pdfkit never carries goTo over).
       ...(run.goTo ? { goTo: `${ctx.lang}-${run.goTo}` } : {}),
     };
+    // A chain starts the block, or a new line after a break planned by ./line-glue.ts.
     if (i === 0) doc.text(text, layout.x, layout.y, options);
+    else if (chainStart) doc.text(text, layout.x, doc.y, options);
     else doc.text(text, options);
+    chainStart = piece.breakAfter === true;
   });
   doc.x = ctx.left;
 }

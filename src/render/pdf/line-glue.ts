@@ -1,0 +1,113 @@
+/**
+ * No line break between a styled run and the punctuation or note call glued to it.
+ *
+ * inline.ts writes a paragraph as a chain of pdfkit `continued` text calls, one per piece of one
+ * style. pdfkit's LineWrapper checks each call's first word on its own, so every call boundary is
+ * a break opportunity: "de `Python`. R" could end a line with "Python" and start the next one
+ * with ". R". `planBreaks` replays the chain on a shadow LineWrapper (pdfkit's own, so the
+ * decisions are the same) and, where the wrapper would break at a glued boundary, ends the line
+ * instead at the last break opportunity before the glued word; the writer ends its chain there
+ * and starts a new one on the next line. Chains with no glued boundary are left untouched.
+ */
+import * as pdfkit from 'pdfkit';
+
+/** The part of pdfkit's LineWrapper (exported by pdfkit, untyped in @types/pdfkit) used here. */
+interface ShadowWrapper {
+  on(event: 'line', listener: (buffer: string) => void): void;
+  wrap(text: string, options: { continued: boolean }): void;
+}
+type WrapperClass = new (doc: PDFKit.PDFDocument, options: { width: number; height: number }) => ShadowWrapper;
+
+/** A piece of text written by one pdfkit call; `breakAfter` ends the line (and the chain) after it. */
+export interface GluePiece {
+  text: string;
+  /** Pieces of the same run share this object. */
+  run: object;
+  /** Glued to the preceding word whatever its first character (a footnote call number, ^er^). */
+  clinging: boolean;
+  breakAfter?: boolean;
+}
+
+/** Characters that never start a line after a word: closing punctuation and no-break spaces. */
+const CLOSING = new Set(['.', ',', ';', ':', '!', '?', '…', ')', ']', '»', '”', '’', '%', '\u00a0', '\u202f', '\u2060']);
+const BREAKING_SPACE = new Set([' ', '\t', '\n']);
+
+/** True when pdfkit must not break between `prev` and `next` (no space at their boundary). */
+function glued(prev: GluePiece, next: GluePiece): boolean {
+  if (prev.breakAfter || prev.text === '' || BREAKING_SPACE.has(prev.text[prev.text.length - 1]!)) return false;
+  const first = next.text[0];
+  if (first === undefined || BREAKING_SPACE.has(first)) return false;
+  return next.clinging || next.run === prev.run || CLOSING.has(first);
+}
+
+/** Position of a break opportunity: before character `offset` of piece `piece`. */
+interface Place {
+  piece: number;
+  offset: number;
+}
+
+function before(a: Place, b: Place): boolean {
+  return a.piece < b.piece || (a.piece === b.piece && a.offset < b.offset);
+}
+
+/** The last break opportunity before the end of piece `last` that pdfkit could use, or null. */
+function lastOpportunity(pieces: readonly GluePiece[], last: number): Place | null {
+  for (let j = last; j >= 0; j--) {
+    const text = pieces[j]!.text;
+    let k = text.length - 1;
+    // Spaces at the very end of piece `last` do not count: the boundary after them is not glued.
+    while (k >= 0 && !BREAKING_SPACE.has(text[k]!)) k--;
+    if (k >= 0) return { piece: j, offset: k + 1 };
+    if (j === 0 || pieces[j - 1]!.breakAfter || !glued(pieces[j - 1]!, pieces[j]!)) return j === 0 ? null : { piece: j, offset: 0 };
+  }
+  return null;
+}
+
+/**
+ * Returns the pieces to write, split and marked `breakAfter` where a line must end early so that a
+ * glued boundary is never a line end. `setFont(piece)` must set the document's font and size
+ * exactly as the writer will for that piece.
+ */
+export function planBreaks<P extends GluePiece>(doc: PDFKit.PDFDocument, input: readonly P[], width: number, setFont: (piece: P) => void): P[] {
+  const pieces = [...input];
+  if (!pieces.some((piece, i) => i > 0 && glued(pieces[i - 1]!, piece))) return pieces;
+  const Wrapper = (pdfkit as unknown as { LineWrapper: WrapperClass }).LineWrapper;
+  const { x, y } = doc;
+  let shadow: ShadowWrapper;
+  // Lines the shadow emitted during the current call; where the current line starts.
+  let lines: string[] = [];
+  let lineStart: Place = { piece: 0, offset: 0 };
+  const restart = (at: number): void => {
+    shadow = new Wrapper(doc, { width, height: Number.POSITIVE_INFINITY });
+    shadow.on('line', (buffer) => lines.push(buffer));
+    lineStart = { piece: at, offset: 0 };
+  };
+  restart(0);
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    const startOfLine = lineStart;
+    setFont(piece);
+    lines = [];
+    shadow!.wrap(piece.text, { continued: true });
+    // Every call ends by emitting its open line; the lines before it (all of them after a hard
+    // break) really ended. The open line is emitted as '' when the call's first word does not fit.
+    const ended = piece.text.endsWith('\n') ? lines.length : lines.length - 1;
+    if (ended > 0) lineStart = { piece: i, offset: lines.slice(0, ended).join('').length };
+    if (!(lines.length > 1 && lines[0] === '' && i > 0 && glued(pieces[i - 1]!, piece))) continue;
+    const at = lastOpportunity(pieces, i - 1);
+    if (at === null || !before(startOfLine, at)) continue;
+    if (at.offset === 0) {
+      pieces[at.piece - 1] = { ...pieces[at.piece - 1]!, breakAfter: true };
+      i = at.piece - 1;
+    } else {
+      const split = pieces[at.piece]!;
+      pieces.splice(at.piece, 1, { ...split, text: split.text.slice(0, at.offset), breakAfter: true }, { ...split, text: split.text.slice(at.offset) });
+      i = at.piece;
+    }
+    // Replay from the first piece of the new line.
+    restart(i + 1);
+  }
+  doc.x = x;
+  doc.y = y;
+  return pieces.filter((piece) => piece.text !== '');
+}
