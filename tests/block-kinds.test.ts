@@ -281,13 +281,21 @@ describe('every block kind in one article, French and English', () => {
     expect(texts('h3')).toEqual([WORDS.fr.subsection, WORDS.en.subsection]);
     expect(texts('table th[scope=col]').map(flat)).toEqual([...WORDS.fr.cells.slice(0, 3), ...WORDS.en.cells.slice(0, 3)]);
     expect(selectAll('figure.image img', tree).map((img) => img.properties.alt)).toEqual([WORDS.fr.alt, WORDS.en.alt]);
-    // The caption is the next row's paragraph, not a figcaption: the bilingual page pairs blocks one
-    // by one, and the figure and its caption are two blocks (src/render/html/image.ts).
-    const captions = selectAll('.pair', tree).find((pair) => hastText(pair).includes(WORDS.fr.caption));
-    expect(captions && selectAll('.col', captions).map((col) => [col.properties.lang, hastText(col).trim()])).toEqual([
-      ['fr', WORDS.fr.caption],
-      ['en', WORDS.en.caption],
+    // Each column's figure holds its own caption, in the figure's row (src/render/html/image.ts).
+    const figureRow = selectAll('.pair', tree).find((pair) => select('figure.image', pair));
+    expect(
+      figureRow &&
+        selectAll('.col', figureRow).map((col) => [
+          col.properties.lang,
+          selectAll('figure.image > figcaption', col).map((caption) => hastText(caption).trim()),
+        ]),
+    ).toEqual([
+      ['fr', [WORDS.fr.caption]],
+      ['en', [WORDS.en.caption]],
     ]);
+    // Said once, in the figure: no caption paragraph left over in a row of its own.
+    expect(texts('figcaption')).toEqual([WORDS.fr.caption, WORDS.en.caption]);
+    expect(selectAll('.pair', tree).filter((pair) => hastText(pair).includes(WORDS.fr.caption))).toEqual([figureRow]);
     expect(texts('pre > code.language-json')).toEqual([CODE, CODE]);
     expect(texts('aside.callout.callout-tip .callout-label')).toEqual([WORDS.fr.calloutTitle, WORDS.en.calloutTitle]);
     const notes = selectAll('ol.notes > li', tree);

@@ -144,8 +144,8 @@ describe('figures: build', () => {
   });
 });
 
-describe('figures: several in a paragraph, or on the last line of one', () => {
-  const SEVERAL = `---
+/** Figures with and without captions, several in a paragraph, one after text. */
+const SEVERAL = `---
 title: Plusieurs
 ---
 
@@ -162,6 +162,8 @@ Une phrase avec ![le sixième](images/six.png) au milieu.
 ![Sept](images/g.png)
 *La légende de sept*
 `;
+
+describe('figures: several in a paragraph, or on the last line of one', () => {
   const { article, diagnostics } = parseArticle(SEVERAL, 'content/plusieurs.md', 'plusieurs');
   const units = segmentsOf(article);
 
@@ -199,6 +201,50 @@ Une phrase avec ![le sixième](images/six.png) au milieu.
       [3, 1],
       [4, 1],
     ]);
+  });
+});
+
+describe('figures: bilingual HTML', () => {
+  let tree: ReturnType<typeof fromHtml>;
+  beforeAll(async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'briefing-images-bilingual-'));
+    const root = path.join(base, 'project');
+    mkdirSync(path.join(root, 'content', 'images'), { recursive: true });
+    execFileSync('cp', ['-r', path.join(REPO, 'templates'), path.join(REPO, 'locales'), root]);
+    for (const name of ['un', 'deux', 'c', 'd', 'e', 'g']) copyFileSync(path.join(IMAGES, 'plan.png'), path.join(root, 'content', 'images', `${name}.png`));
+    writeFileSync(path.join(root, 'content', 'plusieurs.md'), SEVERAL);
+    const out = path.join(base, 'out');
+    // No translation: the English column shows the French, which is enough to see the layout.
+    expect((await runCli(['build', '--root', root, '--out', out, '--format', 'html', '--min-coverage', '0'])).code).toBe(0);
+    tree = fromHtml(readFileSync(path.join(out, 'plusieurs', 'plusieurs.fr-en.html'), 'utf8'));
+  }, 60_000);
+
+  it('puts each column’s caption in its own figure, in the figure’s row, and moves nothing else', () => {
+    const rows = selectAll('main > .pair', tree).map((pair) =>
+      selectAll('.col', pair).map((col) =>
+        selectAll('figure.image, p:not(.fallback-note)', col).map((node) => {
+          const caption = select('figcaption', node);
+          const text = `${node.tagName}:${node.tagName === 'figure' ? select('img', node)?.properties.alt : hastText(node)}${caption ? `+${hastText(caption)}` : ''}`;
+          // French typography puts a narrow no-break space before the colon.
+          return text.replace(/\s+/g, ' ');
+        }),
+      ),
+    );
+    const french = [
+      ['figure:Premier schéma'],
+      ['figure:Second schéma+Le second'],
+      ['figure:Trois'],
+      ['figure:Quatre'],
+      ['p:Le texte qui les annonce :'],
+      ['figure:Cinq'],
+      ['p:Une phrase avec le sixième au milieu.'],
+      ['figure:Sept+La légende de sept'],
+    ];
+    expect(rows).toEqual(french.map((row) => [row, row]));
+    // Every caption is in a figure, italic like the single-language page's: none left as a paragraph.
+    expect(selectAll('figure.image > figcaption', tree)).toHaveLength(4);
+    expect(selectAll('figcaption', tree)).toHaveLength(4);
+    expect(hastText(select('style', tree)!)).toMatch(/figure\.image figcaption \{[^}]*font-style: italic/);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The bilingual HTML edition: French and English side by side, one row per pair of blocks (both
  * languages come from the same content template, so blocks pair one to one), each column with
- * its own `lang`. On narrow screens the stylesheet stacks each pair.
+ * its own `lang` (a figure and its caption share one row). On narrow screens the stylesheet stacks each pair.
  */
 import path from 'node:path';
 import { toString as plainText } from 'mdast-util-to-string';
@@ -13,7 +13,7 @@ import { pairBlocks } from '../bilingual/pairs.js';
 import { blocksToHtml } from './to-hast.js';
 import { readStylesheet } from './page.js';
 import { tocLevels } from './toc.js';
-import { FIGURE_CSS, hasFigures } from './image.js';
+import { FIGURE_CSS, figureRows, hasFigures } from './image.js';
 import type { RenderHtmlOptions } from './index.js';
 import { BUILTIN_TEMPLATES } from '../../core/paths.js';
 
@@ -58,11 +58,20 @@ export function renderBilingualHtml(source: BriefingDocument, target: BriefingDo
           : [],
       ),
     ),
-    rows: rows.map((pair) => ({
-      id: pair.id ?? '',
-      heading: pair.source.type === 'heading',
-      source: blocksToHtml([pair.source], notes(source), `${source.lang}-`),
-      target: blocksToHtml([pair.target], notes(target), `${target.lang}-`),
+    // A figure and its caption share a row, so each column's figure holds its figcaption.
+    rows: figureRows(rows).map((row) => ({
+      id: row[0]!.id ?? '',
+      heading: row[0]!.source.type === 'heading',
+      source: blocksToHtml(
+        row.map((pair) => pair.source),
+        notes(source),
+        `${source.lang}-`,
+      ),
+      target: blocksToHtml(
+        row.map((pair) => pair.target),
+        notes(target),
+        `${target.lang}-`,
+      ),
     })),
   });
 }

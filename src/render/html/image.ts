@@ -9,7 +9,8 @@
  * writes one, of PNG or JPEG.
  */
 import type { Element, ElementContent, RootContent } from 'hast';
-import type { Paragraph, Root } from 'mdast';
+import type { Paragraph, Root, RootContent as MdastContent } from 'mdast';
+import type { BlockPair } from '../bilingual/pairs.js';
 import { figureImage } from '../../core/figure.js';
 import { toString as plainText } from 'mdast-util-to-string';
 import { defaultHandlers, type State } from 'mdast-util-to-hast';
@@ -76,7 +77,7 @@ export function groupFigures(nodes: RootContent[]): RootContent[] {
   let figure: Element | undefined;
   for (const node of nodes) {
     if (isElement(node, 'figcaption')) {
-      // A caption on its own (a bilingual row holds one block) is a paragraph.
+      // A caption with no figure before it (never made by the template) is a paragraph.
       if (figure) figure.children.push(node);
       else out.push({ ...node, tagName: 'p' });
       figure = undefined;
@@ -87,6 +88,25 @@ export function groupFigures(nodes: RootContent[]): RootContent[] {
     out.push(node);
   }
   return out;
+}
+
+const isFigure = (node: MdastContent) => node.type === 'paragraph' && node.data?.image === true;
+const isCaption = (node: MdastContent) => node.type === 'paragraph' && node.data?.caption === true;
+
+/**
+ * The rows of the bilingual page: one pair of blocks each, except that a figure's caption pair
+ * joins its figure's row, so that each column's figure holds its own `figcaption` ({@link groupFigures}).
+ */
+export function figureRows(pairs: BlockPair[]): BlockPair[][] {
+  const rows: BlockPair[][] = [];
+  let figure: BlockPair | undefined;
+  for (const pair of pairs) {
+    const row = rows.at(-1);
+    if (row && figure && isCaption(pair.source) && isCaption(pair.target)) row.push(pair);
+    else rows.push([pair]);
+    figure = isFigure(pair.source) && isFigure(pair.target) ? pair : undefined;
+  }
+  return rows;
 }
 
 /** Whether `child` is the image of a figure (in it, or in its link), which keeps its `img` (only this module makes one). */
