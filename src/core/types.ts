@@ -141,7 +141,7 @@ export type FigureKind = 'amount' | 'year' | 'date' | 'percent';
 export type Currency = 'USD' | 'EUR';
 export type Scale = 'thousand' | 'million' | 'billion';
 
-/** A key figure found in the French text (see src/facts/key-figures.ts). */
+/** A key figure detected in the French text (src/facts/key-figures.ts): a suggestion, never shown unless declared. */
 export interface KeyFigure {
   /** Stable id, e.g. "amount-1-milliard-de-dollars", "year-2019" */
   id: string;
