@@ -1,5 +1,5 @@
 /** Shared test utilities: temporary projects and edits to them, the CLI, poppler, artifacts. (Goldens: golden.ts.) */
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, cpSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, cpSync, readdirSync, rmSync } from 'node:fs';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,22 @@ export function tempProject(parts: readonly string[] = ['content', 'locales', 't
   const dir = mkdtempSync(path.join(tmpdir(), 'briefing-test-'));
   for (const part of parts) cpSync(path.join(REPO, part), path.join(dir, part), { recursive: true });
   return dir;
+}
+
+/**
+ * A project holding one article, `content/<slug>.md` (the repo's locales and templates, without the
+ * seed's translation), extracted, with `english` as its English translation.
+ */
+export async function translatedProject(slug: string, source: string, english: unknown): Promise<string> {
+  const root = tempProject(['locales', 'templates']);
+  mkdirSync(path.join(root, 'content'));
+  for (const file of ['microsoft-openai.json', 'microsoft-openai.state.json']) rmSync(path.join(root, 'locales', 'en', file));
+  rmSync(path.join(root, 'locales', 'fr', 'microsoft-openai.json'));
+  writeFileSync(path.join(root, 'content', `${slug}.md`), source);
+  const extract = await runCli(['extract', '--root', root]);
+  if (extract.code !== 0) throw new Error(`extract failed: ${extract.stderr}`);
+  writeFileSync(path.join(root, 'locales', 'en', `${slug}.json`), JSON.stringify(english, null, 2));
+  return root;
 }
 
 /** Rewrites the text file `file` (relative to `root`) through `change`. */

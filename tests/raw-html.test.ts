@@ -86,6 +86,12 @@ describe('HTML blocks become the article’s own blocks', () => {
     });
   });
 
+  it('makes an HTML block holding only inline content (an <img>, text and links) a paragraph, so a lone <img> is a figure', () => {
+    const { units, diagnostics } = parse('<img src="plan.png" alt="Le plan">\n\n<span>Du texte</span> et <a href="https://x.fr">un lien</a>\n');
+    expect(units).toMatchObject({ 'lead.1.alt': 'Le plan', 'lead.2': 'Du texte et [un lien](https://x.fr)' });
+    expect(diagnostics.filter((d) => d.ruleId === 'briefing:unsupported-block')).toEqual([]);
+  });
+
   it("keeps a table's caption as a strong paragraph right before it", () => {
     const { units } = parse('<table><caption>Combinaison 1 : ordinateur</caption><tr><th>Lecteur</th></tr><tr><td>NVDA</td></tr></table>\n');
     expect(units).toMatchObject({ 'lead.1': '**Combinaison 1 : ordinateur**', 'lead.2.r1c1': 'Lecteur', 'lead.2.r2c1': 'NVDA' });

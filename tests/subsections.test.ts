@@ -5,7 +5,7 @@
  * translation keys do not depend on the level, so a heading that moves level keeps its translation.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/parse/index.js';
@@ -14,7 +14,7 @@ import { createI18n } from '../src/i18n/instance.js';
 import { localize } from '../src/localize/index.js';
 import { buildDocument } from '../src/render/markdown/index.js';
 import { pairBlocks } from '../src/render/bilingual/pairs.js';
-import { commonResources, hasTool, pdfText, replaceInFile, runCli, tempProject } from './helpers.js';
+import { commonResources, hasTool, pdfText, replaceInFile, runCli, translatedProject } from './helpers.js';
 import { axeViolations, SKIP_BROWSER } from './chromium.js';
 
 const SLUG = 'structure';
@@ -139,13 +139,7 @@ describe('every format keeps the levels', () => {
   const pdfTools = hasTool('pdftotext') && hasTool('qpdf', '--version') && hasTool('pdfinfo');
 
   beforeAll(async () => {
-    root = tempProject(['locales', 'templates']);
-    mkdirSync(path.join(root, 'content'));
-    for (const file of ['microsoft-openai.json', 'microsoft-openai.state.json']) rmSync(path.join(root, 'locales', 'en', file));
-    rmSync(path.join(root, 'locales', 'fr', 'microsoft-openai.json'));
-    writeFileSync(path.join(root, 'content', `${SLUG}.md`), SOURCE);
-    expect((await runCli(['extract', '--root', root])).code).toBe(0);
-    writeFileSync(path.join(root, 'locales', 'en', `${SLUG}.json`), JSON.stringify(ENGLISH, null, 2));
+    root = await translatedProject(SLUG, SOURCE, ENGLISH);
     expect((await runCli(['check', '--root', root])).code).toBe(0);
     const build = await runCli(['build', '--root', root]);
     expect(build.code, build.stdout + build.stderr).toBe(0);

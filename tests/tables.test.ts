@@ -6,7 +6,7 @@
  * the bilingual edition. Strikethrough and task lists in every format.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/parse/index.js';
@@ -15,7 +15,7 @@ import { createI18n } from '../src/i18n/instance.js';
 import { localize } from '../src/localize/index.js';
 import { buildDocument } from '../src/render/markdown/index.js';
 import type { Lang } from '../src/core/types.js';
-import { artifactPath, commonResources, hasTool, pdfText, runCli, tempProject } from './helpers.js';
+import { artifactPath, commonResources, hasTool, pdfText, runCli, tempProject, translatedProject } from './helpers.js';
 import { axeViolations, SKIP_BROWSER } from './chromium.js';
 
 // page.evaluate callbacks run in the page; tsconfig has no DOM lib.
@@ -131,13 +131,7 @@ describe('every format', () => {
   const pdfTools = hasTool('pdftotext') && hasTool('qpdf', '--version') && hasTool('pdftoppm', '-v');
 
   beforeAll(async () => {
-    root = tempProject(['locales', 'templates']);
-    mkdirSync(path.join(root, 'content'));
-    for (const file of ['microsoft-openai.json', 'microsoft-openai.state.json']) rmSync(path.join(root, 'locales', 'en', file));
-    rmSync(path.join(root, 'locales', 'fr', 'microsoft-openai.json'));
-    writeFileSync(path.join(root, 'content', `${SLUG}.md`), SOURCE);
-    expect((await runCli(['extract', '--root', root])).code).toBe(0);
-    writeFileSync(path.join(root, 'locales', 'en', `${SLUG}.json`), JSON.stringify(ENGLISH, null, 2));
+    root = await translatedProject(SLUG, SOURCE, ENGLISH);
     const build = await runCli(['build', '--root', root, '--min-coverage', '0']);
     expect(build.code, build.stdout + build.stderr).toBe(0);
   }, 60_000);

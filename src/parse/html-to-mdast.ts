@@ -9,6 +9,7 @@
 import { defaultHandlers, toMdast, type Handle, type State } from 'hast-util-to-mdast';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Image, Paragraph, RootContent } from 'mdast';
+import { phrasing } from 'mdast-util-phrasing';
 import { fitsScript, scriptNode } from '../core/supersub.js';
 
 /** The mdast blocks of a piece of HTML (no `html` nodes left). */
@@ -17,7 +18,27 @@ export function hastToMdast(tree: HastRoot): RootContent[] {
     handlers: { a: anchor, figure, table, sup: script('superscript'), sub: script('subscript') },
     nodeHandlers: { comment: () => undefined },
   });
-  return root.type === 'root' ? root.children : [];
+  return root.type === 'root' ? paragraphs(root.children) : [];
+}
+
+/**
+ * Inline content left at the top (HTML that is only `<img>`, or text and links) wrapped in
+ * paragraphs, as a Markdown writer's would be: a block never starts with a bare image or text.
+ */
+function paragraphs(nodes: RootContent[]): RootContent[] {
+  const out: RootContent[] = [];
+  let open: Paragraph | undefined;
+  for (const node of nodes) {
+    if (!phrasing(node)) {
+      out.push(node);
+      open = undefined;
+    } else if (open) open.children.push(node);
+    else {
+      open = { type: 'paragraph', children: [node] };
+      out.push(open);
+    }
+  }
+  return out;
 }
 
 /** A link; an `<a name>` or `<a id>` target (no `href`) gives its content, never an empty link. */
