@@ -11,6 +11,7 @@ import { toString as hastText } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/parse/index.js';
 import { segmentsOf } from '../src/i18n/extract.js';
+import { keyFigures } from '../src/facts/key-figures.js';
 import { wrapCode } from '../src/render/pdf/code.js';
 import { hasTool, pdfText, runCli, tempProject } from './helpers.js';
 
@@ -64,7 +65,7 @@ describe('code blocks and formulas in the article', () => {
 
   it('keeps a single dollar as text and finds no key figure inside code', () => {
     expect(blocks[4]!.markdown).toBe('Cela coûte 5 $ et 10 $.');
-    const texts = article.figures.map((f) => f.figure.text);
+    const texts = keyFigures(article).map((f) => f.text);
     expect(texts.some((t) => t.includes('millions'))).toBe(false);
     expect(texts).not.toContain('2024');
   });

@@ -8,7 +8,6 @@ import { applyAnnotations } from '../src/render/markdown/annotations.js';
 import { parseMarkdown } from '../src/core/markdown.js';
 import { ATTRIBUTION_PATTERNS, citedSources } from '../src/facts/cited-sources.js';
 import { FIGURE_RULES, figureLabel, formatFigure, keyFigures, type KeyFigure } from '../src/facts/key-figures.js';
-import { segmentsOf } from '../src/i18n/extract.js';
 import { REPO } from './helpers.js';
 
 const CONTENT = readFileSync(path.join(REPO, 'content', 'microsoft-openai.txt'), 'utf8');
@@ -125,16 +124,16 @@ describe('keyFigures', () => {
     ]);
   });
 
-  it('makes each label a translation unit `figures.<id>`, placed at the paragraph holding the figure, extracted after the text', () => {
+  it('shows none of the figures it detects: the seed’s figures are the three its front matter declares (tests/declared-figures.test.ts)', () => {
     const parsed = article(CONTENT);
-    const section1 = parsed.sections[0]!.blocks[0]!;
-    expect(parsed.figures.map((f) => [f.label.key, f.label.kind, f.label.markdown, f.label.place])).toEqual([
-      ['figures.year-2030', 'figure', 'prolongation de leur partenariat', parsed.lead[0]!.place],
-      ['figures.year-2019', 'figure', 'début du partenariat', section1.place],
-      ['figures.amount-1-milliard-de-dollars', 'figure', 'investissement initial', section1.place],
+    expect(parsed.figures.map((f) => [f.label.key, f.label.markdown])).toEqual([
+      ['figures.1.label', 'prolongation de leur partenariat'],
+      ['figures.2.label', 'début du partenariat'],
+      ['figures.3.label', 'investissement initial'],
     ]);
-    const keys = segmentsOf(parsed).map((s) => s.key);
-    expect(keys.slice(-3)).toEqual(parsed.figures.map((f) => f.label.key));
+    // Without its front matter, the seed still has three figures to detect, and none to show.
+    expect(keyFigures(article(BARE_SEED))).toHaveLength(3);
+    expect(article(BARE_SEED).figures).toEqual([]);
   });
 
   it.each(FIGURE_RULES.flatMap((rule) => rule.examples.map((example) => [rule.kind, example] as const)))('%s rule detects “%s”', (kind, example) => {

@@ -31,6 +31,8 @@ export const DEFAULTS = {
    * sentence then stays linear. Ordinary sentences are far shorter.
    */
   figureContext: 300,
+  /** Cards the key-figures box holds at most: a longer front matter `figures:` list is an error at the first entry past it (docs/writing.md). */
+  keyFigureCards: 4,
   /**
    * The review page's word diff of a stale paragraph gives up beyond this many word or space
    * insertions and removals and shows the paragraph as changed as a whole: the diff's time grows

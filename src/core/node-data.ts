@@ -16,7 +16,7 @@ export type FallbackReason = 'missing' | 'stale';
  * back into parts. Both parts are typeset like the rest of the document.
  */
 export interface KeyFigureData {
-  /** The figure's id (`year-2019`), as in `figures.<id>` of the locale files. */
+  /** The figure's id, its position in the front matter's `figures:` from 1 (`figures.<id>.label` in the locale files). */
   id: string;
   /** The figure written for its label's language: "$1 billion", "1 milliard de dollars". */
   value: string;

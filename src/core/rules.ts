@@ -121,10 +121,15 @@ export const RULES = {
     (p) =>
       `${p.what === 'quotes and lists' ? 'Quotes and lists' : 'Emphasis and links'} nested more than ${p.limit} deep: the deeper levels were flattened into this one. Nest less`,
   ),
-  'briefing:too-many': rule<{ what: 'sections' | 'front matter sources' | 'sources cited in the text' | 'key figures'; count: number; limit: number }>(
+  'briefing:too-many': rule<{ what: 'sections' | 'front matter sources' | 'sources cited in the text'; count: number; limit: number }>(
     'error',
     (p) =>
       `More than ${p.limit} ${p.what} (${p.count}${p.count > p.limit ? '' : ' or more'}), from here on: split the article (or raise the limit in BRIEFING_LIMITS, see docs/parsing.md)`,
+  ),
+  'briefing:too-many-figures': rule<{ count: number; limit: number }>(
+    'error',
+    (p) =>
+      `More than ${p.limit} key figures declared (${p.count}), from here on: the box holds ${p.limit} cards at most; keep the ${p.limit} that matter most in figures:`,
   ),
   'briefing:locale-limit': rule<{ problem: 'bytes'; bytes: number; limit: number } | { problem: 'depth'; limit: number }>('error', (p) =>
     p.problem === 'bytes'

@@ -43,6 +43,27 @@ export interface ArticleMeta {
   url?: string;
   /** Forces the source format instead of detecting it per block (`briefing: {format: wire}`). */
   format?: 'wire' | 'markdown';
+  /** Key figures declared in `figures:` (src/parse/declared-figures.ts); `false`: no box. */
+  figures?: DeclaredFigure[] | false;
+}
+
+/**
+ * A key figure's value declared typed in the front matter: formatted per language at render time
+ * (src/localize/figure-value.ts), never translated.
+ */
+export type TypedFigure =
+  | { type: 'amount'; amount: number; currency: Currency }
+  | { type: 'quantity'; amount: number; unit: string }
+  | { type: 'percent'; percent: number }
+  | { type: 'count'; count: number }
+  | { type: 'date'; date: string }
+  | { type: 'year'; year: number };
+
+/** One entry of the front matter `figures:`: a typed value or free text, and its label, with their places. */
+export interface DeclaredFigure {
+  value: { typed: TypedFigure } | { text: string; place: Place };
+  label: string;
+  labelPlace: Place;
 }
 
 /**
@@ -120,7 +141,7 @@ export type FigureKind = 'amount' | 'year' | 'date' | 'percent';
 export type Currency = 'USD' | 'EUR';
 export type Scale = 'thousand' | 'million' | 'billion';
 
-/** A key figure found in the French text (see src/facts/key-figures.ts). */
+/** A key figure detected in the French text (src/facts/key-figures.ts): a suggestion, never shown unless declared. */
 export interface KeyFigure {
   /** Stable id, e.g. "amount-1-milliard-de-dollars", "year-2019" */
   id: string;
@@ -137,9 +158,13 @@ export interface KeyFigure {
   sentence: string;
 }
 
-/** A key figure with its short label, a translation unit like any other (`figures.<id>`). */
+/**
+ * A declared key figure as translation units: its label (`figures.<id>.label`) and, when the value
+ * is free text, the value (`figures.<id>.value`); `id` is its position in `figures:`, from 1.
+ */
 export interface FigureUnit {
-  figure: KeyFigure;
+  id: string;
+  value: { typed: TypedFigure } | { text: Segment };
   label: Segment;
 }
 
@@ -154,7 +179,7 @@ export interface Article {
   /** The standfirst (front matter `description`, `excerpt`, `summary` or `subtitle`): one paragraph, key `standfirst`. */
   standfirst?: Segment;
   lead: Segment[];
-  /** Key figures of the text, in reading order (shown as a box near the top). */
+  /** Key figures declared in the front matter, in their order (shown as a box near the top). */
   figures: FigureUnit[];
   sections: Section[];
   /** Footnotes (kind `note`, key `notes.<label>`), in order of first call; their calls are `[^label]` in the units. */

@@ -2,8 +2,8 @@
 import { unitsOf, type Article, type Segment } from '../core/types.js';
 
 /**
- * All translation units of an article: the text in reading order, its notes, then the furniture (key-figure
- * labels), which translators meet after the article they label.
+ * All translation units of an article: the text in reading order, its notes, then the furniture (the declared
+ * key figures' values and labels), which translators meet after the article they label.
  */
 export function segmentsOf(article: Article): Segment[] {
   const standfirst = article.standfirst ? [article.standfirst] : [];
@@ -13,7 +13,8 @@ export function segmentsOf(article: Article): Segment[] {
     ...article.lead,
     ...article.sections.flatMap((s) => [s.heading, ...s.blocks]),
     ...article.notes,
-    ...article.figures.map((f) => f.label),
+    // A figure's free-text value, then its label: as the box shows them.
+    ...article.figures.flatMap((f) => ('text' in f.value ? [f.value.text, f.label] : [f.label])),
   ]);
 }
 

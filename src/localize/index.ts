@@ -9,7 +9,7 @@ import { imageBlock } from './image.js';
 import { localizeCallout } from './callout.js';
 import { noteBlocks, restoreNoteCalls } from './notes.js';
 import { citedSources } from '../facts/cited-sources.js';
-import { formatFigure } from '../facts/key-figures.js';
+import { localizeFigure } from './figure.js';
 import type { KeyStatus } from '../translate/types.js';
 
 /**
@@ -55,11 +55,7 @@ export function localize(article: Article, lang: Lang, i18n: i18n, statuses?: Re
     title: inline(article.title),
     ...(article.standfirst ? { standfirst: block(article.standfirst) } : {}),
     lead: article.lead.map(block),
-    // A label shown in French brings its figure in French too: the pair reads as one phrase.
-    figures: article.figures.map(({ figure, label }) => {
-      const localized = inline(label);
-      return { id: figure.id, value: formatFigure(figure, localized.lang), label: localized };
-    }),
+    figures: article.figures.map((figure) => localizeFigure(figure, inline)),
     sections: article.sections.map(({ id, level, parent, heading, blocks }) => ({
       id,
       level,

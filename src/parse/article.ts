@@ -78,7 +78,7 @@ export function assembleArticle(tree: Root, meta: ArticleMeta, slug: string, fil
   if (lead.length === 0 && sections.length === 0) {
     diagnostics.push(ruleDiagnostic('briefing:empty-article', file, {}));
   }
-  // Key figures are found in the finished article (src/parse/key-figure-units.ts).
+  // Key figures are the front matter's, made units on the finished article (src/parse/key-figure-units.ts).
   // The standfirst is plain text from the front matter: escaped as one paragraph.
   const standfirst = meta.standfirst
     ? segment('standfirst', 'paragraph', inlineToParagraphLine([{ type: 'text', value: meta.standfirst }]), { line: 1, column: 1 })

@@ -6,6 +6,7 @@ import type { Limits } from '../core/defaults.js';
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import { readCalendarDate, readPeople, readStringList, readText, type ValueRead } from './front-matter-values.js';
 import { plainYamlError } from './front-matter-errors.js';
+import { readDeclaredFigures } from './declared-figures.js';
 
 /** The fields of `ArticleMeta` read from the front matter, each by one reader. */
 type MetaField = 'title' | 'date' | 'updated' | 'authors' | 'standfirst' | 'sources' | 'status' | 'url';
@@ -107,6 +108,9 @@ export function readFrontMatter(node: Yaml | undefined, file: string, diagnostic
           meta.sources = [];
         }
       }
+    } else if (key === 'figures') {
+      const figures = readDeclaredFigures(value, pair.value, { file, diagnostics, place });
+      if (figures !== undefined) meta.figures = figures;
     } else if (key === 'briefing') {
       const own = readOwnOptions(value, pair.value);
       if (own === 'invalid') {

@@ -1,24 +1,26 @@
 /**
- * The article's key figures as translation units: each figure found in the French text gets a
- * short French label under `figures.<id>`, extracted, checked and translated like every other
- * string. The value itself is not translated: it is formatted per language at render time.
+ * The key figures the front matter declares (`figures:`, src/parse/declared-figures.ts) as
+ * translation units: each label under `figures.<n>.label` and each free-text value under
+ * `figures.<n>.value`, `n` the figure's position in the list from 1 (docs/writing.md, "Key
+ * figures"). A typed value is no unit: it is formatted per language at render time. Nothing found
+ * in the text becomes a figure here: detection only suggests (`briefing suggest`).
  */
-import type { Article, FigureUnit } from '../core/types.js';
+import type { Article, FigureUnit, Segment } from '../core/types.js';
 import { inlineToMarkdown } from '../core/markdown.js';
-import { figureLabel, keyFigures } from '../facts/key-figures.js';
-import { segmentsInReadingOrder } from '../facts/text.js';
 
 export function figureUnits(article: Article): FigureUnit[] {
-  const places = new Map(segmentsInReadingOrder(article).map((s) => [s.key, s.place]));
-  return keyFigures(article).map((figure) => ({
-    figure,
-    label: {
-      key: `figures.${figure.id}`,
+  const declared = article.meta.figures;
+  if (!declared) return [];
+  return declared.map((figure, index) => {
+    const id = String(index + 1);
+    const unit = (part: 'label' | 'value', text: string, place: Segment['place']): Segment => ({
+      key: `figures.${id}.${part}`,
       kind: 'figure',
-      // Escaped like a heading's text: the label is one line of inline Markdown.
-      markdown: inlineToMarkdown([{ type: 'text', value: figureLabel(figure) }], 2),
-      // Where the figure was found: what a translator wants to read for context.
-      place: places.get(figure.key) ?? article.title.place,
-    },
-  }));
+      // Escaped like a heading's text: a label or value is one line of inline Markdown.
+      markdown: inlineToMarkdown([{ type: 'text', value: text }], 2),
+      place,
+    });
+    const value = 'typed' in figure.value ? { typed: figure.value.typed } : { text: unit('value', figure.value.text, figure.value.place) };
+    return { id, value, label: unit('label', figure.label, figure.labelPlace) };
+  });
 }

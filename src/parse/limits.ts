@@ -59,8 +59,8 @@ export function checkSections(tree: Root, file: string, limits: Limits): Diagnos
 }
 
 /**
- * Problems with the counts of sections (wire copy adds headings after the tree was counted), key
- * figures and sources found in the text of `article`.
+ * Problems with the counts of sections (wire copy adds headings after the tree was counted) and
+ * sources found in the text of `article`.
  */
 export function checkCounts(article: Article, file: string, limits: Limits): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -71,11 +71,6 @@ export function checkCounts(article: Article, file: string, limits: Limits): Dia
     );
   }
   const places = new Map(segmentsInReadingOrder(article).map((s) => [s.key, s.place]));
-  const figures = article.figures;
-  const figure = figures[limits.figures];
-  if (figure) {
-    diagnostics.push(ruleDiagnostic('briefing:too-many', file, { what: 'key figures', count: figures.length, limit: limits.figures }, figure.label.place));
-  }
   const detected = citedSources(article).filter((source) => source.key !== undefined);
   const source = detected[limits.sources];
   if (source) {
