@@ -247,14 +247,16 @@ const COMPILED_RULES = FIGURE_RULES.map((rule) => ({
   regex: new RegExp(rule.pattern, `${rule.ignoreCase ? 'i' : ''}${rule.startsWithNumber ? 'y' : 'g'}u`),
 }));
 
-interface Found extends Parsed {
+/** A figure found in a plain text: its kind, value, exact text and offset. */
+export interface FoundFigure extends Parsed {
   kind: FigureKind;
   text: string;
   at: number;
 }
+type Found = FoundFigure;
 
 /** Figures of one plain text, in order of appearance (every occurrence). */
-function detectFigures(text: string): Found[] {
+export function detectFigures(text: string): Found[] {
   /** Spans taken by earlier rules, sorted and disjoint: a later rule never takes text already taken. */
   let taken: [number, number][] = [];
   const found: Found[] = [];
@@ -626,23 +628,39 @@ function cap(words: string[]): string {
  * A clause runs back to the last `, ; : ( ) « » — …` mark; "%", "€", "$" do not end one.
  */
 export function figureLabel(figure: KeyFigure): string {
-  const sentence = figure.sentence;
-  const offset = figureOffset(sentence, figure.text);
-  if (offset < 0) return KIND_LABELS[figure.kind];
+  return labelFor(figure.kind, figure.text, figure.sentence).label;
+}
+
+/**
+ * Which rule of `figureLabel` gave a label: `complement` (2), `event` (3), `before`/`after` (4:
+ * the words around the figure) or `kind` (the generic label). Only the first two read as a noun
+ * phrase; `briefing suggest` proposes only those (facts/suggestions.ts).
+ */
+export type LabelRule = 'complement' | 'event' | 'before' | 'after' | 'kind';
+
+/**
+ * `figureLabel` with the rule that gave it, for a figure `text` of `kind` inside `sentence`.
+ * `strict` (suggestions only, never the briefing's own labels): a noun complement reads on through
+ * "de"/"d’" ("taux d’erreur moyen de 1 %" → "taux d’erreur moyen", not "erreur moyen"), and a word
+ * right after a determiner is a noun, not an event verb ("d’annonce" is no "annonce" event).
+ */
+export function labelFor(kind: FigureKind, text: string, sentence: string, strict = false): { label: string; rule: LabelRule } {
+  const offset = figureOffset(sentence, text);
+  if (offset < 0) return { label: KIND_LABELS[kind], rule: 'kind' };
   const tokens = tokenize(sentence);
   const before = tokens.filter((t) => t.at < offset);
-  const after = tokens.filter((t) => t.at >= offset + figure.text.length);
+  const after = tokens.filter((t) => t.at >= offset + text.length);
   // The clause: back to the last clause punctuation ("%", "€", "$" do not end a clause).
   let clauseStart = before.length;
   while (clauseStart > 0 && !isClauseBreak(before[clauseStart - 1]!)) clauseStart--;
   const clause = before.slice(clauseStart);
 
-  const direct = fromClause(before, clauseStart, clause);
+  const direct = fromClause(before, clauseStart, clause, strict);
   if (direct) return direct;
   // "Une levée de 6,6 milliards de dollars le 2 octobre 2024": read from before the previous figure.
   const lastNumber = clause.map(isNumber).lastIndexOf(true);
   if (lastNumber > 0) {
-    const earlier = fromClause(before, clauseStart, clause.slice(0, lastNumber));
+    const earlier = fromClause(before, clauseStart, clause.slice(0, lastNumber), strict);
     if (earlier) return earlier;
   }
 
@@ -654,18 +672,18 @@ export function figureLabel(figure: KeyFigure): string {
     return words.map((t) => t.text);
   };
   const previous = content(clause.slice(lastNumber + 1).slice(-6));
-  if (previous.length > 0) return cap(previous);
+  if (previous.length > 0) return { label: cap(previous), rule: 'before' };
   let afterStart = 0;
   while (afterStart < after.length && isClauseBreak(after[afterStart]!)) afterStart++;
   let afterEnd = afterStart;
   while (afterEnd < after.length && !isClauseBreak(after[afterEnd]!)) afterEnd++;
   const next = content(after.slice(afterStart, Math.min(afterEnd, afterStart + 6)));
-  if (next.length > 0) return cap(next);
-  return KIND_LABELS[figure.kind];
+  if (next.length > 0) return { label: cap(next), rule: 'after' };
+  return { label: KIND_LABELS[kind], rule: 'kind' };
 }
 
 /** Rules 1–3 on the clause words before a figure (`clause` starts at `before[clauseStart]`). */
-function fromClause(before: Token[], clauseStart: number, clause: Token[]): string | undefined {
+function fromClause(before: Token[], clauseStart: number, clause: Token[], strict: boolean): { label: string; rule: LabelRule } | undefined {
   // 1. Quantifiers.
   let end = clause.length;
   for (let changed = true; changed; ) {
@@ -684,21 +702,30 @@ function fromClause(before: Token[], clauseStart: number, clause: Token[]): stri
   const last = head[head.length - 1];
   if (last && (last.low === 'de' || last.low === 'd’')) {
     const words: Token[] = [];
-    for (let i = head.length - 2; i >= 0 && words.length < 4 && isContent(head[i]!); i--) words.unshift(head[i]!);
-    if (words.length > 0 && !nominal(words[0]!)) return cap(words.map((t) => t.text));
+    for (let i = head.length - 2; i >= 0 && words.length < 4 && isContent(head[i]!); i--) {
+      words.unshift(head[i]!);
+      // strict: "taux d’erreur moyen" — read on through "de"/"d’" after a content word.
+      const link = head[i - 1];
+      if (strict && words.length < 3 && link && (link.low === 'de' || link.low === 'd’') && head[i - 2] && isContent(head[i - 2]!)) {
+        words.unshift(link);
+        i--;
+      }
+    }
+    if (words.length > 0 && !nominal(words[0]!)) return { label: cap(words.map((t) => t.text)), rule: 'complement' };
   }
 
   // 3. Event verb + what it is about.
   for (let v = head.length - 1; v >= Math.max(0, head.length - 5); v--) {
     const noun = nominal(head[v]!);
     if (!noun || !isContent(head[v]!)) continue;
+    if (strict && v > 0 && (DE_CONTRACTIONS[head[v - 1]!.low] !== undefined || head[v - 1]!.low === 'd’' || head[v - 1]!.low === 'de')) continue;
     const sentenceBefore = before.slice(0, clauseStart + v);
     for (let i = sentenceBefore.length - 2; i >= 0; i--) {
       const det = DE_CONTRACTIONS[sentenceBefore[i]!.low];
       const subject = sentenceBefore[i + 1]!;
-      if (det !== undefined && isContent(subject) && !nominal(subject)) return cap(`${noun} ${det}${subject.text}`.split(' '));
+      if (det !== undefined && isContent(subject) && !nominal(subject)) return { label: cap(`${noun} ${det}${subject.text}`.split(' ')), rule: 'event' };
     }
-    return noun;
+    return { label: noun, rule: 'event' };
   }
   return undefined;
 }

@@ -1,0 +1,37 @@
+/**
+ * What `briefing suggest` proposes for each article of the corpus of real articles
+ * (tests/fixtures/corpus/, see SOURCES.md): `npm run bench:suggest` (or `npx tsx bench/suggest.ts
+ * [slug…]`) prints, per article, every suggested figure (line, value, label, sentence) and source.
+ * The measure in docs/writing.md ("Suggestions") comes from reading this output.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArticle } from '../src/parse/index.js';
+import { suggest } from '../src/facts/suggestions.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CORPUS = path.join(ROOT, 'tests', 'fixtures', 'corpus');
+
+const only = process.argv.slice(2);
+const files = readdirSync(CORPUS)
+  .filter((name) => name.endsWith('.md') && name !== 'SOURCES.md')
+  .sort();
+let figureCount = 0;
+let sourceCount = 0;
+for (const name of files) {
+  const slug = name.replace(/\.md$/, '');
+  if (only.length > 0 && !only.includes(slug)) continue;
+  const file = path.join(CORPUS, name);
+  const { article } = parseArticle(readFileSync(file, 'utf8'), file, slug);
+  const { figures, sources } = suggest(article);
+  figureCount += figures.length;
+  sourceCount += sources.length;
+  console.log(`## ${slug}: ${figures.length} figure(s), ${sources.length} source(s)`);
+  for (const figure of figures) {
+    console.log(`  L${figure.line}  ${JSON.stringify(figure.value)}  «${figure.label}»`);
+    console.log(`        ${figure.sentence.replace(/\s+/g, ' ')}`);
+  }
+  for (const source of sources) console.log(`  L${source.line}  source: ${source.name}  — ${source.sentence.replace(/\s+/g, ' ')}`);
+}
+console.log(`\n${files.length} articles: ${figureCount} figures, ${sourceCount} sources suggested`);
