@@ -4,23 +4,18 @@
  * [slug…]`) prints, per article, every suggested figure (line, value, label, sentence) and source.
  * The measure in docs/writing.md ("Suggestions") comes from reading this output.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArticle } from '../src/parse/index.js';
 import { suggest } from '../src/facts/suggestions.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CORPUS = path.join(ROOT, 'tests', 'fixtures', 'corpus');
+import { CORPUS, corpusFile, corpusSlugs } from './fidelity.js';
 
 const only = process.argv.slice(2);
-const files = readdirSync(CORPUS)
-  .filter((name) => name.endsWith('.md') && name !== 'SOURCES.md')
-  .sort();
+const files = corpusSlugs().map(corpusFile);
 let figureCount = 0;
 let sourceCount = 0;
 for (const name of files) {
-  const slug = name.replace(/\.md$/, '');
+  const slug = path.parse(name).name;
   if (only.length > 0 && !only.includes(slug)) continue;
   const file = path.join(CORPUS, name);
   const { article } = parseArticle(readFileSync(file, 'utf8'), file, slug);

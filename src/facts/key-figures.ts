@@ -720,10 +720,20 @@ function fromClause(before: Token[], clauseStart: number, clause: Token[], stric
     if (!noun || !isContent(head[v]!)) continue;
     if (strict && v > 0 && (DE_CONTRACTIONS[head[v - 1]!.low] !== undefined || head[v - 1]!.low === 'd’' || head[v - 1]!.low === 'de')) continue;
     const sentenceBefore = before.slice(0, clauseStart + v);
-    for (let i = sentenceBefore.length - 2; i >= 0; i--) {
+    // strict: the sentence's subject is its first noun phrase ("La politique de contribution de
+    // l’état, publiée en 2018" is about the policy, not the state), and an event noun alone names nothing.
+    const order = strict ? sentenceBefore.map((_, i) => i).slice(0, -1) : sentenceBefore.map((_, i) => sentenceBefore.length - 2 - i).filter((i) => i >= 0);
+    for (const i of order) {
       const det = DE_CONTRACTIONS[sentenceBefore[i]!.low];
       const subject = sentenceBefore[i + 1]!;
       if (det !== undefined && isContent(subject) && !nominal(subject)) return { label: cap(`${noun} ${det}${subject.text}`.split(' ')), rule: 'event' };
+    }
+    if (strict) {
+      // "Prolonger l’accord au-delà de 2030": the object right after the verb.
+      const det = head[v + 1] && DE_CONTRACTIONS[head[v + 1]!.low];
+      const object = head[v + 2];
+      if (det !== undefined && object && isContent(object) && !nominal(object)) return { label: cap(`${noun} ${det}${object.text}`.split(' ')), rule: 'event' };
+      return undefined;
     }
     return { label: noun, rule: 'event' };
   }

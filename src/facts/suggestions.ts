@@ -147,10 +147,39 @@ function acceptableLabel(label: string): boolean {
   const words = label.split(/\s+/u);
   if (words.length > 5) return false;
   if (PRONOUNS.has(words[0]!.toLocaleLowerCase('fr'))) return false;
+  if (words.length === 1 && GENERIC_NOUNS.has(label.toLocaleLowerCase('fr'))) return false;
   // A single participle ("doté", "estimée") is a verb, not a noun phrase.
   if (words.length === 1 && /(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)$/u.test(label) && !NOUNS_LIKE_PARTICIPLES.has(label.toLocaleLowerCase('fr'))) return false;
   return /^\p{Ll}/u.test(label) || /^\p{Lu}\p{Ll}/u.test(label);
 }
+
+/** Numerals spelled out: "quatre prix de 10 000 €" is a card "10 000 € — prix", the count belongs to the sentence. */
+const NUMERALS = new Set([
+  'deux',
+  'trois',
+  'quatre',
+  'cinq',
+  'six',
+  'sept',
+  'huit',
+  'neuf',
+  'dix',
+  'douze',
+  'quinze',
+  'vingt',
+  'cent',
+  'mille',
+  'plusieurs',
+  'quelques',
+]);
+
+function withoutLeadingNumeral(label: string): string {
+  const [first, ...rest] = label.split(' ');
+  return rest.length > 0 && NUMERALS.has(first!.toLocaleLowerCase('fr')) ? rest.join(' ') : label;
+}
+
+/** Nouns that only repeat the figure's kind: "10 000 € — montant" tells a reader nothing. */
+const GENERIC_NOUNS = new Set(['montant', 'somme', 'total', 'chiffre', 'nombre', 'valeur', 'année', 'date', 'pourcentage', 'part', 'taux', 'coût']);
 
 /** Pronouns: "ceux de 2019" names nothing on its own. */
 const PRONOUNS = new Set(['ceux', 'celles', 'celui', 'celle', 'cela', 'ceci', 'chacun', 'chacune', 'certains', 'certaines', 'plusieurs', 'tous', 'toutes']);
@@ -195,8 +224,10 @@ export function suggest(article: Article): Suggestions {
       // "les années 2000" is a decade, not a year.
       if (found.kind === 'year' && wordBefore(text, found.at) === 'années') continue;
       const sentence = sentenceAt(found.at, found.text.length);
-      const { label, rule } = labelFor(found.kind, found.text, sentence, true);
-      if ((rule !== 'complement' && rule !== 'event') || !acceptableLabel(label)) continue;
+      const { label: rawLabel, rule } = labelFor(found.kind, found.text, sentence, true);
+      if (rule !== 'complement' && rule !== 'event') continue;
+      const label = withoutLeadingNumeral(rawLabel);
+      if (!acceptableLabel(label)) continue;
       seenFigures.add(identity);
       figures.push({ kind: found.kind, value: suggestedValue(found), text: found.text, label, sentence, line: lineOf(segment, text, found.at) });
     }
@@ -213,42 +244,56 @@ export function suggest(article: Article): Suggestions {
   return { figures, sources };
 }
 
-/** Words that may continue an institution's name after its capitalised head ("Commission nationale de l’informatique"). */
-const NAME_CONTINUES =
-  /^(?:de|des|du|d’|l’|la|et|nationale?s?|nationaux|générale?s?|européenne?s?|fédérale?s?|publique?s?|supérieure?s?|régionale?s?|centrale?s?|internationale?s?|économique?s?|sociale?s?|mondiale?s?|numérique?s?|territoires|comptes|libertés|informatique|statistique?s?|études|données|territoriale?s?)$/u;
-const MAX_NAME_WORDS = 8;
+/** Words that link a name's head to its complement ("Agence nationale de la sécurité des systèmes d’information"). */
+const LINKS = new Set(['de', 'des', 'du', 'd’', 'l’', 'la', 'les', 'et']);
+/** Adjectives that may follow a name's head or complement ("Commission nationale", "territoires numériques"). */
+const NAME_ADJECTIVE =
+  /^(?:nationale?s?|nationaux|générale?s?|européenne?s?|fédérale?s?|publique?s?|supérieure?s?|régionale?s?|centrale?s?|internationale?s?|économique?s?|sociale?s?|mondiale?s?|numérique?s?|statistique?s?|territoriale?s?|interministérielle?s?|française?s?)$/u;
+const MAX_NAME_WORDS = 10;
 
-/**
- * The whole name of a source whose detected head is followed by lower-case words of an
- * institution's name: "la Commission nationale de l’informatique et des libertés (CNIL)", "la
- * Cour des comptes". Stops at punctuation or at a word that cannot continue a name; an acronym in
- * brackets right after is kept. A name cut before an article ("de l’", "des") is trimmed back.
- */
-export function fullName(text: string, at: number, head: string): string {
-  let end = at + head.length;
-  const words: string[] = [];
-  let cursor = end;
-  while (words.length < MAX_NAME_WORDS) {
+/** The words after offset `from` of `text`: letters, hyphens, and elisions ("l’", "d’") as words of their own. */
+function wordsAfter(text: string, from: number, count: number): { word: string; end: number }[] {
+  const words: { word: string; end: number }[] = [];
+  let cursor = from;
+  while (words.length < count) {
     let start = cursor;
     while (start < text.length && (text[start] === ' ' || text[start] === '\u00a0')) start++;
-    if (start === cursor && !words[words.length - 1]?.endsWith('’')) break;
+    if (start === cursor && !words[words.length - 1]?.word.endsWith('’')) break;
     let stop = start;
     while (stop < text.length && /[\p{L}’'-]/u.test(text[stop]!)) {
       stop++;
-      if (text[stop - 1] === '’' || text[stop - 1] === "'") break; // "l’", "d’" are words of their own
+      if (text[stop - 1] === '’' || text[stop - 1] === "'") break;
     }
-    const word = text.slice(start, stop).replace(/'/g, '’');
-    const lower = word.toLocaleLowerCase('fr');
     if (stop === start) break;
-    if (!NAME_CONTINUES.test(lower) && !(/^\p{Lu}/u.test(word) && words.length > 0)) break;
-    words.push(word);
+    words.push({ word: text.slice(start, stop).replace(/'/g, '’'), end: stop });
     cursor = stop;
-    if (word === lower && !/^(?:de|des|du|d’|l’|la|et)$/u.test(lower))
-      end = stop; // a full word: the name may end here
-    else if (/^\p{Lu}/u.test(word)) end = stop;
+  }
+  return words;
+}
+
+/**
+ * The whole name of a source whose detected head is followed by lower-case words of an
+ * institution's name: "la Commission nationale de l’informatique et des libertés (CNIL)", "l’Agence
+ * nationale de la sécurité des systèmes d’information". After a linking word ("de", "des", "l’")
+ * any word continues the name; after any other word, only a link or a known adjective does; "et"
+ * links only before "de"/"des"/"du"/"l’" ("Axios et Bloomberg" are two names). The name ends after
+ * its last word that is not a link; an acronym in brackets right after is kept.
+ */
+export function fullName(text: string, at: number, head: string): string {
+  let end = at + head.length;
+  const words = wordsAfter(text, end, MAX_NAME_WORDS);
+  let afterLink = false;
+  for (let i = 0; i < words.length; i++) {
+    const lower = words[i]!.word.toLocaleLowerCase('fr');
+    const link = LINKS.has(lower) && (lower !== 'et' || LINKS.has(words[i + 1]?.word.toLocaleLowerCase('fr') ?? ''));
+    if (link) afterLink = true;
+    else if (afterLink || NAME_ADJECTIVE.test(lower)) {
+      afterLink = false;
+      end = words[i]!.end;
+    } else break;
   }
   let name = text.slice(at, end);
   const bracket = /^[ \u00a0]*\((\p{Lu}{2,8})\)/u.exec(text.slice(end, end + 12));
-  if (bracket && end > at + head.length) name += ` (${bracket[1]})`;
+  if (bracket) name += ` (${bracket[1]})`;
   return name;
 }
