@@ -714,6 +714,12 @@ function fromClause(before: Token[], clauseStart: number, clause: Token[], stric
     if (words.length > 0 && !nominal(words[0]!)) return { label: cap(words.map((t) => t.text)), rule: 'complement' };
   }
 
+  // strict: "le taux de chômage local atteint 7,5 %": a verb of measure names the clause's subject.
+  if (strict) {
+    const subject = measuredSubject(head);
+    if (subject) return { label: subject, rule: 'complement' };
+  }
+
   // 3. Event verb + what it is about.
   for (let v = head.length - 1; v >= Math.max(0, head.length - 5); v--) {
     const noun = nominal(head[v]!);
@@ -738,4 +744,51 @@ function fromClause(before: Token[], clauseStart: number, clause: Token[], stric
     return { label: noun, rule: 'event' };
   }
   return undefined;
+}
+
+/** Verbs that state a quantity of their subject ("atteint", "représente", "s’élève à"), right before the figure. */
+const MEASURE_VERBS: ReadonlySet<string> = new Set([
+  'atteint',
+  'atteignent',
+  'atteindra',
+  'atteignait',
+  'représente',
+  'représentent',
+  'représentait',
+  'totalise',
+  'totalisent',
+  'dépasse',
+  'dépassent',
+  'avoisine',
+  'avoisinent',
+  'élève',
+  'élèvent',
+  'élevait',
+  'monte',
+  'montent',
+  'culmine',
+  'chiffre',
+  'chiffrent',
+]);
+
+/**
+ * "le taux de chômage local atteint 7,5 %" → "taux de chômage local": when the clause ends with a
+ * verb of measure (maybe followed by "à"), the noun phrase after the clause's first determiner,
+ * its content words linked by "de"/"d’" (at most 5 words).
+ */
+function measuredSubject(head: Token[]): string | undefined {
+  let end = head.length;
+  if (head[end - 1]?.low === 'à') end--;
+  if (!MEASURE_VERBS.has(head[end - 1]?.low ?? '')) return undefined;
+  const det = head.findIndex((t) => DE_CONTRACTIONS[t.low] !== undefined);
+  if (det < 0) return undefined;
+  const words: Token[] = [];
+  for (let i = det + 1; i < end - 1 && words.length < 5; i++) {
+    const token = head[i]!;
+    const link = (token.low === 'de' || token.low === 'd’') && words.length > 0 && head[i + 1] && isContent(head[i + 1]!);
+    if (isContent(token) || link) words.push(token);
+    else break;
+  }
+  while (words.length > 0 && !isContent(words[words.length - 1]!)) words.pop();
+  return words.length > 0 ? cap(words.map((t) => t.text)) : undefined;
 }

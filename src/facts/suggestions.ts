@@ -13,9 +13,9 @@ import { detectSourceMatches } from './cited-sources.js';
 import { foldKey, segmentsInReadingOrder, segmentText, sentenceFinder } from './text.js';
 
 /** A typed value as the front matter's `figures:` takes it. */
-export type SuggestedValue = number | { amount: number; currency: Currency } | { percent: number } | { date: string };
+type SuggestedValue = number | { amount: number; currency: Currency } | { percent: number } | { date: string };
 
-export interface SuggestedFigure {
+interface SuggestedFigure {
   kind: FigureKind;
   /** As the front matter takes it: `{ amount, currency }`, `{ percent }`, `{ date: YYYY-MM-DD }`, or a year. */
   value: SuggestedValue;
@@ -29,7 +29,7 @@ export interface SuggestedFigure {
   line: number;
 }
 
-export interface SuggestedSource {
+interface SuggestedSource {
   name: string;
   /** The attribution as written around the name ("selon Axios"): the sentence it comes from. */
   sentence: string;
@@ -116,7 +116,7 @@ function startsRange(text: string, at: number, end: number): boolean {
 }
 
 /** Whether a figure found at [at, end) of `text` is part of an identifier or a range, never a key figure. */
-export function isIdentifierOrRange(text: string, at: number, end: number): boolean {
+function isIdentifierOrRange(text: string, at: number, end: number): boolean {
   if (gluedToNumbers(text, at, end)) return true;
   if (IDENTIFIER_WORDS.has(wordBefore(text, at))) return true;
   return endsRange(text, at) || startsRange(text, at, end);
@@ -279,7 +279,7 @@ function wordsAfter(text: string, from: number, count: number): { word: string; 
  * links only before "de"/"des"/"du"/"l’" ("Axios et Bloomberg" are two names). The name ends after
  * its last word that is not a link; an acronym in brackets right after is kept.
  */
-export function fullName(text: string, at: number, head: string): string {
+function fullName(text: string, at: number, head: string): string {
   let end = at + head.length;
   const words = wordsAfter(text, end, MAX_NAME_WORDS);
   let afterLink = false;
