@@ -664,6 +664,12 @@ export function labelFor(kind: FigureKind, text: string, sentence: string, stric
     if (earlier) return earlier;
   }
 
+  // strict: "68,9 % des codes postaux" → "part des codes postaux".
+  if (strict && kind === 'percent') {
+    const share = shareOf(after);
+    if (share) return { label: share, rule: 'complement' };
+  }
+
   // 4. Fallbacks.
   const content = (list: Token[]): string[] => {
     const words = list.filter(isWord);
@@ -791,4 +797,39 @@ function measuredSubject(head: Token[]): string | undefined {
   }
   while (words.length > 0 && !isContent(words[words.length - 1]!)) words.pop();
   return words.length > 0 ? cap(words.map((t) => t.text)) : undefined;
+}
+
+/**
+ * "68,9 % des codes postaux sont…" → "part des codes postaux": a percentage followed by "des"/"de"
+ * (+ determiner) and a noun phrase is a share of it; the phrase's content words, linked by
+ * "de"/"du"/"des", at most 3, stopping at any other word or punctuation; then the participle of a
+ * passive that follows ("sont respectés").
+ */
+const COPULAS: ReadonlySet<string> = new Set(['est', 'sont', 'était', 'étaient', 'sera', 'seront', 'été']);
+
+function shareOf(after: Token[]): string | undefined {
+  const first = after[0]?.low;
+  if (first !== 'des' && first !== 'de' && first !== 'du' && first !== 'd’') return undefined;
+  let i = 1;
+  const det = first === 'de' || first === 'd’' ? after[1] && DE_CONTRACTIONS[after[1].low] : undefined;
+  if (det !== undefined) i++;
+  const words: Token[] = [];
+  for (; i < after.length && words.length < 3; i++) {
+    const token = after[i]!;
+    const link = ['de', 'du', 'des', 'd’'].includes(token.low) && words.length > 0 && after[i + 1] && isContent(after[i + 1]!);
+    if ((isContent(token) && !/\p{N}/u.test(token.text)) || link) words.push(token);
+    else break;
+  }
+  while (words.length > 0 && !isContent(words[words.length - 1]!)) words.pop();
+  if (words.length === 0) return undefined;
+  const lead = det !== undefined ? `${first === 'd’' ? 'd’' : 'de '}${after[1]!.text} ` : `${after[0]!.text} `;
+  // "… sont respectés": the participle says which part ("part des critères du RGAA respectés").
+  let participle = '';
+  for (let j = i; j < Math.min(after.length - 1, i + 6) && !isClauseBreak(after[j]!); j++) {
+    if (COPULAS.has(after[j]!.low) && /(?:é|ée|és|ées)$/u.test(after[j + 1]!.low)) {
+      participle = ` ${after[j + 1]!.text}`;
+      break;
+    }
+  }
+  return `part ${lead}${cap(words.map((t) => t.text))}${participle}`.replace(/’ /g, '’');
 }

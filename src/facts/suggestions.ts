@@ -145,7 +145,7 @@ function lineOf(segment: Segment, text: string, at: number): number {
 /** Labels that are not a noun phrase a reader would accept on a card. */
 function acceptableLabel(label: string): boolean {
   const words = label.split(/\s+/u);
-  if (words.length > 5) return false;
+  if (words.length > 6) return false;
   if (PRONOUNS.has(words[0]!.toLocaleLowerCase('fr'))) return false;
   if (words.length === 1 && GENERIC_NOUNS.has(label.toLocaleLowerCase('fr'))) return false;
   // A single participle ("doté", "estimée") is a verb, not a noun phrase.
