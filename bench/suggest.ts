@@ -1,7 +1,8 @@
 /**
  * What `briefing suggest` proposes for each article of the corpus of real articles
- * (tests/fixtures/corpus/, see SOURCES.md): `npm run bench:suggest` (or `npx tsx bench/suggest.ts
- * [slug…]`) prints, per article, every suggested figure (line, value, label, sentence) and source.
+ * (tests/fixtures/corpus/, see SOURCES.md): `npx tsx bench/suggest.ts [slug…]` prints, per
+ * article, every suggested figure (line, value, label, sentence) and source, and how many distinct
+ * figures the detection found.
  * The measure in docs/writing.md ("Suggestions") comes from reading this output.
  */
 import { readFileSync } from 'node:fs';

@@ -77,6 +77,16 @@ describe('suggested key figures', () => {
     );
     expect(others.map((f) => [f.text, f.label])).toEqual([['3 200 euros', 'recettes']]);
   });
+
+  it('names a percentage by the whole it is a share of, and drops a numeral before the noun', () => {
+    const { figures: shares } = suggestionsOf(
+      '# T\n\nEn effet, 68,9 % des codes postaux sont associés à plus d’une commune.\n\nEn 2024, quatre prix de 10 000 € chacun seront décernés.',
+    );
+    expect(shares.map((f) => [f.value, f.label])).toEqual([
+      [{ percent: 68.9 }, 'part des codes postaux associés'],
+      [{ amount: 10_000, currency: 'EUR' }, 'prix'],
+    ]);
+  });
 });
 
 describe('suggested sources', () => {
