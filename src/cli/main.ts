@@ -37,6 +37,7 @@ export async function run(argv: readonly string[], out: Output = consoleOutput):
       status: async () => (await import('./commands/status.js')).statusCommand,
       serve: async () => (await import('./commands/serve.js')).serveCommand,
       'merge-manifests': async () => (await import('./commands/merge-manifests.js')).mergeManifestsCommand,
+      suggest: async () => (await import('./commands/suggest.js')).suggestCommand,
     };
     return await (await commands[settings.command]())(settings, out);
   } catch (error) {

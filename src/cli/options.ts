@@ -10,7 +10,7 @@ import { DEFAULTS } from '../core/defaults.js';
 import { FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '../core/types.js';
 import { parseShard, type Shard } from '../publish/shard.js';
 
-const COMMANDS = ['build', 'extract', 'check', 'status', 'serve', 'merge-manifests'] as const;
+const COMMANDS = ['build', 'extract', 'check', 'status', 'serve', 'merge-manifests', 'suggest'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const REPORT_FORMATS = ['text', 'json'] as const;
@@ -81,7 +81,11 @@ const OPTIONS = {
     description: "build, serve: the site's address: site-relative links (/blog/x) of articles without url/canonical/source_url resolve against it",
     commands: ['build', 'serve'],
   },
-  json: { type: 'boolean', description: 'build, merge-manifests: print a machine-readable summary on stdout', commands: ['build', 'merge-manifests'] },
+  json: {
+    type: 'boolean',
+    description: 'build, merge-manifests: print a machine-readable summary on stdout; suggest: print the suggestions as JSON',
+    commands: ['build', 'merge-manifests', 'suggest'],
+  },
   check: { type: 'boolean', description: 'extract: change nothing; exit 1 if extraction would change a file (for CI)', commands: ['extract'] },
   prune: { type: 'boolean', description: 'extract: drop obsolete translations instead of keeping them aside', commands: ['extract'] },
   strict: { type: 'boolean', description: 'check: warnings fail too (exit 1)', commands: ['check'] },
@@ -269,6 +273,7 @@ export function helpText(version: string): string {
     '  briefing status  [slug…] [--lang en] [--format text|json]',
     `  briefing serve   [--port ${DEFAULTS.port}] [--host ${DEFAULTS.host}] [--time-budget SECONDS]`,
     '  briefing merge-manifests MANIFEST|DIR… [--out DIR] [--json]',
+    '  briefing suggest SLUG… [--json]',
     '',
     'Commands:',
     "  build     Render briefings into output/<slug>/<slug>.<lang>.<ext> (and the translators' review page),",
@@ -278,6 +283,7 @@ export function helpText(version: string): string {
     '  status    Translation coverage per article and language',
     `  serve     Local web service: every briefing on demand, HTML with live preview (http://${DEFAULTS.host}:${DEFAULTS.port}/)`,
     '  merge-manifests  Join the manifests of sharded builds into one output folder (with its index and feeds)',
+    '  suggest   Candidate key figures and sources found in the text, as front matter (figures:, sources:) to review and paste',
     '',
     'Options:',
     ...Object.entries(OPTIONS).map(([name, spec]) => {

@@ -142,19 +142,31 @@ function trimTrailing(text: string, chars: string): string {
   return text.slice(0, end);
 }
 
+/** A source found in a plain text: its name, where the name starts, and the attribution pattern that found it. */
+export interface FoundSource {
+  name: string;
+  at: number;
+  pattern: AttributionPattern['id'];
+}
+
 /** Sources detected in one plain text, in order of appearance. */
 function detectSources(text: string): string[] {
-  const found: { at: number; name: string }[] = [];
+  return detectSourceMatches(text).map((f) => f.name);
+}
+
+/** Every attribution of one plain text, in order of appearance, with its offset and pattern. */
+export function detectSourceMatches(text: string): FoundSource[] {
+  const found: FoundSource[] = [];
   for (const { pattern, regex } of COMPILED) {
     for (const match of text.matchAll(regex)) {
       const raw = match.groups?.name ?? '';
       const name = cleanName(raw);
       // A `before` name is read by a lookbehind: it ends where the match starts.
       const [matched, start] = pattern.position === 'before' ? [raw + match[0], match.index - raw.length] : [match[0], match.index];
-      if (name) found.push({ at: start + matched.indexOf(name), name });
+      if (name) found.push({ at: start + matched.indexOf(name), name, pattern: pattern.id });
     }
   }
-  return found.sort((a, b) => a.at - b.at).map((f) => f.name);
+  return found.sort((a, b) => a.at - b.at);
 }
 
 /**

@@ -247,14 +247,16 @@ const COMPILED_RULES = FIGURE_RULES.map((rule) => ({
   regex: new RegExp(rule.pattern, `${rule.ignoreCase ? 'i' : ''}${rule.startsWithNumber ? 'y' : 'g'}u`),
 }));
 
-interface Found extends Parsed {
+/** A figure found in a plain text: its kind, value, exact text and offset. */
+export interface FoundFigure extends Parsed {
   kind: FigureKind;
   text: string;
   at: number;
 }
+type Found = FoundFigure;
 
 /** Figures of one plain text, in order of appearance (every occurrence). */
-function detectFigures(text: string): Found[] {
+export function detectFigures(text: string): Found[] {
   /** Spans taken by earlier rules, sorted and disjoint: a later rule never takes text already taken. */
   let taken: [number, number][] = [];
   const found: Found[] = [];
@@ -626,24 +628,46 @@ function cap(words: string[]): string {
  * A clause runs back to the last `, ; : ( ) « » — …` mark; "%", "€", "$" do not end one.
  */
 export function figureLabel(figure: KeyFigure): string {
-  const sentence = figure.sentence;
-  const offset = figureOffset(sentence, figure.text);
-  if (offset < 0) return KIND_LABELS[figure.kind];
+  return labelFor(figure.kind, figure.text, figure.sentence).label;
+}
+
+/**
+ * Which rule of `figureLabel` gave a label: `complement` (2), `event` (3), `before`/`after` (4:
+ * the words around the figure) or `kind` (the generic label). Only the first two read as a noun
+ * phrase; `briefing suggest` proposes only those (facts/suggestions.ts).
+ */
+export type LabelRule = 'complement' | 'event' | 'before' | 'after' | 'kind';
+
+/**
+ * `figureLabel` with the rule that gave it, for a figure `text` of `kind` inside `sentence`.
+ * `strict` (suggestions only, never the briefing's own labels): a noun complement reads on through
+ * "de"/"d’" ("taux d’erreur moyen de 1 %" → "taux d’erreur moyen", not "erreur moyen"), and a word
+ * right after a determiner is a noun, not an event verb ("d’annonce" is no "annonce" event).
+ */
+export function labelFor(kind: FigureKind, text: string, sentence: string, strict = false): { label: string; rule: LabelRule } {
+  const offset = figureOffset(sentence, text);
+  if (offset < 0) return { label: KIND_LABELS[kind], rule: 'kind' };
   const tokens = tokenize(sentence);
   const before = tokens.filter((t) => t.at < offset);
-  const after = tokens.filter((t) => t.at >= offset + figure.text.length);
+  const after = tokens.filter((t) => t.at >= offset + text.length);
   // The clause: back to the last clause punctuation ("%", "€", "$" do not end a clause).
   let clauseStart = before.length;
   while (clauseStart > 0 && !isClauseBreak(before[clauseStart - 1]!)) clauseStart--;
   const clause = before.slice(clauseStart);
 
-  const direct = fromClause(before, clauseStart, clause);
+  const direct = fromClause(before, clauseStart, clause, strict);
   if (direct) return direct;
   // "Une levée de 6,6 milliards de dollars le 2 octobre 2024": read from before the previous figure.
   const lastNumber = clause.map(isNumber).lastIndexOf(true);
   if (lastNumber > 0) {
-    const earlier = fromClause(before, clauseStart, clause.slice(0, lastNumber));
+    const earlier = fromClause(before, clauseStart, clause.slice(0, lastNumber), strict);
     if (earlier) return earlier;
+  }
+
+  // strict: "68,9 % des codes postaux" → "part des codes postaux".
+  if (strict && kind === 'percent') {
+    const share = shareOf(after);
+    if (share) return { label: share, rule: 'complement' };
   }
 
   // 4. Fallbacks.
@@ -654,18 +678,18 @@ export function figureLabel(figure: KeyFigure): string {
     return words.map((t) => t.text);
   };
   const previous = content(clause.slice(lastNumber + 1).slice(-6));
-  if (previous.length > 0) return cap(previous);
+  if (previous.length > 0) return { label: cap(previous), rule: 'before' };
   let afterStart = 0;
   while (afterStart < after.length && isClauseBreak(after[afterStart]!)) afterStart++;
   let afterEnd = afterStart;
   while (afterEnd < after.length && !isClauseBreak(after[afterEnd]!)) afterEnd++;
   const next = content(after.slice(afterStart, Math.min(afterEnd, afterStart + 6)));
-  if (next.length > 0) return cap(next);
-  return KIND_LABELS[figure.kind];
+  if (next.length > 0) return { label: cap(next), rule: 'after' };
+  return { label: KIND_LABELS[kind], rule: 'kind' };
 }
 
 /** Rules 1–3 on the clause words before a figure (`clause` starts at `before[clauseStart]`). */
-function fromClause(before: Token[], clauseStart: number, clause: Token[]): string | undefined {
+function fromClause(before: Token[], clauseStart: number, clause: Token[], strict: boolean): { label: string; rule: LabelRule } | undefined {
   // 1. Quantifiers.
   let end = clause.length;
   for (let changed = true; changed; ) {
@@ -684,21 +708,128 @@ function fromClause(before: Token[], clauseStart: number, clause: Token[]): stri
   const last = head[head.length - 1];
   if (last && (last.low === 'de' || last.low === 'd’')) {
     const words: Token[] = [];
-    for (let i = head.length - 2; i >= 0 && words.length < 4 && isContent(head[i]!); i--) words.unshift(head[i]!);
-    if (words.length > 0 && !nominal(words[0]!)) return cap(words.map((t) => t.text));
+    for (let i = head.length - 2; i >= 0 && words.length < 4 && isContent(head[i]!); i--) {
+      words.unshift(head[i]!);
+      // strict: "taux d’erreur moyen" — read on through "de"/"d’" after a content word.
+      const link = head[i - 1];
+      if (strict && words.length < 3 && link && (link.low === 'de' || link.low === 'd’') && head[i - 2] && isContent(head[i - 2]!)) {
+        words.unshift(link);
+        i--;
+      }
+    }
+    if (words.length > 0 && !nominal(words[0]!)) return { label: cap(words.map((t) => t.text)), rule: 'complement' };
+  }
+
+  // strict: "le taux de chômage local atteint 7,5 %": a verb of measure names the clause's subject.
+  if (strict) {
+    const subject = measuredSubject(head);
+    if (subject) return { label: subject, rule: 'complement' };
   }
 
   // 3. Event verb + what it is about.
   for (let v = head.length - 1; v >= Math.max(0, head.length - 5); v--) {
     const noun = nominal(head[v]!);
     if (!noun || !isContent(head[v]!)) continue;
+    if (strict && v > 0 && (DE_CONTRACTIONS[head[v - 1]!.low] !== undefined || head[v - 1]!.low === 'd’' || head[v - 1]!.low === 'de')) continue;
     const sentenceBefore = before.slice(0, clauseStart + v);
-    for (let i = sentenceBefore.length - 2; i >= 0; i--) {
+    // strict: the sentence's subject is its first noun phrase ("La politique de contribution de
+    // l’état, publiée en 2018" is about the policy, not the state), and an event noun alone names nothing.
+    const order = strict ? sentenceBefore.map((_, i) => i).slice(0, -1) : sentenceBefore.map((_, i) => sentenceBefore.length - 2 - i).filter((i) => i >= 0);
+    for (const i of order) {
       const det = DE_CONTRACTIONS[sentenceBefore[i]!.low];
       const subject = sentenceBefore[i + 1]!;
-      if (det !== undefined && isContent(subject) && !nominal(subject)) return cap(`${noun} ${det}${subject.text}`.split(' '));
+      if (det !== undefined && isContent(subject) && !nominal(subject)) return { label: cap(`${noun} ${det}${subject.text}`.split(' ')), rule: 'event' };
     }
-    return noun;
+    if (strict) {
+      // "Prolonger l’accord au-delà de 2030": the object right after the verb.
+      const det = head[v + 1] && DE_CONTRACTIONS[head[v + 1]!.low];
+      const object = head[v + 2];
+      if (det !== undefined && object && isContent(object) && !nominal(object)) return { label: cap(`${noun} ${det}${object.text}`.split(' ')), rule: 'event' };
+      return undefined;
+    }
+    return { label: noun, rule: 'event' };
   }
   return undefined;
+}
+
+/** Verbs that state a quantity of their subject ("atteint", "représente", "s’élève à"), right before the figure. */
+const MEASURE_VERBS: ReadonlySet<string> = new Set([
+  'atteint',
+  'atteignent',
+  'atteindra',
+  'atteignait',
+  'représente',
+  'représentent',
+  'représentait',
+  'totalise',
+  'totalisent',
+  'dépasse',
+  'dépassent',
+  'avoisine',
+  'avoisinent',
+  'élève',
+  'élèvent',
+  'élevait',
+  'monte',
+  'montent',
+  'culmine',
+  'chiffre',
+  'chiffrent',
+]);
+
+/**
+ * "le taux de chômage local atteint 7,5 %" → "taux de chômage local": when the clause ends with a
+ * verb of measure (maybe followed by "à"), the noun phrase after the clause's first determiner,
+ * its content words linked by "de"/"d’" (at most 5 words).
+ */
+function measuredSubject(head: Token[]): string | undefined {
+  let end = head.length;
+  if (head[end - 1]?.low === 'à') end--;
+  if (!MEASURE_VERBS.has(head[end - 1]?.low ?? '')) return undefined;
+  const det = head.findIndex((t) => DE_CONTRACTIONS[t.low] !== undefined);
+  if (det < 0) return undefined;
+  const words: Token[] = [];
+  for (let i = det + 1; i < end - 1 && words.length < 5; i++) {
+    const token = head[i]!;
+    const link = (token.low === 'de' || token.low === 'd’') && words.length > 0 && head[i + 1] && isContent(head[i + 1]!);
+    if (isContent(token) || link) words.push(token);
+    else break;
+  }
+  while (words.length > 0 && !isContent(words[words.length - 1]!)) words.pop();
+  return words.length > 0 ? cap(words.map((t) => t.text)) : undefined;
+}
+
+/**
+ * "68,9 % des codes postaux sont…" → "part des codes postaux": a percentage followed by "des"/"de"
+ * (+ determiner) and a noun phrase is a share of it; the phrase's content words, linked by
+ * "de"/"du"/"des", at most 3, stopping at any other word or punctuation; then the participle of a
+ * passive that follows ("sont respectés").
+ */
+const COPULAS: ReadonlySet<string> = new Set(['est', 'sont', 'était', 'étaient', 'sera', 'seront', 'été']);
+
+function shareOf(after: Token[]): string | undefined {
+  const first = after[0]?.low;
+  if (first !== 'des' && first !== 'de' && first !== 'du' && first !== 'd’') return undefined;
+  let i = 1;
+  const det = first === 'de' || first === 'd’' ? after[1] && DE_CONTRACTIONS[after[1].low] : undefined;
+  if (det !== undefined) i++;
+  const words: Token[] = [];
+  for (; i < after.length && words.length < 3; i++) {
+    const token = after[i]!;
+    const link = ['de', 'du', 'des', 'd’'].includes(token.low) && words.length > 0 && after[i + 1] && isContent(after[i + 1]!);
+    if ((isContent(token) && !/\p{N}/u.test(token.text)) || link) words.push(token);
+    else break;
+  }
+  while (words.length > 0 && !isContent(words[words.length - 1]!)) words.pop();
+  if (words.length === 0) return undefined;
+  const lead = det !== undefined ? `${first === 'd’' ? 'd’' : 'de '}${after[1]!.text} ` : `${after[0]!.text} `;
+  // "… sont respectés": the participle says which part ("part des critères du RGAA respectés").
+  let participle = '';
+  for (let j = i; j < Math.min(after.length - 1, i + 6) && !isClauseBreak(after[j]!); j++) {
+    if (COPULAS.has(after[j]!.low) && /(?:é|ée|és|ées)$/u.test(after[j + 1]!.low)) {
+      participle = ` ${after[j + 1]!.text}`;
+      break;
+    }
+  }
+  return `part ${lead}${cap(words.map((t) => t.text))}${participle}`.replace(/’ /g, '’');
 }
