@@ -11,6 +11,7 @@ import { imageBlock, inlineImagesAsText, splitFigures } from './images.js';
 import { calloutSegment } from './callout-segment.js';
 import { extractNotes } from './footnotes.js';
 import { toString as plainText } from 'mdast-util-to-string';
+import { placeOf } from './place.js';
 
 /** Block types that become translation units; anything else is reported and skipped. */
 const BLOCK_KINDS = { paragraph: 'paragraph', list: 'list', blockquote: 'blockquote' } as const;
@@ -36,34 +37,36 @@ export function assembleArticle(tree: Root, meta: ArticleMeta, slug: string, fil
   const nextId = uniqueSlugger();
   const placeSection = sectionNesting();
   for (const node of body) {
-    const current = sections.at(-1);
     if (node.type === 'heading') {
       // An id written in the source (`## Titre {#mon-id}`, ./heading-attributes.ts) is used, slugged.
       const id = nextId(node.data?.id ?? plainText(node));
       const heading = segment(`sections.${id}.heading`, 'heading', headingText(node), placeOf(node));
       if (!heading.markdown.trim()) diagnostics.push(ruleDiagnostic('briefing:empty-heading', file, {}, placeOf(node)));
       sections.push({ id, ...placeSection(node.depth, id), heading, blocks: [] });
-    } else if (node.type === 'blockquote' && node.data?.callout) {
-      const list = current ? current.blocks : lead;
-      const key = current ? `sections.${current.id}.${list.length + 1}` : `lead.${list.length + 1}`;
+      continue;
+    }
+    // A block goes to the current section, or to the lead before the first heading; its key is its rank there.
+    const current = sections.at(-1);
+    const list = current ? current.blocks : lead;
+    const nextKey = () => (current ? `sections.${current.id}.${list.length + 1}` : `lead.${list.length + 1}`);
+    if (node.type === 'blockquote' && node.data?.callout) {
       list.push(
-        calloutSegment(node, key, (inner) => diagnostics.push(ruleDiagnostic('briefing:unsupported-block', file, { what: describe(inner) }, placeOf(inner)))),
+        calloutSegment(node, nextKey(), (inner) =>
+          diagnostics.push(ruleDiagnostic('briefing:unsupported-block', file, { what: describe(inner) }, placeOf(inner))),
+        ),
       );
     } else if (node.type in BLOCK_KINDS) {
       const kind = BLOCK_KINDS[node.type as keyof typeof BLOCK_KINDS];
-      const list = current ? current.blocks : lead;
       // Several images in a paragraph are a figure each (./images.ts), numbered as blocks.
       for (const part of node.type === 'paragraph' ? splitFigures(node) : [node]) {
-        const key = current ? `sections.${current.id}.${list.length + 1}` : `lead.${list.length + 1}`;
+        const key = nextKey();
         const figure = part.type === 'paragraph' ? imageBlock(part, key, file, diagnostics) : undefined;
         list.push(figure ?? segment(key, kind, blocksToMarkdown([inlineImagesAsText(part, file, placeOf(part), diagnostics)]), placeOf(part)));
       }
     } else if (isVerbatimBlock(node)) {
-      const list = current ? current.blocks : lead;
-      list.push(verbatimSegment(node, current ? `sections.${current.id}.${list.length + 1}` : `lead.${list.length + 1}`, placeOf(node)));
+      list.push(verbatimSegment(node, nextKey(), placeOf(node)));
     } else if (node.type === 'table') {
-      const list = current ? current.blocks : lead;
-      list.push(tableSegment(node, current ? `sections.${current.id}.${list.length + 1}` : `lead.${list.length + 1}`, placeOf(node)));
+      list.push(tableSegment(node, nextKey(), placeOf(node)));
     } else if (node.type !== 'definition') {
       diagnostics.push(ruleDiagnostic('briefing:unsupported-block', file, { what: describe(node) }, placeOf(node)));
     }
@@ -93,11 +96,6 @@ function segment(key: string, kind: Segment['kind'], markdown: string, place: Pl
 /** Headings of any depth start a section (./sections.ts gives its level); their text is kept as inline Markdown. */
 function headingText(node: Heading): string {
   return inlineToMarkdown(node.children as PhrasingContent[], node.depth);
-}
-
-function placeOf(node: RootContent): Place {
-  const start = node.position?.start;
-  return { line: start?.line ?? 1, column: start?.column ?? 1 };
 }
 
 function describe(node: RootContent): string {

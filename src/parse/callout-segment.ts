@@ -5,10 +5,11 @@
  * shown as written, a table whose cells are units, or a nested callout).
  */
 import type { Blockquote, RootContent } from 'mdast';
-import type { Place, Segment } from '../core/types.js';
+import type { Segment } from '../core/types.js';
 import { blocksToMarkdown, inlineToMarkdown } from '../core/markdown.js';
 import { isVerbatimBlock, verbatimSegment } from './code.js';
 import { tableSegment } from './tables.js';
+import { placeOf } from './place.js';
 
 const PART_KINDS = { paragraph: 'paragraph', list: 'list', blockquote: 'blockquote' } as const;
 
@@ -31,9 +32,4 @@ export function calloutSegment(node: Blockquote, key: string, unsupported: (node
     children: [...(title ? [{ type: 'paragraph' as const, children: [{ type: 'strong' as const, children: title }] }] : []), ...node.children],
   };
   return { key, kind: 'callout', callout: node.data?.callout ?? 'note', markdown: blocksToMarkdown([source]), place: placeOf(node), parts };
-}
-
-function placeOf(node: RootContent): Place {
-  const start = node.position?.start;
-  return { line: start?.line ?? 1, column: start?.column ?? 1 };
 }
