@@ -6,7 +6,8 @@ import type { Article, BriefingDocument } from '../src/core/types.js';
 import { pairBlocks } from '../src/render/bilingual/pairs.js';
 import { applyAnnotations } from '../src/render/markdown/annotations.js';
 import { parseMarkdown } from '../src/core/markdown.js';
-import { ATTRIBUTION_PATTERNS, citedSources } from '../src/facts/cited-sources.js';
+import { ATTRIBUTION_PATTERNS, detectSourceMatches } from '../src/facts/attributions.js';
+import { segmentsInReadingOrder, segmentText } from '../src/facts/text.js';
 import { FIGURE_RULES, figureLabel, formatFigure, keyFigures, type KeyFigure } from '../src/facts/key-figures.js';
 import { REPO } from './helpers.js';
 
@@ -17,6 +18,10 @@ const BARE_SEED = CONTENT.replace(/^---\n[\s\S]*?\n---\n/, '');
 function article(source: string): Article {
   return parseArticle(source, 'fixture.txt', 'fixture').article;
 }
+/** The attributions found in each unit of the article, in reading order, with the unit's key. */
+function citedSources(parsed: Article): { name: string; key: string }[] {
+  return segmentsInReadingOrder(parsed).flatMap((segment) => detectSourceMatches(segmentText(segment)).map(({ name }) => ({ name, key: segment.key })));
+}
 const names = (source: string): string[] => citedSources(article(source)).map((s) => s.name);
 const texts = (source: string): string[] => keyFigures(article(source)).map((f) => f.text);
 
@@ -24,7 +29,7 @@ const NNBSP = '\u202f';
 const SECTION_1 = 'sections.une-alliance-historique-a-redefinir.1';
 const SECTION_BLOOMBERG = 'sections.un-nouvel-accord-sur-le-partage-des-revenus.1';
 
-describe('citedSources', () => {
+describe('attributions (what `briefing suggest` proposes as sources)', () => {
   it('gives exactly Axios and Bloomberg for the seed, with the segment citing each', () => {
     const expected = [
       { name: 'Axios', key: 'lead.2' },
@@ -70,25 +75,10 @@ describe('citedSources', () => {
     expect(citedSources(article(source))).toEqual([]);
   });
 
-  it('lists front matter sources first, then detected ones in reading order, de-duplicated case-insensitively', () => {
-    const source = [
-      '---',
-      'sources:',
-      '  - AXIOS',
-      '  - Le Monde',
-      '---',
-      'L’accord est proche, selon Reuters.',
-      '',
-      '## Détails',
-      '',
-      'Cette initiative, révélée par Axios, intervient. Selon REUTERS, tout est prêt. D’après Bloomberg, non.',
-    ].join('\n');
-    expect(citedSources(article(source))).toEqual([
-      { name: 'AXIOS', key: 'sections.details.1' },
-      { name: 'Le Monde' },
-      { name: 'Reuters', key: 'lead.1' },
-      { name: 'Bloomberg', key: 'sections.details.1' },
-    ]);
+  it('lists none of them in the briefing: its sources are the front matter’s, in their order', () => {
+    const source = ['---', 'sources:', '  - AXIOS', '  - Le Monde', '---', 'L’accord est proche, selon Reuters. D’après Bloomberg, non.'].join('\n');
+    expect(article(source).sources.map((s) => s.title?.markdown)).toEqual(['AXIOS', 'Le Monde']);
+    expect(article(BARE_SEED).sources).toEqual([]);
   });
 });
 

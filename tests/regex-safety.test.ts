@@ -15,7 +15,7 @@ import path from 'node:path';
 import { check, type Diagnostics } from 'recheck';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { SOURCE_REGEXES } from '../src/facts/cited-sources.js';
+import { SOURCE_REGEXES } from '../src/facts/attributions.js';
 import { FIGURE_REGEXES } from '../src/facts/key-figures.js';
 import { MARKUP } from '../src/translate/lint/markup.js';
 import { PROTOCOL_REGEXES } from '../src/render/markdown/safe-urls.js';
@@ -64,7 +64,7 @@ const DYNAMIC: Record<string, () => Pattern[]> = {
       ...PROTECTED.flatMap((p) => (p.trimEnd ? [p.pattern, p.trimEnd] : [p.pattern])),
     ]),
   'src/facts/key-figures.ts': () => fromRegExps('src/facts/key-figures.ts', FIGURE_REGEXES),
-  'src/facts/cited-sources.ts': () => fromRegExps('src/facts/cited-sources.ts', SOURCE_REGEXES),
+  'src/facts/attributions.ts': () => fromRegExps('src/facts/cited-sources.ts', SOURCE_REGEXES),
   'src/translate/lint/markup.ts': () => fromRegExps('src/translate/lint/markup.ts', [MARKUP]),
   'src/render/markdown/safe-urls.ts': () => fromRegExps('src/render/markdown/safe-urls.ts', PROTOCOL_REGEXES),
 };

@@ -16,6 +16,8 @@ export const ANNOTATION = {
   standfirst: 'standfirst',
   /** `fallback-cells r1c2-r3c1`, above a table some of whose cells are shown in French. */
   fallbackCells: 'fallback-cells',
+  /** `fallback-items m2-s3`, above a list some of whose items are shown in French (m: missing, s: stale; 1-based). */
+  fallbackItems: 'fallback-items',
   /** `image`, above the paragraph holding a figure's one image (src/render/markdown/image-view.ts). */
   image: 'image',
   /** `caption`, above a figure's caption paragraph, right after its image. */

@@ -121,7 +121,7 @@ export const RULES = {
     (p) =>
       `${p.what === 'quotes and lists' ? 'Quotes and lists' : 'Emphasis and links'} nested more than ${p.limit} deep: the deeper levels were flattened into this one. Nest less`,
   ),
-  'briefing:too-many': rule<{ what: 'sections' | 'front matter sources' | 'sources cited in the text'; count: number; limit: number }>(
+  'briefing:too-many': rule<{ what: 'sections' | 'front matter sources'; count: number; limit: number }>(
     'error',
     (p) =>
       `More than ${p.limit} ${p.what} (${p.count}${p.count > p.limit ? '' : ' or more'}), from here on: split the article (or raise the limit in BRIEFING_LIMITS, see docs/parsing.md)`,

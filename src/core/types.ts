@@ -35,7 +35,8 @@ export interface ArticleMeta {
    * `excerpt`, `summary` or `subtitle`): plain text.
    */
   standfirst?: string;
-  sources: string[];
+  /** Sources declared in `sources:` (src/parse/declared-sources.ts), in their order. */
+  sources: DeclaredSource[];
   /** Names of the authors (`author`/`authors`: a name, names, or entries with a `name`). */
   authors: string[];
   status?: string;
@@ -52,12 +53,27 @@ export interface ArticleMeta {
  * (src/localize/figure-value.ts), never translated.
  */
 export type TypedFigure =
-  | { type: 'amount'; amount: number; currency: Currency }
+  /** `currency`: an ISO 4217 code ICU knows (`Intl.supportedValuesOf('currency')`). */
+  | { type: 'amount'; amount: number; currency: string }
   | { type: 'quantity'; amount: number; unit: string }
   | { type: 'percent'; percent: number }
   | { type: 'count'; count: number }
   | { type: 'date'; date: string }
   | { type: 'year'; year: number };
+
+/**
+ * One entry of the front matter `sources:`. `title` is one line of inline Markdown (a string entry
+ * may hold a link), a translation unit; the publisher's name and the address are never translated.
+ */
+export interface DeclaredSource {
+  title?: string;
+  /** Where the title (or the entry) is written. */
+  titlePlace: Place;
+  url?: string;
+  publisher?: string;
+  /** `YYYY-MM-DD`, formatted per language. */
+  date?: string;
+}
 
 /** One entry of the front matter `figures:`: a typed value or free text, and its label, with their places. */
 export interface DeclaredFigure {
@@ -97,6 +113,7 @@ export type SegmentKind =
   | 'list'
   | 'blockquote'
   | 'figure'
+  | 'source'
   | 'table'
   | 'cell'
   | 'code'
@@ -168,6 +185,15 @@ export interface FigureUnit {
   label: Segment;
 }
 
+/** A declared source: its title as a translation unit (`sources.<id>.title`), the rest as declared; `id` is its position from 1. */
+export interface SourceUnit {
+  id: string;
+  title?: Segment;
+  url?: string;
+  publisher?: string;
+  date?: string;
+}
+
 /** A parsed French source article. */
 export interface Article {
   slug: string;
@@ -184,6 +210,8 @@ export interface Article {
   sections: Section[];
   /** Footnotes (kind `note`, key `notes.<label>`), in order of first call; their calls are `[^label]` in the units. */
   notes: Segment[];
+  /** Sources declared in the front matter, in their order (listed at the end). */
+  sources: SourceUnit[];
 }
 
 /** Translation state of one localized unit. */
@@ -224,6 +252,15 @@ interface LocalizedSection {
   blocks: LocalizedBlock[];
 }
 
+/** A declared source in one language: its title translated (or French), the rest as declared. */
+export interface LocalizedSource {
+  id: string;
+  title?: LocalizedInline;
+  url?: string;
+  publisher?: string;
+  date?: string;
+}
+
 export interface LocalizedFigure {
   id: string;
   /** The figure written for the label's language ("$1 billion", "1 milliard de dollars"). */
@@ -245,8 +282,8 @@ export interface Briefing {
   notes: LocalizedBlock[];
   /** Interface strings of this language (`locales/<lang>/common.json`), plain text. */
   t: (key: string, vars?: Record<string, string | number>) => string;
-  /** Sources the article cites (front matter `sources:` and attributions found in the text). */
-  sources: string[];
+  /** Sources the article's front matter declares, in their order (none is ever detected in the text). */
+  sources: LocalizedSource[];
   /** Key figures: the value formatted for this language, and the label (translated or French). */
   figures: LocalizedFigure[];
   /** Keys shown in French because the translation is missing or stale. */
@@ -280,6 +317,12 @@ export interface BriefingDocument {
   toc: { id: string; text: string; depth: number }[];
   /** Date shown, ISO `YYYY-MM-DD` (from front matter or the build clock). */
   date: string;
+  /** The article's authors (front matter `author`/`authors`), shown under the title and in metadata. */
+  authors?: readonly string[];
+  /** The article's own date (front matter `date`), when it has one: shown as "published", not "prepared". */
+  published?: string;
+  /** The article's last update (front matter `updated`, `lastmod`…), when it has one. */
+  updated?: string;
   /** Estimated reading time in minutes (shown in the title block when present). */
   readingMinutes?: number;
 }

@@ -9,7 +9,7 @@
 import type { Article, Currency, FigureKind, Segment } from '../core/types.js';
 import { DEFAULTS } from '../core/defaults.js';
 import { detectFigures, labelFor, type FoundFigure } from './key-figures.js';
-import { detectSourceMatches } from './cited-sources.js';
+import { detectSourceMatches } from './attributions.js';
 import { foldKey, segmentsInReadingOrder, segmentText, sentenceFinder } from './text.js';
 
 /** A typed value as the front matter's `figures:` takes it. */

@@ -3,7 +3,7 @@ import { unitsOf, type Article, type Segment } from '../core/types.js';
 
 /**
  * All translation units of an article: the text in reading order, its notes, then the furniture (the declared
- * key figures' values and labels), which translators meet after the article they label.
+ * key figures' values and labels, the declared sources' titles), which translators meet after the article they label.
  */
 export function segmentsOf(article: Article): Segment[] {
   const standfirst = article.standfirst ? [article.standfirst] : [];
@@ -15,6 +15,7 @@ export function segmentsOf(article: Article): Segment[] {
     ...article.notes,
     // A figure's free-text value, then its label: as the box shows them.
     ...article.figures.flatMap((f) => ('text' in f.value ? [f.value.text, f.label] : [f.label])),
+    ...article.sources.flatMap((source) => (source.title ? [source.title] : [])),
   ]);
 }
 

@@ -17,7 +17,9 @@ export function formatTypedFigure(value: TypedFigure, lang: Lang): string {
     case 'year':
       return String(value.year);
     case 'amount':
-      return formatFigure(figure({ kind: 'amount', value: value.amount, currency: value.currency }), lang);
+      return value.currency === 'USD' || value.currency === 'EUR'
+        ? formatFigure(figure({ kind: 'amount', value: value.amount, currency: value.currency }), lang)
+        : formatAmount(value.amount, value.currency, lang);
     case 'percent':
       return formatFigure(figure({ kind: 'percent', value: value.percent }), lang);
     case 'date': {
@@ -30,6 +32,26 @@ export function formatTypedFigure(value: TypedFigure, lang: Lang): string {
       // In full: French would need "d’" before a unit after "millions", which ICU does not write.
       return new Intl.NumberFormat(locale, { style: 'unit', unit: value.unit, unitDisplay: 'long', maximumFractionDigits: 2 }).format(value.amount);
   }
+}
+
+/**
+ * An amount in any other currency, worded as formatFigure words dollars and euros, the currency's
+ * name and symbol from ICU: fr "2,5 millions de livres sterling", "2 000 francs suisses"; en
+ * "£2.5 million", "CHF 2.5 million", "CHF 2,000".
+ */
+function formatAmount(amount: number, currency: string, lang: Lang): string {
+  const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, ...large(amount) }).format(amount);
+  const part = (display: 'name' | 'symbol', n: number) =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: display }).formatToParts(n).find((p) => p.type === 'currency')?.value ?? currency;
+  if (lang === 'fr') {
+    const name = part('name', Math.abs(amount) >= 2 ? 2 : 1);
+    if (Math.abs(amount) < 1e6) return `${number} ${name}`;
+    return /^[aeiouéèêâ]/i.test(name) ? `${number} d’${name}` : `${number} de ${name}`;
+  }
+  const symbol = part('symbol', amount);
+  // A symbol made of letters ("CHF") is set apart from the number; "£" is not.
+  return /\p{L}$/u.test(symbol) ? `${symbol}\u00a0${number}` : `${symbol}${number}`;
 }
 
 /** Millions and more are written in words ("2,5 millions"), as formatFigure writes amounts of money. */

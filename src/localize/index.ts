@@ -8,7 +8,6 @@ import { localizeTable } from './table.js';
 import { imageBlock } from './image.js';
 import { localizeCallout } from './callout.js';
 import { noteBlocks, restoreNoteCalls } from './notes.js';
-import { citedSources } from '../facts/cited-sources.js';
 import { localizeFigure } from './figure.js';
 import type { KeyStatus } from '../translate/types.js';
 
@@ -65,7 +64,7 @@ export function localize(article: Article, lang: Lang, i18n: i18n, statuses?: Re
     })),
     notes: article.notes.map(block),
     t: (key, vars) => String(fixedT(key, vars ?? {})),
-    sources: citedSources(article).map((source) => source.name),
+    sources: article.sources.map(({ title, ...rest }) => ({ ...rest, ...(title ? { title: inline(title) } : {}) })),
     fallbacks,
   };
 }

@@ -86,7 +86,7 @@ export function assembleArticle(tree: Root, meta: ArticleMeta, slug: string, fil
   const standfirst = meta.standfirst
     ? segment('standfirst', 'paragraph', inlineToParagraphLine([{ type: 'text', value: meta.standfirst }]), { line: 1, column: 1 })
     : undefined;
-  return { slug, path: file, meta, title, ...(standfirst ? { standfirst } : {}), lead, figures: [], sections, notes };
+  return { slug, path: file, meta, title, ...(standfirst ? { standfirst } : {}), lead, figures: [], sections, notes, sources: [] };
 }
 
 function segment(key: string, kind: Segment['kind'], markdown: string, place: Place): Segment {

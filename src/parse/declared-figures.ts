@@ -6,20 +6,14 @@
  * shape is an error placed on the value that is wrong.
  */
 import { isMap, isSeq, type Node } from 'yaml';
-import type { Currency, DeclaredFigure, Place, TypedFigure } from '../core/types.js';
-import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
+import type { DeclaredFigure, TypedFigure } from '../core/types.js';
+import { ruleDiagnostic } from '../core/errors.js';
 import { DEFAULTS } from '../core/defaults.js';
 import { readCalendarDate, readText } from './front-matter-values.js';
+import { child, isRecord, keyNode, problem, shown, start, type YamlContext } from './yaml-nodes.js';
 
-/** What the reader needs from the front matter around it: where a YAML offset is in the article file. */
-export interface FigureContext {
-  file: string;
-  diagnostics: Diagnostic[];
-  place: (offset: number | undefined) => Place;
-}
-
-/** Currencies an amount may be in: the ones the French and English wording is known for. */
-const CURRENCIES: readonly Currency[] = ['EUR', 'USD'];
+/** Currencies an amount may be in: the ISO 4217 codes ICU has names for in both languages. */
+const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 
 /** The shapes of a typed value, as an error names them. */
 const SHAPES = '{amount: 2500000, currency: EUR}, {amount: 12, unit: kilometer}, {percent: 15}, {count: 3200}, {date: 2026-11-26}, {year: 2030}';
@@ -28,10 +22,16 @@ const SHAPES = '{amount: 2500000, currency: EUR}, {amount: 12, unit: kilometer},
 const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * Reads `figures:` (`value`: the YAML value, `node`: its node, for places). Returns the figures,
+ * Reads `figures:` (`value`: the YAML value, `node`: its node, for places; `limit`: the theme's
+ * cap on cards, `keyFigures.max` in templates/pdf/theme.json). Returns the figures,
  * `false` for no box, or `undefined` when the field is empty or wrong (the errors are reported).
  */
-export function readDeclaredFigures(value: unknown, node: unknown, ctx: FigureContext): DeclaredFigure[] | false | undefined {
+export function readDeclaredFigures(
+  value: unknown,
+  node: unknown,
+  ctx: YamlContext,
+  limit: number = DEFAULTS.keyFigureCards,
+): DeclaredFigure[] | false | undefined {
   if (value === null || value === undefined) return undefined;
   if (value === false) return false;
   if (!Array.isArray(value)) {
@@ -39,7 +39,6 @@ export function readDeclaredFigures(value: unknown, node: unknown, ctx: FigureCo
     return undefined;
   }
   const items = isSeq(node) ? node.items : [];
-  const limit = DEFAULTS.keyFigureCards;
   if (value.length > limit) {
     ctx.diagnostics.push(ruleDiagnostic('briefing:too-many-figures', ctx.file, { count: value.length, limit }, ctx.place(start(items[limit]))));
     return undefined;
@@ -55,7 +54,7 @@ export function readDeclaredFigures(value: unknown, node: unknown, ctx: FigureCo
 }
 
 /** One `{value, label}` entry; `undefined` (and errors) when it is wrong. */
-function readEntry(entry: unknown, node: unknown, name: string, ctx: FigureContext): DeclaredFigure | undefined {
+function readEntry(entry: unknown, node: unknown, name: string, ctx: YamlContext): DeclaredFigure | undefined {
   if (!isRecord(entry) || !isMap(node)) {
     problem(ctx, name, 'a mapping with a value and a label (- value: 2030  label: horizon du partenariat)', shown(entry), node);
     return undefined;
@@ -79,7 +78,7 @@ function readEntry(entry: unknown, node: unknown, name: string, ctx: FigureConte
 }
 
 /** A figure's value: typed, or free text with its place. */
-function readValue(value: unknown, node: unknown, name: string, ctx: FigureContext): DeclaredFigure['value'] | undefined {
+function readValue(value: unknown, node: unknown, name: string, ctx: YamlContext): DeclaredFigure['value'] | undefined {
   const fail = (expected: string, at: unknown = node, got: unknown = shown(value)) => {
     problem(ctx, name, expected, got, at);
     return undefined;
@@ -103,7 +102,7 @@ function readValue(value: unknown, node: unknown, name: string, ctx: FigureConte
 }
 
 /** `{amount, currency}`, `{amount, unit}`, `{percent}`, `{count}`, `{date}` or `{year}`. */
-function readTyped(value: Record<string, unknown>, node: Node, name: string, ctx: FigureContext): TypedFigure | undefined {
+function readTyped(value: Record<string, unknown>, node: Node, name: string, ctx: YamlContext): TypedFigure | undefined {
   const keys = Object.keys(value).sort().join(',');
   const at = (key: string) => child(node, key) ?? node;
   const fail = (field: string, expected: string, got: unknown = shown(value[field])) => {
@@ -118,8 +117,8 @@ function readTyped(value: Record<string, unknown>, node: Node, name: string, ctx
     case 'amount,currency': {
       const amount = number('amount');
       const currency = typeof value.currency === 'string' ? value.currency.toUpperCase() : '';
-      if (!(CURRENCIES as readonly string[]).includes(currency)) return fail('currency', `a currency code among ${CURRENCIES.join(', ')}`);
-      return amount === undefined ? undefined : { type: 'amount', amount, currency: currency as Currency };
+      if (!CURRENCIES.has(currency)) return fail('currency', 'an ISO 4217 currency code (EUR, USD, GBP, CHF, CAD, XOF…)');
+      return amount === undefined ? undefined : { type: 'amount', amount, currency };
     }
     case 'amount,unit': {
       const amount = number('amount');
@@ -158,35 +157,4 @@ function isUnit(unit: string): boolean {
   } catch {
     return false;
   }
-}
-
-function problem(ctx: FigureContext, field: string, expected: string, got: unknown, node: unknown): void {
-  const params = got === undefined ? { field, expected } : { field, expected, got };
-  ctx.diagnostics.push(ruleDiagnostic('briefing:invalid-front-matter', ctx.file, params, ctx.place(start(node))));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
-}
-
-/** The value node of `key` in a YAML map (its key node when the value is empty). */
-function child(node: unknown, key: string): unknown {
-  if (!isMap(node)) return undefined;
-  const pair = node.items.find((p) => String((p.key as { value?: unknown } | null)?.value ?? p.key) === key);
-  return pair ? (pair.value ?? pair.key) : undefined;
-}
-
-function keyNode(node: Node, key: string): unknown {
-  return isMap(node) ? node.items.find((p) => String((p.key as { value?: unknown } | null)?.value ?? p.key) === key)?.key : undefined;
-}
-
-function start(node: unknown): number | undefined {
-  return (node as Node | null | undefined)?.range?.[0];
-}
-
-/** A value as shown in a message: short, a mapping or list named as such. */
-function shown(value: unknown): unknown {
-  if (typeof value === 'string' && value.length > 80) return `${value.slice(0, 77)}…`;
-  if (typeof value === 'object' && value !== null) return Array.isArray(value) ? 'a list' : 'a mapping';
-  return value;
 }

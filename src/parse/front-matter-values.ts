@@ -62,16 +62,3 @@ export function readPeople(value: unknown): ValueRead<string[]> {
   }
   return names.length ? { value: names } : EMPTY;
 }
-
-/** A list of strings, or one string (`sources: Reuters`). */
-export function readStringList(value: unknown): ValueRead<string[]> {
-  const items = Array.isArray(value) ? value : [value];
-  const strings: string[] = [];
-  for (const item of items) {
-    // A bare number (`sources: 3`) is a slip, not a source's name.
-    const read = typeof item === 'string' || item === null ? readText(item) : { expected: 'a list of strings' };
-    if ('expected' in read) return { expected: 'a list of strings' };
-    if ('value' in read) strings.push(read.value);
-  }
-  return strings.length ? { value: strings } : EMPTY;
-}

@@ -1,15 +1,16 @@
 /** YAML front matter → `ArticleMeta`, with every problem placed in the article file. */
-import { parseDocument, isMap, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+import { parseDocument, isMap, isScalar, visit, type Document, type Node } from 'yaml';
 import type { Yaml } from 'mdast';
 import type { ArticleMeta } from '../core/types.js';
 import type { Limits } from '../core/defaults.js';
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
-import { readCalendarDate, readPeople, readStringList, readText, type ValueRead } from './front-matter-values.js';
+import { readCalendarDate, readPeople, readText, type ValueRead } from './front-matter-values.js';
 import { plainYamlError } from './front-matter-errors.js';
 import { readDeclaredFigures } from './declared-figures.js';
+import { readDeclaredSources } from './declared-sources.js';
 
 /** The fields of `ArticleMeta` read from the front matter, each by one reader. */
-type MetaField = 'title' | 'date' | 'updated' | 'authors' | 'standfirst' | 'sources' | 'status' | 'url';
+type MetaField = 'title' | 'date' | 'updated' | 'authors' | 'standfirst' | 'status' | 'url';
 
 /**
  * Which front-matter keys feed which field, as the site generators name them. The first key
@@ -30,7 +31,6 @@ const FIELDS: Readonly<Record<string, MetaField>> = {
   excerpt: 'standfirst',
   summary: 'standfirst',
   subtitle: 'standfirst',
-  sources: 'sources',
   status: 'status',
   // The article's own address: site-relative links resolve against it (src/render/markdown/links.ts).
   url: 'url',
@@ -46,7 +46,7 @@ const OWN_OPTIONS = ['format'] as const;
 const SOURCE_FORMATS = ['wire', 'markdown'] as const;
 
 /** Reads the front matter node (if any) into metadata; `diagnostics` receives problems. */
-export function readFrontMatter(node: Yaml | undefined, file: string, diagnostics: Diagnostic[], limits: Limits): ArticleMeta {
+export function readFrontMatter(node: Yaml | undefined, file: string, diagnostics: Diagnostic[], limits: Limits, keyFigures?: number): ArticleMeta {
   const meta: ArticleMeta = { sources: [], authors: [] };
   if (!node) return meta;
   // The YAML text starts on the line after the opening `---`.
@@ -94,23 +94,11 @@ export function readFrontMatter(node: Yaml | undefined, file: string, diagnostic
         diagnostics.push(ruleDiagnostic('briefing:invalid-front-matter', file, { field: key, expected: read.expected, got: shown(value) }, at));
       else if ('value' in read && field === 'url') addresses.push({ key, value: String(read.value) });
       else if ('value' in read) store(meta, field, read.value);
-      if (field === 'sources' && 'value' in read && isSeq(pair.value)) {
-        const over = pair.value.items[limits.sources];
-        if (over) {
-          diagnostics.push(
-            ruleDiagnostic(
-              'briefing:too-many',
-              file,
-              { what: 'front matter sources', count: pair.value.items.length, limit: limits.sources },
-              place(rangeStart(over)),
-            ),
-          );
-          meta.sources = [];
-        }
-      }
     } else if (key === 'figures') {
-      const figures = readDeclaredFigures(value, pair.value, { file, diagnostics, place });
+      const figures = readDeclaredFigures(value, pair.value, { file, diagnostics, place }, keyFigures);
       if (figures !== undefined) meta.figures = figures;
+    } else if (key === 'sources') {
+      meta.sources = readDeclaredSources(value, pair.value, { file, diagnostics, place }, limits.sources) ?? [];
     } else if (key === 'briefing') {
       const own = readOwnOptions(value, pair.value);
       if (own === 'invalid') {
@@ -161,8 +149,6 @@ function readField(field: MetaField, value: unknown, valueNode: unknown, yaml: s
     }
     case 'authors':
       return readPeople(value);
-    case 'sources':
-      return readStringList(value);
     default:
       return readText(value);
   }
@@ -170,9 +156,9 @@ function readField(field: MetaField, value: unknown, valueNode: unknown, yaml: s
 
 /** Keeps a value read: the first key wins for a text field; people add up. */
 function store(meta: ArticleMeta, field: MetaField, value: string | string[]): void {
-  if (field === 'authors' || field === 'sources') {
+  if (field === 'authors') {
     const list = Array.isArray(value) ? value : [value];
-    meta[field] = field === 'authors' ? [...new Set([...meta.authors, ...list])] : list;
+    meta.authors = [...new Set([...meta.authors, ...list])];
   } else if (meta[field] === undefined && typeof value === 'string') meta[field] = value;
 }
 

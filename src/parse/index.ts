@@ -13,6 +13,7 @@ import { splitWireCopy } from './wire-copy.js';
 import { assembleArticle } from './article.js';
 import { mapRawHtml } from './raw-html.js';
 import { figureUnits } from './key-figure-units.js';
+import { sourceUnits } from './source-units.js';
 import { checkCounts, checkSections, checkText } from './limits.js';
 import { blankFenceLines, groupCallouts } from './callouts.js';
 import { readHeadingAttributes, removeAttributeLists } from './heading-attributes.js';
@@ -32,7 +33,12 @@ export interface ParseResult {
  * line by line (see wire-copy.ts). Pure: no I/O. An article over a limit
  * (src/parse/limits.ts) comes back empty with the error, before the costly steps run.
  */
-export function parseArticle(source: string, file: string, slug: string): ParseResult {
+/** What the project sets for parsing: the theme's cap on key figure cards (`keyFigures.max`). */
+export interface ParseOptions {
+  keyFigures?: number;
+}
+
+export function parseArticle(source: string, file: string, slug: string, options: ParseOptions = {}): ParseResult {
   const limits = currentLimits();
   const diagnostics: Diagnostic[] = [];
   const normalised = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -50,7 +56,7 @@ export function parseArticle(source: string, file: string, slug: string): ParseR
   const tooMany = checkSections(tree, file, limits);
   if (tooMany) return refused(slug, file, [...diagnostics, tooMany]);
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
-  const meta = readFrontMatter(yaml, file, diagnostics, limits);
+  const meta = readFrontMatter(yaml, file, diagnostics, limits, options.keyFigures);
   const mode = meta.format === 'wire' ? 'wire' : meta.format === 'markdown' ? 'markdown' : 'detect';
   const wire = splitWireCopy(tree, text, { mode, headline: !meta.title, file });
   diagnostics.push(...wire.diagnostics);
@@ -58,7 +64,7 @@ export function parseArticle(source: string, file: string, slug: string): ParseR
   mapRawHtml(wire.tree, file, diagnostics);
   const body = readDialects(wire.tree, fenced?.fences ?? [], file, diagnostics);
   const built = assembleArticle(body, meta, slug, file, diagnostics);
-  const article = { ...built, figures: figureUnits(built) };
+  const article = { ...built, figures: figureUnits(built), sources: sourceUnits(built.meta) };
   diagnostics.push(...checkCounts(article, file, limits));
   return { article, diagnostics };
 }
@@ -74,5 +80,5 @@ function readDialects(tree: Root, fences: Parameters<typeof groupCallouts>[1], f
 /** The empty article returned with a limit's error: the pipeline skips an article with errors. */
 function refused(slug: string, file: string, diagnostics: Diagnostic[]): ParseResult {
   const title = { key: 'title', kind: 'title', markdown: slug, place: { line: 1, column: 1 } } as const;
-  return { article: { slug, path: file, meta: { sources: [], authors: [] }, title, lead: [], figures: [], sections: [], notes: [] }, diagnostics };
+  return { article: { slug, path: file, meta: { sources: [], authors: [] }, title, lead: [], figures: [], sections: [], notes: [], sources: [] }, diagnostics };
 }

@@ -4,11 +4,9 @@
  * Each problem is placed where the limit is crossed, so the writer sees what to cut.
  */
 import type { Root } from 'mdast';
-import type { Article, Place } from '../core/types.js';
+import type { Article } from '../core/types.js';
 import type { Limits } from '../core/defaults.js';
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
-import { citedSources } from '../facts/cited-sources.js';
-import { segmentsInReadingOrder } from '../facts/text.js';
 
 /** The first problem of size, front matter size or line length in `text`, if any (before parsing: linear scans). */
 export function checkText(text: string, file: string, limits: Limits): Diagnostic | undefined {
@@ -58,10 +56,7 @@ export function checkSections(tree: Root, file: string, limits: Limits): Diagnos
   );
 }
 
-/**
- * Problems with the counts of sections (wire copy adds headings after the tree was counted) and
- * sources found in the text of `article`.
- */
+/** Problems with the count of sections (wire copy adds headings after the tree was counted). */
 export function checkCounts(article: Article, file: string, limits: Limits): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const section = article.sections[limits.sections];
@@ -69,13 +64,6 @@ export function checkCounts(article: Article, file: string, limits: Limits): Dia
     diagnostics.push(
       ruleDiagnostic('briefing:too-many', file, { what: 'sections', count: article.sections.length, limit: limits.sections }, section.heading.place),
     );
-  }
-  const places = new Map(segmentsInReadingOrder(article).map((s) => [s.key, s.place]));
-  const detected = citedSources(article).filter((source) => source.key !== undefined);
-  const source = detected[limits.sources];
-  if (source) {
-    const place: Place = places.get(source.key ?? '') ?? article.title.place;
-    diagnostics.push(ruleDiagnostic('briefing:too-many', file, { what: 'sources cited in the text', count: detected.length, limit: limits.sources }, place));
   }
   return diagnostics;
 }

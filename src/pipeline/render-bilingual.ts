@@ -41,7 +41,6 @@ export async function renderBilingualEdition(source: BilingualSide, target: Tran
         : await renderBilingualPdf(source.doc, target.doc, {
             creationDate: options.creationDate,
             templatesDir: options.templatesDir,
-            authors: source.briefing.meta.authors,
           });
     files.push({ format, name: bilingualName(source.doc.slug, source.doc, target.doc, format), data, ms: performance.now() - start });
   }

@@ -60,7 +60,7 @@ export async function renderEdition(article: Article, lang: Lang, i18n: i18n, op
         ? renderMarkdown(doc)
         : format === 'html'
           ? renderHtml(doc, { templatesDir: options.templatesDir })
-          : await renderPdf(doc, { creationDate: options.creationDate, templatesDir: options.templatesDir, authors: article.meta.authors });
+          : await renderPdf(doc, { creationDate: options.creationDate, templatesDir: options.templatesDir });
     files.push({ format, name: `${article.slug}.${lang}.${format}`, data, ms: performance.now() - start });
   }
   return { lang, title: doc.title, files, fallbacks: briefing.fallbacks, doc, briefing };

@@ -2,21 +2,25 @@
 import { SOURCE_LANG, type Article, type Lang } from '../core/types.js';
 import { hasErrors, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
-import { parseArticle } from '../parse/index.js';
+import { parseArticle, type ParseOptions } from '../parse/index.js';
 import { listSources, readSource } from '../project/sources.js';
 import { readTranslationInputs, type TranslationInputs } from './files.js';
 import { articleStatus, type StatusResult } from './status.js';
 import type { ArticleStatus } from './types.js';
 
 /** Parses the project's articles (or the slugs named); articles with errors are left out. */
-export async function loadArticles(paths: ProjectPaths, slugs: readonly string[]): Promise<{ articles: Article[]; diagnostics: Diagnostic[] }> {
+export async function loadArticles(
+  paths: ProjectPaths,
+  slugs: readonly string[],
+  options: ParseOptions = {},
+): Promise<{ articles: Article[]; diagnostics: Diagnostic[] }> {
   const articles: Article[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const source of await listSources(paths, slugs)) {
     const read = await readSource(source);
     diagnostics.push(...read.diagnostics);
     if (read.text === undefined) continue;
-    const parsed = parseArticle(read.text, source.file, source.slug);
+    const parsed = parseArticle(read.text, source.file, source.slug, options);
     diagnostics.push(...parsed.diagnostics);
     if (!hasErrors(parsed.diagnostics)) articles.push(parsed.article);
   }
@@ -55,8 +59,9 @@ export async function coverageReport(
   paths: ProjectPaths,
   slugs: readonly string[],
   langs: readonly Lang[],
+  options: ParseOptions = {},
 ): Promise<{ rows: CoverageRow[]; diagnostics: Diagnostic[] }> {
-  const { articles, diagnostics } = await loadArticles(paths, slugs);
+  const { articles, diagnostics } = await loadArticles(paths, slugs, options);
   const translations = await loadTranslations(
     paths,
     articles,

@@ -23,11 +23,12 @@ import type { Settings } from '../options.js';
 import { countLine, formatDiagnostics } from '../../core/report.js';
 import { shownDiagnostics } from '../shown-diagnostics.js';
 import type { Output } from '../output.js';
+import { keyFigureCap } from '../../render/pdf/theme.js';
 
 export async function checkCommand(settings: Settings, out: Output): Promise<number> {
   const paths = projectPaths(settings.root);
   const targets = settings.langs.filter((lang) => lang !== SOURCE_LANG);
-  const { articles, diagnostics } = await loadArticles(paths, settings.slugs);
+  const { articles, diagnostics } = await loadArticles(paths, settings.slugs, { keyFigures: keyFigureCap(paths.templates) });
   const statuses: ArticleStatus[] = [];
 
   // Interface strings: French typography in French, the rest against French in each target.

@@ -17,10 +17,11 @@ import { writeFileAtomic, removeFile } from '../../publish/atomic-write.js';
 import type { Settings } from '../options.js';
 import { formatDiagnostics } from '../../core/report.js';
 import type { Output } from '../output.js';
+import { keyFigureCap } from '../../render/pdf/theme.js';
 
 export async function extractCommand(settings: Settings, out: Output): Promise<number> {
   const paths = projectPaths(settings.root);
-  const { articles, diagnostics } = await loadArticles(paths, settings.slugs);
+  const { articles, diagnostics } = await loadArticles(paths, settings.slugs, { keyFigures: keyFigureCap(paths.templates) });
   const targets = settings.langs.filter((lang) => lang !== SOURCE_LANG);
   /** file → new text (undefined: remove the file). */
   const changes = new Map<string, string | undefined>();

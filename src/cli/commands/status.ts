@@ -5,10 +5,11 @@ import { coverageReport } from '../../translate/project.js';
 import type { Settings } from '../options.js';
 import { formatDiagnostics } from '../../core/report.js';
 import type { Output } from '../output.js';
+import { keyFigureCap } from '../../render/pdf/theme.js';
 
 export async function statusCommand(settings: Settings, out: Output): Promise<number> {
   const paths = projectPaths(settings.root);
-  const { rows, diagnostics } = await coverageReport(paths, settings.slugs, settings.langs);
+  const { rows, diagnostics } = await coverageReport(paths, settings.slugs, settings.langs, { keyFigures: keyFigureCap(paths.templates) });
   if (settings.report === 'json') {
     out.stdout(JSON.stringify(rows, null, 2));
   } else {

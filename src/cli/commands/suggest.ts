@@ -12,11 +12,12 @@ import { suggest, type Suggestions } from '../../facts/suggestions.js';
 import { loadArticles } from '../../translate/project.js';
 import type { Settings } from '../options.js';
 import type { Output } from '../output.js';
+import { keyFigureCap } from '../../render/pdf/theme.js';
 
 export async function suggestCommand(settings: Settings, out: Output): Promise<number> {
   if (settings.slugs.length === 0) throw new UsageError('Name the article to read, e.g. briefing suggest budget-2025 (its file is content/budget-2025.md).');
   const paths = projectPaths(settings.root);
-  const { articles, diagnostics } = await loadArticles(paths, settings.slugs);
+  const { articles, diagnostics } = await loadArticles(paths, settings.slugs, { keyFigures: keyFigureCap(paths.templates) });
   const results = articles.map((article) => ({ slug: article.slug, file: article.path, ...suggest(article) }));
   if (settings.json) out.stdout(JSON.stringify(results, null, 2));
   else for (const result of results) out.stdout(frontMatterYaml(result.slug, result.file, result));

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { toString as plainText } from 'mdast-util-to-string';
 import { toHtml } from 'hast-util-to-html';
 import type { BriefingDocument } from '../../core/types.js';
+import { dateline } from '../dateline.js';
 import { formatDate } from '../../core/dates.js';
 import { loadTemplate } from '../templates.js';
 import { pairBlocks } from '../bilingual/pairs.js';
@@ -31,7 +32,7 @@ export function renderBilingualHtml(source: BriefingDocument, target: BriefingDo
   let mainId = 'briefing-content';
   while (ids.has(mainId)) mainId += '-';
 
-  const column = (doc: BriefingDocument, node: (typeof pairs)[number]['source'] | undefined) => ({
+  const column = (doc: BriefingDocument, node: (typeof pairs)[number]['source'] | undefined, line = dateline(doc)) => ({
     lang: doc.lang,
     languageName: doc.t('languageName'),
     kicker: doc.t('briefing'),
@@ -39,7 +40,9 @@ export function renderBilingualHtml(source: BriefingDocument, target: BriefingDo
     titleHtml: node
       ? blocksToHtml([node], notes(doc))
       : toHtml({ type: 'element', tagName: 'h1', properties: {}, children: [{ type: 'text', value: doc.title }] }),
-    preparedOn: doc.t('preparedOn', { date: formatDate(doc.date, doc.lang) }),
+    preparedOn: line.date,
+    byline: line.byline,
+    updated: line.updated,
     readingTime: doc.readingMinutes ? doc.t('readingTime', { count: doc.readingMinutes }) : '',
     dateText: formatDate(doc.date, doc.lang),
   });
@@ -49,6 +52,8 @@ export function renderBilingualHtml(source: BriefingDocument, target: BriefingDo
     stylesheet: css,
     mainId,
     date: source.date,
+    updatedIso: source.updated && dateline(source).updated ? source.updated : '',
+    author: source.authors?.join(', ') ?? '',
     labels: { skipToContent: `${source.t('skipToContent')} · ${target.t('skipToContent')}`, toc: `${source.t('toc')} · ${target.t('toc')}` },
     columns: [column(source, title?.source), column(target, title?.target)],
     toc: tocLevels(

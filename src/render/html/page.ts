@@ -7,6 +7,7 @@ import type { BriefingDocument, Lang } from '../../core/types.js';
 import type { BodyHtml } from './to-hast.js';
 import { tocLevels } from './toc.js';
 import { formatDate } from '../../core/dates.js';
+import { dateline } from '../dateline.js';
 import { FileProblem } from '../../core/errors.js';
 import { readInputSync } from '../../project/read-file.js';
 import path from 'node:path';
@@ -21,7 +22,11 @@ export interface PageContext {
   labels: {
     skipToContent: string;
     briefing: string;
+    /** The date line: "Publié le …" for a dated article, else "Préparée le …" (../dateline.ts). */
     preparedOn: string;
+    /** "Par …" ('' without authors) and "mis à jour le …" ('' without an update). */
+    byline: string;
+    updated: string;
     /** Empty when the document has no reading-time estimate. */
     readingTime: string;
     toc: string;
@@ -29,6 +34,10 @@ export interface PageContext {
     languageName: string;
   };
   date: { iso: string; text: string };
+  /** The update's ISO date ('' without one). */
+  updatedIso: string;
+  /** The authors for `<meta name="author">` ('' without any). */
+  author: string;
   titleHtml: string;
   leadHtml: string;
   hasToc: boolean;
@@ -40,6 +49,7 @@ export interface PageContext {
 /** `css` is the stylesheet as checked by {@link readStylesheet}. */
 export function pageContext(doc: BriefingDocument, body: BodyHtml, css: string, titleHtml: string): PageContext {
   const dateText = formatDate(doc.date, doc.lang);
+  const line = dateline(doc);
   const ids = new Set(body.sections.map((section) => section.id));
   let mainId = 'briefing-content';
   while (ids.has(mainId)) mainId += '-';
@@ -52,13 +62,17 @@ export function pageContext(doc: BriefingDocument, body: BodyHtml, css: string, 
     labels: {
       skipToContent: doc.t('skipToContent'),
       briefing: doc.t('briefing'),
-      preparedOn: doc.t('preparedOn', { date: dateText }),
+      preparedOn: line.date,
+      byline: line.byline,
+      updated: line.updated,
       readingTime: doc.readingMinutes ? doc.t('readingTime', { count: doc.readingMinutes }) : '',
       toc: doc.t('toc'),
       lead: doc.t('lead'),
       languageName: doc.t('languageName'),
     },
     date: { iso: doc.date, text: dateText },
+    updatedIso: line.updated && doc.updated ? doc.updated : '',
+    author: doc.authors?.join(', ') ?? '',
     titleHtml,
     leadHtml: body.lead,
     hasToc: doc.toc.length > 0,

@@ -10,6 +10,8 @@
  * - `<!-- briefing:standfirst -->` → `data.standfirst` and `class="standfirst"` on the paragraph.
  * - `<!-- briefing:fallback-cells r1c2-r3c1 -->` → the cells named (row, column, 1-based) of the
  *   table that follows get `data.fallback` and `lang="fr" class="fallback"` (./table-cells.ts).
+ * - `<!-- briefing:fallback-items m2-s3 -->` → the items named (1-based; `m` missing, `s` stale) of
+ *   the list that follows, and their first paragraph (what the PDF lays out), are French fallbacks.
  * - `<!-- briefing:image -->` → `data.image` on the paragraph holding a figure's image, and
  *   `<!-- briefing:caption -->` → `data.caption` on its caption paragraph (render/markdown/image-view.ts).
  * - `<!-- briefing:callout TYPE -->` → `data.callout` on a block quote, shown as an `aside` (./callout.ts).
@@ -91,6 +93,16 @@ function annotate(
     addClass(data, CLASS.figure);
   } else if (mark.kind === ANNOTATION.fallbackCells && node.type === 'table' && mark.arg) {
     markFallbackCells(node, mark.arg, (data) => markFallback(data, 'missing'));
+  } else if (mark.kind === ANNOTATION.fallbackItems && node.type === 'list' && mark.arg) {
+    for (const id of mark.arg.split('-')) {
+      const item = node.children[Number(id.slice(1)) - 1];
+      if (!item || !/^[ms]\d{1,6}$/.test(id)) continue;
+      const reason = id.startsWith('s') ? 'stale' : 'missing';
+      item.data ??= {};
+      markFallback(item.data, reason);
+      const first = item.children[0];
+      if (first?.type === 'paragraph') markFallback(dataOf(first), reason);
+    }
   } else if (mark.kind === ANNOTATION.image && node.type === 'paragraph') {
     dataOf(node).image = true;
   } else if (mark.kind === ANNOTATION.caption && node.type === 'paragraph') {

@@ -19,6 +19,7 @@ import { numberNotes } from './notes.js';
 import { withSafeUrls } from './safe-urls.js';
 import { calloutAsAlert } from './callout.js';
 import { applyTypography } from '../../typography/index.js';
+import { dateline, datelineParts } from '../dateline.js';
 
 /**
  * remark-stringify with the project's one set of Markdown settings. Its options cannot carry
@@ -62,6 +63,9 @@ export function buildDocument(briefing: Briefing, options: DocumentOptions): Bri
     t: briefing.t,
     toc,
     date: options.date,
+    authors: briefing.meta.authors,
+    ...(briefing.meta.date ? { published: briefing.meta.date } : {}),
+    ...(briefing.meta.updated ? { updated: briefing.meta.updated } : {}),
     readingMinutes: readingMinutes(tree),
   };
 }
@@ -81,11 +85,24 @@ function readingMinutes(tree: Root): number {
  * (./safe-urls.ts): a Markdown viewer may not sanitise what it shows.
  */
 export function renderMarkdown(doc: BriefingDocument): string {
+  const line = markdownDateline(doc);
   const children = withSafeUrls(doc.tree).children.flatMap((node): RootContent[] => {
+    if (node.type === 'heading' && node.depth === 1 && line) return [node, line];
     if (node.data?.fallback !== 'fr' || node.type === 'heading') return [calloutAsAlert(node)];
     const text = doc.t(node.data.fallbackReason === 'stale' ? 'staleNote' : 'fallbackNote');
     const note: Paragraph = { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: text }] }] };
     return [note, calloutAsAlert(node)];
   });
   return markdownWriter.stringify({ type: 'root', children } as Root);
+}
+
+/**
+ * The dateline under the title of the `.md` edition, in italics, when the article names authors or
+ * has its own date (HTML and PDF show it in their title blocks, with the build's day for an
+ * undated article; the `.md` edition leaves that day out).
+ */
+function markdownDateline(doc: BriefingDocument): Paragraph | undefined {
+  if (!doc.authors?.length && !doc.published) return undefined;
+  const text = datelineParts(dateline(doc)).join(' · ');
+  return { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: text }] }] };
 }

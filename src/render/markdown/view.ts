@@ -18,6 +18,7 @@ import { annotationMark } from './annotations.js';
 import { figureLine } from './key-figures.js';
 import { imageMarkdown } from './image-view.js';
 import { noteDefinition } from './notes.js';
+import { sourceLine, sourcesMark } from './sources.js';
 
 interface BlockView {
   key: string;
@@ -51,8 +52,10 @@ export interface ContentView {
    * each: HTML and PDF lay the figure out from data found by that id, not from this line.
    */
   figures: { id: string; markdown: string; fallback: boolean }[];
-  /** Names of the sources cited, each escaped as the start of a paragraph (the template writes `- {{this}}`). */
+  /** The declared sources, each escaped as the start of a paragraph (the template writes `- {{this}}`). */
   sources: string[];
+  /** The mark naming the sources shown in French ('' when none is): the template writes it on the line above the list. */
+  sourcesMark: string;
   /**
    * Footnotes, each a GFM definition `[^label]: …` (preceded by its fallback mark when shown in
    * French). The template puts them under `<!-- briefing:section briefing-notes -->` and a heading.
@@ -103,7 +106,8 @@ export function contentView(briefing: Briefing, date: string): ContentView {
       const line = inlineToParagraphLine(figureLine(figure));
       return { id: figure.id, markdown: fallback ? `${fallbackMark(fallbackReason(figure.label))}\n${line}` : line, fallback };
     }),
-    sources: briefing.sources.map((name) => inlineToParagraphLine([{ type: 'text', value: name }])),
+    sources: briefing.sources.map((source) => inlineToParagraphLine(sourceLine(source, briefing.lang))),
+    sourcesMark: sourcesMark(briefing.sources, briefing.lang),
     notes: briefing.notes.map((note) => blockViewOf(note, [noteDefinition(note)])),
     labels: { sources: text(briefing.t('sources')), keyFigures: text(briefing.t('keyFigures')), notes: text(briefing.t('notes')) },
   };

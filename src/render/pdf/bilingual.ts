@@ -18,6 +18,7 @@ import { bodyLineHeight, ensureSpace, pageIndex, space, useFont, type LayoutCont
 import { closePdf, openPdf, type RenderPdfOptions } from './index.js';
 import { BUILTIN_TEMPLATES } from '../../core/paths.js';
 import { endGroup, tagGroup, type StructParent } from './tagging.js';
+import { dateline } from '../dateline.js';
 
 interface ColumnSide {
   ctx: LayoutContext;
@@ -33,6 +34,7 @@ export async function renderBilingualPdf(source: BriefingDocument, target: Brief
       // Page furniture speaks both languages: "Page 1 sur 2 · Page 1 of 2".
       t: (key, vars) => (key === 'page' ? `${source.t(key, vars)} · ${target.t(key, vars)}` : source.t(key, vars)),
       date: source.date,
+      ...(source.authors ? { authors: source.authors } : {}),
     },
     options,
   );
@@ -47,7 +49,7 @@ export async function renderBilingualPdf(source: BriefingDocument, target: Brief
       lang: doc.lang,
       t: doc.t,
       title: doc.title,
-      date: doc.date,
+      dateline: dateline(doc),
       ...(doc.readingMinutes ? { readingMinutes: doc.readingMinutes } : {}),
       bookmarks: false,
       compact: true,

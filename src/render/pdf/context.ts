@@ -2,15 +2,16 @@
 import type { BriefingDocument, Lang } from '../../core/types.js';
 import type { PdfTheme } from './theme.js';
 import type { OpenBookmark } from './bookmarks.js';
+import type { Dateline } from '../dateline.js';
 
 export interface LayoutContext {
   doc: PDFKit.PDFDocument;
   theme: PdfTheme;
   t: BriefingDocument['t'];
   lang: Lang;
-  /** Title (running header) and ISO date of the document. */
+  /** Title (running header) and the line under it (authors, date). */
   title: string;
-  date: string;
+  dateline: Dateline;
   /** Reading-time estimate in minutes, if any. */
   readingMinutes?: number;
   tagged: boolean;

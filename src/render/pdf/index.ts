@@ -15,6 +15,7 @@ import { useFont, type LayoutContext } from './layout.js';
 import { addPageFurniture } from './page-furniture.js';
 import type { StructParent } from './tagging.js';
 import { loadPdfTheme, type PdfTheme } from './theme.js';
+import { dateline } from '../dateline.js';
 import { renderTitleBlock } from './title-block.js';
 
 export { loadPdfTheme, PdfThemeError } from './theme.js';
@@ -28,8 +29,6 @@ export interface RenderPdfOptions {
   templatesDir?: string;
   /** Emit a tagged PDF (structure tree, artifacts); on by default. */
   tagged?: boolean;
-  /** The article's authors (front matter), written as the PDF's Author; "Briefing" when there are none. */
-  authors?: readonly string[];
 }
 
 export async function renderPdf(doc: BriefingDocument, options: RenderPdfOptions): Promise<Buffer> {
@@ -53,7 +52,8 @@ export interface PdfSession {
 }
 
 /** What the document-level settings are taken from (metadata, page furniture, language). */
-export type PdfMeta = Pick<BriefingDocument, 'title' | 'lang' | 't' | 'date' | 'readingMinutes'>;
+export type PdfMeta = Pick<BriefingDocument, 'title' | 'lang' | 't' | 'date' | 'readingMinutes'> &
+  Partial<Pick<BriefingDocument, 'authors' | 'published' | 'updated'>>;
 
 export function openPdf(meta: PdfMeta, options: RenderPdfOptions): PdfSession {
   if (!(options.creationDate instanceof Date) || Number.isNaN(options.creationDate.getTime())) {
@@ -75,7 +75,7 @@ export function openPdf(meta: PdfMeta, options: RenderPdfOptions): PdfSession {
     font: null as unknown as string,
     info: {
       Title: meta.title,
-      Author: options.authors?.length ? options.authors.join(', ') : 'Briefing',
+      Author: meta.authors?.length ? meta.authors.join(', ') : 'Briefing',
       Creator: 'Briefing',
       Producer: 'Briefing',
       CreationDate: options.creationDate,
@@ -99,7 +99,7 @@ export function openPdf(meta: PdfMeta, options: RenderPdfOptions): PdfSession {
     t: meta.t,
     lang: meta.lang,
     title: meta.title,
-    date: meta.date,
+    dateline: dateline(meta),
     ...(meta.readingMinutes ? { readingMinutes: meta.readingMinutes } : {}),
     tagged,
     left: pdf.page.margins.left,

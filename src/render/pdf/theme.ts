@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { evaluate, parse as parseJson, type ValueNode } from '@humanwhocodes/momoa';
 import { FileProblem } from '../../core/errors.js';
+import { DEFAULTS } from '../../core/defaults.js';
 import { limits } from '../../core/limits.js';
 import type { RuleParams } from '../../core/rules.js';
 import type { Place } from '../../core/types.js';
@@ -101,6 +102,8 @@ export interface PdfTheme {
   };
   /** Line widths in points. */
   rules: { title: number; quote: number; fallback: number; thematicBreak: number; header: number };
+  /** The key figures box, in every format: `max`, the most cards an article may declare (more is an error). */
+  keyFigures: { max: number };
 }
 
 const DEFAULT_PDF_THEME: PdfTheme = {
@@ -158,6 +161,7 @@ const DEFAULT_PDF_THEME: PdfTheme = {
     columnGap: 22,
   },
   rules: { title: 1.2, quote: 2, fallback: 2.5, thematicBreak: 0.6, header: 0.4 },
+  keyFigures: { max: DEFAULTS.keyFigureCards },
 };
 
 /**
@@ -189,6 +193,21 @@ type FieldPlaces = ReadonlyMap<string, { name: Place; value: Place }>;
  * Reads and validates `<templatesDir>/pdf/theme.json`; a missing file means the defaults. Read
  * with momoa, as locale files are, so a bad value is reported at its own line and column.
  */
+/** The most cards a theme may allow: beyond, the box would fill the first page. */
+const MAX_KEY_FIGURE_CARDS = 12;
+
+/**
+ * The theme's cap on key figure cards, for the parser to check declarations against; the default
+ * when the theme cannot be read (the build reports that error itself, placed in theme.json).
+ */
+export function keyFigureCap(templatesDir: string): number {
+  try {
+    return loadPdfTheme(templatesDir).keyFigures.max;
+  } catch {
+    return DEFAULTS.keyFigureCards;
+  }
+}
+
 export function loadPdfTheme(templatesDir: string): PdfTheme {
   const file = path.join(templatesDir, 'pdf', 'theme.json');
   // Only the project's own regular file is read (project/read-file.ts); absent means the defaults.
@@ -318,6 +337,9 @@ function checkLeaf(value: unknown, field: string, source: Source): unknown {
     return value;
   }
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw fail('must be a number ≥ 0', value);
+  if (field === 'keyFigures.max' && (!Number.isInteger(value) || value > MAX_KEY_FIGURE_CARDS)) {
+    throw fail(`must be a whole number from 0 to ${MAX_KEY_FIGURE_CARDS}`, value);
+  }
   if (field.startsWith('sizes.') || field === 'lineHeight') {
     if (value === 0 || value > (field === 'lineHeight' ? 4 : 96)) throw fail(`must be more than 0 and at most ${field === 'lineHeight' ? 4 : 96}`, value);
   }

@@ -1,11 +1,11 @@
 /**
- * The title block opening page 1: the title, a line "Briefing · Prepared on <date>", and a
+ * The title block opening page 1: the title, a line "Briefing · By <authors> · Published <date>", and a
  * thin accent rule. Also adds the outline's top item, under which section bookmarks go.
  */
 import { horizontalRule, useFont, type LayoutContext } from './layout.js';
 import { writeText } from './inline.js';
 import { artifact, tagBlock, type StructParent } from './tagging.js';
-import { formatDate } from '../../core/dates.js';
+import { datelineParts } from '../dateline.js';
 
 const TITLE_LINE_HEIGHT = 1.18;
 
@@ -26,7 +26,7 @@ function balancedWidth(doc: PDFKit.PDFDocument, text: string, width: number, lin
   return Math.min(width, Math.ceil(hi) + 2);
 }
 
-export function renderTitleBlock(ctx: LayoutContext, title: string, parent: StructParent, date?: string): void {
+export function renderTitleBlock(ctx: LayoutContext, title: string, parent: StructParent): void {
   const { doc, theme } = ctx;
   const text = title.replace(/\s+/g, ' ').trim();
   const x = ctx.left;
@@ -54,13 +54,13 @@ export function renderTitleBlock(ctx: LayoutContext, title: string, parent: Stru
   doc.y += theme.spacing.titleMeta;
   const metaY = doc.y;
   const label = ctx.t('briefing');
-  const prepared = ctx.t('preparedOn', { date: formatDate(date ?? ctx.date, ctx.lang) });
+  const line = datelineParts(ctx.dateline).join('  ·  ');
   tagBlock(ctx, parent, 'P', () => {
     const lineGap = useFont(ctx, 'heading', theme.sizes.meta, 1.3);
     doc.fillColor(theme.colors.accent).text(label, x, metaY, { width, lineGap, align: 'left', continued: true });
     useFont(ctx, 'sans', theme.sizes.meta, 1.3);
     const reading = ctx.readingMinutes ? `  ·  ${ctx.t('readingTime', { count: ctx.readingMinutes })}` : '';
-    doc.fillColor(theme.colors.muted).text(`  ·  ${prepared}${reading}`, { width, lineGap, align: 'left', continued: false });
+    doc.fillColor(theme.colors.muted).text(`  ·  ${line}${reading}`, { width, lineGap, align: 'left', continued: false });
   });
 
   doc.y += theme.spacing.titleRuleGap - ctx.bodyLineGap;

@@ -37,6 +37,7 @@ const UNIT_NAMES: Record<Segment['kind'], string> = {
   title: 'title',
   heading: 'heading',
   figure: 'key figure label',
+  source: 'source title',
   paragraph: 'paragraph',
   list: 'list',
   blockquote: 'quote',

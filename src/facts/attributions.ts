@@ -1,16 +1,9 @@
 /**
- * "Sources cited" furniture: the union of front matter `sources:` and the sources the French text
- * attributes information to ("révélée par Axios", "selon Bloomberg", "rapporte Reuters", …).
- * Pure: no I/O.
+ * Attributions in the French text ("révélée par Axios", "selon Bloomberg", "rapporte Reuters", …):
+ * what `briefing suggest` proposes as sources (./suggestions.ts). A briefing never lists them: its
+ * sources are the front matter's. Pure: no I/O.
  */
-import type { Article } from '../core/types.js';
-import { foldKey, segmentsInReadingOrder, segmentText } from './text.js';
-
-export interface CitedSource {
-  name: string;
-  /** Key of the first segment whose text attributes something to this source (absent if only in front matter). */
-  key?: string;
-}
+import { foldKey } from './text.js';
 
 /**
  * A capitalised name of 1–4 words ("Axios", "Financial Times", "The Wall Street Journal"), which may
@@ -149,11 +142,6 @@ export interface FoundSource {
   pattern: AttributionPattern['id'];
 }
 
-/** Sources detected in one plain text, in order of appearance. */
-function detectSources(text: string): string[] {
-  return detectSourceMatches(text).map((f) => f.name);
-}
-
 /** Every attribution of one plain text, in order of appearance, with its offset and pattern. */
 export function detectSourceMatches(text: string): FoundSource[] {
   const found: FoundSource[] = [];
@@ -167,29 +155,4 @@ export function detectSourceMatches(text: string): FoundSource[] {
     }
   }
   return found.sort((a, b) => a.at - b.at);
-}
-
-/**
- * Front matter sources first (their order and spelling), then sources found only in the text, in
- * reading order; de-duplicated case-insensitively. `key` is the first segment citing the source.
- */
-export function citedSources(article: Article): CitedSource[] {
-  const result: CitedSource[] = [];
-  const byKey = new Map<string, CitedSource>();
-  const add = (name: string, key?: string): void => {
-    const folded = foldKey(name);
-    const existing = byKey.get(folded);
-    if (existing) {
-      if (key && !existing.key) existing.key = key;
-      return;
-    }
-    const source: CitedSource = key ? { name, key } : { name };
-    byKey.set(folded, source);
-    result.push(source);
-  };
-  for (const name of article.meta.sources) if (name.trim()) add(name.trim());
-  for (const segment of segmentsInReadingOrder(article)) {
-    for (const name of detectSources(segmentText(segment))) add(name, segment.key);
-  }
-  return result;
 }
