@@ -14,7 +14,9 @@ import { localize } from '../src/localize/index.js';
 import { formatTypedFigure } from '../src/localize/figure-value.js';
 import { parseArticle } from '../src/parse/index.js';
 import { buildDocument, renderMarkdown } from '../src/render/markdown/index.js';
-import { commonResources } from './helpers.js';
+import path from 'node:path';
+import { keyFigureCap, loadPdfTheme } from '../src/render/pdf/theme.js';
+import { commonResources, editJson, runCli, translatedProject } from './helpers.js';
 
 const FILE = 'content/a.md';
 const BODY = 'Le partenariat a débuté en 2019 avec un investissement initial de 1 milliard de dollars.\n';
@@ -37,6 +39,10 @@ describe('typed values, formatted per language', () => {
     [{ type: 'amount', amount: 1e9, currency: 'USD' }, '1 milliard de dollars', '$1 billion'],
     [{ type: 'amount', amount: 2.5e6, currency: 'EUR' }, '2,5 millions d’euros', '€2.5 million'],
     [{ type: 'amount', amount: 2000, currency: 'EUR' }, '2\u202f000 euros', '€2,000'],
+    [{ type: 'amount', amount: 2.5e6, currency: 'GBP' }, '2,5 millions de livres sterling', '£2.5 million'],
+    [{ type: 'amount', amount: 2000, currency: 'CHF' }, '2\u202f000 francs suisses', 'CHF\u00a02,000'],
+    [{ type: 'amount', amount: 1e9, currency: 'JPY' }, '1 milliard de yens japonais', 'JP¥1 billion'],
+    [{ type: 'amount', amount: 1, currency: 'CAD' }, '1 dollar canadien', 'CA$1'],
     [{ type: 'quantity', amount: 12, unit: 'kilometer' }, '12\u00a0kilomètres', '12 kilometres'],
     [{ type: 'percent', percent: 15 }, '15\u202f%', '15%'],
     [{ type: 'count', count: 3200 }, '3\u202f200', '3,200'],
@@ -134,9 +140,32 @@ describe('what the box shows', () => {
     expect(parse(withFigures(`figures:\n${entries(4)}`)).diagnostics).toEqual([]);
     const text = withFigures(`figures:\n${entries(5)}`);
     expect(placed(text)).toEqual([
-      '12:5 briefing:too-many-figures More than 4 key figures declared (5), from here on: the box holds 4 cards at most; keep the 4 that matter most in figures:',
+      '12:5 briefing:too-many-figures More than 4 key figures declared (5), from here on: the box holds 4 cards at most (keyFigures.max in templates/pdf/theme.json); keep the 4 that matter most in figures:',
     ]);
     expect(parse(text).article.figures).toEqual([]);
+  });
+
+  it('the cap is the theme’s keyFigures.max: check and build both refuse past it, naming it; a cap out of range is a theme error', async () => {
+    const entries = Array.from({ length: 3 }, (_, i) => `  - value: ${2020 + i}\n    label: an ${i + 1}`).join('\n');
+    const root = await translatedProject('a', withFigures(`figures:\n${entries}`), {});
+    editJson(root, 'templates/pdf/theme.json', (theme) => {
+      theme.keyFigures = { max: 2 };
+    });
+    expect(keyFigureCap(path.join(root, 'templates'))).toBe(2);
+    for (const command of [['check'], ['build', '--min-coverage', '0']]) {
+      const run = await runCli([...command, '--root', root]);
+      expect(run.code).toBe(1);
+      expect(run.stdout + run.stderr).toContain('content/a.md:8:5');
+      expect(run.stdout + run.stderr).toContain('More than 2 key figures declared (3)');
+    }
+    editJson(root, 'templates/pdf/theme.json', (theme) => {
+      theme.keyFigures = { max: 3 };
+    });
+    expect((await runCli(['build', '--min-coverage', '0', '--root', root])).code).toBe(0);
+    editJson(root, 'templates/pdf/theme.json', (theme) => {
+      theme.keyFigures = { max: 2.5 };
+    });
+    expect(() => loadPdfTheme(path.join(root, 'templates'))).toThrow(/keyFigures\.max.*whole number from 0 to 12/);
   });
 });
 
@@ -149,8 +178,8 @@ describe('wrong shapes: errors placed at the value that is wrong', () => {
     ['figures:\n  - label: horizon', '4:5 Field "figures[1].value" must be a year, a text, or one of'],
     ['figures:\n  - value: 2.5\n    label: x', '4:12 Field "figures[1].value" must be a year, a text, or one of'],
     [
-      'figures:\n  - value: { amount: 5, currency: GBP }\n    label: x',
-      '4:35 Field "figures[1].value.currency" must be a currency code among EUR, USD, not "GBP"',
+      'figures:\n  - value: { amount: 5, currency: ZZZ }\n    label: x',
+      '4:35 Field "figures[1].value.currency" must be an ISO 4217 currency code (EUR, USD, GBP, CHF, CAD, XOF…), not "ZZZ"',
     ],
     ['figures:\n  - value: { amount: "2,5 millions", currency: EUR }\n    label: x', '4:22 Field "figures[1].value.amount" must be a number'],
     ['figures:\n  - value: { amount: 5, unit: brouettes }\n    label: x', '4:31 Field "figures[1].value.unit" must be a unit Intl.NumberFormat knows'],

@@ -77,7 +77,7 @@ describe('attributions (what `briefing suggest` proposes as sources)', () => {
 
   it('lists none of them in the briefing: its sources are the front matter’s, in their order', () => {
     const source = ['---', 'sources:', '  - AXIOS', '  - Le Monde', '---', 'L’accord est proche, selon Reuters. D’après Bloomberg, non.'].join('\n');
-    expect(article(source).sources.map((s) => s.title?.markdown)).toEqual(['AXIOS', 'Le Monde']);
+    expect(article(source).sources.map((s) => s.publisher)).toEqual(['AXIOS', 'Le Monde']);
     expect(article(BARE_SEED).sources).toEqual([]);
   });
 });

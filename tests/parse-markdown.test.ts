@@ -13,7 +13,7 @@ describe('Markdown sources', () => {
     expect(article.meta).toEqual({
       title: 'Une note *de test*',
       date: '2026-11-20',
-      sources: ['Le Monde', 'Reuters'],
+      sources: [expect.objectContaining({ publisher: 'Le Monde' }), expect.objectContaining({ publisher: 'Reuters' })],
       authors: ['Service presse'],
       status: 'draft',
     });

@@ -27,7 +27,9 @@ describe('the seed article', () => {
 
   it('has the title and sources of its front matter', () => {
     expect(article.title.markdown).toBe('Microsoft et OpenAI renégocient leur partenariat stratégique');
-    expect(article.meta.sources).toEqual(['Axios', 'Bloomberg']);
+    // Names, not titles: shown as written in every language, no unit to translate.
+    expect(article.meta.sources.map((s) => s.publisher)).toEqual(['Axios', 'Bloomberg']);
+    expect(article.sources.map((s) => s.title)).toEqual([undefined, undefined]);
   });
 
   it('has exactly 2 lead paragraphs and the 6 sections, in order, with 3,2,2,2,2,2 paragraphs', () => {

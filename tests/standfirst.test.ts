@@ -49,8 +49,13 @@ describe('the standfirst', () => {
     const build = await runCli(['build', '--root', root, '--min-coverage', '0']);
     expect(build.stderr).not.toMatch(/error/);
     expect(build.code).toBe(0);
-    expect(out('ecoles.fr.md')).toMatch(/^# Écoles rurales\n\nLe ministère présente un plan pour les petites communes\.\n\nLe ministère a présenté/);
-    expect(out('ecoles.en.md')).toMatch(/^# Rural schools\n\nThe ministry presents a plan for small towns\.\n\nThe ministry presented/);
+    // Under the title: the authors (tests/title-block.test.ts), then the standfirst.
+    expect(out('ecoles.fr.md')).toMatch(
+      /^# Écoles rurales\n\n\*Par Camille Martin et Léa Dubois\*\n\nLe ministère présente un plan pour les petites communes\.\n\nLe ministère a présenté/,
+    );
+    expect(out('ecoles.en.md')).toMatch(
+      /^# Rural schools\n\n\*By Camille Martin and Léa Dubois\*\n\nThe ministry presents a plan for small towns\.\n\nThe ministry presented/,
+    );
     expect(out('ecoles.en.html')).toContain('<p class="standfirst">The ministry presents a plan for small towns.</p>');
     expect(out('ecoles.fr-en.html')).toContain('The ministry presents a plan for small towns.');
     if (hasTool('pdftotext')) {
@@ -67,7 +72,9 @@ describe('the standfirst', () => {
     delete (english as Partial<typeof english>).standfirst;
     writeFileSync(path.join(root, 'locales', 'en', 'ecoles.json'), JSON.stringify(english, null, 2));
     expect((await runCli(['build', '--root', root, '--min-coverage', '0', '--format', 'md,html'])).code).toBe(0);
-    expect(out('ecoles.en.md')).toMatch(/^# Rural schools\n\n\*[^*]+\*\n\nLe ministère présente un plan pour les petites communes\.\n/);
+    expect(out('ecoles.en.md')).toMatch(
+      /^# Rural schools\n\n\*By Camille Martin and Léa Dubois\*\n\n\*[^*]+\*\n\nLe ministère présente un plan pour les petites communes\.\n/,
+    );
     expect(out('ecoles.en.html')).toContain('<p class="standfirst fallback" lang="fr">Le ministère présente un plan pour les petites communes.</p>');
     expect(existsSync(path.join(root, 'output', 'ecoles', 'ecoles.en.pdf'))).toBe(true);
   });

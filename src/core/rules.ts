@@ -129,7 +129,7 @@ export const RULES = {
   'briefing:too-many-figures': rule<{ count: number; limit: number }>(
     'error',
     (p) =>
-      `More than ${p.limit} key figures declared (${p.count}), from here on: the box holds ${p.limit} cards at most; keep the ${p.limit} that matter most in figures:`,
+      `More than ${p.limit} key figures declared (${p.count}), from here on: the box holds ${p.limit} cards at most (keyFigures.max in templates/pdf/theme.json); keep the ${p.limit} that matter most in figures:`,
   ),
   'briefing:locale-limit': rule<{ problem: 'bytes'; bytes: number; limit: number } | { problem: 'depth'; limit: number }>('error', (p) =>
     p.problem === 'bytes'

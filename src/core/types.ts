@@ -62,8 +62,9 @@ export type TypedFigure =
   | { type: 'year'; year: number };
 
 /**
- * One entry of the front matter `sources:`. `title` is one line of inline Markdown (a string entry
- * may hold a link), a translation unit; the publisher's name and the address are never translated.
+ * One entry of the front matter `sources:`. `title` is one line of inline Markdown (a Markdown-link
+ * entry holds its link), a translation unit; the publisher's name (a plain string entry is one),
+ * the address and the date are never translated.
  */
 export interface DeclaredSource {
   title?: string;

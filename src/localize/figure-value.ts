@@ -43,7 +43,8 @@ function formatAmount(amount: number, currency: string, lang: Lang): string {
   const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, ...large(amount) }).format(amount);
   const part = (display: 'name' | 'symbol', n: number) =>
-    new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: display }).formatToParts(n).find((p) => p.type === 'currency')?.value ?? currency;
+    new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: display }).formatToParts(n).find((p) => p.type === 'currency')?.value ??
+    currency;
   if (lang === 'fr') {
     const name = part('name', Math.abs(amount) >= 2 ? 2 : 1);
     if (Math.abs(amount) < 1e6) return `${number} ${name}`;

@@ -1,12 +1,13 @@
 /**
  * The front matter's `sources:`: what the article's authors cite, the only sources a briefing
- * lists (docs/writing.md, "Sources"). An entry is a string of inline Markdown (`Axios`,
- * `[Dossier de presse](https://…)`) or a mapping `{title, url, publisher, date}`; the order is
- * kept. Every wrong shape is an error placed on the value that is wrong.
+ * lists (docs/writing.md, "Sources"). An entry is a name (`Axios`: never translated), a Markdown
+ * link (`[Dossier de presse](https://…)`: its text a title to translate) or a mapping `{title, url,
+ * publisher, date}`; the order is kept. Every wrong shape is an error placed on the value that is wrong.
  */
 import { isMap, isSeq } from 'yaml';
 import type { DeclaredSource } from '../core/types.js';
 import { ruleDiagnostic } from '../core/errors.js';
+import { toString as plainText } from 'mdast-util-to-string';
 import { inlineToMarkdown, oneLine, parseParagraph } from '../core/markdown.js';
 import { readCalendarDate, readText } from './front-matter-values.js';
 import { child, isRecord, keyNode, problem, shown, start, type YamlContext } from './yaml-nodes.js';
@@ -48,8 +49,12 @@ function readEntry(entry: unknown, node: unknown, name: string, ctx: YamlContext
   if (typeof entry === 'string') {
     const text = readText(entry);
     if (!('value' in text)) return undefined;
-    // Read as one line of inline Markdown (raw HTML and block syntax are text), then written back escaped.
-    return { title: inlineToMarkdown(oneLine(parseParagraph(text.value).children), 2), titlePlace: ctx.place(start(node)) };
+    // Read as one line of inline Markdown (raw HTML and block syntax are text). With a link, it is a
+    // title to translate (`[Dossier de presse](https://…)`); without, a name shown as written (`Axios`).
+    const inline = oneLine(parseParagraph(text.value).children);
+    const place = ctx.place(start(node));
+    if (inline.some((child) => child.type === 'link')) return { title: inlineToMarkdown(inline, 2), titlePlace: place };
+    return { publisher: plainText({ type: 'paragraph', children: inline }), titlePlace: place };
   }
   if (!isRecord(entry) || !isMap(node)) {
     problem(ctx, name, 'a name or title ("Axios", "[Dossier de presse](https://…)"), or a mapping {title, url, publisher, date}', shown(entry), node);

@@ -103,6 +103,7 @@ export function renderMarkdown(doc: BriefingDocument): string {
  */
 function markdownDateline(doc: BriefingDocument): Paragraph | undefined {
   if (!doc.authors?.length && !doc.published) return undefined;
-  const text = datelineParts(dateline(doc)).join(' · ');
+  const line = dateline(doc);
+  const text = datelineParts(doc.published ? line : { ...line, date: '' }).join(' · ');
   return { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: text }] }] };
 }
