@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 /**
  * The reviewer's QA checks (src/translate/qa/): each rule on French/English pairs, both ways, and
  * the translator's cycle through the CLI: the 6 % → 9 % case, accept → silent → English edited →
@@ -93,6 +95,25 @@ describe('check: the translator’s cycle', () => {
       json.lead['1'] = 'The figure goes up to 6% according to Microsoft.';
     });
     expect((await runCli(['check', '--root', root])).stdout).toMatch(/warning +Numbers differ/);
+  });
+
+  it('shows each open warning on the review page, in its unit’s row, and drops it once accepted', async () => {
+    const root = await translatedProject('accord', SOURCE, ENGLISH);
+    editFile(root, 'content/accord.md', (text) => text.replace('6 %', '9 %'));
+    await runCli(['extract', '--root', root]);
+    editJson(root, 'locales/en/accord.json', (json: typeof ENGLISH) => {
+      json.lead['1'] = 'The figure climbs to 6% according to Microsoft.';
+    });
+    const row = async () => {
+      expect((await runCli(['build', '--root', root, '--min-coverage', '0'])).code).toBe(0);
+      const html = readFileSync(path.join(root, 'output', 'accord', 'accord.review.html'), 'utf8');
+      return /<tr id="lead\.1"[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
+    };
+    expect(await row()).toMatch(/<ul class="qa-warnings"><li>Numbers differ from the French: 9 % \(9%\) is missing; 6% is not in the French/);
+    await runCli(['check', '--root', root, '--accept', 'lead.1', '--rule', 'number-mismatch']);
+    const accepted = await row();
+    expect(accepted).toContain('The figure climbs to 6%');
+    expect(accepted).not.toContain('qa-warnings');
   });
 
   it('--rule is checked: an unknown rule, no --accept, nothing to accept are usage errors', async () => {

@@ -108,7 +108,7 @@ async function buildEdition(
   if (!prepared.ok) return done({ ...outcome, outcome: 'failed' });
   // The translators' review page is written whatever the coverage: that is when it matters most.
   if (status && plan.review) {
-    const review = renderReviewPage(article, status, i18n, paths.templates);
+    const review = renderReviewPage(article, status, i18n, paths.templates, prepared.qaWarnings);
     if (review instanceof Error) {
       outcome.diagnostics.push(errorDiagnostic(review, paths, article.path));
       outcome.notBuilt = ['review'];

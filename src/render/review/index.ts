@@ -21,6 +21,8 @@ export interface RenderReviewOptions {
   t: (key: string, vars?: Record<string, string | number>) => string;
   /** Folder holding `html/review.hbs` and `html/review.css` (default: the package's `templates/`). */
   templatesDir?: string;
+  /** The open QA warnings of each unit (src/translate/qa), shown under its translation. */
+  warnings?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Statuses in legend order. */
@@ -41,6 +43,8 @@ interface ReviewRow {
   hasDiff: boolean;
   /** True on the first obsolete row: the template opens the obsolete group before it. */
   startsObsoleteGroup: boolean;
+  /** The unit's open QA warnings (plain text), in rule order. */
+  warnings: readonly string[];
 }
 
 interface ReviewContext {
@@ -79,10 +83,16 @@ export function renderReview(status: ArticleStatus, options: RenderReviewOptions
   const templatesDir = options.templatesDir ?? BUILTIN_TEMPLATES;
   const page = loadTemplate(path.join(templatesDir, 'html', 'review.hbs'), 'html');
   const css = readStylesheet(templatesDir, 'review.css');
-  return page(reviewContext(status, options.title, options.t, css));
+  return page(reviewContext(status, options.title, options.t, css, options.warnings));
 }
 
-function reviewContext(status: ArticleStatus, title: string, t: RenderReviewOptions['t'], css: string): ReviewContext {
+function reviewContext(
+  status: ArticleStatus,
+  title: string,
+  t: RenderReviewOptions['t'],
+  css: string,
+  warnings: RenderReviewOptions['warnings'] = new Map(),
+): ReviewContext {
   const { counts } = status;
   const label = (key: KeyStatus): string => t(`review.${key}`);
   const row = (unit: UnitReport): ReviewRow => {
@@ -101,6 +111,7 @@ function reviewContext(status: ArticleStatus, title: string, t: RenderReviewOpti
       diff,
       hasDiff: diff.length > 0,
       startsObsoleteGroup: false,
+      warnings: warnings.get(unit.key) ?? [],
     };
   };
   const current = status.units.filter((unit) => unit.status !== 'obsolete').map(row);

@@ -5,7 +5,7 @@
  * A warning the translator judged wrong is accepted per key and rule (see accept.ts) and comes
  * back when the French or the English of that key changes.
  */
-import type { Diagnostic } from '../../core/errors.js';
+import { ruleDiagnostic, type Diagnostic } from '../../core/errors.js';
 import type { LocaleEntry } from '../../i18n/locale-file.js';
 import { placeAt, report } from '../lint/context.js';
 import type { TranslationState } from '../state.js';
@@ -53,4 +53,17 @@ export function lintQa(status: ArticleStatus, state: TranslationState, text?: st
     const note = `French: ${JSON.stringify(unit.french)}\nIf the translation is right: briefing check ${status.slug} --accept ${unit.key} --rule ${finding.rule.slice('briefing:'.length)}`;
     return report({ file: status.file }, finding.rule, finding.params as never, placeAt(unit.entry, finding.offset, text), note);
   });
+}
+
+/**
+ * The open QA warnings of each unit (key → messages, in rule order): the review page shows them
+ * next to the unit's translation.
+ */
+export function qaWarnings(status: ArticleStatus, state: TranslationState): ReadonlyMap<string, string[]> {
+  const byKey = new Map<string, string[]>();
+  for (const { unit, finding } of openFindings(status, state)) {
+    const { message } = ruleDiagnostic(finding.rule, status.file, finding.params as never, unit.entry.place);
+    byKey.set(unit.key, [...(byKey.get(unit.key) ?? []), message]);
+  }
+  return byKey;
 }
