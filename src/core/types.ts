@@ -46,6 +46,10 @@ export interface ArticleMeta {
   format?: 'wire' | 'markdown';
   /** Key figures declared in `figures:` (src/parse/declared-figures.ts); `false`: no box. */
   figures?: DeclaredFigure[] | false;
+  /** `embargo:` — not public before this instant (ISO 8601 in UTC, `…Z`); a draft until then. */
+  embargo?: string;
+  /** `briefing: { min-coverage: N }` — this article's translated editions publish at N % (overrides `--min-coverage`). */
+  minCoverage?: number;
 }
 
 /**

@@ -114,8 +114,10 @@ async function buildEdition(
       outcome.notBuilt = ['review'];
     } else outcome.files.push(file('review', 'html', `${article.slug}.review.html`, review.html, review.ms));
   }
-  if (status && status.coverage < task.minCoverage) {
-    outcome.diagnostics.push(coverageDiagnostic(status, task.minCoverage));
+  // The article's own threshold (`briefing: { min-coverage: 50 }`) wins over the build's.
+  const minCoverage = article.meta.minCoverage ?? task.minCoverage;
+  if (status && status.coverage < minCoverage) {
+    outcome.diagnostics.push(coverageDiagnostic(status, minCoverage));
     return done({ ...outcome, outcome: 'withheld' });
   }
   if (plan.formats.length === 0 && !plan.document) return done(outcome);

@@ -161,6 +161,7 @@ async function buildLocked(
     removed,
     diagnostics,
     failed: [...plan.report.failed, ...next.report.failed],
+    pending: [...plan.report.pending, ...next.report.pending],
     fallbacks: next.report.fallbacks,
     statuses: next.report.statuses,
     articles: selected.length,
