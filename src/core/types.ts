@@ -330,6 +330,8 @@ export interface BriefingDocument {
   updated?: string;
   /** Estimated reading time in minutes (shown in the title block when present). */
   readingMinutes?: number;
+  /** "DRAFT — not for publication" on a preview-only edition (draft, embargo): shown in every format. */
+  mark?: string;
 }
 
 /** Output kinds: a briefing in one format, the French–English edition, or the translators' review page. */

@@ -103,6 +103,7 @@ async function buildLocked(
     langs: options.langs,
     minCoverage,
     date: epoch ?? isoDate(now),
+    nowMs: now.getTime(),
     ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
   });
   const plan = planBuild(recorded, inputs, {

@@ -126,6 +126,8 @@ export function nextManifest(plan: Plan, records: readonly ArticleRecord[]): Nex
           inputHash,
           coverage: edition.coverage,
           builtAt,
+          ...(edition.visibility !== undefined ? { visibility: edition.visibility } : {}),
+          ...(edition.embargo !== undefined ? { embargo: edition.embargo } : {}),
         });
       }
       // A withheld edition awaits its translation: one pending line instead of the coverage error.
