@@ -142,7 +142,7 @@ describe('keep or render each output', () => {
     expect(p.articles).toEqual([]);
     expect(p.outputs.every((d) => d.action === 'keep' && d.reason === 'unchanged')).toBe(true);
     expect(p.outputs).toHaveLength(9);
-    expect(p.report).toEqual({ unchanged: 9, failed: [], diagnostics: [] });
+    expect(p.report).toEqual({ unchanged: 9, failed: [], pending: [], diagnostics: [] });
     expect(p.editions.map((e) => `${e.lang} ${e.action}`)).toEqual(['fr keep', 'en keep']);
     // Nothing rendered: the next manifest is the previous one, outputs sorted.
     const next = nextManifest(p, []);
@@ -212,7 +212,7 @@ describe('keep or render each output', () => {
     const forced = plan(manifest(published('a'), [problem('a', 'en', 'en-v1')]), [{ slug: 'a' }], { options: { force: true } });
     expect(forced.outputs.every((d) => d.action === 'render' && d.reason === 'forced')).toBe(true);
     expect(forced.editions.map((e) => `${e.lang} ${e.action}: ${e.reason}`)).toEqual(['fr render: forced', 'en render: forced']);
-    expect(forced.report).toEqual({ unchanged: 0, failed: [], diagnostics: [] });
+    expect(forced.report).toEqual({ unchanged: 0, failed: [], pending: [], diagnostics: [] });
     // --force replays no problem, even one that would be replayed without it (Markdown only: no review page to render).
     const mdOnly = (force: boolean) => plan(manifest(published('a'), [problem('a', 'en', 'en-v1')]), [{ slug: 'a' }], { options: { force, formats: ['md'] } });
     expect(mdOnly(false).editions.find((e) => e.lang === 'en')).toMatchObject({ action: 'replay' });
@@ -246,7 +246,9 @@ describe('replaying a recorded problem', () => {
     const p = plan(previous, [{ slug: 'a' }, { slug: 'b', hashes: { fr: 'b-fr', en: 'b-en' } }]);
     expect(p.articles.map((a) => a.task.source.slug)).toEqual(['b']); // b's English edition is new
     expect(p.editions.filter((e) => e.action === 'replay').map((e) => `${e.slug}.${e.lang}`)).toEqual(['a.en', 'b.fr']);
-    expect(p.report.failed).toEqual(['a.en', 'b.fr']);
+    // A withheld edition awaits its translation: pending, not failed.
+    expect(p.report.failed).toEqual(['b.fr']);
+    expect(p.report.pending).toEqual([{ slug: 'a', lang: 'en', coverage: 0, file: 'locales/en/a.json' }]);
     expect(p.report.diagnostics.map((d) => d.message)).toEqual(['Below 80 %', 'Below 80 %']); // two files, so two diagnostics
     expect(actions(p)).toMatchObject({
       'a/a.en.md': 'replay: edition failed with the same inputs',
@@ -351,10 +353,12 @@ describe('withdrawing an edition that falls under --min-coverage', () => {
       inputHash: outputHash('en-v2', 'review', 'html'),
       coverage: 50,
     });
-    expect(next.manifest.problems).toEqual([{ slug: 'a', lang: 'en', inputHash: 'en-v2', reason: 'withheld', diagnostics: [lowCoverage] }]);
-    expect(next.report.failed).toEqual(['a.en']);
+    expect(next.manifest.problems).toEqual([{ slug: 'a', lang: 'en', inputHash: 'en-v2', reason: 'withheld', coverage: 50, diagnostics: [lowCoverage] }]);
+    // Not a failure: the edition awaits its translation, reported as one line instead of the error.
+    expect(next.report.failed).toEqual([]);
+    expect(next.report.pending).toEqual([{ slug: 'a', lang: 'en', coverage: 50, file: 'locales/en/a.json' }]);
     expect(next.report.written.map((w) => w.path)).toEqual(['output/a/a.review.html']);
-    expect(next.report.diagnostics).toEqual([lowCoverage]);
+    expect(next.report.diagnostics).toEqual([]);
   });
 
   it('withdraws published formats the build did not ask for; a file edited by hand is left with a warning, a missing one dropped', () => {

@@ -89,7 +89,11 @@ const OPTIONS = {
   },
   check: { type: 'boolean', description: 'extract: change nothing; exit 1 if extraction would change a file (for CI)', commands: ['extract'] },
   prune: { type: 'boolean', description: 'extract: drop obsolete translations instead of keeping them aside', commands: ['extract'] },
-  strict: { type: 'boolean', description: 'check: warnings fail too (exit 1)', commands: ['check'] },
+  strict: {
+    type: 'boolean',
+    description: 'check: warnings fail too (exit 1); build: an edition awaiting translation fails too (exit 1)',
+    commands: ['check', 'build'],
+  },
   verbose: { type: 'boolean', description: 'build, check: also print notes (info), such as front-matter fields ignored', commands: ['build', 'check'] },
   accept: {
     type: 'string',
@@ -277,7 +281,7 @@ export function helpText(version: string): string {
     `briefing ${version} — French articles into French/English briefings (Markdown, HTML, PDF)`,
     '',
     'Usage:',
-    '  briefing build   [slug…] [--lang fr,en] [--format md,html,pdf] [--out DIR] [--min-coverage N]',
+    '  briefing build   [slug…] [--lang fr,en] [--format md,html,pdf] [--out DIR] [--min-coverage N] [--strict]',
     '                   [--force] [--shard K/N] [--jobs N] [--time-budget SECONDS] [--wait SECONDS] [--json] [--verbose]',
     '  briefing extract [slug…] [--check] [--prune]',
     '  briefing check   [slug…] [--lang en] [--strict] [--min-coverage N] [--format text|json] [--accept KEY… [--rule ID]] [--verbose]',

@@ -46,6 +46,10 @@ export interface ArticleMeta {
   format?: 'wire' | 'markdown';
   /** Key figures declared in `figures:` (src/parse/declared-figures.ts); `false`: no box. */
   figures?: DeclaredFigure[] | false;
+  /** `embargo:` — not public before this instant (ISO 8601 in UTC, `…Z`); a draft until then. */
+  embargo?: string;
+  /** `briefing: { min-coverage: N }` — this article's translated editions publish at N % (overrides `--min-coverage`). */
+  minCoverage?: number;
 }
 
 /**
@@ -326,6 +330,8 @@ export interface BriefingDocument {
   updated?: string;
   /** Estimated reading time in minutes (shown in the title block when present). */
   readingMinutes?: number;
+  /** "DRAFT — not for publication" on a preview-only edition (draft, embargo): shown in every format. */
+  mark?: string;
 }
 
 /** Output kinds: a briefing in one format, the French–English edition, or the translators' review page. */

@@ -8,6 +8,7 @@ import { readCalendarDate, readPeople, readText, type ValueRead } from './front-
 import { plainYamlError } from './front-matter-errors.js';
 import { readDeclaredFigures } from './declared-figures.js';
 import { readDeclaredSources } from './declared-sources.js';
+import { readEmbargo, readMinCoverage } from './publication-values.js';
 
 /** The fields of `ArticleMeta` read from the front matter, each by one reader. */
 type MetaField = 'title' | 'date' | 'updated' | 'authors' | 'standfirst' | 'status' | 'url';
@@ -42,7 +43,7 @@ const FIELDS: Readonly<Record<string, MetaField>> = {
 const ADDRESS_KEYS = ['url', 'canonical', 'source_url'] as const;
 
 /** The tool's own options, under `briefing:` (a bare `format: wire|markdown` is read too). */
-const OWN_OPTIONS = ['format'] as const;
+const OWN_OPTIONS = ['format', 'min-coverage'] as const;
 const SOURCE_FORMATS = ['wire', 'markdown'] as const;
 
 /** Reads the front matter node (if any) into metadata; `diagnostics` receives problems. */
@@ -111,6 +112,11 @@ export function readFrontMatter(node: Yaml | undefined, file: string, diagnostic
           diagnostics.push(ruleDiagnostic('briefing:unknown-front-matter-field', file, { field: `briefing.${unknown.name}`, known }, place(unknown.offset)));
         }
       }
+    } else if (key === 'embargo') {
+      const read = readEmbargo(value);
+      if ('expected' in read)
+        diagnostics.push(ruleDiagnostic('briefing:invalid-front-matter', file, { field: key, expected: read.expected, got: shown(value) }, at));
+      else if ('value' in read) meta.embargo = read.value;
     } else if (key === 'format' && (SOURCE_FORMATS as readonly unknown[]).includes(value)) {
       options.format ??= { value, node: pair.value, key };
     } else {
@@ -128,6 +134,16 @@ export function readFrontMatter(node: Yaml | undefined, file: string, diagnostic
         ruleDiagnostic('briefing:invalid-front-matter', file, { field: format.key, expected: '"wire" or "markdown"', got }, place(rangeStart(format.node))),
       );
     }
+  }
+  const threshold = options['min-coverage'];
+  if (threshold && threshold.value !== null) {
+    const read = readMinCoverage(threshold.value);
+    if ('expected' in read) {
+      const at = place(rangeStart(threshold.node));
+      diagnostics.push(
+        ruleDiagnostic('briefing:invalid-front-matter', file, { field: threshold.key, expected: read.expected, got: shown(threshold.value) }, at),
+      );
+    } else if ('value' in read) meta.minCoverage = read.value;
   }
   const preference = (key: string) => ADDRESS_KEYS.indexOf(key as (typeof ADDRESS_KEYS)[number]);
   const address = addresses.sort((a, b) => preference(a.key) - preference(b.key))[0];

@@ -8,6 +8,7 @@ import type { Format, Lang, OutputKind } from '../core/types.js';
 import type { ProjectPaths } from '../core/paths.js';
 import type { SourceFile } from '../project/sources.js';
 import type { ArticleStatus } from '../translate/types.js';
+import type { Visibility } from '../parse/visibility.js';
 
 /** What to do for one language edition of the article. */
 export interface EditionPlan {
@@ -62,6 +63,10 @@ export interface EditionOutcome {
   diagnostics: Diagnostic[];
   /** False when the failure may not recur with the same inputs (a renderer crash): not replayed. */
   recordable: boolean;
+  /** Built for preview only (a draft, or an embargo still running): never listed in the index or feeds. */
+  visibility?: Visibility;
+  /** When the embargo lifts (ISO instant, UTC). */
+  embargo?: string;
   /**
    * What failed although the edition itself was built, as the build summary names it after the
    * slug: `fr-en` (the bilingual edition, whose files travel with this one), `review`.

@@ -23,6 +23,8 @@ import type { ArticleResult, ArticleTask, BuiltFile, EditionOutcome, EditionPlan
 import { renderBilingualEdition, type BilingualSide } from './render-bilingual.js';
 import { renderEdition } from './render-edition.js';
 import { glyphWarnings } from './glyph-warnings.js';
+import { visibilityOf } from '../parse/visibility.js';
+import { previewMark } from './preview-mark.js';
 import { readImages, type ImageAssets } from './images.js';
 import { relativeLinkWarnings } from '../render/markdown/links.js';
 import { readSource } from '../project/sources.js';
@@ -92,6 +94,7 @@ async function buildEdition(
   const prepared = await prepareEdition(paths, article, plan.lang, common);
   const { status, i18n } = prepared;
   const frenchTitle = plainText(parseMarkdown(article.title.markdown));
+  const hidden = visibilityOf(article.meta, task.nowMs);
   const outcome: EditionOutcome = {
     lang: plan.lang,
     outcome: 'built',
@@ -102,6 +105,7 @@ async function buildEdition(
     files: [],
     fallbacks: [],
     ...(status ? { status } : {}),
+    ...hidden,
     diagnostics: [...prepared.diagnostics],
     recordable: true,
   };
@@ -114,8 +118,10 @@ async function buildEdition(
       outcome.notBuilt = ['review'];
     } else outcome.files.push(file('review', 'html', `${article.slug}.review.html`, review.html, review.ms));
   }
-  if (status && status.coverage < task.minCoverage) {
-    outcome.diagnostics.push(coverageDiagnostic(status, task.minCoverage));
+  // The article's own threshold (`briefing: { min-coverage: 50 }`) wins over the build's.
+  const minCoverage = article.meta.minCoverage ?? task.minCoverage;
+  if (status && status.coverage < minCoverage) {
+    outcome.diagnostics.push(coverageDiagnostic(status, minCoverage));
     return done({ ...outcome, outcome: 'withheld' });
   }
   if (plan.formats.length === 0 && !plan.document) return done(outcome);
@@ -126,6 +132,7 @@ async function buildEdition(
       date: outcome.date,
       creationDate: now,
       images,
+      ...(hidden ? { mark: previewMark(hidden, plan.lang, i18n) } : {}),
       ...(prepared.statuses ? { statuses: prepared.statuses } : {}),
       ...(task.baseUrl !== undefined ? { baseUrl: task.baseUrl } : {}),
     });

@@ -42,6 +42,8 @@ export interface EditionOptions {
   baseUrl?: string;
   /** The article's local images that can be embedded (./images.ts), by address. */
   images?: ImageAssets;
+  /** The preview mark of a draft or embargoed edition (./preview-mark.ts). */
+  mark?: string;
 }
 
 export async function renderEdition(article: Article, lang: Lang, i18n: i18n, options: EditionOptions): Promise<EditionResult> {
@@ -51,6 +53,7 @@ export async function renderEdition(article: Article, lang: Lang, i18n: i18n, op
     date: options.date,
     ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
   });
+  if (options.mark !== undefined) doc.mark = options.mark;
   attachImages(doc.tree, options.images ?? new Map(), article.meta.url);
   const files: RenderedFile[] = [];
   for (const format of options.formats) {

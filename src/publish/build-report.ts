@@ -3,6 +3,7 @@ import type { Diagnostic } from '../core/errors.js';
 import type { ArticleStatus } from '../translate/types.js';
 import type { RecoveredLock } from './lock.js';
 import type { RemovalReason } from './plan.js';
+import type { PendingTranslation } from './pending.js';
 
 export interface WrittenFile {
   /** Path relative to the current directory. */
@@ -23,8 +24,10 @@ export interface BuildReport {
   unchanged: number;
   removed: RemovedFile[];
   diagnostics: Diagnostic[];
-  /** Editions (slug.lang) that could not be built or were withheld. */
+  /** Editions (slug.lang) that could not be built. */
   failed: string[];
+  /** Translated editions withheld under their coverage threshold: awaiting translation (exit 0 unless --strict). */
+  pending: PendingTranslation[];
   /** Per written edition, the keys shown in French (missing or stale translation). */
   fallbacks: Record<string, string[]>;
   /** Translation status of each translated edition rendered. */

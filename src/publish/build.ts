@@ -103,6 +103,7 @@ async function buildLocked(
     langs: options.langs,
     minCoverage,
     date: epoch ?? isoDate(now),
+    nowMs: now.getTime(),
     ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
   });
   const plan = planBuild(recorded, inputs, {
@@ -161,6 +162,7 @@ async function buildLocked(
     removed,
     diagnostics,
     failed: [...plan.report.failed, ...next.report.failed],
+    pending: [...plan.report.pending, ...next.report.pending],
     fallbacks: next.report.fallbacks,
     statuses: next.report.statuses,
     articles: selected.length,

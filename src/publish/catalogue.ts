@@ -36,11 +36,12 @@ export function newestFirst(a: { slug: string; date: string }, b: { slug: string
   return a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? 1 : -1;
 }
 
-/** Groups a manifest's outputs into editions (slug × language), newest date first, then by slug. */
+/** Groups a manifest's public outputs into editions (slug × language), newest date first, then by slug. */
 export function editionsOf(manifest: Manifest, lang: Lang): Edition[] {
   const bySlug = new Map<string, OutputEntry[]>();
   for (const output of manifest.outputs) {
-    if (output.lang !== lang) continue;
+    // Drafts and embargoed articles are built for preview, never listed.
+    if (output.lang !== lang || output.visibility !== undefined) continue;
     bySlug.set(output.slug, [...(bySlug.get(output.slug) ?? []), output]);
   }
   return [...bySlug.entries()]

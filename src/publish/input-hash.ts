@@ -126,10 +126,13 @@ export function editionHash(
   lang: Lang,
   minCoverage: number,
   images: readonly ImageInput[] = [],
+  embargo?: string,
 ): string {
   const parts = files.map((file) => `${file}=${hasher.file(file)}`);
   // Only when there are some: the hash of an article without images is as it always was.
   parts.push(...images.map((image) => `image:${image.file}=${image.state}`));
+  // Whether an embargo has passed (./embargo-input.ts): only for an article that has one.
+  if (embargo !== undefined) parts.push(embargo);
   // The coverage threshold decides whether a translated edition is written at all.
   const threshold = lang === SOURCE_LANG ? '' : `min-coverage=${minCoverage}`;
   return sha256(JSON.stringify({ ...shared, lang, threshold, parts }));

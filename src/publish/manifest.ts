@@ -16,6 +16,7 @@ import type { Diagnostic } from '../core/errors.js';
 import { ruleDiagnostic } from '../core/errors.js';
 import { ruleUrl } from '../core/rules.js';
 import type { OutputKind } from '../core/types.js';
+import { VISIBILITIES, type Visibility } from '../parse/visibility.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 const MANIFEST_VERSION = 1;
@@ -38,6 +39,10 @@ export interface OutputEntry {
   coverage: number;
   /** When this output was built (the build's clock: `SOURCE_DATE_EPOCH` when set). */
   builtAt: string;
+  /** Built for preview only, never in the index, feeds or an upload (./visibility.ts); absent when public. */
+  visibility?: Visibility;
+  /** When an embargoed output becomes public (ISO instant, UTC). */
+  embargo?: string;
 }
 
 /** An edition that was not published, with why: replayed while its inputs are unchanged. */
@@ -48,6 +53,8 @@ export interface ProblemEntry {
   inputHash: string;
   /** `failed`: it could not be built; `withheld`: built but under --min-coverage. */
   reason: 'failed' | 'withheld';
+  /** A withheld edition's coverage (0–100): it awaits translation (./pending.ts). */
+  coverage?: number;
   diagnostics: Diagnostic[];
 }
 
@@ -79,6 +86,8 @@ export function serializeManifest(manifest: Manifest): string {
       inputHash: o.inputHash,
       coverage: o.coverage,
       builtAt: o.builtAt,
+      ...(o.visibility !== undefined ? { visibility: o.visibility } : {}),
+      ...(o.embargo !== undefined ? { embargo: o.embargo } : {}),
     }));
   const problems = [...manifest.problems]
     .sort((a, b) => compare(`${a.slug}.${a.lang}`, `${b.slug}.${b.lang}`))
@@ -87,6 +96,7 @@ export function serializeManifest(manifest: Manifest): string {
       lang: p.lang,
       inputHash: p.inputHash,
       reason: p.reason,
+      ...(p.coverage !== undefined ? { coverage: p.coverage } : {}),
       diagnostics: p.diagnostics.map((d) => ({
         file: d.file,
         line: d.line,
@@ -169,7 +179,9 @@ function checkManifest(value: unknown): string | undefined {
       isCount(o.bytes) &&
       isString(o.inputHash) &&
       isCount(o.coverage) &&
-      isString(o.builtAt);
+      isString(o.builtAt) &&
+      (o.visibility === undefined || VISIBILITIES.includes(o.visibility as Visibility)) &&
+      (o.embargo === undefined || isString(o.embargo));
     if (!ok) return `outputs[${i}] is not a valid output entry`;
   }
   for (const [i, p] of value.problems.entries()) {
@@ -179,6 +191,7 @@ function checkManifest(value: unknown): string | undefined {
       LANGS.includes(p.lang as Lang) &&
       isString(p.inputHash) &&
       (p.reason === 'failed' || p.reason === 'withheld') &&
+      (p.coverage === undefined || isCount(p.coverage)) &&
       Array.isArray(p.diagnostics) &&
       p.diagnostics.every(isDiagnostic);
     if (!ok) return `problems[${i}] is not a valid problem entry`;

@@ -13,6 +13,7 @@ import type { ArticleResult, BuiltFile, EditionOutcome } from '../pipeline/artic
 import type { ArticleStatus } from '../translate/types.js';
 import { emptyManifest, type Manifest, type OutputEntry, type ProblemEntry } from './manifest.js';
 import { outputHash } from './input-hash.js';
+import { pendingTranslation, withoutCoverage, type PendingTranslation } from './pending.js';
 import { displayPath, editionKey, keptModifiedOutput, type Plan, type Removal } from './plan.js';
 
 /** A rendered file once the executor tried to write it: its bytes are on disk (or not), no longer in memory. */
@@ -49,8 +50,10 @@ export interface NextManifest {
   report: {
     written: WrittenOutput[];
     diagnostics: Diagnostic[];
-    /** Editions (`slug.lang`) that failed, were withheld, or have a file that could not be written. */
+    /** Editions (`slug.lang`) that failed, or have a file that could not be written. */
     failed: string[];
+    /** Editions withheld under their coverage threshold: awaiting translation, not failed. */
+    pending: PendingTranslation[];
     /** Per built edition, the keys shown in French. */
     fallbacks: Record<string, string[]>;
     statuses: ArticleStatus[];
@@ -86,7 +89,7 @@ export function nextManifest(plan: Plan, records: readonly ArticleRecord[]): Nex
   const next: NextManifest = {
     manifest: emptyManifest(options.generator),
     removals: [],
-    report: { written: [], diagnostics: [], failed: [], fallbacks: {}, statuses: [] },
+    report: { written: [], diagnostics: [], failed: [], pending: [], fallbacks: {}, statuses: [] },
   };
   const { report } = next;
 
@@ -123,9 +126,12 @@ export function nextManifest(plan: Plan, records: readonly ArticleRecord[]): Nex
           inputHash,
           coverage: edition.coverage,
           builtAt,
+          ...(edition.visibility !== undefined ? { visibility: edition.visibility } : {}),
+          ...(edition.embargo !== undefined ? { embargo: edition.embargo } : {}),
         });
       }
-      report.diagnostics.push(...edition.diagnostics);
+      // A withheld edition awaits its translation: one pending line instead of the coverage error.
+      report.diagnostics.push(...(edition.outcome === 'withheld' ? withoutCoverage(edition.diagnostics) : edition.diagnostics));
       if (edition.status && (edition.outcome !== 'failed' || edition.files.length > 0)) report.statuses.push(edition.status);
       if (edition.outcome === 'built') {
         if (edition.fallbacks.length > 0) report.fallbacks[key] = edition.fallbacks;
@@ -133,7 +139,10 @@ export function nextManifest(plan: Plan, records: readonly ArticleRecord[]): Nex
         for (const part of edition.notBuilt ?? []) report.failed.push(`${slug}.${part}`);
         continue;
       }
-      report.failed.push(key);
+      if (edition.outcome === 'withheld') {
+        report.pending.push(pendingTranslation(slug, edition.lang, edition.coverage, edition.diagnostics));
+        for (const part of edition.notBuilt ?? []) report.failed.push(`${slug}.${part}`);
+      } else report.failed.push(key);
       if (edition.outcome === 'withheld') {
         // (The previous good output of a *failed* edition stays published.)
         for (const { entry, state } of article.withdrawIfWithheld[edition.lang] ?? []) {
@@ -144,7 +153,14 @@ export function nextManifest(plan: Plan, records: readonly ArticleRecord[]): Nex
       }
       if (edition.recordable) {
         const articleErrors = record.diagnostics.filter((d) => d.severity === 'error');
-        problems.set(key, { slug, lang: edition.lang, inputHash: hash, reason: edition.outcome, diagnostics: [...articleErrors, ...edition.diagnostics] });
+        problems.set(key, {
+          slug,
+          lang: edition.lang,
+          inputHash: hash,
+          reason: edition.outcome,
+          ...(edition.outcome === 'withheld' ? { coverage: edition.coverage } : {}),
+          diagnostics: [...articleErrors, ...edition.diagnostics],
+        });
       }
     }
   }

@@ -13,6 +13,7 @@ import { readInput } from '../project/read-file.js';
 import { editionHash, editionInputFiles, FileHasher, sharedInputs } from './input-hash.js';
 import { safeRelative, type Manifest } from './manifest.js';
 import { fileState } from './execute-files.js';
+import { embargoInput } from './embargo-input.js';
 import type { FileState, PlanInputs } from './plan.js';
 
 export interface GatherOptions {
@@ -22,6 +23,8 @@ export interface GatherOptions {
   date: string;
   /** `--base-url`: links resolve against it, so it is part of every input hash when set. */
   baseUrl?: string;
+  /** The build's clock (ms): whether an article's embargo has passed is an input. */
+  nowMs: number;
 }
 
 /**
@@ -45,14 +48,14 @@ export async function gatherPlanInputs(
     if (!safeRelative(entry.path) || (existing.has(entry.slug) && !selectedSlugs.has(entry.slug))) continue;
     files.set(entry.path, fileState(paths.output, entry));
   }
-  const images = await Promise.all(selected.map((source) => articleImages(source, paths.root)));
+  const scans = await Promise.all(selected.map((source) => scanArticle(source, paths.root, options.nowMs)));
   return {
     selected: selected.map((source, i) => ({
       source,
       hashes: Object.fromEntries(
         options.langs.map((lang) => [
           lang,
-          editionHash(shared, hasher, editionInputFiles(paths, source.file, source.slug, lang), lang, options.minCoverage, images[i]),
+          editionHash(shared, hasher, editionInputFiles(paths, source.file, source.slug, lang), lang, options.minCoverage, scans[i]?.images, scans[i]?.embargo),
         ]),
       ),
     })),
@@ -61,11 +64,16 @@ export async function gatherPlanInputs(
   };
 }
 
-/** The local images `source` may show and their states; none when it cannot be read (its own hash says so). */
-async function articleImages(source: SourceFile, root: string): Promise<ImageInput[]> {
+/**
+ * The local images `source` may show and their states, and whether its embargo has passed; nothing
+ * when it cannot be read (its own hash says so).
+ */
+async function scanArticle(source: SourceFile, root: string, nowMs: number): Promise<{ images: ImageInput[]; embargo?: string }> {
   const text = await readInput(source.absolute, source.bounds).then(
     (bytes) => bytes.toString('utf8'),
     () => undefined,
   );
-  return text === undefined ? [] : imageInputs(text, source.absolute, root, source.bounds);
+  if (text === undefined) return { images: [] };
+  const embargo = embargoInput(text, nowMs);
+  return { images: await imageInputs(text, source.absolute, root, source.bounds), ...(embargo !== undefined ? { embargo } : {}) };
 }

@@ -16,6 +16,7 @@ import { sha256 } from '../core/hash.js';
 import type { SourceFile } from '../project/sources.js';
 import type { ArticleTask, EditionPlan } from '../pipeline/article-task.js';
 import { outputHash } from './input-hash.js';
+import { pendingTranslation, withoutCoverage, type PendingTranslation } from './pending.js';
 import { safeRelative, type Manifest, type OutputEntry, type ProblemEntry } from './manifest.js';
 
 /** A recorded output's file, checked by the executor: still the bytes the manifest lists, edited, or gone. */
@@ -119,8 +120,10 @@ export interface Plan {
   report: {
     /** Outputs kept because their inputs and file are unchanged. */
     unchanged: number;
-    /** Replayed editions (`slug.lang`). */
+    /** Replayed failed editions (`slug.lang`). */
     failed: string[];
+    /** Replayed editions withheld under their threshold: awaiting translation. */
+    pending: PendingTranslation[];
     /** The replayed problems (each diagnostic once), then outputs of deleted articles kept because edited by hand. */
     diagnostics: Diagnostic[];
   };
@@ -140,7 +143,15 @@ export function planBuild(previous: Manifest, inputs: PlanInputs, options: PlanO
   // A path leaving the output folder is never followed (readManifest already refuses such a manifest).
   const recorded = new Map(previous.outputs.filter((o) => safeRelative(o.path)).map((o) => [o.path, o]));
   const recordedProblems = new Map(previous.problems.map((p) => [editionKey(p.slug, p.lang), p]));
-  const plan: Plan = { options, outputs: [], editions: [], articles: [], problems: [], removals: [], report: { unchanged: 0, failed: [], diagnostics: [] } };
+  const plan: Plan = {
+    options,
+    outputs: [],
+    editions: [],
+    articles: [],
+    problems: [],
+    removals: [],
+    report: { unchanged: 0, failed: [], pending: [], diagnostics: [] },
+  };
   const considered = new Set<string>(); // paths the selection asks for
   const replayedDiagnostics = new Set<string>();
 
@@ -178,8 +189,10 @@ export function planBuild(previous: Manifest, inputs: PlanInputs, options: PlanO
         plan.outputs.push(...decisions.map((d) => (d.action === 'render' ? replayOf(d, 'edition failed with the same inputs') : d)));
         plan.editions.push({ action: 'replay', slug, lang, reason: 'same inputs as its recorded problem', problem });
         plan.problems.push(problem);
-        plan.report.failed.push(editionKey(slug, lang));
-        for (const d of problem.diagnostics) {
+        const pending = problem.reason === 'withheld';
+        if (pending) plan.report.pending.push(pendingTranslation(slug, lang, problem.coverage ?? 0, problem.diagnostics));
+        else plan.report.failed.push(editionKey(slug, lang));
+        for (const d of pending ? withoutCoverage(problem.diagnostics) : problem.diagnostics) {
           const key = diagnosticKey(d);
           if (replayedDiagnostics.has(key)) continue;
           replayedDiagnostics.add(key);

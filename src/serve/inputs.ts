@@ -15,6 +15,8 @@ import { COMMON_NS } from '../i18n/instance.js';
 import { listSources, type SourceFile } from '../project/sources.js';
 import { boundsOfRoot, type ProjectBounds } from '../project/bounds.js';
 import { imageInputs } from '../project/image-inputs.js';
+import { embargoInput } from '../publish/embargo-input.js';
+import { buildTime } from '../core/clock.js';
 import { InputError, inputRealPath, readInput, readOptionalInput } from '../project/read-file.js';
 import { translationFiles } from '../translate/files.js';
 import type { ServedFile } from './catalogue.js';
@@ -77,7 +79,9 @@ export async function imagesOf(paths: ProjectPaths, source: SourceFile): Promise
     return { key: '', folders: [] };
   }
   const images = await imageInputs(text, source.absolute, paths.root, source.bounds);
-  const key = images.map((image) => `\0image:${image.file}=${image.state}`).join('');
+  // An embargo that has just passed renders the article again, without its preview mark.
+  const embargo = embargoInput(text, buildTime().getTime());
+  const key = images.map((image) => `\0image:${image.file}=${image.state}`).join('') + (embargo ? `\0${embargo}` : '');
   const inside = images.filter((image) => image.state !== 'refused:outside');
   return { key, folders: [...new Set(inside.map((image) => path.dirname(path.join(paths.root, image.file))))] };
 }

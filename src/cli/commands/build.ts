@@ -8,6 +8,7 @@ import { formatTable } from '../table.js';
 import type { Output } from '../output.js';
 import { createProgress } from '../progress.js';
 import { shownDiagnostics } from '../shown-diagnostics.js';
+import { awaitingLine } from '../../publish/pending.js';
 
 export async function buildCommand(settings: Settings, out: Output): Promise<number> {
   const start = performance.now();
@@ -36,7 +37,8 @@ export async function buildCommand(settings: Settings, out: Output): Promise<num
     progress?.end();
   }
   const elapsed = Math.round(performance.now() - start);
-  const failed = report.failed.length > 0 || hasErrors(report.diagnostics);
+  // Awaiting translation is a state, not a failure, unless the team gates on it (--strict).
+  const failed = report.failed.length > 0 || hasErrors(report.diagnostics) || (settings.strict && report.pending.length > 0);
   const code = failed ? EXIT.content : EXIT.ok;
   if (report.recoveredLock) {
     const { holder, reason } = report.recoveredLock;
@@ -58,12 +60,18 @@ export async function buildCommand(settings: Settings, out: Output): Promise<num
     );
   }
   if (diagnostics.length > 0) out.stderr(formatDiagnostics(diagnostics));
+  for (const pending of report.pending) (settings.strict ? out.stderr : out.stdout)(awaitingLine(pending));
   if (settings.json) return code;
   const counts = countLine(report.diagnostics);
-  const extra = [`${report.unchanged} unchanged`, ...(report.removed.length > 0 ? [`${report.removed.length} removed`] : [])];
+  const extra = [
+    `${report.unchanged} unchanged`,
+    ...(report.removed.length > 0 ? [`${report.removed.length} removed`] : []),
+    ...(report.pending.length > 0 ? [`${report.pending.length} awaiting translation`] : []),
+  ];
   const summary = `${report.written.length} file${report.written.length === 1 ? '' : 's'} written in ${elapsed} ms; ${extra.join(', ')}`;
   if (failed) {
-    out.stderr(`${summary}; not built: ${report.failed.join(', ') || 'none'}${counts ? ` (${counts})` : ''}`);
+    const notBuilt = [...report.failed, ...(settings.strict ? report.pending.map((p) => `${p.slug}.${p.lang}`) : [])];
+    out.stderr(`${summary}; not built: ${notBuilt.join(', ') || 'none'}${counts ? ` (${counts})` : ''}`);
     return code;
   }
   out.stdout(`${summary}${counts ? ` (${counts})` : ''}`);
@@ -81,6 +89,7 @@ function jsonSummary(report: BuildReport, exitCode: number, elapsedMs: number): 
     unchanged: report.unchanged,
     removed: report.removed,
     failed: report.failed,
+    pending: report.pending,
     diagnostics: report.diagnostics,
     ...(report.recoveredLock ? { recoveredLock: report.recoveredLock } : {}),
   };

@@ -6,6 +6,7 @@ import type { Settings } from '../options.js';
 import { formatDiagnostics } from '../../core/report.js';
 import type { Output } from '../output.js';
 import { keyFigureCap } from '../../render/pdf/theme.js';
+import { previewLines } from '../preview-lines.js';
 
 export async function statusCommand(settings: Settings, out: Output): Promise<number> {
   const paths = projectPaths(settings.root);
@@ -21,6 +22,7 @@ export async function statusCommand(settings: Settings, out: Output): Promise<nu
     const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
     out.stdout(table.map((row) => row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n'));
   }
+  if (settings.report !== 'json') for (const line of await previewLines(paths, settings.slugs)) out.stdout(line);
   if (diagnostics.length > 0) out.stderr(formatDiagnostics(diagnostics));
   return diagnostics.some((d) => d.severity === 'error') ? EXIT.content : EXIT.ok;
 }

@@ -54,6 +54,7 @@ export function renderBilingualHtml(source: BriefingDocument, target: BriefingDo
     date: source.date,
     updatedIso: source.updated && dateline(source).updated ? source.updated : '',
     author: source.authors?.join(', ') ?? '',
+    mark: [source.mark, target.mark].filter(Boolean).join(' · '),
     labels: { skipToContent: `${source.t('skipToContent')} · ${target.t('skipToContent')}`, toc: `${source.t('toc')} · ${target.t('toc')}` },
     columns: [column(source, title?.source), column(target, title?.target)],
     toc: tocLevels(

@@ -39,6 +39,8 @@ export interface PageContext {
   /** The authors for `<meta name="author">` ('' without any). */
   author: string;
   titleHtml: string;
+  /** The preview mark of a draft or embargoed edition ('' when public). */
+  mark: string;
   leadHtml: string;
   hasToc: boolean;
   /** Sections, each with its subsections (two levels: ./toc.ts). */
@@ -74,6 +76,7 @@ export function pageContext(doc: BriefingDocument, body: BodyHtml, css: string, 
     updatedIso: line.updated && doc.updated ? doc.updated : '',
     author: doc.authors?.join(', ') ?? '',
     titleHtml,
+    mark: doc.mark ?? '',
     leadHtml: body.lead,
     hasToc: doc.toc.length > 0,
     toc: tocLevels(doc.toc).map(({ id, text, children }) => ({ id, text, children: children.map((child) => ({ id: child.id, text: child.text })) })),

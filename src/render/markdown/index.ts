@@ -86,13 +86,19 @@ function readingMinutes(tree: Root): number {
  */
 export function renderMarkdown(doc: BriefingDocument): string {
   const line = markdownDateline(doc);
-  const children = withSafeUrls(doc.tree).children.flatMap((node): RootContent[] => {
-    if (node.type === 'heading' && node.depth === 1 && line) return [node, line];
-    if (node.data?.fallback !== 'fr' || node.type === 'heading') return [calloutAsAlert(node)];
-    const text = doc.t(node.data.fallbackReason === 'stale' ? 'staleNote' : 'fallbackNote');
-    const note: Paragraph = { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: text }] }] };
-    return [note, calloutAsAlert(node)];
-  });
+  const mark: Paragraph[] = doc.mark ? [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: doc.mark }] }] }] : [];
+  const tree = withSafeUrls(doc.tree);
+  const hasTitle = tree.children.some((node) => node.type === 'heading' && node.depth === 1);
+  const children: RootContent[] = [
+    ...(hasTitle ? [] : mark),
+    ...tree.children.flatMap((node): RootContent[] => {
+      if (node.type === 'heading' && node.depth === 1) return [node, ...mark, ...(line ? [line] : [])];
+      if (node.data?.fallback !== 'fr' || node.type === 'heading') return [calloutAsAlert(node)];
+      const text = doc.t(node.data.fallbackReason === 'stale' ? 'staleNote' : 'fallbackNote');
+      const note: Paragraph = { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: text }] }] };
+      return [note, calloutAsAlert(node)];
+    }),
+  ];
   return markdownWriter.stringify({ type: 'root', children } as Root);
 }
 

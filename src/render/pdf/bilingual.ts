@@ -35,6 +35,7 @@ export async function renderBilingualPdf(source: BriefingDocument, target: Brief
       t: (key, vars) => (key === 'page' ? `${source.t(key, vars)} · ${target.t(key, vars)}` : source.t(key, vars)),
       date: source.date,
       ...(source.authors ? { authors: source.authors } : {}),
+      ...(source.mark || target.mark ? { mark: [source.mark, target.mark].filter(Boolean).join(' · ') } : {}),
     },
     options,
   );

@@ -33,6 +33,8 @@ export interface LayoutContext {
   compact?: boolean;
   /** The team's logo (templates/logo.png), drawn at the top right of the title block. */
   logo?: Buffer;
+  /** The preview mark of a draft or embargoed edition, drawn in the header band of every page. */
+  mark?: string;
 }
 
 /**

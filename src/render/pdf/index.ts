@@ -53,7 +53,7 @@ export interface PdfSession {
 
 /** What the document-level settings are taken from (metadata, page furniture, language). */
 export type PdfMeta = Pick<BriefingDocument, 'title' | 'lang' | 't' | 'date' | 'readingMinutes'> &
-  Partial<Pick<BriefingDocument, 'authors' | 'published' | 'updated'>>;
+  Partial<Pick<BriefingDocument, 'authors' | 'published' | 'updated' | 'mark'>>;
 
 export function openPdf(meta: PdfMeta, options: RenderPdfOptions): PdfSession {
   if (!(options.creationDate instanceof Date) || Number.isNaN(options.creationDate.getTime())) {
@@ -108,6 +108,7 @@ export function openPdf(meta: PdfMeta, options: RenderPdfOptions): PdfSession {
     outline: pdf.outline,
     openBookmarks: [],
     ...(logo ? { logo: logo.data } : {}),
+    ...(meta.mark ? { mark: meta.mark } : {}),
   };
   ctx.bodyLineGap = useFont(ctx, 'body', theme.sizes.body);
 

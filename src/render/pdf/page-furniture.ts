@@ -1,6 +1,8 @@
 /**
  * Page furniture, written once the content is laid out (pages are buffered): a running header
- * with the document title on every page after the first, and "Page n of N" in the footer.
+ * with the document title on every page after the first, "Page n of N" in the footer, and on a
+ * draft or embargoed edition its mark at the right of the header band of every page (above the
+ * text, never over it).
  * Both sit inside the page margins, so the bottom margin is lifted while writing them (text
  * below the margin would otherwise make pdfkit start a new page), and both are artifacts.
  */
@@ -15,6 +17,22 @@ function fitToWidth(doc: PDFKit.PDFDocument, text: string, width: number): strin
   return `${cut.trimEnd()}…`;
 }
 
+/** Colour of the preview mark: a red that reads as "not for publication" in print too. */
+const MARK_COLOR = '#b00020';
+
+/** Draws the mark right-aligned at `y`; returns the width it takes, with the gap before it. */
+function drawMark(ctx: LayoutContext, mark: string, y: number): number {
+  const { doc, theme } = ctx;
+  let width = 0;
+  artifact(ctx, 'Pagination', () => {
+    useFont(ctx, 'heading', theme.sizes.header, 1.2);
+    const text = fitToWidth(doc, mark, ctx.width * 0.7);
+    width = doc.widthOfString(text);
+    doc.fillColor(MARK_COLOR).text(text, ctx.left + ctx.width - width, y, { lineBreak: false });
+  });
+  return width + theme.sizes.header;
+}
+
 export function addPageFurniture(ctx: LayoutContext): void {
   const { doc, theme } = ctx;
   const range = doc.bufferedPageRange();
@@ -25,11 +43,12 @@ export function addPageFurniture(ctx: LayoutContext): void {
     const bottom = margins.bottom;
     margins.bottom = 0;
     try {
+      const y = margins.top - theme.spacing.headerOffset;
+      const markWidth = ctx.mark ? drawMark(ctx, ctx.mark, y) : 0;
       if (i > range.start) {
-        const y = margins.top - theme.spacing.headerOffset;
         artifact(ctx, 'Pagination', () => {
           useFont(ctx, 'sans', theme.sizes.header, 1.2);
-          const title = fitToWidth(doc, ctx.title, ctx.width);
+          const title = fitToWidth(doc, ctx.title, ctx.width - markWidth);
           doc.fillColor(theme.colors.muted).text(title, ctx.left, y, { lineBreak: false });
           const ruleY = y + theme.sizes.header * 1.2 + 3;
           doc
