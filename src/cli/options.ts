@@ -10,7 +10,7 @@ import { DEFAULTS } from '../core/defaults.js';
 import { FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '../core/types.js';
 import { parseShard, type Shard } from '../publish/shard.js';
 
-const COMMANDS = ['build', 'extract', 'check', 'status', 'serve', 'merge-manifests', 'suggest'] as const;
+const COMMANDS = ['build', 'extract', 'check', 'status', 'serve', 'merge-manifests', 'suggest', 'glossary'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const REPORT_FORMATS = ['text', 'json'] as const;
@@ -88,6 +88,7 @@ const OPTIONS = {
   },
   check: { type: 'boolean', description: 'extract: change nothing; exit 1 if extraction would change a file (for CI)', commands: ['extract'] },
   prune: { type: 'boolean', description: 'extract: drop obsolete translations instead of keeping them aside', commands: ['extract'] },
+  replace: { type: 'boolean', description: 'glossary import: the glossary becomes the imported terms (default: merge into it)', commands: ['glossary'] },
   strict: { type: 'boolean', description: 'check: warnings fail too (exit 1)', commands: ['check'] },
   verbose: { type: 'boolean', description: 'build, check: also print notes (info), such as front-matter fields ignored', commands: ['build', 'check'] },
   accept: {
@@ -124,6 +125,8 @@ export interface Settings {
   json: boolean;
   check: boolean;
   prune: boolean;
+  /** `glossary import --replace`. */
+  replace: boolean;
   strict: boolean;
   /** Print `info` diagnostics too. */
   verbose: boolean;
@@ -185,6 +188,7 @@ export function parseCommandLine(argv: readonly string[]): Settings {
     json: values.json ?? false,
     check: values.check ?? false,
     prune: values.prune ?? false,
+    replace: values.replace ?? false,
     strict: values.strict ?? false,
     verbose: values.verbose ?? false,
     accept: (values.accept ?? [])
@@ -274,6 +278,7 @@ export function helpText(version: string): string {
     `  briefing serve   [--port ${DEFAULTS.port}] [--host ${DEFAULTS.host}] [--time-budget SECONDS]`,
     '  briefing merge-manifests MANIFEST|DIR… [--out DIR] [--json]',
     '  briefing suggest SLUG… [--json]',
+    '  briefing glossary import FILE.tbx|FILE.csv… [--replace]',
     '',
     'Commands:',
     "  build     Render briefings into output/<slug>/<slug>.<lang>.<ext> (and the translators' review page),",
@@ -284,6 +289,7 @@ export function helpText(version: string): string {
     `  serve     Local web service: every briefing on demand, HTML with live preview (http://${DEFAULTS.host}:${DEFAULTS.port}/)`,
     '  merge-manifests  Join the manifests of sharded builds into one output folder (with its index and feeds)',
     '  suggest   Candidate key figures and sources found in the text, as front matter (figures:, sources:) to review and paste',
+    '  glossary  Merge terms from a TBX or CSV file into locales/glossary.json (check warns when a translation strays from it)',
     '',
     'Options:',
     ...Object.entries(OPTIONS).map(([name, spec]) => {

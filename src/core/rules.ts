@@ -66,7 +66,7 @@ export const RULES = {
 
   // The glossary, locales/glossary.json (src/i18n/glossary.ts, src/translate/lint/glossary.ts, src/translate/glossary-import/).
   'briefing:invalid-glossary': rule<{ problem: GlossaryProblem; term?: string; field?: string }>('error', (p) => GLOSSARY_PROBLEMS[p.problem](p)),
-  'briefing:glossary-import': rule<{ problem: string }>('error', (p) => `Cannot import this glossary entry: ${p.problem}; nothing was imported`),
+  'briefing:glossary-import': rule<{ problem: string }>('error', (p) => `Cannot import the glossary: ${p.problem}; nothing was imported`),
   'briefing:glossary-term': rule<{ term: string; expected: readonly string[] }>(
     'warning',
     (p) => `The French has the glossary term "${p.term}": its translation must use ${quoted(p.expected)} (or change the glossary, locales/glossary.json)`,
