@@ -76,7 +76,7 @@ function matchAt(phrase: Phrase, words: readonly Word[], i: number, text: string
  * A set of phrases to look for, indexed by their first word (lower case, singular) so each word
  * of a text tries only the phrases that can start there.
  */
-export class PhraseIndex<T> {
+class PhraseIndex<T> {
   private readonly byFirst = new Map<string, { phrase: Phrase; value: T }[]>();
 
   add(text: string, value: T): void {

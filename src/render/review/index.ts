@@ -13,6 +13,8 @@ import type { ArticleStatus, KeyStatus, UnitReport } from '../../translate/types
 import { readStylesheet } from '../html/page.js';
 import { loadTemplate } from '../templates.js';
 import { wordDiff, type DiffPart } from './diff.js';
+import { glossaryTerms, type ReviewTerm } from './glossary-terms.js';
+import type { Glossary } from '../../i18n/glossary.js';
 
 export interface RenderReviewOptions {
   /** The article's title, plain text, in the source language (French). */
@@ -21,6 +23,8 @@ export interface RenderReviewOptions {
   t: (key: string, vars?: Record<string, string | number>) => string;
   /** Folder holding `html/review.hbs` and `html/review.css` (default: the package's `templates/`). */
   templatesDir?: string;
+  /** The project's glossary: each unit shows the terms its French holds (French → English). */
+  glossary?: Glossary;
 }
 
 /** Statuses in legend order. */
@@ -41,6 +45,8 @@ interface ReviewRow {
   hasDiff: boolean;
   /** True on the first obsolete row: the template opens the obsolete group before it. */
   startsObsoleteGroup: boolean;
+  /** Glossary terms in the French (current units only). */
+  terms: ReviewTerm[];
 }
 
 interface ReviewContext {
@@ -66,7 +72,8 @@ interface ReviewContext {
     | 'noFrench'
     | 'obsoleteGroup'
     | 'summary'
-    | 'coverage',
+    | 'coverage'
+    | 'glossary',
     string
   >;
   /** One entry per status, for the legend and the coverage bar (which leaves out obsolete keys). */
@@ -79,10 +86,16 @@ export function renderReview(status: ArticleStatus, options: RenderReviewOptions
   const templatesDir = options.templatesDir ?? BUILTIN_TEMPLATES;
   const page = loadTemplate(path.join(templatesDir, 'html', 'review.hbs'), 'html');
   const css = readStylesheet(templatesDir, 'review.css');
-  return page(reviewContext(status, options.title, options.t, css));
+  return page(reviewContext(status, options.title, options.t, css, glossaryTerms(options.glossary)));
 }
 
-function reviewContext(status: ArticleStatus, title: string, t: RenderReviewOptions['t'], css: string): ReviewContext {
+function reviewContext(
+  status: ArticleStatus,
+  title: string,
+  t: RenderReviewOptions['t'],
+  css: string,
+  termsIn: (french: string) => ReviewTerm[],
+): ReviewContext {
   const { counts } = status;
   const label = (key: KeyStatus): string => t(`review.${key}`);
   const row = (unit: UnitReport): ReviewRow => {
@@ -101,6 +114,7 @@ function reviewContext(status: ArticleStatus, title: string, t: RenderReviewOpti
       diff,
       hasDiff: diff.length > 0,
       startsObsoleteGroup: false,
+      terms: unit.status === 'obsolete' ? [] : termsIn(unit.french),
     };
   };
   const current = status.units.filter((unit) => unit.status !== 'obsolete').map(row);
@@ -129,6 +143,7 @@ function reviewContext(status: ArticleStatus, title: string, t: RenderReviewOpti
       missingHint: t('review.missingHint'),
       noFrench: t('review.noFrench'),
       obsoleteGroup: t('review.obsoleteGroup'),
+      glossary: t('review.glossary'),
       summary: t('review.summary', {
         ok: counts.ok,
         total: counts.total,
