@@ -9,6 +9,7 @@ import { UsageError } from '../core/errors.js';
 import { DEFAULTS } from '../core/defaults.js';
 import { FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '../core/types.js';
 import { parseShard, type Shard } from '../publish/shard.js';
+import { qaRuleOption } from './qa-rule-option.js';
 
 const COMMANDS = ['build', 'extract', 'check', 'status', 'serve', 'merge-manifests', 'suggest', 'glossary'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -98,6 +99,13 @@ const OPTIONS = {
     description: 'check: mark these stale keys as still correct (comma-separated or repeated)',
     commands: ['check'],
   },
+  rule: {
+    type: 'string',
+    multiple: true,
+    value: 'ID',
+    description: 'check: with --accept KEY, accept these QA warnings of the key (number-mismatch, name-mismatch…) instead of a stale change',
+    commands: ['check'],
+  },
   help: { type: 'boolean', short: 'h', description: 'Show help', commands: ALL },
   version: { type: 'boolean', short: 'v', description: 'Show the version', commands: ALL },
 } as const satisfies Record<string, OptionSpec>;
@@ -131,6 +139,8 @@ export interface Settings {
   /** Print `info` diagnostics too. */
   verbose: boolean;
   accept: string[];
+  /** QA rules to accept for the `accept` keys (`--rule`), as full ids. */
+  rules: string[];
   help: boolean;
   version: boolean;
   /** Notes on options that were adjusted (printed on stderr, the command still runs). */
@@ -195,6 +205,7 @@ export function parseCommandLine(argv: readonly string[]): Settings {
       .flatMap((item) => item.split(','))
       .map((key) => key.trim())
       .filter(Boolean),
+    rules: qaRuleOption(values.rule, values.accept ?? []),
     help: values.help ?? false,
     version: values.version ?? false,
     notices,
@@ -273,7 +284,7 @@ export function helpText(version: string): string {
     '  briefing build   [slug…] [--lang fr,en] [--format md,html,pdf] [--out DIR] [--min-coverage N]',
     '                   [--force] [--shard K/N] [--jobs N] [--time-budget SECONDS] [--wait SECONDS] [--json] [--verbose]',
     '  briefing extract [slug…] [--check] [--prune]',
-    '  briefing check   [slug…] [--lang en] [--strict] [--min-coverage N] [--format text|json] [--accept KEY…] [--verbose]',
+    '  briefing check   [slug…] [--lang en] [--strict] [--min-coverage N] [--format text|json] [--accept KEY… [--rule ID]] [--verbose]',
     '  briefing status  [slug…] [--lang en] [--format text|json]',
     `  briefing serve   [--port ${DEFAULTS.port}] [--host ${DEFAULTS.host}] [--time-budget SECONDS]`,
     '  briefing merge-manifests MANIFEST|DIR… [--out DIR] [--json]',

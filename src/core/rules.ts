@@ -31,6 +31,18 @@ const WIRE_READINGS = {
     'Wire copy: a line in lower case right after a list, read as a new paragraph (a list ends at the first line without a bullet). If it belongs to the last item, join it to that line',
 } as const;
 
+/** Marks that open a pair (`briefing:unbalanced-pair`); a lone straight quote counts as opening. */
+const OPENING = '([“«"';
+
+/** "9 % (9%) is missing; 6% is not in the French", for the QA rules comparing two lists. */
+const differences = (p: { missing: string[]; extra: string[] }) =>
+  [
+    p.missing.length > 0 ? `${list(p.missing)} ${p.missing.length === 1 ? 'is' : 'are'} missing` : '',
+    p.extra.length > 0 ? `${list(p.extra)} ${p.extra.length === 1 ? 'is' : 'are'} not in the French` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+
 /** "AI" or "AI", "artificial intelligence" (for glossary messages). */
 const quoted = (terms: readonly string[]) => terms.map((t) => `"${t}"`).join(' or ');
 
@@ -256,6 +268,31 @@ export const RULES = {
     },
   ),
   'briefing:french-typography': rule<{ space: string; side: string; mark: string }>('warning', (p) => `Use ${p.space} ${p.side} "${p.mark}" in French`),
+  // Reviewer's QA checks (src/translate/qa/), each acceptable per key with `check --accept KEY --rule ID`.
+  'briefing:number-mismatch': rule<{ missing: string[]; extra: string[] }>(
+    'warning',
+    (p) =>
+      `Numbers differ from the French: ${differences(p)}. Write every number of the French, in English form (3,200 · 2.5 million · 6% · 1 March 2018), and no other`,
+  ),
+  'briefing:url-mismatch': rule<{ missing: string[]; extra: string[] }>(
+    'warning',
+    (p) => `Links or e-mail addresses differ from the French: ${differences(p)}. Copy URLs and addresses exactly as the French has them`,
+  ),
+  'briefing:code-mismatch': rule<{ missing: string[]; extra: string[] }>(
+    'warning',
+    (p) => `Code differs from the French: ${differences(p)}. Copy code spans (\`…\`) unchanged`,
+  ),
+  'briefing:name-mismatch': rule<{ missing: string[] }>(
+    'warning',
+    (p) =>
+      `${p.missing.length === 1 ? 'Name' : 'Names'} of the French not found in the translation: ${list(p.missing)}. Keep names and acronyms as written, or accept this if English writes them otherwise`,
+  ),
+  'briefing:untranslated': rule('warning', () => 'The translation is identical to the French: translate it, or accept this if the text is the same in English'),
+  'briefing:doubled-word': rule<{ word: string }>('warning', (p) => `Doubled word "${p.word} ${p.word}": remove one`),
+  'briefing:unbalanced-pair': rule<{ mark: string }>(
+    'warning',
+    (p) => `"${p.mark}" has no matching ${OPENING.includes(p.mark) ? 'closing' : 'opening'} mark (the French's are balanced): add it, or remove this one`,
+  ),
   'briefing:translation-shape': rule<{ french: 'list' | 'quote'; found: string }>(
     'error',
     (p) =>

@@ -15,6 +15,7 @@ import { articleStatus } from '../translate/status.js';
 import { lintTranslationShape } from '../translate/lint/index.js';
 import { segmentsOf } from '../i18n/extract.js';
 import type { ArticleStatus, KeyStatus } from '../translate/types.js';
+import { qaWarnings } from '../translate/qa/index.js';
 
 export interface PreparedEdition {
   lang: Lang;
@@ -23,6 +24,8 @@ export interface PreparedEdition {
   status?: ArticleStatus;
   /** Status per key, for localize: stale units are shown in French. */
   statuses?: ReadonlyMap<string, KeyStatus>;
+  /** The open QA warnings per key (src/translate/qa), for the review page. */
+  qaWarnings?: ReadonlyMap<string, string[]>;
   diagnostics: Diagnostic[];
   /** The translation read (translated editions only): where its values are, for placed warnings. */
   translation?: LocaleFile;
@@ -36,10 +39,12 @@ export async function prepareEdition(paths: ProjectPaths, article: Article, lang
   let namespaces: Record<string, LocaleFile['resources']> = { [COMMON_NS]: common.resources };
   let status: ArticleStatus | undefined;
   let translation: LocaleFile | undefined;
+  let warnings: ReadonlyMap<string, string[]> | undefined;
   if (lang !== SOURCE_LANG) {
     const inputs = await readTranslationInputs(paths, lang, article.slug);
     diagnostics.push(...inputs.diagnostics);
     status = articleStatus(article, lang, inputs.target, inputs.state).status;
+    warnings = qaWarnings(status, inputs.state);
     // A translation that does not fit its unit (a list unit translated as a paragraph) fails the
     // edition here, at its key, rather than later as a pairing failure of the bilingual edition.
     const used = new Set(status.units.filter((unit) => unit.status === 'ok').map((unit) => unit.key));
@@ -58,6 +63,7 @@ export async function prepareEdition(paths: ProjectPaths, article: Article, lang
     lang,
     i18n: createI18n(lang, namespaces),
     ...(status ? { status, statuses: new Map(status.units.map((unit) => [unit.key, unit.status])) } : {}),
+    ...(warnings ? { qaWarnings: warnings } : {}),
     diagnostics,
     ...(translation ? { translation } : {}),
     ok,

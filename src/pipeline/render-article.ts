@@ -111,7 +111,7 @@ async function buildEdition(
   if (status && plan.review) {
     // Its problems are check's to report; here a broken glossary only shows fewer terms.
     const { glossary } = await readGlossary(paths);
-    const review = renderReviewPage(article, status, i18n, paths.templates, glossary);
+    const review = renderReviewPage(article, status, i18n, paths.templates, prepared.qaWarnings, glossary);
     if (review instanceof Error) {
       outcome.diagnostics.push(errorDiagnostic(review, paths, article.path));
       outcome.notBuilt = ['review'];

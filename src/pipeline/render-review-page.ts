@@ -16,13 +16,20 @@ export function renderReviewPage(
   status: ArticleStatus,
   i18n: ReturnType<typeof createI18n>,
   templatesDir: string,
+  warnings?: ReadonlyMap<string, string[]>,
   glossary?: Glossary,
 ): { html: string; ms: number } | Error {
   const start = performance.now();
   try {
     const fixedT = i18n.getFixedT(status.lang, COMMON_NS);
     const title = plainText(parseMarkdown(article.title.markdown));
-    const html = renderReview(status, { title, t: (key, vars) => String(fixedT(key, vars ?? {})), templatesDir, ...(glossary ? { glossary } : {}) });
+    const html = renderReview(status, {
+      title,
+      t: (key, vars) => String(fixedT(key, vars ?? {})),
+      templatesDir,
+      ...(warnings ? { warnings } : {}),
+      ...(glossary ? { glossary } : {}),
+    });
     return { html, ms: performance.now() - start };
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));

@@ -30,7 +30,8 @@ export function parseState(text: string | undefined, file: string): { state: Tra
       const entry = value as Partial<StateEntry>;
       if (typeof entry?.source !== 'string' || typeof entry.target !== 'string' || typeof entry.text !== 'string')
         throw new Error(`entry "${key}" is malformed`);
-      state.set(key, { source: entry.source, target: entry.target, text: entry.text });
+      const accepted = Array.isArray(entry.accepted) ? entry.accepted.filter((rule): rule is string => typeof rule === 'string') : [];
+      state.set(key, { source: entry.source, target: entry.target, text: entry.text, ...(accepted.length > 0 ? { accepted } : {}) });
     }
     return { state, diagnostics: [] };
   } catch (error) {
@@ -47,8 +48,8 @@ export function serializeState(state: TranslationState): string {
   const keys = [...state.keys()].sort();
   if (keys.length === 0) return '{}\n';
   const lines = keys.map((key) => {
-    const { source, target, text } = state.get(key)!;
-    return `  ${JSON.stringify(key)}: ${JSON.stringify({ source, target, text })}`;
+    const { source, target, text, accepted } = state.get(key)!;
+    return `  ${JSON.stringify(key)}: ${JSON.stringify({ source, target, text, ...(accepted?.length ? { accepted: [...accepted].sort() } : {}) })}`;
   });
   return `{\n${lines.join(',\n')}\n}\n`;
 }

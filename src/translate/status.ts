@@ -44,7 +44,9 @@ export function articleStatus(article: Article, lang: Lang, target: LocaleFile, 
       nextState.set(segment.key, checked);
     } else {
       units.push({ ...base, status: 'ok', translation: entry.value });
-      nextState.set(segment.key, checkedEntry(french, entry.value));
+      // The same texts keep their entry, and with it the QA warnings accepted for them.
+      const same = checked?.source === textHash(french) && checked.target === textHash(entry.value);
+      nextState.set(segment.key, same ? checked : checkedEntry(french, entry.value));
     }
   }
   const known = new Set(units.map((unit) => unit.key));

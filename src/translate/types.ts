@@ -18,6 +18,8 @@ export interface StateEntry {
   target: string;
   /** That French text itself, so a stale translation can show what changed (po4a's `#| msgid`). */
   text: string;
+  /** QA rules (`briefing:number-mismatch`…) the translator accepted for these two texts (src/translate/qa/accept.ts). */
+  accepted?: readonly string[];
 }
 
 /** One unit of an article in one target language, with everything a translator needs. */

@@ -15,6 +15,8 @@ import { extractSourceLocale, segmentsOf } from '../../i18n/extract.js';
 import { lintFrenchTypography, lintLocale } from '../../translate/lint/index.js';
 import { coverageRow, loadArticles, loadTranslations } from '../../translate/project.js';
 import { acceptKeys, articleStatus } from '../../translate/status.js';
+import { lintQa, qaFindings } from '../../translate/qa/index.js';
+import { acceptWarnings } from '../../translate/qa/accept.js';
 import { sameState, serializeState } from '../../translate/state.js';
 import { coverageDiagnostic, obsoleteFileDiagnostic, statusDiagnostics } from '../../translate/diagnostics.js';
 import type { ArticleStatus } from '../../translate/types.js';
@@ -61,14 +63,18 @@ export async function checkCommand(settings: Settings, out: Output): Promise<num
         ...lintLocale({ target: inputs.target, targetLang: lang, source: french, text: inputs.target.text, units: segmentsOf(article), glossary }),
       );
       let { status, nextState } = translation.result;
-      if (settings.accept.length > 0) {
+      if (settings.accept.length > 0 && settings.rules.length > 0) {
+        const result = acceptWarnings(status, nextState, settings.accept, settings.rules, qaFindings);
+        for (const key of result.accepted) accepted.add(key);
+        nextState = result.state;
+      } else if (settings.accept.length > 0) {
         const keys = settings.accept.filter((key) => status.units.some((unit) => unit.key === key && unit.status === 'stale'));
         for (const key of keys) accepted.add(key);
         nextState = acceptKeys(status, nextState, keys);
         ({ status, nextState } = articleStatus(article, lang, inputs.target, nextState));
       }
       statuses.push(status);
-      diagnostics.push(...statusDiagnostics(status));
+      diagnostics.push(...statusDiagnostics(status), ...lintQa(status, nextState, inputs.target.text));
       if (inputs.obsolete && inputs.obsolete.entries.length > 0)
         diagnostics.push(obsoleteFileDiagnostic(inputs.files.obsolete, inputs.obsolete.entries.length, paths.root));
       if (settings.minCoverage !== undefined && status.coverage < settings.minCoverage) diagnostics.push(coverageDiagnostic(status, settings.minCoverage));
@@ -80,7 +86,7 @@ export async function checkCommand(settings: Settings, out: Output): Promise<num
   const unknown = settings.accept.filter((key) => !accepted.has(key));
   if (unknown.length > 0) {
     throw new UsageError(
-      `Nothing to accept for ${unknown.map((k) => `"${k}"`).join(', ')}: no stale translation has that key${settings.slugs.length ? '' : ' (name the article to narrow the search)'}.`,
+      `Nothing to accept for ${unknown.map((k) => `"${k}"`).join(', ')}: ${settings.rules.length > 0 ? `no up-to-date translation has a ${settings.rules.join(' or ')} warning at that key` : 'no stale translation has that key'}${settings.slugs.length ? '' : ' (name the article to narrow the search)'}.`,
     );
   }
   for (const [file, text] of stateWrites) await writeFileAtomic(file, text);

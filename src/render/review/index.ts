@@ -23,6 +23,8 @@ export interface RenderReviewOptions {
   t: (key: string, vars?: Record<string, string | number>) => string;
   /** Folder holding `html/review.hbs` and `html/review.css` (default: the package's `templates/`). */
   templatesDir?: string;
+  /** The open QA warnings of each unit (src/translate/qa), shown under its translation. */
+  warnings?: ReadonlyMap<string, readonly string[]>;
   /** The project's glossary: each unit shows the terms its French holds (French → English). */
   glossary?: Glossary;
 }
@@ -45,6 +47,8 @@ interface ReviewRow {
   hasDiff: boolean;
   /** True on the first obsolete row: the template opens the obsolete group before it. */
   startsObsoleteGroup: boolean;
+  /** The unit's open QA warnings (plain text), in rule order. */
+  warnings: readonly string[];
   /** Glossary terms in the French (current units only). */
   terms: ReviewTerm[];
 }
@@ -86,7 +90,7 @@ export function renderReview(status: ArticleStatus, options: RenderReviewOptions
   const templatesDir = options.templatesDir ?? BUILTIN_TEMPLATES;
   const page = loadTemplate(path.join(templatesDir, 'html', 'review.hbs'), 'html');
   const css = readStylesheet(templatesDir, 'review.css');
-  return page(reviewContext(status, options.title, options.t, css, glossaryTerms(options.glossary)));
+  return page(reviewContext(status, options.title, options.t, css, glossaryTerms(options.glossary), options.warnings));
 }
 
 function reviewContext(
@@ -95,6 +99,7 @@ function reviewContext(
   t: RenderReviewOptions['t'],
   css: string,
   termsIn: (french: string) => ReviewTerm[],
+  warnings: RenderReviewOptions['warnings'] = new Map(),
 ): ReviewContext {
   const { counts } = status;
   const label = (key: KeyStatus): string => t(`review.${key}`);
@@ -114,6 +119,7 @@ function reviewContext(
       diff,
       hasDiff: diff.length > 0,
       startsObsoleteGroup: false,
+      warnings: warnings.get(unit.key) ?? [],
       terms: unit.status === 'obsolete' ? [] : termsIn(unit.french),
     };
   };
