@@ -11,7 +11,7 @@ import { FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '../core/typ
 import { parseShard, type Shard } from '../publish/shard.js';
 import { qaRuleOption } from './qa-rule-option.js';
 
-const COMMANDS = ['build', 'extract', 'check', 'status', 'serve', 'merge-manifests', 'suggest'] as const;
+const COMMANDS = ['build', 'extract', 'check', 'status', 'serve', 'merge-manifests', 'suggest', 'glossary'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const REPORT_FORMATS = ['text', 'json'] as const;
@@ -89,6 +89,7 @@ const OPTIONS = {
   },
   check: { type: 'boolean', description: 'extract: change nothing; exit 1 if extraction would change a file (for CI)', commands: ['extract'] },
   prune: { type: 'boolean', description: 'extract: drop obsolete translations instead of keeping them aside', commands: ['extract'] },
+  replace: { type: 'boolean', description: 'glossary import: the glossary becomes the imported terms (default: merge into it)', commands: ['glossary'] },
   strict: {
     type: 'boolean',
     description: 'check: warnings fail too (exit 1); build: an edition awaiting translation fails too (exit 1)',
@@ -136,6 +137,8 @@ export interface Settings {
   json: boolean;
   check: boolean;
   prune: boolean;
+  /** `glossary import --replace`. */
+  replace: boolean;
   strict: boolean;
   /** Print `info` diagnostics too. */
   verbose: boolean;
@@ -199,6 +202,7 @@ export function parseCommandLine(argv: readonly string[]): Settings {
     json: values.json ?? false,
     check: values.check ?? false,
     prune: values.prune ?? false,
+    replace: values.replace ?? false,
     strict: values.strict ?? false,
     verbose: values.verbose ?? false,
     accept: (values.accept ?? [])
@@ -289,6 +293,7 @@ export function helpText(version: string): string {
     `  briefing serve   [--port ${DEFAULTS.port}] [--host ${DEFAULTS.host}] [--time-budget SECONDS]`,
     '  briefing merge-manifests MANIFEST|DIR… [--out DIR] [--json]',
     '  briefing suggest SLUG… [--json]',
+    '  briefing glossary import FILE.tbx|FILE.csv… [--replace]',
     '',
     'Commands:',
     "  build     Render briefings into output/<slug>/<slug>.<lang>.<ext> (and the translators' review page),",
@@ -299,6 +304,7 @@ export function helpText(version: string): string {
     `  serve     Local web service: every briefing on demand, HTML with live preview (http://${DEFAULTS.host}:${DEFAULTS.port}/)`,
     '  merge-manifests  Join the manifests of sharded builds into one output folder (with its index and feeds)',
     '  suggest   Candidate key figures and sources found in the text, as front matter (figures:, sources:) to review and paste',
+    '  glossary  Merge terms from a TBX or CSV file into locales/glossary.json (check warns when a translation strays from it)',
     '',
     'Options:',
     ...Object.entries(OPTIONS).map(([name, spec]) => {

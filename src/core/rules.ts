@@ -43,6 +43,23 @@ const differences = (p: { missing: string[]; extra: string[] }) =>
     .filter(Boolean)
     .join('; ');
 
+/** "AI" or "AI", "artificial intelligence" (for glossary messages). */
+const quoted = (terms: readonly string[]) => terms.map((t) => `"${t}"`).join(' or ');
+
+/** What is wrong with the glossary file (src/i18n/glossary.ts). */
+export type GlossaryProblem = 'not-object' | 'entry-not-object' | 'no-english' | 'not-text' | 'unknown-field' | 'empty-term';
+
+/** Messages of `briefing:invalid-glossary`, one per problem (src/i18n/glossary.ts). */
+const GLOSSARY_PROBLEMS: Record<GlossaryProblem, (p: { term?: string; field?: string }) => string> = {
+  'not-object': () => 'The glossary must hold a JSON object of French terms: { "IA": { "en": "AI" } }',
+  'entry-not-object': (p) => `The glossary entry "${p.term}" must be an object: { "en": "…", "forbidden": ["…"], "note": "…" }`,
+  'no-english': (p) => `The glossary entry "${p.term}" has no English term: add "en": "…" (a text, or a list of texts)`,
+  'not-text': (p) =>
+    `"${p.field}" of the glossary entry "${p.term}" must be ${p.field === 'note' ? 'a text' : 'a text or a list of texts'}; the entry is ignored until fixed`,
+  'unknown-field': (p) => `Unknown field "${p.field}" in the glossary entry "${p.term}" (known: en, forbidden, note); it is ignored`,
+  'empty-term': () => 'A glossary entry needs a French term: the key is empty',
+};
+
 export const RULES = {
   // Locale files (src/i18n/locale-file.ts).
   'briefing:invalid-json': rule<{ reason: string }>('error', (p) => `Invalid JSON: ${p.reason}`),
@@ -58,6 +75,18 @@ export const RULES = {
     (p) => `Key "${p.key}" must hold a string or an object of strings, not ${p.found}`,
   ),
   'briefing:missing-locale-file': rule<{ file: string }>('error', (p) => `Missing locale file ${p.file}`),
+
+  // The glossary, locales/glossary.json (src/i18n/glossary.ts, src/translate/lint/glossary.ts, src/translate/glossary-import/).
+  'briefing:invalid-glossary': rule<{ problem: GlossaryProblem; term?: string; field?: string }>('error', (p) => GLOSSARY_PROBLEMS[p.problem](p)),
+  'briefing:glossary-import': rule<{ problem: string }>('error', (p) => `Cannot import the glossary: ${p.problem}; nothing was imported`),
+  'briefing:glossary-term': rule<{ term: string; expected: readonly string[] }>(
+    'warning',
+    (p) => `The French has the glossary term "${p.term}": its translation must use ${quoted(p.expected)} (or change the glossary, locales/glossary.json)`,
+  ),
+  'briefing:glossary-forbidden': rule<{ term: string; found: string; expected: readonly string[] }>(
+    'warning',
+    (p) => `"${p.found}" is forbidden by the glossary for the French "${p.term}": write ${quoted(p.expected)} instead`,
+  ),
 
   // Articles (src/parse/, src/project/sources.ts).
   'briefing:unreadable-article': rule<{ reason: string }>('error', (p) => `Cannot read the article: ${p.reason}`),

@@ -29,6 +29,7 @@ import { readImages, type ImageAssets } from './images.js';
 import { relativeLinkWarnings } from '../render/markdown/links.js';
 import { readSource } from '../project/sources.js';
 import type { CommonLocales } from '../project/locales.js';
+import { readGlossary } from '../project/glossary.js';
 import { sha256 } from '../core/hash.js';
 import { keyFigureCap } from '../render/pdf/theme.js';
 import type { OutputKind } from '../core/types.js';
@@ -112,7 +113,9 @@ async function buildEdition(
   if (!prepared.ok) return done({ ...outcome, outcome: 'failed' });
   // The translators' review page is written whatever the coverage: that is when it matters most.
   if (status && plan.review) {
-    const review = renderReviewPage(article, status, i18n, paths.templates, prepared.qaWarnings);
+    // Its problems are check's to report; here a broken glossary only shows fewer terms.
+    const { glossary } = await readGlossary(paths);
+    const review = renderReviewPage(article, status, i18n, paths.templates, prepared.qaWarnings, glossary);
     if (review instanceof Error) {
       outcome.diagnostics.push(errorDiagnostic(review, paths, article.path));
       outcome.notBuilt = ['review'];

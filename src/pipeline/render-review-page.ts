@@ -8,6 +8,7 @@ import { parseMarkdown } from '../core/markdown.js';
 import { COMMON_NS, type createI18n } from '../i18n/instance.js';
 import { renderReview } from '../render/review/index.js';
 import type { ArticleStatus } from '../translate/types.js';
+import type { Glossary } from '../i18n/glossary.js';
 
 /** The review page of a translated edition, or the error that prevented it. */
 export function renderReviewPage(
@@ -16,12 +17,19 @@ export function renderReviewPage(
   i18n: ReturnType<typeof createI18n>,
   templatesDir: string,
   warnings?: ReadonlyMap<string, string[]>,
+  glossary?: Glossary,
 ): { html: string; ms: number } | Error {
   const start = performance.now();
   try {
     const fixedT = i18n.getFixedT(status.lang, COMMON_NS);
     const title = plainText(parseMarkdown(article.title.markdown));
-    const html = renderReview(status, { title, t: (key, vars) => String(fixedT(key, vars ?? {})), templatesDir, ...(warnings ? { warnings } : {}) });
+    const html = renderReview(status, {
+      title,
+      t: (key, vars) => String(fixedT(key, vars ?? {})),
+      templatesDir,
+      ...(warnings ? { warnings } : {}),
+      ...(glossary ? { glossary } : {}),
+    });
     return { html, ms: performance.now() - start };
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));

@@ -13,6 +13,7 @@ import { limitsFingerprint } from '../core/limits.js';
 import { projectPaths, type ProjectPaths } from '../core/paths.js';
 import { SOURCE_LANG, type Format, type Lang, type OutputKind } from '../core/types.js';
 import { sha256 } from '../core/hash.js';
+import { GLOSSARY_FILE } from '../i18n/glossary.js';
 import { projectBounds, type ProjectBounds } from '../project/bounds.js';
 import type { ImageInput } from '../project/image-inputs.js';
 import { InputError, readInput, readInputSync } from '../project/read-file.js';
@@ -81,6 +82,8 @@ export function editionInputFiles(paths: ProjectPaths, sourceFile: string, slug:
   // French editions read the article only; translated ones also read the translation, its state
   // and its obsolete keys (src/translate/files.ts).
   if (lang !== SOURCE_LANG) files.push(...['json', 'state.json', 'obsolete.json'].map((ext) => `${locales}/${lang}/${slug}.${ext}`));
+  // The glossary's terms are shown on the review page of a translated edition.
+  if (lang !== SOURCE_LANG) files.push(`${locales}/${GLOSSARY_FILE}`);
   return files;
 }
 
@@ -128,7 +131,8 @@ export function editionHash(
   images: readonly ImageInput[] = [],
   embargo?: string,
 ): string {
-  const parts = files.map((file) => `${file}=${hasher.file(file)}`);
+  // A glossary counts once it exists: without one, hashes are as they were before glossaries.
+  const parts = files.filter((file) => path.basename(file) !== GLOSSARY_FILE || hasher.file(file) !== 'absent').map((file) => `${file}=${hasher.file(file)}`);
   // Only when there are some: the hash of an article without images is as it always was.
   parts.push(...images.map((image) => `image:${image.file}=${image.state}`));
   // Whether an embargo has passed (./embargo-input.ts): only for an article that has one.

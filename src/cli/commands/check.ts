@@ -26,12 +26,15 @@ import { countLine, formatDiagnostics } from '../../core/report.js';
 import { shownDiagnostics } from '../shown-diagnostics.js';
 import type { Output } from '../output.js';
 import { keyFigureCap } from '../../render/pdf/theme.js';
+import { readGlossary } from '../../project/glossary.js';
 
 export async function checkCommand(settings: Settings, out: Output): Promise<number> {
   const paths = projectPaths(settings.root);
   const targets = settings.langs.filter((lang) => lang !== SOURCE_LANG);
   const { articles, diagnostics } = await loadArticles(paths, settings.slugs, { keyFigures: keyFigureCap(paths.templates) });
   const statuses: ArticleStatus[] = [];
+  const { glossary, diagnostics: glossaryProblems } = await readGlossary(paths);
+  diagnostics.push(...glossaryProblems);
 
   // Interface strings: French typography in French, the rest against French in each target.
   const frenchCommon = await readLocale(paths, SOURCE_LANG, COMMON_NS, true);
@@ -56,7 +59,9 @@ export async function checkCommand(settings: Settings, out: Output): Promise<num
       const { inputs, lang } = translation;
       diagnostics.push(...inputs.diagnostics);
       if (!translation.result) continue;
-      diagnostics.push(...lintLocale({ target: inputs.target, targetLang: lang, source: french, text: inputs.target.text, units: segmentsOf(article) }));
+      diagnostics.push(
+        ...lintLocale({ target: inputs.target, targetLang: lang, source: french, text: inputs.target.text, units: segmentsOf(article), glossary }),
+      );
       let { status, nextState } = translation.result;
       if (settings.accept.length > 0 && settings.rules.length > 0) {
         const result = acceptWarnings(status, nextState, settings.accept, settings.rules, qaFindings);

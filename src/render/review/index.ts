@@ -13,6 +13,8 @@ import type { ArticleStatus, KeyStatus, UnitReport } from '../../translate/types
 import { readStylesheet } from '../html/page.js';
 import { loadTemplate } from '../templates.js';
 import { wordDiff, type DiffPart } from './diff.js';
+import { glossaryTerms, type ReviewTerm } from './glossary-terms.js';
+import type { Glossary } from '../../i18n/glossary.js';
 
 export interface RenderReviewOptions {
   /** The article's title, plain text, in the source language (French). */
@@ -23,6 +25,8 @@ export interface RenderReviewOptions {
   templatesDir?: string;
   /** The open QA warnings of each unit (src/translate/qa), shown under its translation. */
   warnings?: ReadonlyMap<string, readonly string[]>;
+  /** The project's glossary: each unit shows the terms its French holds (French → English). */
+  glossary?: Glossary;
 }
 
 /** Statuses in legend order. */
@@ -45,6 +49,8 @@ interface ReviewRow {
   startsObsoleteGroup: boolean;
   /** The unit's open QA warnings (plain text), in rule order. */
   warnings: readonly string[];
+  /** Glossary terms in the French (current units only). */
+  terms: ReviewTerm[];
 }
 
 interface ReviewContext {
@@ -70,7 +76,8 @@ interface ReviewContext {
     | 'noFrench'
     | 'obsoleteGroup'
     | 'summary'
-    | 'coverage',
+    | 'coverage'
+    | 'glossary',
     string
   >;
   /** One entry per status, for the legend and the coverage bar (which leaves out obsolete keys). */
@@ -83,7 +90,7 @@ export function renderReview(status: ArticleStatus, options: RenderReviewOptions
   const templatesDir = options.templatesDir ?? BUILTIN_TEMPLATES;
   const page = loadTemplate(path.join(templatesDir, 'html', 'review.hbs'), 'html');
   const css = readStylesheet(templatesDir, 'review.css');
-  return page(reviewContext(status, options.title, options.t, css, options.warnings));
+  return page(reviewContext(status, options.title, options.t, css, glossaryTerms(options.glossary), options.warnings));
 }
 
 function reviewContext(
@@ -91,6 +98,7 @@ function reviewContext(
   title: string,
   t: RenderReviewOptions['t'],
   css: string,
+  termsIn: (french: string) => ReviewTerm[],
   warnings: RenderReviewOptions['warnings'] = new Map(),
 ): ReviewContext {
   const { counts } = status;
@@ -112,6 +120,7 @@ function reviewContext(
       hasDiff: diff.length > 0,
       startsObsoleteGroup: false,
       warnings: warnings.get(unit.key) ?? [],
+      terms: unit.status === 'obsolete' ? [] : termsIn(unit.french),
     };
   };
   const current = status.units.filter((unit) => unit.status !== 'obsolete').map(row);
@@ -140,6 +149,7 @@ function reviewContext(
       missingHint: t('review.missingHint'),
       noFrench: t('review.noFrench'),
       obsoleteGroup: t('review.obsoleteGroup'),
+      glossary: t('review.glossary'),
       summary: t('review.summary', {
         ok: counts.ok,
         total: counts.total,

@@ -22,6 +22,8 @@ import { checkPlurals } from './plurals.js';
 import { checkShape } from './shape.js';
 import { checkNoteReferences } from './note-references.js';
 import { checkWhitespace } from './whitespace.js';
+import { checkGlossary } from './glossary.js';
+import type { Glossary } from '../../i18n/glossary.js';
 export { pluralCategories } from './plurals.js';
 export { markupIn } from './markup.js';
 export { typographyIssues } from './french-typography.js';
@@ -43,6 +45,8 @@ export interface LintInput {
    * translation is then checked against its unit's kind (paragraph, list, quote, heading…).
    */
   units?: readonly Segment[];
+  /** The project's glossary (locales/glossary.json): its terms are checked in each unit's translation. */
+  glossary?: Glossary;
 }
 
 export function lintLocale(input: LintInput): Diagnostic[] {
@@ -62,6 +66,7 @@ export function lintLocale(input: LintInput): Diagnostic[] {
     ...checkMarkup(ctx),
     ...checkWhitespace(ctx),
     ...shape,
+    ...(withUnits && input.glossary ? checkGlossary(withUnits, input.glossary) : []),
   ]);
 }
 
