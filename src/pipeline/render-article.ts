@@ -127,6 +127,7 @@ async function buildEdition(
       creationDate: now,
       images,
       ...(prepared.statuses ? { statuses: prepared.statuses } : {}),
+      ...(prepared.invalid ? { invalid: prepared.invalid } : {}),
       ...(task.baseUrl !== undefined ? { baseUrl: task.baseUrl } : {}),
     });
     outcome.title = rendered.title;

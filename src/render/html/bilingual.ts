@@ -23,7 +23,7 @@ export function renderBilingualHtml(source: BriefingDocument, target: BriefingDo
   const page = loadTemplate(path.join(templatesDir, 'html', 'bilingual.hbs'), 'html');
   const css = `${hasFigures(source.tree) ? FIGURE_CSS : ''}${readStylesheet(templatesDir, 'style.css')}`;
   const pairs = pairBlocks(source, target, path.join(templatesDir, 'briefing.md.hbs'));
-  const notes = (doc: BriefingDocument) => ({ missing: doc.t('fallbackNote'), stale: doc.t('staleNote') });
+  const notes = (doc: BriefingDocument) => ({ missing: doc.t('fallbackNote'), stale: doc.t('staleNote'), invalid: doc.t('invalidNote') });
   // The title pair opens the masthead; every other pair is a row.
   const titleIndex = pairs.findIndex((pair) => pair.source.type === 'heading' && pair.source.depth === 1);
   const title = titleIndex >= 0 ? pairs[titleIndex] : undefined;

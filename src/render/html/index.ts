@@ -22,7 +22,7 @@ export function renderHtml(doc: BriefingDocument, options: RenderHtmlOptions = {
   const page = loadTemplate(path.join(templatesDir, 'html', 'page.hbs'), 'html');
   // Figures bring their own rules, before the stylesheet so that it can restyle them.
   const css = `${hasFigures(doc.tree) ? FIGURE_CSS : ''}${readStylesheet(templatesDir, 'style.css')}`;
-  const body = bodyToHtml(doc.tree, { missing: doc.t('fallbackNote'), stale: doc.t('staleNote') });
+  const body = bodyToHtml(doc.tree, { missing: doc.t('fallbackNote'), stale: doc.t('staleNote'), invalid: doc.t('invalidNote') });
   // No depth-1 heading in the tree: the plain-text title, as a text node (escaped on output).
   const titleHtml = body.title ?? toHtml({ type: 'element', tagName: 'h1', properties: {}, children: [{ type: 'text', value: doc.title }] });
   const logo = loadLogo(templatesDir);
