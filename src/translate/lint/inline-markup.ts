@@ -20,7 +20,7 @@ interface Mark {
 }
 
 /** The emphasis, strike-through and code marks left as literal text in `runs`. */
-function strayMarks(runs: readonly TextRun[]): Mark[] {
+function strayMarks(runs: readonly TextRun[], value: string): Mark[] {
   const marks: Mark[] = [];
   for (const { source, offset } of runs) {
     for (let i = 0; i < source.length; i++) {
@@ -38,10 +38,13 @@ function strayMarks(runs: readonly TextRun[]): Mark[] {
       const after = source[end + 1];
       i = end;
       if (c === '~' && run.length < 2) continue; // one tilde is "about" (~5), never strike-through
+      // A fence (```, ~~~) or a rule (***, ___) opening a line is block markup: briefing:block-markup's.
+      const at = offset + start;
+      if (run.length >= 3 && (at === 0 || value[at - 1] === '\n')) continue;
       if (c === '_' && isWordChar(before) && isWordChar(after)) continue; // snake_case: never emphasis
       if (c !== '`' && isSpace(before) && isSpace(after)) continue; // 5 * 3: not a mark
       const mark = c === '`' ? '`' : run.length >= 2 ? c + c : c;
-      marks.push({ mark, offset: start + offset });
+      marks.push({ mark, offset: at });
     }
   }
   return marks;
@@ -55,11 +58,12 @@ export function checkInlineMarkup(ctx: ShapeContext): Diagnostic[] {
   for (const entry of ctx.entries) {
     const unit = ctx.units.get(entry.key);
     if (!unit || entry.value.trim() === '') continue;
-    const found = strayMarks(textRuns(unitTree(entry.value, unit.kind), entry.value));
+    const found = strayMarks(textRuns(unitTree(entry.value, unit.kind), entry.value), entry.value);
     if (found.length === 0) continue;
     // Stray marks the French has too, by mark.
     const allowed = new Map<string, number>();
-    for (const { mark } of strayMarks(textRuns(unitTree(unit.markdown, unit.kind), unit.markdown))) allowed.set(mark, (allowed.get(mark) ?? 0) + 1);
+    for (const { mark } of strayMarks(textRuns(unitTree(unit.markdown, unit.kind), unit.markdown), unit.markdown))
+      allowed.set(mark, (allowed.get(mark) ?? 0) + 1);
     const stray = found.find(({ mark }) => {
       const left = allowed.get(mark) ?? 0;
       allowed.set(mark, left - 1);
