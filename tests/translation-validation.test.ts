@@ -180,6 +180,19 @@ describe('check and build validate translations the same way', () => {
     expect(readFileSync(path.join(out, 'a', 'a.fr.md'))).toEqual(goodFrench);
     expect(treeHashes(path.join(out, 'b'))).toEqual(goodB);
 
+    // Built again with the same inputs: nothing rendered, the same errors said again (failures are loud).
+    const again = await runCli(['build', '--root', root, '--json']);
+    expect(again.code).toBe(1);
+    const replayed = JSON.parse(again.stdout) as { written: unknown[]; failed: string[]; diagnostics: Diagnostic[] };
+    expect(replayed.written).toEqual([]);
+    expect(replayed.failed).toEqual([]);
+    expect(
+      replayed.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map(placed)
+        .sort(),
+    ).toEqual(expected);
+
     // The summary lines agree with the diagnostics.
     const text = await runCli(['build', '--root', root, '--force']);
     expect(text.code).toBe(1);

@@ -40,14 +40,21 @@ export interface OutputEntry {
   builtAt: string;
 }
 
-/** An edition that was not published, with why: replayed while its inputs are unchanged. */
+/**
+ * An edition that was not published, or published with errors, with why: reported again while its
+ * inputs are unchanged.
+ */
 export interface ProblemEntry {
   slug: string;
   lang: Lang;
   /** Hash of the edition's inputs when the problem was found. */
   inputHash: string;
-  /** `failed`: it could not be built; `withheld`: built but under --min-coverage. */
-  reason: 'failed' | 'withheld';
+  /**
+   * `failed`: it could not be built; `withheld`: built but under --min-coverage; `invalid`: built
+   * and published, with units shown in French because their translation is not valid (its files
+   * are kept, its errors reported again).
+   */
+  reason: 'failed' | 'withheld' | 'invalid';
   diagnostics: Diagnostic[];
 }
 
@@ -178,7 +185,7 @@ function checkManifest(value: unknown): string | undefined {
       isString(p.slug) &&
       LANGS.includes(p.lang as Lang) &&
       isString(p.inputHash) &&
-      (p.reason === 'failed' || p.reason === 'withheld') &&
+      (p.reason === 'failed' || p.reason === 'withheld' || p.reason === 'invalid') &&
       Array.isArray(p.diagnostics) &&
       p.diagnostics.every(isDiagnostic);
     if (!ok) return `problems[${i}] is not a valid problem entry`;
