@@ -15,7 +15,7 @@ import { parseArticle } from '../src/parse/index.js';
 import { segmentsOf } from '../src/i18n/extract.js';
 import { readLocaleFile } from '../src/i18n/locale-file.js';
 import { validateTranslations } from '../src/translate/validate-unit.js';
-import { hasTool, pdfText, runCli, translatedProject, treeHashes } from './helpers.js';
+import { editJson, hasTool, pdfText, runCli, translatedProject, treeHashes } from './helpers.js';
 
 const SOURCE = `---
 title: Titre
@@ -213,6 +213,18 @@ describe('check and build validate translations the same way', () => {
     expect(md).toContain('- one\n- two\n- three');
   }, 60_000);
 });
+
+it('a project whose common.json has no invalidNote yet shows the missing-translation note, not the key', async () => {
+  const root = await project(BROKEN);
+  for (const lang of ['en', 'fr'])
+    editJson(root, `locales/${lang}/common.json`, (common: Record<string, unknown>) => {
+      delete common.invalidNote;
+    });
+  expect((await runCli(['build', '--root', root, '--format', 'md', 'a'])).code).toBe(1);
+  const md = readFileSync(path.join(root, 'output', 'a', 'a.en.md'), 'utf8');
+  expect(md).not.toContain('invalidNote');
+  expect(md.split('*Translation missing: original French text shown.*')).toHaveLength(EXPECTED.length + 1);
+}, 60_000);
 
 describe('validateTranslations', () => {
   const units = segmentsOf(parseArticle('---\ntitle: T\n---\nA `x` [^1] [b](/p) 5 * 3 nom_de_fichier […] ~5.\n\n[^1]: N.\n', 'x.md', 'x').article);

@@ -12,7 +12,7 @@ import { MARKDOWN_OPTIONS, parseMarkdown } from '../../core/markdown.js';
 import { BUILTIN_TEMPLATES } from '../../core/paths.js';
 import { loadTemplate } from '../templates.js';
 import { contentView, fallbackReason } from './view.js';
-import { FALLBACK_NOTE } from '../../core/node-data.js';
+import { fallbackNote } from '../fallback-note.js';
 import { applyAnnotations } from './annotations.js';
 import { linkBase, resolveLinks } from './links.js';
 import { figureData } from './key-figures.js';
@@ -90,7 +90,7 @@ export function renderMarkdown(doc: BriefingDocument): string {
   const children = withSafeUrls(doc.tree).children.flatMap((node): RootContent[] => {
     if (node.type === 'heading' && node.depth === 1 && line) return [node, line];
     if (node.data?.fallback !== 'fr' || node.type === 'heading') return [calloutAsAlert(node)];
-    const text = doc.t(FALLBACK_NOTE[node.data.fallbackReason ?? 'missing']);
+    const text = fallbackNote(doc.t, node.data.fallbackReason);
     const note: Paragraph = { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: text }] }] };
     return [note, calloutAsAlert(node)];
   });
