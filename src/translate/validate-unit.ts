@@ -47,7 +47,15 @@ export function validateTranslations(input: ValidationInput): TranslationValidat
   const entries = input.entries.filter((entry) => units.has(entry.key));
   // The French is the unit's own text (what the build shows), the same for check and build.
   const french = new Map(input.units.map((unit): [string, LocaleEntry] => [unit.key, { key: unit.key, value: unit.markdown, place: unit.place }]));
-  const ctx: ShapeContext = { file: input.file, lang: input.lang, entries, french, units, ...(input.text !== undefined ? { text: input.text } : {}) };
+  const ctx: ShapeContext = {
+    file: input.file,
+    lang: input.lang,
+    entries,
+    french,
+    units,
+    trees: new Map(),
+    ...(input.text !== undefined ? { text: input.text } : {}),
+  };
   const diagnostics = [
     ...checkPlaceholders(ctx),
     ...checkInterpolationSyntax(ctx),

@@ -58,11 +58,11 @@ export function checkInlineMarkup(ctx: ShapeContext): Diagnostic[] {
   for (const entry of ctx.entries) {
     const unit = ctx.units.get(entry.key);
     if (!unit || entry.value.trim() === '') continue;
-    const found = strayMarks(textRuns(unitTree(entry.value, unit.kind), entry.value), entry.value);
+    const found = strayMarks(textRuns(unitTree(entry.value, unit.kind, ctx.trees), entry.value), entry.value);
     if (found.length === 0) continue;
     // Stray marks the French has too, by mark.
     const allowed = new Map<string, number>();
-    for (const { mark } of strayMarks(textRuns(unitTree(unit.markdown, unit.kind), unit.markdown), unit.markdown))
+    for (const { mark } of strayMarks(textRuns(unitTree(unit.markdown, unit.kind, ctx.trees), unit.markdown), unit.markdown))
       allowed.set(mark, (allowed.get(mark) ?? 0) + 1);
     const stray = found.find(({ mark }) => {
       const left = allowed.get(mark) ?? 0;

@@ -44,8 +44,8 @@ export function checkLinks(ctx: ShapeContext): Diagnostic[] {
   for (const entry of ctx.entries) {
     const unit = ctx.units.get(entry.key);
     if (!unit || entry.value.trim() === '') continue;
-    const frenchTree = unitTree(unit.markdown, unit.kind);
-    const tree = unitTree(entry.value, unit.kind);
+    const frenchTree = unitTree(unit.markdown, unit.kind, ctx.trees);
+    const tree = unitTree(entry.value, unit.kind, ctx.trees);
     const french = linksOf(frenchTree, unit.markdown);
     const links = linksOf(tree, entry.value);
     const note = frenchNote(ctx, entry.key) ?? `French: ${JSON.stringify(unit.markdown)}`;

@@ -14,10 +14,13 @@ import type { Diagnostic } from '../../core/errors.js';
 import { parseMarkdown } from '../../core/markdown.js';
 import type { Segment } from '../../core/types.js';
 import { frenchNote, placeAt, report, type RuleContext } from './context.js';
+import type { TreeCache } from './unit-tree.js';
 
 /** What the shape rules see: the lint context and the article's units by key. */
 export interface ShapeContext extends RuleContext {
   units: ReadonlyMap<string, Segment>;
+  /** Strings parsed so far by the rules of one validation (./unit-tree.ts). */
+  trees?: TreeCache;
 }
 
 /** Names of the blocks a string can parse to, as the messages say them. */

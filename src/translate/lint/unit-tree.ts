@@ -8,9 +8,18 @@ import { parseMarkdown, parseParagraph } from '../../core/markdown.js';
 import type { Segment } from '../../core/types.js';
 import { visit } from 'unist-util-visit';
 
-/** The tree of `value`, the translation (or French) of a unit of `kind`. */
-export function unitTree(value: string, kind: Segment['kind']): Root | Parent {
-  return kind === 'list' || kind === 'blockquote' || kind === 'note' ? parseMarkdown(value) : parseParagraph(value);
+/** Trees already parsed in one validation, by kind and string: each rule reads the same trees. */
+export type TreeCache = Map<string, Root | Parent>;
+
+/** The tree of `value`, the translation (or French) of a unit of `kind` (from `cache` when given). */
+export function unitTree(value: string, kind: Segment['kind'], cache?: TreeCache): Root | Parent {
+  const block = kind === 'list' || kind === 'blockquote' || kind === 'note';
+  const id = `${block ? 'b' : 'p'}${value}`;
+  const known = cache?.get(id);
+  if (known) return known;
+  const tree = block ? parseMarkdown(value) : parseParagraph(value);
+  cache?.set(id, tree);
+  return tree;
 }
 
 /** One run of literal text as written in the string: its source slice and where it starts. */
