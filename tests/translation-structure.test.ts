@@ -3,8 +3,8 @@
  * - a unit's string is parsed as its kind: block markup in a paragraph, heading or title is text,
  *   so the English keeps one title and the French's sections in md, html and pdf, and the
  *   bilingual edition builds; `check` and `build` warn at the locale file's line and column;
- * - a list or quote translated with another shape is an error at its place, and the edition is
- *   reported as not built;
+ * - a list or quote translated with another shape is an error at its place, and that unit is shown
+ *   in French, marked (tests/translation-validation.test.ts);
  * - `javascript:`, `vbscript:` and `data:` URLs and raw HTML reach neither the md nor the html.
  */
 import { execFileSync } from 'node:child_process';
@@ -242,7 +242,7 @@ describe('the whole build: md, html, pdf and the bilingual edition (CLI)', () =>
     expect(keys).toHaveLength(HOSTILE.length);
   });
 
-  it('a list translated as a paragraph: an error at its place, the English edition not built, the French built', async () => {
+  it('a list translated as a paragraph: an error at its place, the English edition built with the French list, marked', async () => {
     const root = tempProject();
     writeFileSync(path.join(root, 'content', 'listes.md'), '---\ntitle: Des listes\n---\nUn paragraphe.\n\n- premier point\n- second point\n');
     expect((await runCli(['extract', '--root', root])).code).toBe(0);
@@ -255,9 +255,14 @@ describe('the whole build: md, html, pdf and the bilingual edition (CLI)', () =>
     const build = await runCli(['build', '--root', root, '--format', 'md,html', 'listes']);
     expect(build.code).toBe(1);
     expect(build.stderr).toContain(message);
-    expect(build.stderr).toMatch(/not built: listes\.en \(1 error\)$/);
+    expect(build.stderr).toMatch(/unchanged \(1 error\)$/);
+    expect(build.stderr).toContain('listes.en: 1 segment shown in French (0 missing, 0 stale, 1 not valid; coverage 100 %): lead.2');
+    expect(build.stderr).not.toContain('not built');
     expect(build.stderr).not.toContain('pairing-mismatch');
     expect(readFileSync(path.join(root, 'output', 'listes', 'listes.fr.md'), 'utf8')).toContain('- premier point');
+    expect(readFileSync(path.join(root, 'output', 'listes', 'listes.en.md'), 'utf8')).toContain(
+      'A paragraph.\n\n*Translation not valid: original French text shown.*\n\n- premier point',
+    );
   });
 });
 

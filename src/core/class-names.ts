@@ -8,7 +8,7 @@
 export const ANNOTATION = {
   /** `section ID`, above a section heading: its stable id. */
   section: 'section',
-  /** `fallback missing|stale`, above a block shown in French in another edition. */
+  /** `fallback missing|stale|invalid`, above a block shown in French in another edition. */
   fallback: 'fallback',
   /** `figure ID`, above a key figure's line. */
   figure: 'figure',
@@ -16,7 +16,7 @@ export const ANNOTATION = {
   standfirst: 'standfirst',
   /** `fallback-cells r1c2-r3c1`, above a table some of whose cells are shown in French. */
   fallbackCells: 'fallback-cells',
-  /** `fallback-items m2-s3`, above a list some of whose items are shown in French (m: missing, s: stale; 1-based). */
+  /** `fallback-items m2-s3`, above a list some of whose items are shown in French (m: missing, s: stale, i: invalid; 1-based). */
   fallbackItems: 'fallback-items',
   /** `image`, above the paragraph holding a figure's one image (src/render/markdown/image-view.ts). */
   image: 'image',
@@ -32,6 +32,8 @@ export const CLASS = {
   fallback: 'fallback',
   /** With `fallback`: shown in French because the translation is out of date (not missing). */
   stale: 'stale',
+  /** With `fallback`: shown in French because the translation is not valid (src/translate/validate-unit.ts). */
+  invalid: 'invalid',
   /** The visible note placed before each fallback block. */
   fallbackNote: 'fallback-note',
   /** A key figure's paragraph: `<p class="figure">`. */

@@ -9,7 +9,10 @@
 import type { Nodes, Paragraph, PhrasingContent } from 'mdast';
 
 /** Why a block is shown in French in another language's edition. */
-export type FallbackReason = 'missing' | 'stale';
+export type FallbackReason = 'missing' | 'stale' | 'invalid';
+
+/** The interface string (locales/<lang>/common.json) of the note shown before a block shown in French, by reason. */
+export const FALLBACK_NOTE: Readonly<Record<FallbackReason, string>> = { missing: 'fallbackNote', stale: 'staleNote', invalid: 'invalidNote' };
 
 /**
  * A key figure as data, so that no renderer has to split its Markdown line (`**value** — label`)

@@ -306,6 +306,20 @@ export const RULES = {
       `${p.markup === '' ? 'A blank line (a new paragraph) is joined with a space' : `"${p.markup}" (${p.construct}) is shown as literal text`}: ` +
       `the translation of a ${p.unit} is one ${p.unit === 'paragraph' ? 'paragraph' : 'line'} of text and cannot add a block. Remove it, as in the French`,
   ),
+  'briefing:unpaired-markup': rule<{ mark: string; name: string }>(
+    'error',
+    (p) => `"${p.mark}" (${p.name}) is not closed, so it would show as literal text: put it on both sides of the words, as in the French, or remove it`,
+  ),
+  'briefing:broken-link': rule<{ problem: 'unclosed' | 'no-target' }>('error', (p) =>
+    p.problem === 'unclosed'
+      ? 'This link is not closed: write [text](address) with ")" right after the address, as in the French'
+      : 'The French has a link here, this "[text]" has no address: write [text](address) with the French\'s address',
+  ),
+  'briefing:invalid-url': rule<{ url: string; fix?: string }>('error', (p) =>
+    p.fix
+      ? `"${p.url}" is not a full web address (a reader's browser would look for a file of this site): write ${p.fix}`
+      : `"${p.url}" is not an address a reader can follow: write a full address (https://… or mailto:…), a path on the site (/…) or an anchor (#…), as in the French`,
+  ),
 
   // Rendering (src/render/, reported by src/pipeline/render-error.ts).
   'briefing:template-error': rule<{ reason: string }>('error', (p) => `${p.reason}: fix the template here`),

@@ -220,7 +220,7 @@ export interface Article {
 }
 
 /** Translation state of one localized unit. */
-export type UnitState = 'source' | 'translated' | 'missing' | 'stale';
+export type UnitState = 'source' | 'translated' | 'missing' | 'stale' | 'invalid';
 
 /** A localized unit: the text to show (parsed back into mdast) and where it came from. */
 export interface LocalizedInline {

@@ -7,6 +7,7 @@
 import type { BlockContent, Blockquote, PhrasingContent } from 'mdast';
 import type { LocalizedBlock, LocalizedInline, Segment, UnitState } from '../core/types.js';
 import type { CalloutType } from '../core/node-data.js';
+import { fallbackState } from './units.js';
 
 /** How localize turns a part into its language. */
 export interface CalloutLocalizer {
@@ -29,6 +30,6 @@ export function localizeCallout(segment: Segment, edition: LocalizedBlock['lang'
   };
   const units: { state: UnitState; lang: LocalizedBlock['lang'] }[] = [...(title ? [title] : []), ...blocks];
   const fellBack = units.filter((unit) => unit.lang !== edition);
-  const state: UnitState = fellBack.length === 0 ? (units[0]?.state ?? 'source') : fellBack.some((unit) => unit.state === 'stale') ? 'stale' : 'missing';
+  const state: UnitState = fellBack.length === 0 ? (units[0]?.state ?? 'source') : fallbackState(fellBack);
   return { key: segment.key, nodes: [quote], state, lang: fellBack.length === 0 ? edition : (fellBack[0]?.lang ?? edition) };
 }

@@ -14,12 +14,19 @@ import type { KeyStatus } from '../translate/types.js';
 /**
  * Builds the `lang` edition of `article`. French comes from the article itself (always current);
  * other languages from the `<slug>` namespace of `i18n`; a unit whose status is `stale` is shown
- * in French like a missing one (never published as if it were current). Article strings are read raw with
+ * in French like a missing one (never published as if it were current), and so is a unit in
+ * `invalid` (its translation failed the validation of src/translate/validate-unit.ts). Article strings are read raw with
  * `getResource`: they are data, so i18next interpolation and `$t()` nesting never run on them.
  * Every string, French or translated, is parsed as its unit's kind (./units.ts): none can add a
  * title, a section or any other block to the document.
  */
-export function localize(article: Article, lang: Lang, i18n: i18n, statuses?: ReadonlyMap<string, KeyStatus>): Briefing {
+export function localize(
+  article: Article,
+  lang: Lang,
+  i18n: i18n,
+  statuses?: ReadonlyMap<string, KeyStatus>,
+  invalid: ReadonlySet<string> = new Set(),
+): Briefing {
   const fallbacks: string[] = [];
   // Calls to the article's notes (`[^label]`), turned back into calls in every unit.
   const labels = new Set(article.notes.map((note) => note.key.slice('notes.'.length)));
@@ -27,9 +34,10 @@ export function localize(article: Article, lang: Lang, i18n: i18n, statuses?: Re
     if (lang === SOURCE_LANG) return { markdown: segment.markdown, state: 'source', lang };
     const value: unknown = i18n.getResource(lang, article.slug, segment.key);
     const status = statuses?.get(segment.key);
-    if (typeof value === 'string' && value.trim() !== '' && status !== 'stale') return { markdown: value, state: 'translated', lang };
+    const present = typeof value === 'string' && value.trim() !== '';
+    if (present && status !== 'stale' && !invalid.has(segment.key)) return { markdown: value, state: 'translated', lang };
     fallbacks.push(segment.key);
-    return { markdown: segment.markdown, state: status === 'stale' ? 'stale' : 'missing', lang: SOURCE_LANG };
+    return { markdown: segment.markdown, state: status === 'stale' ? 'stale' : present ? 'invalid' : 'missing', lang: SOURCE_LANG };
   };
   const inline = (segment: Segment): LocalizedInline => {
     const { markdown, ...rest } = pick(segment);

@@ -8,7 +8,7 @@ import type { Table } from 'mdast';
 import { SOURCE_LANG, type Lang, type LocalizedBlock, type Segment, type UnitState } from '../core/types.js';
 import { parseMarkdown } from '../core/markdown.js';
 import { cellId, cellMarkdown } from '../parse/tables.js';
-import { inlineUnit } from './units.js';
+import { fallbackState, inlineUnit } from './units.js';
 
 /** A unit's string in the edition's language, or the French it falls back to. */
 export interface PickedUnit {
@@ -42,7 +42,7 @@ export function localizeTable(segment: Segment, lang: Lang, pick: (unit: Segment
   };
   const french = picked.filter(({ unit }) => unit.lang !== lang);
   const whole = picked.length > 0 && french.length === picked.length;
-  const state: UnitState = lang === SOURCE_LANG ? 'source' : !whole ? 'translated' : french.some(({ unit }) => unit.state === 'stale') ? 'stale' : 'missing';
+  const state: UnitState = lang === SOURCE_LANG ? 'source' : !whole ? 'translated' : fallbackState(french.map(({ unit }) => unit));
   return {
     key: segment.key,
     nodes: [rebuilt],

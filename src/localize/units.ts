@@ -11,6 +11,7 @@
 import type { BlockContent, PhrasingContent, RootContent } from 'mdast';
 import type { Node } from 'unist';
 import { oneLine, parseMarkdown, parseParagraph } from '../core/markdown.js';
+import type { UnitState } from '../core/types.js';
 
 /** The kinds of block unit (a French paragraph, list or quote). */
 export type BlockKind = 'paragraph' | 'list' | 'blockquote';
@@ -55,4 +56,10 @@ function strip(node: Node): Node {
   const children = (node as { children?: Node[] }).children;
   if (children) copy.children = children.map(strip);
   return copy;
+}
+
+/** The state of a block made of parts shown in French: stale if one is, else invalid if one is, else missing. */
+export function fallbackState(parts: readonly { state: UnitState }[]): UnitState {
+  if (parts.some((part) => part.state === 'stale')) return 'stale';
+  return parts.some((part) => part.state === 'invalid') ? 'invalid' : 'missing';
 }

@@ -12,7 +12,7 @@ import { createI18n, COMMON_NS } from '../i18n/instance.js';
 import type { LocaleFile } from '../i18n/locale-file.js';
 import { readTranslationInputs } from '../translate/files.js';
 import { articleStatus } from '../translate/status.js';
-import { lintTranslationShape } from '../translate/lint/index.js';
+import { validateTranslations } from '../translate/validate-unit.js';
 import { segmentsOf } from '../i18n/extract.js';
 import type { ArticleStatus, KeyStatus } from '../translate/types.js';
 import { qaWarnings } from '../translate/qa/index.js';
@@ -29,7 +29,12 @@ export interface PreparedEdition {
   diagnostics: Diagnostic[];
   /** The translation read (translated editions only): where its values are, for placed warnings. */
   translation?: LocaleFile;
-  /** False when an input has an error (invalid JSON, forbidden key…): the edition cannot be built. */
+  /** Keys whose translation is not valid (../translate/validate-unit.ts): shown in French. */
+  invalid?: ReadonlySet<string>;
+  /**
+   * False when an input has an error (invalid JSON, forbidden key…): the edition cannot be built.
+   * An invalid translation is an error too, but of its unit only: the edition is built around it.
+   */
   ok: boolean;
 }
 
@@ -40,21 +45,25 @@ export async function prepareEdition(paths: ProjectPaths, article: Article, lang
   let status: ArticleStatus | undefined;
   let translation: LocaleFile | undefined;
   let warnings: ReadonlyMap<string, string[]> | undefined;
+  const validationErrors: Diagnostic[] = [];
+  let invalid: ReadonlySet<string> | undefined;
   if (lang !== SOURCE_LANG) {
     const inputs = await readTranslationInputs(paths, lang, article.slug);
     diagnostics.push(...inputs.diagnostics);
     status = articleStatus(article, lang, inputs.target, inputs.state).status;
     warnings = qaWarnings(status, inputs.state);
-    // A translation that does not fit its unit (a list unit translated as a paragraph) fails the
-    // edition here, at its key, rather than later as a pairing failure of the bilingual edition.
+    // The validation `check` runs: a unit whose translation has an error is shown in French
+    // (marked, reported at its locale line), and the rest of the edition is built.
     const used = new Set(status.units.filter((unit) => unit.status === 'ok').map((unit) => unit.key));
-    diagnostics.push(
-      ...lintTranslationShape(
-        inputs.target,
-        lang,
-        segmentsOf(article).filter((unit) => used.has(unit.key)),
-      ),
-    );
+    const validation = validateTranslations({
+      file: inputs.target.file,
+      lang,
+      entries: inputs.target.entries,
+      text: inputs.target.text,
+      units: segmentsOf(article).filter((unit) => used.has(unit.key)),
+    });
+    validationErrors.push(...validation.diagnostics);
+    invalid = validation.invalid;
     namespaces = { ...namespaces, [article.slug]: inputs.target.resources };
     translation = inputs.target;
   }
@@ -64,8 +73,9 @@ export async function prepareEdition(paths: ProjectPaths, article: Article, lang
     i18n: createI18n(lang, namespaces),
     ...(status ? { status, statuses: new Map(status.units.map((unit) => [unit.key, unit.status])) } : {}),
     ...(warnings ? { qaWarnings: warnings } : {}),
-    diagnostics,
+    diagnostics: [...diagnostics, ...validationErrors],
     ...(translation ? { translation } : {}),
+    ...(invalid && invalid.size > 0 ? { invalid } : {}),
     ok,
   };
 }

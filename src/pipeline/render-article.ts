@@ -137,6 +137,7 @@ async function buildEdition(
       images,
       ...(hidden ? { mark: previewMark(hidden, plan.lang, i18n) } : {}),
       ...(prepared.statuses ? { statuses: prepared.statuses } : {}),
+      ...(prepared.invalid ? { invalid: prepared.invalid } : {}),
       ...(task.baseUrl !== undefined ? { baseUrl: task.baseUrl } : {}),
     });
     outcome.title = rendered.title;

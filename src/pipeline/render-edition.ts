@@ -38,6 +38,8 @@ export interface EditionOptions {
   creationDate: Date;
   /** Translation status per key (translated editions): stale units are shown in French. */
   statuses?: ReadonlyMap<string, KeyStatus>;
+  /** Keys whose translation is not valid: shown in French like a missing one, marked `invalid`. */
+  invalid?: ReadonlySet<string>;
   /** The site's address (`--base-url`), for articles without their own. */
   baseUrl?: string;
   /** The article's local images that can be embedded (./images.ts), by address. */
@@ -47,7 +49,7 @@ export interface EditionOptions {
 }
 
 export async function renderEdition(article: Article, lang: Lang, i18n: i18n, options: EditionOptions): Promise<EditionResult> {
-  const briefing = localize(article, lang, i18n, options.statuses);
+  const briefing = localize(article, lang, i18n, options.statuses, options.invalid);
   const doc = buildDocument(briefing, {
     templatesDir: options.templatesDir,
     date: options.date,

@@ -45,15 +45,22 @@ export interface OutputEntry {
   embargo?: string;
 }
 
-/** An edition that was not published, with why: replayed while its inputs are unchanged. */
+/**
+ * An edition that was not published, or published with errors, with why: reported again while its
+ * inputs are unchanged.
+ */
 export interface ProblemEntry {
   slug: string;
   lang: Lang;
   /** Hash of the edition's inputs when the problem was found. */
   inputHash: string;
-  /** `failed`: it could not be built; `withheld`: built but under --min-coverage. */
-  reason: 'failed' | 'withheld';
-  /** A withheld edition's coverage (0–100): it awaits translation (./pending.ts). */
+  /**
+   * `failed`: it could not be built; `withheld`: built but under --min-coverage (it awaits
+   * translation, ./pending.ts); `invalid`: built and published, with units shown in French because
+   * their translation is not valid (its files are kept, its errors reported again).
+   */
+  reason: 'failed' | 'withheld' | 'invalid';
+  /** A withheld edition's coverage (0–100). */
   coverage?: number;
   diagnostics: Diagnostic[];
 }
@@ -190,7 +197,7 @@ function checkManifest(value: unknown): string | undefined {
       isString(p.slug) &&
       LANGS.includes(p.lang as Lang) &&
       isString(p.inputHash) &&
-      (p.reason === 'failed' || p.reason === 'withheld') &&
+      (p.reason === 'failed' || p.reason === 'withheld' || p.reason === 'invalid') &&
       (p.coverage === undefined || isCount(p.coverage)) &&
       Array.isArray(p.diagnostics) &&
       p.diagnostics.every(isDiagnostic);

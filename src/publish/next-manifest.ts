@@ -8,7 +8,7 @@
  * --min-coverage: then what an earlier build published of it is withdrawn (the English edition
  * takes the French–English one with it), because under the threshold it is not current.
  */
-import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
+import { hasErrors, ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import type { ArticleResult, BuiltFile, EditionOutcome } from '../pipeline/article-task.js';
 import type { ArticleStatus } from '../translate/types.js';
 import { emptyManifest, type Manifest, type OutputEntry, type ProblemEntry } from './manifest.js';
@@ -135,6 +135,9 @@ export function nextManifest(plan: Plan, records: readonly ArticleRecord[]): Nex
       if (edition.status && (edition.outcome !== 'failed' || edition.files.length > 0)) report.statuses.push(edition.status);
       if (edition.outcome === 'built') {
         if (edition.fallbacks.length > 0) report.fallbacks[key] = edition.fallbacks;
+        // Published with errors (invalid translations shown in French): said again while unchanged.
+        if (hasErrors(edition.diagnostics))
+          problems.set(key, { slug, lang: edition.lang, inputHash: hash, reason: 'invalid', diagnostics: edition.diagnostics });
         if (unwritten) report.failed.push(key);
         for (const part of edition.notBuilt ?? []) report.failed.push(`${slug}.${part}`);
         continue;

@@ -154,6 +154,15 @@ export function planBuild(previous: Manifest, inputs: PlanInputs, options: PlanO
   };
   const considered = new Set<string>(); // paths the selection asks for
   const replayedDiagnostics = new Set<string>();
+  /** Reports a recorded problem's diagnostics again, each once. */
+  const replayDiagnostics = (problem: ProblemEntry) => {
+    for (const d of problem.diagnostics) {
+      const key = diagnosticKey(d);
+      if (replayedDiagnostics.has(key)) continue;
+      replayedDiagnostics.add(key);
+      plan.report.diagnostics.push(d);
+    }
+  };
 
   const decide = (wanted: WantedOutput, inputHash: string): OutputDecision => {
     considered.add(wanted.path);
@@ -185,19 +194,18 @@ export function planBuild(previous: Manifest, inputs: PlanInputs, options: PlanO
       const problem = recordedProblems.get(editionKey(slug, lang));
       // Same inputs as when it failed or was withheld: report it again without parsing. A missing
       // review page is rendered anyway (a withheld edition still has one).
-      if (!options.force && problem && problem.inputHash === hash && stale.every((d) => d.kind === 'briefing')) {
+      if (!options.force && problem?.reason === 'invalid' && problem.inputHash === hash && stale.length === 0) {
+        // Published with invalid units, nothing to render: its files stay, its errors are said again.
+        plan.problems.push(problem);
+        replayDiagnostics(problem);
+      } else if (!options.force && problem && problem.reason !== 'invalid' && problem.inputHash === hash && stale.every((d) => d.kind === 'briefing')) {
         plan.outputs.push(...decisions.map((d) => (d.action === 'render' ? replayOf(d, 'edition failed with the same inputs') : d)));
         plan.editions.push({ action: 'replay', slug, lang, reason: 'same inputs as its recorded problem', problem });
         plan.problems.push(problem);
         const pending = problem.reason === 'withheld';
         if (pending) plan.report.pending.push(pendingTranslation(slug, lang, problem.coverage ?? 0, problem.diagnostics));
         else plan.report.failed.push(editionKey(slug, lang));
-        for (const d of pending ? withoutCoverage(problem.diagnostics) : problem.diagnostics) {
-          const key = diagnosticKey(d);
-          if (replayedDiagnostics.has(key)) continue;
-          replayedDiagnostics.add(key);
-          plan.report.diagnostics.push(d);
-        }
+        replayDiagnostics(pending ? { ...problem, diagnostics: withoutCoverage(problem.diagnostics) } : problem);
         replayed.add(lang);
         continue;
       }

@@ -9,6 +9,7 @@ import type { Output } from '../output.js';
 import { createProgress } from '../progress.js';
 import { shownDiagnostics } from '../shown-diagnostics.js';
 import { awaitingLine } from '../../publish/pending.js';
+import { fallbackLines } from '../fallback-lines.js';
 
 export async function buildCommand(settings: Settings, out: Output): Promise<number> {
   const start = performance.now();
@@ -51,14 +52,7 @@ export async function buildCommand(settings: Settings, out: Output): Promise<num
     if (report.written.length > 0) out.stdout(formatTable(report.written));
     for (const removed of report.removed) out.stdout(`removed ${removed.path} (${removed.reason})`);
   }
-  for (const status of report.statuses) {
-    const { missing, stale } = status.counts;
-    if (missing + stale === 0 || !report.fallbacks[`${status.slug}.${status.lang}`]) continue;
-    const keys = status.units.filter((u) => u.status === 'missing' || u.status === 'stale').map((u) => u.key);
-    out.stderr(
-      `${status.slug}.${status.lang}: ${missing + stale} segment${missing + stale === 1 ? '' : 's'} shown in French (${missing} missing, ${stale} stale; coverage ${status.coverage} %): ${keys.join(', ')}`,
-    );
-  }
+  for (const line of fallbackLines(report)) out.stderr(line);
   if (diagnostics.length > 0) out.stderr(formatDiagnostics(diagnostics));
   for (const pending of report.pending) (settings.strict ? out.stderr : out.stdout)(awaitingLine(pending));
   if (settings.json) return code;
@@ -70,8 +64,9 @@ export async function buildCommand(settings: Settings, out: Output): Promise<num
   ];
   const summary = `${report.written.length} file${report.written.length === 1 ? '' : 's'} written in ${elapsed} ms; ${extra.join(', ')}`;
   if (failed) {
+    // Errors of an edition that was built (units shown in French) name no edition as not built.
     const notBuilt = [...report.failed, ...(settings.strict ? report.pending.map((p) => `${p.slug}.${p.lang}`) : [])];
-    out.stderr(`${summary}; not built: ${notBuilt.join(', ') || 'none'}${counts ? ` (${counts})` : ''}`);
+    out.stderr(`${summary}${notBuilt.length > 0 ? `; not built: ${notBuilt.join(', ')}` : ''}${counts ? ` (${counts})` : ''}`);
     return code;
   }
   out.stdout(`${summary}${counts ? ` (${counts})` : ''}`);

@@ -3,6 +3,7 @@
  * languages come from the same content template, so blocks pair one to one), each column with
  * its own `lang` (a figure and its caption share one row). On narrow screens the stylesheet stacks each pair.
  */
+import { fallbackNote } from '../fallback-note.js';
 import path from 'node:path';
 import { toString as plainText } from 'mdast-util-to-string';
 import { toHtml } from 'hast-util-to-html';
@@ -23,7 +24,7 @@ export function renderBilingualHtml(source: BriefingDocument, target: BriefingDo
   const page = loadTemplate(path.join(templatesDir, 'html', 'bilingual.hbs'), 'html');
   const css = `${hasFigures(source.tree) ? FIGURE_CSS : ''}${readStylesheet(templatesDir, 'style.css')}`;
   const pairs = pairBlocks(source, target, path.join(templatesDir, 'briefing.md.hbs'));
-  const notes = (doc: BriefingDocument) => ({ missing: doc.t('fallbackNote'), stale: doc.t('staleNote') });
+  const notes = (doc: BriefingDocument) => ({ missing: doc.t('fallbackNote'), stale: doc.t('staleNote'), invalid: fallbackNote(doc.t, 'invalid') });
   // The title pair opens the masthead; every other pair is a row.
   const titleIndex = pairs.findIndex((pair) => pair.source.type === 'heading' && pair.source.depth === 1);
   const title = titleIndex >= 0 ? pairs[titleIndex] : undefined;

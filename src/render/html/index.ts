@@ -2,6 +2,7 @@
  * HTML edition of a briefing: one self-contained page (inline CSS, no scripts, no external
  * requests) laid out from the document's mdast tree.
  */
+import { fallbackNote } from '../fallback-note.js';
 import path from 'node:path';
 import { BUILTIN_TEMPLATES } from '../../core/paths.js';
 import type { BriefingDocument } from '../../core/types.js';
@@ -22,7 +23,7 @@ export function renderHtml(doc: BriefingDocument, options: RenderHtmlOptions = {
   const page = loadTemplate(path.join(templatesDir, 'html', 'page.hbs'), 'html');
   // Figures bring their own rules, before the stylesheet so that it can restyle them.
   const css = `${hasFigures(doc.tree) ? FIGURE_CSS : ''}${readStylesheet(templatesDir, 'style.css')}`;
-  const body = bodyToHtml(doc.tree, { missing: doc.t('fallbackNote'), stale: doc.t('staleNote') });
+  const body = bodyToHtml(doc.tree, { missing: doc.t('fallbackNote'), stale: doc.t('staleNote'), invalid: fallbackNote(doc.t, 'invalid') });
   // No depth-1 heading in the tree: the plain-text title, as a text node (escaped on output).
   const titleHtml = body.title ?? toHtml({ type: 'element', tagName: 'h1', properties: {}, children: [{ type: 'text', value: doc.title }] });
   const logo = loadLogo(templatesDir);

@@ -11,6 +11,7 @@ const newline = (): Text => ({ type: 'text', value: '\n' });
 export interface FallbackNotes {
   missing: string;
   stale: string;
+  invalid: string;
 }
 
 /**
@@ -20,7 +21,7 @@ export interface FallbackNotes {
 export function addFallbackNotes(nodes: readonly RootContent[], notes: FallbackNotes): RootContent[] {
   const out: RootContent[] = [];
   for (const node of nodes) {
-    const note = isElement(node) && hasClass(node, CLASS.stale) ? notes.stale : notes.missing;
+    const note = !isElement(node) ? notes.missing : hasClass(node, CLASS.stale) ? notes.stale : hasClass(node, CLASS.invalid) ? notes.invalid : notes.missing;
     if (!isElement(node) || !hasClass(node, CLASS.fallback)) {
       out.push(node);
     } else if (HEADING.test(node.tagName)) {

@@ -2,15 +2,15 @@
  * Marks left in the content template's output as HTML comments, turned into `node.data` (declared
  * in core/node-data.ts) on the block that follows and then removed:
  * - `<!-- briefing:section ID -->` → `data.id`, `data.hProperties.id` on the heading;
- * - `<!-- briefing:fallback REASON -->` → `data.fallback = 'fr'`, `data.fallbackReason` (`missing`
- *   or `stale`), `lang="fr" class="fallback"` (plus `stale`);
+ * - `<!-- briefing:fallback REASON -->` → `data.fallback = 'fr'`, `data.fallbackReason` (`missing`,
+ *   `stale` or `invalid`), `lang="fr" class="fallback"` (plus `stale` or `invalid`);
  * - `<!-- briefing:figure ID -->` → `data.figure` (the figure's value and label as data) and
  *   `class="figure"` on a key figure's paragraph. A mark without an id (templates written before
  *   figures had one) stands for the figure after the previous one.
  * - `<!-- briefing:standfirst -->` → `data.standfirst` and `class="standfirst"` on the paragraph.
  * - `<!-- briefing:fallback-cells r1c2-r3c1 -->` → the cells named (row, column, 1-based) of the
  *   table that follows get `data.fallback` and `lang="fr" class="fallback"` (./table-cells.ts).
- * - `<!-- briefing:fallback-items m2-s3 -->` → the items named (1-based; `m` missing, `s` stale) of
+ * - `<!-- briefing:fallback-items m2-s3 -->` → the items named (1-based; `m` missing, `s` stale, `i` invalid) of
  *   the list that follows, and their first paragraph (what the PDF lays out), are French fallbacks.
  * - `<!-- briefing:image -->` → `data.image` on the paragraph holding a figure's image, and
  *   `<!-- briefing:caption -->` → `data.caption` on its caption paragraph (render/markdown/image-view.ts).
@@ -83,7 +83,7 @@ function annotate(
     const reason = headingFallbacks.get(mark.arg);
     if (reason) markFallback(data, reason);
   } else if (mark.kind === ANNOTATION.fallback) {
-    markFallback(dataOf(node), mark.arg === 'stale' ? 'stale' : 'missing');
+    markFallback(dataOf(node), mark.arg === 'stale' || mark.arg === 'invalid' ? mark.arg : 'missing');
   } else if (mark.kind === ANNOTATION.figure && node.type === 'paragraph') {
     // A mark that names no known figure leaves an ordinary paragraph.
     const figure = figureFor(mark.arg);
@@ -96,8 +96,8 @@ function annotate(
   } else if (mark.kind === ANNOTATION.fallbackItems && node.type === 'list' && mark.arg) {
     for (const id of mark.arg.split('-')) {
       const item = node.children[Number(id.slice(1)) - 1];
-      if (!item || !/^[ms]\d{1,6}$/.test(id)) continue;
-      const reason = id.startsWith('s') ? 'stale' : 'missing';
+      if (!item || !/^[msi]\d{1,6}$/.test(id)) continue;
+      const reason = id.startsWith('s') ? 'stale' : id.startsWith('i') ? 'invalid' : 'missing';
       item.data ??= {};
       markFallback(item.data, reason);
       const first = item.children[0];
@@ -128,4 +128,5 @@ function markFallback(data: Data, reason: FallbackReason): void {
   data.hProperties = { ...data.hProperties, lang: 'fr' };
   addClass(data, CLASS.fallback);
   if (reason === 'stale') addClass(data, CLASS.stale);
+  if (reason === 'invalid') addClass(data, CLASS.invalid);
 }

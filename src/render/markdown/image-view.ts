@@ -16,7 +16,7 @@ import { annotationMark } from './annotations.js';
 /** The Markdown of `image` in the `lang` edition; `fallbackMark` writes the mark of a part shown in French. */
 export function imageMarkdown(image: LocalizedImage, lang: Lang, fallbackMark: (reason: FallbackReason) => string): string {
   const marks = (part: LocalizedInline | undefined, kind: string) =>
-    `${part && part.lang !== lang ? `${fallbackMark(part.state === 'stale' ? 'stale' : 'missing')}\n` : ''}${kind}\n`;
+    `${part && part.lang !== lang ? `${fallbackMark(part.state === 'stale' || part.state === 'invalid' ? part.state : 'missing')}\n` : ''}${kind}\n`;
   const alt = image.alt ? plainText({ type: 'paragraph', children: image.alt.children }) : '';
   const img: PhrasingContent = { type: 'image', url: image.src, alt };
   // A linked figure stays linked: `[![alt](src)](href)`.

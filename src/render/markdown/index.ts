@@ -12,6 +12,7 @@ import { MARKDOWN_OPTIONS, parseMarkdown } from '../../core/markdown.js';
 import { BUILTIN_TEMPLATES } from '../../core/paths.js';
 import { loadTemplate } from '../templates.js';
 import { contentView, fallbackReason } from './view.js';
+import { fallbackNote } from '../fallback-note.js';
 import { applyAnnotations } from './annotations.js';
 import { linkBase, resolveLinks } from './links.js';
 import { figureData } from './key-figures.js';
@@ -94,7 +95,7 @@ export function renderMarkdown(doc: BriefingDocument): string {
     ...tree.children.flatMap((node): RootContent[] => {
       if (node.type === 'heading' && node.depth === 1) return [node, ...mark, ...(line ? [line] : [])];
       if (node.data?.fallback !== 'fr' || node.type === 'heading') return [calloutAsAlert(node)];
-      const text = doc.t(node.data.fallbackReason === 'stale' ? 'staleNote' : 'fallbackNote');
+      const text = fallbackNote(doc.t, node.data.fallbackReason);
       const note: Paragraph = { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: text }] }] };
       return [note, calloutAsAlert(node)];
     }),

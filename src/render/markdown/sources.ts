@@ -29,7 +29,9 @@ export function sourceLine(source: LocalizedSource, lang: Lang): PhrasingContent
  * (1-based, `m` missing, `s` stale) whose title is shown in French; '' when none is.
  */
 export function sourcesMark(sources: readonly LocalizedSource[], lang: Lang): string {
-  const items = sources.flatMap((source, i) => (source.title && source.title.lang !== lang ? [`${source.title.state === 'stale' ? 's' : 'm'}${i + 1}`] : []));
+  const items = sources.flatMap((source, i) =>
+    source.title && source.title.lang !== lang ? [`${source.title.state === 'stale' ? 's' : source.title.state === 'invalid' ? 'i' : 'm'}${i + 1}`] : [],
+  );
   return items.length ? annotationMark(ANNOTATION.fallbackItems, items.join('-')) : '';
 }
 

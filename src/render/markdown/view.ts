@@ -72,8 +72,8 @@ const fallbackMark = (reason: FallbackReason) => annotationMark(ANNOTATION.fallb
 const frenchPartsMark = (block: LocalizedBlock) =>
   annotationMark(ANNOTATION.fallbackCells, (block.frenchParts ?? []).map((key) => key.slice(block.key.length + 1)).join('-'));
 
-/** Why a unit shown in French is: its translation is out of date, or there is none. */
-export const fallbackReason = (unit: { state: UnitState }): FallbackReason => (unit.state === 'stale' ? 'stale' : 'missing');
+/** Why a unit shown in French is: its translation is out of date, not valid, or there is none. */
+export const fallbackReason = (unit: { state: UnitState }): FallbackReason => (unit.state === 'stale' || unit.state === 'invalid' ? unit.state : 'missing');
 
 export function contentView(briefing: Briefing, date: string): ContentView {
   // Sections counted so far under each parent ('' for the top level).

@@ -10,6 +10,7 @@ import { renderList, renderQuote } from './containers.js';
 import { renderTable } from './table.js';
 import { renderFigureBox } from './key-figures-box.js';
 import { isKeyFigure } from '../../core/node-data.js';
+import { fallbackNote } from '../fallback-note.js';
 import { collectRuns, measureRuns, writeRuns, writeText, type Run } from './inline.js';
 import {
   bodyLineHeight,
@@ -228,8 +229,7 @@ function renderFallback(ctx: LayoutContext, node: RootContent, parent: StructPar
     withLeftBar(ctx, { ...bar, trim: 0 }, () => renderBlock(ctx, node, parent, inner, next));
     return;
   }
-  const stale = node.data?.fallbackReason === 'stale';
-  const note = ctx.t(stale ? 'staleNote' : 'fallbackNote');
+  const note = fallbackNote(ctx.t, node.data?.fallbackReason);
   const noteGap = useFont(ctx, 'sansItalic', theme.sizes.note, 1.25);
   const noteHeight = doc.heightOfString(note, { width: columnWidth(ctx, inner), lineGap: noteGap });
   // Keep the note with the start of its block.

@@ -5,6 +5,7 @@
  */
 import { toString as plainText } from 'mdast-util-to-string';
 import type { FallbackReason, KeyFigureParagraph } from '../../core/node-data.js';
+import { fallbackNote } from '../fallback-note.js';
 import { columnWidth, columnX, ensureSpace, useFont, type Column, type LayoutContext } from './layout.js';
 import { artifact, endGroup, tagBlock, tagGroup, type StructParent } from './tagging.js';
 
@@ -44,9 +45,7 @@ export function renderFigureBox(ctx: LayoutContext, nodes: readonly KeyFigurePar
   };
   const parts = (row: FigureRow) =>
     [
-      ...(row.fallback
-        ? [{ text: ctx.t(row.fallback === 'stale' ? 'staleNote' : 'fallbackNote'), font: fonts.note, color: theme.colors.fallback, after: 3, continued: false }]
-        : []),
+      ...(row.fallback ? [{ text: fallbackNote(ctx.t, row.fallback), font: fonts.note, color: theme.colors.fallback, after: 3, continued: false }] : []),
       { text: row.value, font: fonts.value, color: row.fallback ? theme.colors.fallback : theme.colors.accent, after: 2, continued: ctx.compact === true },
       { text: ctx.compact ? ` — ${row.label}` : row.label, font: fonts.label, color: theme.colors.text, after: 0, continued: false },
     ] as const;

@@ -4,23 +4,22 @@
  * Rules (severity): `briefing:placeholder-mismatch` (error), `briefing:nesting` (error),
  * `briefing:unescaped-interpolation` (error), `briefing:incomplete-plural` (error),
  * `briefing:raw-html` (warning), `briefing:whitespace` (warning) — all via `lintLocale`; with the
- * article's units, `briefing:translation-shape` (error), `briefing:note-references` (error) and
- * `briefing:block-markup` (warning);
+ * article's units, the shared validation of ../validate-unit.ts (shape, note calls, inline markup,
+ * links, placeholders of those units), the one `build` runs;
  * `briefing:french-typography` (warning) via `lintFrenchTypography`, for French files.
  *
  * The reader's own diagnostics (`LocaleFile.diagnostics`: invalid JSON, duplicate keys…) are not
  * repeated here; the caller reports them alongside.
  */
 import type { Diagnostic } from '../../core/errors.js';
-import type { Lang, Segment } from '../../core/types.js';
+import type { Segment } from '../../core/types.js';
 import type { LocaleEntry, LocaleFile } from '../../i18n/locale-file.js';
 import type { RuleContext } from './context.js';
 import { checkFrenchTypography } from './french-typography.js';
 import { checkMarkup } from './markup.js';
 import { checkInterpolationSyntax, checkPlaceholders } from './placeholders.js';
 import { checkPlurals } from './plurals.js';
-import { checkShape } from './shape.js';
-import { checkNoteReferences } from './note-references.js';
+import { validateTranslations } from '../validate-unit.js';
 import { checkWhitespace } from './whitespace.js';
 import { checkGlossary } from './glossary.js';
 import type { Glossary } from '../../i18n/glossary.js';
@@ -57,26 +56,22 @@ export function lintLocale(input: LintInput): Diagnostic[] {
     ...(input.source ? { french: new Map(input.source.entries.map((e): [string, LocaleEntry] => [e.key, e])) } : {}),
     ...(input.text !== undefined ? { text: input.text } : {}),
   };
-  const withUnits = input.units ? { ...ctx, units: new Map(input.units.map((unit) => [unit.key, unit])) } : undefined;
-  const shape = withUnits ? [...checkShape(withUnits), ...checkNoteReferences(withUnits)] : [];
+  // An article's units are validated as the build validates them (../validate-unit.ts); other keys here.
+  const unitKeys = new Set(input.units?.map((unit) => unit.key));
+  const others = { ...ctx, entries: ctx.entries.filter((entry) => !unitKeys.has(entry.key)) };
+  const units = input.units
+    ? validateTranslations({ file: ctx.file, lang: ctx.lang, entries: ctx.entries, units: input.units, ...(ctx.text !== undefined ? { text: ctx.text } : {}) })
+        .diagnostics
+    : [];
   return sortByPlace([
-    ...checkPlaceholders(ctx),
-    ...checkInterpolationSyntax(ctx),
+    ...checkPlaceholders(others),
+    ...checkInterpolationSyntax(others),
     ...checkPlurals(ctx),
     ...checkMarkup(ctx),
     ...checkWhitespace(ctx),
-    ...shape,
-    ...(withUnits && input.glossary ? checkGlossary(withUnits, input.glossary) : []),
+    ...units,
+    ...(input.units && input.glossary ? checkGlossary({ ...ctx, units: new Map(input.units.map((unit) => [unit.key, unit])) }, input.glossary) : []),
   ]);
-}
-
-/**
- * The shape rules alone (`briefing:translation-shape`, `briefing:block-markup`): what `build`
- * reports about the translations of `units` it is about to use.
- */
-export function lintTranslationShape(target: LocaleFile, lang: Lang, units: readonly Segment[]): Diagnostic[] {
-  const ctx = { file: target.file, lang, entries: target.entries, text: target.text, units: new Map(units.map((unit) => [unit.key, unit])) };
-  return sortByPlace([...checkShape(ctx), ...checkNoteReferences(ctx)]);
 }
 
 /** French typography check for French strings (used on French locale files). */

@@ -9,15 +9,18 @@
  * Raw HTML is left to `briefing:raw-html`. Only keys of the article's units are checked: the
  * caller passes the units (`build` and `check` both have the article).
  */
-import type { RootContent } from 'mdast';
+import type { List, RootContent } from 'mdast';
 import type { Diagnostic } from '../../core/errors.js';
 import { parseMarkdown } from '../../core/markdown.js';
 import type { Segment } from '../../core/types.js';
 import { frenchNote, placeAt, report, type RuleContext } from './context.js';
+import type { TreeCache } from './unit-tree.js';
 
 /** What the shape rules see: the lint context and the article's units by key. */
 export interface ShapeContext extends RuleContext {
   units: ReadonlyMap<string, Segment>;
+  /** Strings parsed so far by the rules of one validation (./unit-tree.ts). */
+  trees?: TreeCache;
 }
 
 /** Names of the blocks a string can parse to, as the messages say them. */
@@ -67,9 +70,14 @@ export function checkShape(ctx: ShapeContext): Diagnostic[] {
     const note = frenchNote(ctx, entry.key) ?? `French: ${JSON.stringify(unit.markdown)}`;
     if (unit.kind === 'list' || unit.kind === 'blockquote') {
       const wrong = nodes[0]?.type === unit.kind ? nodes[1] : nodes[0];
-      if (!wrong) continue;
+      const french = unit.kind === 'list' ? 'list' : 'quote';
+      if (!wrong) {
+        const items = nodes[0]?.type === 'list' ? listDifference(nodes[0], parseMarkdown(unit.markdown).children[0]) : undefined;
+        if (items) out.push(report(ctx, 'briefing:translation-shape', { french, found: items }, place(nodes[0]), note));
+        continue;
+      }
       const found = nodes.length === 1 ? `is ${blockName(wrong)}` : `is ${nodes.length} blocks (${nodes.map(blockName).join(', then ')})`;
-      out.push(report(ctx, 'briefing:translation-shape', { french: unit.kind === 'list' ? 'list' : 'quote', found }, place(wrong), note));
+      out.push(report(ctx, 'briefing:translation-shape', { french, found }, place(wrong), note));
       continue;
     }
     // The French's own blocks as a string would parse (one paragraph; a heading "1. Intro" is a
@@ -82,6 +90,19 @@ export function checkShape(ctx: ShapeContext): Diagnostic[] {
     out.push(report(ctx, 'briefing:block-markup', params, place(extra), note));
   }
   return out;
+}
+
+/**
+ * How a translated list differs from the French one, as the message says it ("has 2 items, the
+ * French 3"), or undefined when it has the French's kind (numbered or not) and number of items.
+ */
+function listDifference(list: List, french: RootContent | undefined): string | undefined {
+  if (french?.type !== 'list') return undefined;
+  const kind = (l: List) => (l.ordered ? 'a numbered list' : 'a bulleted list');
+  if (Boolean(list.ordered) !== Boolean(french.ordered)) return `is ${kind(list)}, the French ${kind(french)}`;
+  const count = (n: number) => `${n} item${n === 1 ? '' : 's'}`;
+  if (list.children.length !== french.children.length) return `has ${count(list.children.length)}, the French ${count(french.children.length)}`;
+  return undefined;
 }
 
 /** The line of `value` that makes `node` a block (a setext heading's underline), shortened. */
