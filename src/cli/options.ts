@@ -9,8 +9,9 @@ import { UsageError } from '../core/errors.js';
 import { DEFAULTS } from '../core/defaults.js';
 import { FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '../core/types.js';
 import { parseShard, type Shard } from '../publish/shard.js';
+import { XLIFF_VERSIONS, type XliffVersion } from '../translate/xliff/document.js';
 
-const COMMANDS = ['build', 'extract', 'check', 'status', 'serve', 'merge-manifests', 'suggest'] as const;
+const COMMANDS = ['build', 'extract', 'check', 'status', 'serve', 'merge-manifests', 'suggest', 'xliff'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const REPORT_FORMATS = ['text', 'json'] as const;
@@ -36,7 +37,19 @@ const OPTIONS = {
     description: `build: formats, comma-separated (${FORMATS.join(',')}); check/status: report format (text|json)`,
     commands: ['build', 'check', 'status'],
   },
-  out: { type: 'string', value: 'DIR', description: 'Output folder (default: output/ in the project)', commands: ['build', 'merge-manifests'] },
+  out: {
+    type: 'string',
+    value: 'DIR',
+    description: 'Output folder (default: output/ in the project; xliff: xliff/)',
+    commands: ['build', 'merge-manifests', 'xliff'],
+  },
+  'xliff-version': {
+    type: 'string',
+    value: 'V',
+    description: 'xliff export: XLIFF version written (2.0|1.2)',
+    defaultValue: DEFAULTS.xliffVersion,
+    commands: ['xliff'],
+  },
   root: { type: 'string', value: 'DIR', description: 'Project folder holding content/, locales/, templates/ (default: .)', commands: ALL },
   'min-coverage': {
     type: 'string',
@@ -128,6 +141,8 @@ export interface Settings {
   /** Print `info` diagnostics too. */
   verbose: boolean;
   accept: string[];
+  /** `briefing xliff export --xliff-version`. */
+  xliffVersion: XliffVersion;
   help: boolean;
   version: boolean;
   /** Notes on options that were adjusted (printed on stderr, the command still runs). */
@@ -161,7 +176,7 @@ export function parseCommandLine(argv: readonly string[]): Settings {
     }
   }
   const notices: string[] = [];
-  const translating = command === 'check' || command === 'status';
+  const translating = command === 'check' || command === 'status' || command === 'xliff';
   const langs = list('lang', values.lang, LANGS);
   return {
     command,
@@ -191,6 +206,7 @@ export function parseCommandLine(argv: readonly string[]): Settings {
       .flatMap((item) => item.split(','))
       .map((key) => key.trim())
       .filter(Boolean),
+    xliffVersion: list('xliff-version', values['xliff-version'], XLIFF_VERSIONS, DEFAULTS.xliffVersion)[0] ?? DEFAULTS.xliffVersion,
     help: values.help ?? false,
     version: values.version ?? false,
     notices,
@@ -274,6 +290,7 @@ export function helpText(version: string): string {
     `  briefing serve   [--port ${DEFAULTS.port}] [--host ${DEFAULTS.host}] [--time-budget SECONDS]`,
     '  briefing merge-manifests MANIFEST|DIR… [--out DIR] [--json]',
     '  briefing suggest SLUG… [--json]',
+    '  briefing xliff   export [slug…] [--lang en] [--out DIR] [--xliff-version 2.0|1.2] | import FILE…',
     '',
     'Commands:',
     "  build     Render briefings into output/<slug>/<slug>.<lang>.<ext> (and the translators' review page),",
@@ -283,6 +300,7 @@ export function helpText(version: string): string {
     '  status    Translation coverage per article and language',
     `  serve     Local web service: every briefing on demand, HTML with live preview (http://${DEFAULTS.host}:${DEFAULTS.port}/)`,
     '  merge-manifests  Join the manifests of sharded builds into one output folder (with its index and feeds)',
+    '  xliff     Export translations as XLIFF for CAT tools (xliff/<slug>.<lang>.xlf), import them back after checks',
     '  suggest   Candidate key figures and sources found in the text, as front matter (figures:, sources:) to review and paste',
     '',
     'Options:',
