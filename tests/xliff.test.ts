@@ -155,6 +155,7 @@ describe('briefing xliff', () => {
     const good = read(root, XLF);
     const cases: [string, string, RegExp][] = [
       ['broken', good.replace('</source>', '</sourc>'), /broken\.xlf:\d+:\d+ +error +Not well-formed XML.*briefing:xliff-malformed/],
+      ['ampersand', good.replace('Une note beta.', 'Une note & beta.'), /ampersand\.xlf:\d+:\d+ +error +Not well-formed XML: a bare "&"/],
       ['doctype', good.replace('<xliff', '<!DOCTYPE x [<!ENTITY a "aaaa">]>\n<xliff'), /doctype\.xlf:2:1 +error .*DOCTYPE.*briefing:xliff-doctype/],
       ['unknown', good.replace('<unit id="notes.1"', '<unit id="notes.9"'), /unknown\.xlf:\d+:5 +error +Unit "notes.9" is not a unit of essai/],
       ['german', good.replace('trgLang="en"', 'trgLang="de"'), /german\.xlf:3:3 +error +This file translates into "de"/],
