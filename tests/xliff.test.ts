@@ -117,7 +117,7 @@ describe('briefing xliff', () => {
     expect((await runCli(['extract', '--root', root])).code).toBe(0);
     await runCli(['xliff', 'export', '--root', root]);
     const unit20 = unitOf(read(root, XLF), 'notes.1');
-    expect(unit20).toMatch(/<segment state="initial" subState="briefing:needs-review">/);
+    expect(unit20).toMatch(/<segment state="initial" subState="briefing-status:needs-review">/);
     expect(unit20).toContain('<note category="previous-source">French when translated: Une note alpha.</note>');
     await runCli(['xliff', 'export', '--root', root, '--xliff-version', '1.2']);
     const unit12 = unitOf(read(root, XLF), 'notes.1');

@@ -7,7 +7,7 @@ import type { UnitState } from './document.js';
 /** XLIFF 2.0 `state` (and `subState`, for a stale unit: 2.0 has no "needs review"). */
 export const STATE_2_0: Record<UnitState, { state: string; subState?: string }> = {
   new: { state: 'initial' },
-  'needs-review': { state: 'initial', subState: 'briefing:needs-review' },
+  'needs-review': { state: 'initial', subState: 'briefing-status:needs-review' },
   translated: { state: 'translated' },
   final: { state: 'final' },
 };
