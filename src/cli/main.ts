@@ -39,6 +39,7 @@ export async function run(argv: readonly string[], out: Output = consoleOutput):
       'merge-manifests': async () => (await import('./commands/merge-manifests.js')).mergeManifestsCommand,
       suggest: async () => (await import('./commands/suggest.js')).suggestCommand,
       glossary: async () => (await import('./commands/glossary.js')).glossaryCommand,
+      xliff: async () => (await import('./commands/xliff.js')).xliffCommand,
     };
     return await (await commands[settings.command]())(settings, out);
   } catch (error) {

@@ -10,8 +10,9 @@ import { DEFAULTS } from '../core/defaults.js';
 import { FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '../core/types.js';
 import { parseShard, type Shard } from '../publish/shard.js';
 import { qaRuleOption } from './qa-rule-option.js';
+import { XLIFF_VERSIONS, type XliffVersion } from '../translate/xliff/document.js';
 
-const COMMANDS = ['build', 'extract', 'check', 'status', 'serve', 'merge-manifests', 'suggest', 'glossary'] as const;
+const COMMANDS = ['build', 'extract', 'check', 'status', 'serve', 'merge-manifests', 'suggest', 'glossary', 'xliff'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const REPORT_FORMATS = ['text', 'json'] as const;
@@ -37,7 +38,19 @@ const OPTIONS = {
     description: `build: formats, comma-separated (${FORMATS.join(',')}); check/status: report format (text|json)`,
     commands: ['build', 'check', 'status'],
   },
-  out: { type: 'string', value: 'DIR', description: 'Output folder (default: output/ in the project)', commands: ['build', 'merge-manifests'] },
+  out: {
+    type: 'string',
+    value: 'DIR',
+    description: 'Output folder (default: output/ in the project; xliff: xliff/)',
+    commands: ['build', 'merge-manifests', 'xliff'],
+  },
+  'xliff-version': {
+    type: 'string',
+    value: 'V',
+    description: 'xliff export: XLIFF version written (2.0|1.2)',
+    defaultValue: DEFAULTS.xliffVersion,
+    commands: ['xliff'],
+  },
   root: { type: 'string', value: 'DIR', description: 'Project folder holding content/, locales/, templates/ (default: .)', commands: ALL },
   'min-coverage': {
     type: 'string',
@@ -145,6 +158,8 @@ export interface Settings {
   accept: string[];
   /** QA rules to accept for the `accept` keys (`--rule`), as full ids. */
   rules: string[];
+  /** `briefing xliff export --xliff-version`. */
+  xliffVersion: XliffVersion;
   help: boolean;
   version: boolean;
   /** Notes on options that were adjusted (printed on stderr, the command still runs). */
@@ -178,7 +193,7 @@ export function parseCommandLine(argv: readonly string[]): Settings {
     }
   }
   const notices: string[] = [];
-  const translating = command === 'check' || command === 'status';
+  const translating = command === 'check' || command === 'status' || command === 'xliff';
   const langs = list('lang', values.lang, LANGS);
   return {
     command,
@@ -210,6 +225,7 @@ export function parseCommandLine(argv: readonly string[]): Settings {
       .map((key) => key.trim())
       .filter(Boolean),
     rules: qaRuleOption(values.rule, values.accept ?? []),
+    xliffVersion: list('xliff-version', values['xliff-version'], XLIFF_VERSIONS, DEFAULTS.xliffVersion)[0] ?? DEFAULTS.xliffVersion,
     help: values.help ?? false,
     version: values.version ?? false,
     notices,
@@ -294,6 +310,7 @@ export function helpText(version: string): string {
     '  briefing merge-manifests MANIFEST|DIR… [--out DIR] [--json]',
     '  briefing suggest SLUG… [--json]',
     '  briefing glossary import FILE.tbx|FILE.csv… [--replace]',
+    '  briefing xliff   export [slug…] [--lang en] [--out DIR] [--xliff-version 2.0|1.2] | import FILE…',
     '',
     'Commands:',
     "  build     Render briefings into output/<slug>/<slug>.<lang>.<ext> (and the translators' review page),",
@@ -303,6 +320,7 @@ export function helpText(version: string): string {
     '  status    Translation coverage per article and language',
     `  serve     Local web service: every briefing on demand, HTML with live preview (http://${DEFAULTS.host}:${DEFAULTS.port}/)`,
     '  merge-manifests  Join the manifests of sharded builds into one output folder (with its index and feeds)',
+    '  xliff     Export translations as XLIFF for CAT tools (xliff/<slug>.<lang>.xlf), import them back after checks',
     '  suggest   Candidate key figures and sources found in the text, as front matter (figures:, sources:) to review and paste',
     '  glossary  Merge terms from a TBX or CSV file into locales/glossary.json (check warns when a translation strays from it)',
     '',

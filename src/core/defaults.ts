@@ -3,6 +3,12 @@
  * the build, the service and the renderers read them here, so a default is never written twice.
  */
 export const DEFAULTS = {
+  /** `briefing xliff export`: the folder, under the project, that XLIFF files are written to (never published). */
+  xliffDir: 'xliff',
+  /** `briefing xliff import`: the largest XLIFF file read (an export of a long article is a few hundred KB). */
+  xliffMaxBytes: 32 * 1024 * 1024,
+  /** `briefing xliff export`: the XLIFF version written (2.0, the standard; 1.2 with --xliff-version). */
+  xliffVersion: '2.0' as const,
   /** Least share (%) of up-to-date units for a translated edition to be published (po4a's default). */
   minCoverage: 80,
   /** `briefing serve`: port and address (loopback only: the service is for this machine). */

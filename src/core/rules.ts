@@ -417,6 +417,42 @@ export const RULES = {
     (p) =>
       `This file resolves ${p.into ?? 'outside the project'} (a symbolic link?): Briefing reads only the project's own files, never .git/ or the output folder. Replace the link by the file itself, or remove it`,
   ),
+  // XLIFF exchange with CAT tools (src/translate/xliff/, `briefing xliff`).
+  'briefing:xliff-malformed': rule<{ reason: string }>('error', (p) => `Not well-formed XML: ${p.reason}. Fix the file where shown, or export it again`),
+  'briefing:xliff-doctype': rule(
+    'error',
+    () =>
+      'An XLIFF file must not declare a DOCTYPE or entities (they could expand without bound or read other files): remove the declaration, or export the file again',
+  ),
+  'briefing:xliff-too-large': rule<{ size: number; max: number }>(
+    'error',
+    (p) => `This XLIFF file is ${p.size} bytes, more than the ${p.max} accepted: export and import fewer articles at a time`,
+  ),
+  'briefing:xliff-unsupported': rule<{ found: string }>(
+    'error',
+    (p) => `Not an XLIFF 2.0 or 1.2 document (found ${p.found}): import a file written by "briefing xliff export" and saved by your CAT tool`,
+  ),
+  'briefing:xliff-wrong-language': rule<{ found: string; expected: string }>(
+    'error',
+    (p) => `This file translates into "${p.found}", not ${p.expected}: import the file of the right language, or set the target language in your CAT tool`,
+  ),
+  'briefing:xliff-unknown-article': rule<{ slug: string }>(
+    'error',
+    (p) => `No article "${p.slug}" in content/: the file was exported from another project or the article was renamed; export it again`,
+  ),
+  'briefing:xliff-unknown-unit': rule<{ id: string; slug: string }>(
+    'error',
+    (p) => `Unit "${p.id}" is not a unit of ${p.slug} (the French changed since the export, or the id was edited): export again and copy the translation over`,
+  ),
+  'briefing:xliff-source-changed': rule<{ id: string }>(
+    'error',
+    (p) =>
+      `The French of unit "${p.id}" is not the current French (it changed since the export, or the source was edited): not imported. Export again and translate the new French`,
+  ),
+  'briefing:xliff-unknown-code': rule<{ code: string }>(
+    'error',
+    (p) => `Inline code ${p.code} is not one this file defines: keep the tags of the source as they are (move them, never retype them)`,
+  ),
 } as const satisfies Record<`briefing:${string}`, { severity: Severity }>;
 
 /** A rule id of the table; anything else fails the typecheck. */
