@@ -30,6 +30,8 @@ export interface LocaleFile {
   text: string;
   resources: ResourceTree;
   entries: LocaleEntry[];
+  /** Where each object opens (`{`), by its dotted key (`''`: the root), to place a key missing in it. */
+  objects?: Map<string, Place>;
   diagnostics: Diagnostic[];
 }
 
@@ -76,6 +78,7 @@ export function readLocaleFile(text: string, file: string): LocaleFile {
     result.diagnostics.push(ruleDiagnostic('briefing:invalid-locale', file, {}, at(root)));
     return result;
   }
+  result.objects = new Map();
   walk(root, '', result.resources, result);
   if (path.basename(file) === INTERFACE_FILE) {
     const nesting = checkNesting(result.entries, file, limits);
@@ -94,6 +97,7 @@ function remove(tree: ResourceTree, key: string): void {
 }
 
 function walk(node: ObjectNode, prefix: string, target: ResourceTree, result: LocaleFile): void {
+  result.objects?.set(prefix, at(node));
   const seen = new Map<string, Place>();
   for (const member of node.members) {
     const name = member.name.type === 'String' ? member.name.value : member.name.name;

@@ -9,7 +9,7 @@ import { SOURCE_LANG } from '../../core/types.js';
 import { readLocale } from '../../project/locales.js';
 import { extractSourceLocale } from '../../i18n/extract.js';
 import { serializeState } from '../../translate/state.js';
-import { syncTranslations } from '../../translate/sync.js';
+import { syncTranslations, type SyncResult } from '../../translate/sync.js';
 import { articleStatus } from '../../translate/status.js';
 import { readLocaleFile } from '../../i18n/locale-file.js';
 import { loadArticles, loadTranslations } from '../../translate/project.js';
@@ -57,10 +57,7 @@ export async function extractCommand(settings: Settings, out: Output): Promise<n
         notes.push(
           `${where}: ${sync.obsoleted.length} obsolete translation${sync.obsoleted.length === 1 ? '' : 's'} moved to ${path.relative(paths.root, inputs.files.obsolete)}: ${sync.obsoleted.join(', ')}`,
         );
-      for (const carry of sync.carried)
-        notes.push(
-          `${where}: carried "${carry.from}" over to "${carry.to}" (${Math.round(carry.similarity * 100)} % similar${carry.stale ? ', marked stale: review it' : ''})`,
-        );
+      for (const carry of sync.carried) notes.push(`${where}: ${carryNote(carry, path.relative(paths.root, inputs.files.obsolete))}`);
       if (sync.pruned.length) notes.push(`${where}: pruned ${sync.pruned.join(', ')}`);
     }
   }
@@ -85,4 +82,17 @@ export async function extractCommand(settings: Settings, out: Output): Promise<n
   if (removed.length > 0) out.stdout(`Removed ${removed.join(', ')}`);
   if (changed.length === 0) out.stdout(hasErrors(diagnostics) ? 'Nothing updated (see the errors above).' : 'Locale files are up to date.');
   return hasErrors(diagnostics) ? EXIT.content : EXIT.ok;
+}
+
+/** What `extract` says about one translation it reused, in the translator's words. */
+function carryNote(carry: SyncResult['carried'][number], obsoleteFile: string): string {
+  const review = carry.stale ? ', marked stale: review it' : '';
+  switch (carry.reason) {
+    case 'returned':
+      return `took the translation of "${carry.to}" back from ${obsoleteFile} (its French is back${carry.stale ? ', changed: marked stale, review it' : ', unchanged'})`;
+    case 'twin':
+      return `carried "${carry.from}" over to "${carry.to}" (the key looks mistyped${carry.stale ? `${review}` : '; same French, up to date'})`;
+    default:
+      return `carried "${carry.from}" over to "${carry.to}" (${Math.round(carry.similarity * 100)} % similar${review})`;
+  }
 }

@@ -1,0 +1,122 @@
+/**
+ * What the tool protects (issue 14, "Protect the work", "Errors in plain words"): each case as a
+ * translator meets it, through the CLI on a small temporary project, with the exact placed messages.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { editFile, runCli, translatedProject } from './helpers.js';
+
+const SOURCE =
+  '# Le titre\n\nPremier paragraphe du chapeau.\n\n## Le contexte\n\nUn paragraphe sur le contexte.\n\nUn second paragraphe.\n\n## La suite\n\nFin de l’article.\n';
+const ENGLISH = {
+  title: 'The title',
+  lead: { '1': 'First paragraph of the lead.' },
+  sections: {
+    'le-contexte': { heading: 'The context', '1': 'A paragraph on the context.', '2': 'A second paragraph.' },
+    'la-suite': { heading: 'What follows', '1': 'End of the article.' },
+  },
+};
+const EN = 'locales/en/essai.json';
+
+/** A project with the article translated and checked (its state recorded). */
+async function project(): Promise<string> {
+  const root = await translatedProject('essai', SOURCE, ENGLISH);
+  const check = await runCli(['check', '--root', root]);
+  expect(check.stdout).toContain('check passed');
+  return root;
+}
+
+const read = (root: string, file: string) => readFileSync(path.join(root, file), 'utf8');
+const json = (root: string, file: string) => JSON.parse(read(root, file)) as Record<string, any>;
+
+describe('a key typed wrong', () => {
+  test('check names the twin in both messages, each at its own line', async () => {
+    const root = await project();
+    // JSON.stringify wrote "1", "2" before "heading": the missing heading is placed at its object's brace.
+    editFile(root, EN, (text) => text.replace('"heading": "The context"', '"haeding": "The context"'));
+    const check = await runCli(['check', '--root', root]);
+    expect(check.stdout).toContain(
+      `${EN}:7:20  error  Missing en translation of "sections.le-contexte.heading": is it under the unknown key "sections.le-contexte.haeding"? Rename that key to "sections.le-contexte.heading"  briefing:missing-translation`,
+    );
+    expect(check.stdout).toContain(
+      `${EN}:10:18  warning  Unknown key "sections.le-contexte.haeding": did you mean "sections.le-contexte.heading"? Rename the key to "sections.le-contexte.heading" (or run "briefing extract", which carries it over)  briefing:obsolete-key`,
+    );
+  });
+
+  test('extract, as the message suggests, carries the translations to the right keys, up to date', async () => {
+    const root = await project();
+    // A whole section renamed by hand: four keys under a mistyped id.
+    editFile(root, EN, (text) => text.replace('"le-contexte": {', '"le-contxte": {'));
+    expect((await runCli(['check', '--root', root])).code).toBe(1);
+    const extract = await runCli(['extract', '--root', root]);
+    expect(extract.stdout).toContain(
+      'essai (en): carried "sections.le-contxte.heading" over to "sections.le-contexte.heading" (the key looks mistyped; same French, up to date)',
+    );
+    expect(extract.stdout).not.toContain('obsolete');
+    expect(existsSync(path.join(root, 'locales/en/essai.obsolete.json'))).toBe(false);
+    expect(json(root, EN).sections['le-contexte']).toEqual(ENGLISH.sections['le-contexte']);
+    const check = await runCli(['check', '--root', root]);
+    expect(check.stdout).toBe('check passed: no problems; coverage: essai en 100 %');
+  });
+
+  test('lead.1 and lead.2 are not twins: a removed paragraph is moved aside, not carried', async () => {
+    const root = await project();
+    editFile(root, 'content/essai.md', (text) => text.replace('Un second paragraphe.\n\n', ''));
+    editFile(root, EN, (text) => text.replace('"1": "A paragraph on the context."', '"3": "A paragraph on the context."'));
+    const extract = await runCli(['extract', '--root', root]);
+    expect(extract.stdout).toContain('moved to locales/en/essai.obsolete.json');
+  });
+});
+
+describe('a key that comes back', () => {
+  test('takes its translation back from the obsolete file; stale when its French changed', async () => {
+    const root = await project();
+    const original = read(root, 'content/essai.md');
+    editFile(root, 'content/essai.md', (text) => text.replace('Un second paragraphe.\n\n', ''));
+    expect((await runCli(['extract', '--root', root])).stdout).toContain(
+      '1 obsolete translation moved to locales/en/essai.obsolete.json: sections.le-contexte.2',
+    );
+    writeFileSync(path.join(root, 'content/essai.md'), original.replace('Un second paragraphe.', 'Un tout autre texte, sans rapport.'));
+    const extract = await runCli(['extract', '--root', root]);
+    expect(extract.stdout).toContain(
+      'essai (en): took the translation of "sections.le-contexte.2" back from locales/en/essai.obsolete.json (its French is back, changed: marked stale, review it)',
+    );
+    expect(json(root, EN).sections['le-contexte']['2']).toBe('A second paragraph.');
+    const check = await runCli(['check', '--root', root]);
+    expect(check.stdout).toContain(`${EN}:10:12  error  Stale translation of "sections.le-contexte.2"`);
+    expect(check.stdout).toContain('    Change:     "Un [-second paragraphe-]{+tout autre texte, sans rapport+}."');
+  });
+});
+
+describe('missing keys are placed where they belong', () => {
+  test('after the key before them, or at their object', async () => {
+    const root = await project();
+    editFile(root, EN, (text) => text.replace('\n      "2": "A second paragraph.",', '').replace(/"la-suite": \{[^}]*\}/, '"la-suite": {}'));
+    const check = await runCli(['check', '--root', root]);
+    // "2" after "1" (line 8), the emptied section at its brace (line 11).
+    expect(check.stdout).toContain(`${EN}:8:12  error  Missing en translation of "sections.le-contexte.2"  briefing:missing-translation`);
+    expect(check.stdout).toContain(`${EN}:11:17  error  Missing en translation of "sections.la-suite.heading"  briefing:missing-translation`);
+    expect(check.stdout).toContain(`${EN}:11:17  error  Missing en translation of "sections.la-suite.1"  briefing:missing-translation`);
+    expect(check.stdout).not.toContain(':1:1 ');
+  });
+});
+
+describe('a stale note shows the whole change', () => {
+  test('a change past the first 160 characters is shown, nothing cut', async () => {
+    const root = await project();
+    const long = `${'Un paragraphe sur le contexte, '.repeat(8)}et la fin.`;
+    editFile(root, 'content/essai.md', (text) => text.replace('Un paragraphe sur le contexte.', long));
+    await runCli(['extract', '--root', root]);
+    editFile(root, 'content/essai.md', (text) => text.replace('et la fin.', 'et une autre fin.'));
+    await runCli(['extract', '--root', root]);
+    editFile(root, EN, (text) => text.replace('A paragraph on the context.', 'A long paragraph.'));
+    await runCli(['check', '--root', root]);
+    editFile(root, 'content/essai.md', (text) => text.replace('et une autre fin.', 'et la vraie fin.'));
+    await runCli(['extract', '--root', root]);
+    const check = await runCli(['check', '--root', root]);
+    expect(check.stdout).toContain(`    French now: "${long.replace('et la fin.', 'et la vraie fin.')}"`);
+    expect(check.stdout).toContain(`    Change:     "${'Un paragraphe sur le contexte, '.repeat(8)}et [-une autre-]{+la vraie+} fin."`);
+    expect(check.stdout).not.toContain('…');
+  });
+});
