@@ -85,7 +85,7 @@ describe('a key that comes back', () => {
     expect(json(root, EN).sections['le-contexte']['2']).toBe('A second paragraph.');
     const check = await runCli(['check', '--root', root]);
     expect(check.stdout).toContain(`${EN}:10:12  error  Stale translation of "sections.le-contexte.2"`);
-    expect(check.stdout).toContain('    Change:     "Un [-second paragraphe-]{+tout autre texte, sans rapport+}."');
+    expect(check.stdout).toContain('    French change: "Un [-second paragraphe-]{+tout autre texte, sans rapport+}."');
   });
 });
 
@@ -115,8 +115,54 @@ describe('a stale note shows the whole change', () => {
     editFile(root, 'content/essai.md', (text) => text.replace('et une autre fin.', 'et la vraie fin.'));
     await runCli(['extract', '--root', root]);
     const check = await runCli(['check', '--root', root]);
-    expect(check.stdout).toContain(`    French now: "${long.replace('et la fin.', 'et la vraie fin.')}"`);
-    expect(check.stdout).toContain(`    Change:     "${'Un paragraphe sur le contexte, '.repeat(8)}et [-une autre-]{+la vraie+} fin."`);
+    expect(check.stdout).toContain(`    French change: "${'Un paragraphe sur le contexte, '.repeat(8)}et [-une autre-]{+la vraie+} fin."`);
     expect(check.stdout).not.toContain('…');
+  });
+});
+
+describe('JSON errors in plain words, at the real spot', () => {
+  /** `check`'s first line after `change` is applied to the English file's text. */
+  async function firstProblem(change: (text: string) => string): Promise<string> {
+    const root = await project();
+    editFile(root, EN, change);
+    const check = await runCli(['check', '--root', root]);
+    expect(check.code).toBe(1);
+    return check.stdout.split('\n')[0]!;
+  }
+
+  test('a missing comma: at the end of the value that lacks it', async () => {
+    expect(await firstProblem((text) => text.replace('"The title",', '"The title"'))).toBe(
+      `${EN}:2:23  error  Invalid JSON: missing comma after the value on line 2: add a , at its end  briefing:invalid-json`,
+    );
+  });
+
+  test('a trailing comma: at the comma', async () => {
+    expect(await firstProblem((text) => text.replace('"What follows"', '"What follows",'))).toBe(
+      `${EN}:14:32  error  Invalid JSON: trailing comma before }: delete the comma on line 14 (JSON allows none after the last entry)  briefing:invalid-json`,
+    );
+  });
+
+  test('curly quotes around a value', async () => {
+    expect(await firstProblem((text) => text.replace('"The title"', '“The title”'))).toBe(
+      `${EN}:2:12  error  Invalid JSON: use straight double quotes " around keys and values, not “ ” or « » (curly quotes are fine inside a text)  briefing:invalid-json`,
+    );
+  });
+
+  test('a straight quote inside a text: at that quote', async () => {
+    expect(await firstProblem((text) => text.replace('"The title"', '"The "best" title"'))).toBe(
+      `${EN}:2:17  error  Invalid JSON: a " inside a text ends it early: write \\" for a quote inside a text (or use “ ”)  briefing:invalid-json`,
+    );
+  });
+
+  test('a comment', async () => {
+    expect(await firstProblem((text) => text.replace('  "title"', '  // to review\n  "title"'))).toBe(
+      `${EN}:2:3  error  Invalid JSON: JSON has no comments: delete it, and put notes in the commit message or the pull request  briefing:invalid-json`,
+    );
+  });
+
+  test('a missing colon', async () => {
+    expect(await firstProblem((text) => text.replace('"title": "The title"', '"title" "The title"'))).toBe(
+      `${EN}:2:10  error  Invalid JSON: missing colon after the key on line 2: write "key": "value"  briefing:invalid-json`,
+    );
   });
 });

@@ -9,6 +9,7 @@ import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import { jsonTooDeep } from '../core/json-depth.js';
 import { limits as currentLimits } from '../core/limits.js';
 import type { Place } from '../core/types.js';
+import { plainJsonError } from './json-error.js';
 import { checkNesting } from './nesting-check.js';
 
 /** Nested i18next resources (`{ sections: { id: { heading: "…" } } }`). */
@@ -66,12 +67,14 @@ export function readLocaleFile(text: string, file: string): LocaleFile {
     return result;
   }
   let root: ValueNode;
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    root = parseJson(text.replace(/^\uFEFF/, ''), { mode: 'json' }).body;
+    root = parseJson(json, { mode: 'json' }).body;
   } catch (error) {
     const e = error as { line?: number; column?: number; message?: string };
     const message = (e.message ?? 'Invalid JSON').replace(/(?<!\s)\s*\(\d+:\d+\)\s*$/, '');
-    result.diagnostics.push(ruleDiagnostic('briefing:invalid-json', file, { reason: message }, { line: e.line ?? 1, column: e.column ?? 1 }));
+    const plain = plainJsonError(json, { line: e.line ?? 1, column: e.column ?? 1 }, message);
+    result.diagnostics.push(ruleDiagnostic('briefing:invalid-json', file, { reason: plain.reason }, plain.place));
     return result;
   }
   if (root.type !== 'Object') {
