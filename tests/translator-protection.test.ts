@@ -2,7 +2,7 @@
  * What the tool protects (issue 14, "Protect the work", "Errors in plain words"): each case as a
  * translator meets it, through the CLI on a small temporary project, with the exact placed messages.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { editFile, runCli, translatedProject } from './helpers.js';
@@ -164,5 +164,58 @@ describe('JSON errors in plain words, at the real spot', () => {
     expect(await firstProblem((text) => text.replace('"title": "The title"', '"title" "The title"'))).toBe(
       `${EN}:2:10  error  Invalid JSON: missing colon after the key on line 2: write "key": "value"  briefing:invalid-json`,
     );
+  });
+});
+
+describe('orphaned locale files', () => {
+  test('a deleted article: check, status and extract name its locale files and the fix', async () => {
+    const root = await project();
+    writeFileSync(path.join(root, 'content/autre.md'), '# Autre\n\nUn texte.\n');
+    rmSync(path.join(root, 'content/essai.md'));
+    const orphan = (file: string) =>
+      `${file}:1:1  warning  No article "essai" in content/ for this locale file: if the article was renamed, run "briefing rename essai NEW-NAME" to keep its translations; if it was deleted, delete this file  briefing:orphaned-locale`;
+    const check = await runCli(['check', '--root', root]);
+    for (const file of ['locales/fr/essai.json', 'locales/en/essai.json', 'locales/en/essai.state.json']) expect(check.stdout).toContain(orphan(file));
+    const status = await runCli(['status', '--root', root]);
+    expect(status.stderr).toContain(orphan('locales/en/essai.json'));
+    const extract = await runCli(['extract', '--root', root]);
+    expect(extract.stderr).toContain(orphan('locales/en/essai.json'));
+    expect(extract.stdout).not.toContain('Locale files are up to date.');
+    expect((await runCli(['extract', '--root', root])).stdout).toBe(
+      'Locale files of the articles are up to date, but 3 locale files have no article (see above).',
+    );
+  });
+});
+
+describe('status and check edge cases', () => {
+  test('status lists an article whose English file is invalid, with its error', async () => {
+    const root = await project();
+    editFile(root, EN, (text) => text.replace('"The title",', '"The title"'));
+    const status = await runCli(['status', '--root', root]);
+    expect(status.code).toBe(1);
+    expect(status.stdout.split('\n').at(-1)).toBe(
+      `essai    en    unreadable: ${EN}:2:23 Invalid JSON: missing comma after the value on line 2: add a , at its end`,
+    );
+    const json = JSON.parse((await runCli(['status', '--root', root, '--format', 'json'])).stdout);
+    expect(json).toEqual([{ slug: 'essai', lang: 'en', file: EN, error: expect.stringContaining('missing comma') }]);
+  });
+
+  test('check --lang fr says French is the source', async () => {
+    const root = await project();
+    const check = await runCli(['check', '--root', root, '--lang', 'fr']);
+    expect(check.stdout).toBe(
+      'French (fr) is the source language: it has nothing to translate. Checked its interface strings (locales/fr/common.json) and the extraction of the articles; name a target language (--lang en) to check translations.\ncheck passed: no problems',
+    );
+  });
+
+  test('check on a never-extracted article says to extract it and writes nothing', async () => {
+    const root = await project();
+    writeFileSync(path.join(root, 'content/nouveau.md'), '# Nouveau\n\nUn texte.\n');
+    const check = await runCli(['check', '--root', root, 'nouveau']);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toBe(
+      'content/nouveau.md:1:1  error  This article has never been extracted: run "briefing extract nouveau" to write its locale files, then translate them  briefing:not-extracted\ncheck failed: 1 error',
+    );
+    expect(readdirSync(path.join(root, 'locales/en')).filter((name) => name.startsWith('nouveau'))).toEqual([]);
   });
 });

@@ -775,7 +775,7 @@ describe('lint rules through `check`', () => {
     expect(await check(root)).toEqual({
       code: 1,
       stdout: [
-        'locales/en/microsoft-openai.json:2:11  error  Invalid JSON: Unexpected token String found.  briefing:invalid-json',
+        'locales/en/microsoft-openai.json:2:10  error  Invalid JSON: missing colon after the key on line 2: write "key": "value"  briefing:invalid-json',
         'check failed: 1 error',
       ].join('\n'),
       stderr: '',
@@ -784,14 +784,15 @@ describe('lint rules through `check`', () => {
     const status = await runCli(['status', '--root', root]);
     expect(status).toEqual({
       code: 1,
-      stdout: 'article  lang  translated  stale  missing  obsolete  coverage',
-      stderr: 'locales/en/microsoft-openai.json:2:11  error  Invalid JSON: Unexpected token String found.  briefing:invalid-json',
+      // Listed, never dropped silently.
+      stdout: `article           lang  translated  stale  missing  obsolete  coverage\nmicrosoft-openai  en    unreadable: ${'locales/en/microsoft-openai.json:2:10 Invalid JSON: missing colon after the key on line 2: write "key": "value"'}`,
+      stderr: 'locales/en/microsoft-openai.json:2:10  error  Invalid JSON: missing colon after the key on line 2: write "key": "value"  briefing:invalid-json',
     });
     const before = read(root, EN);
     expect(await extract(root)).toEqual({
       code: 1,
       stdout: 'Nothing updated (see the errors above).',
-      stderr: 'locales/en/microsoft-openai.json:2:11  error  Invalid JSON: Unexpected token String found.  briefing:invalid-json',
+      stderr: 'locales/en/microsoft-openai.json:2:10  error  Invalid JSON: missing colon after the key on line 2: write "key": "value"  briefing:invalid-json',
     });
     expect(read(root, EN)).toBe(before); // extract never rewrites a file it could not read
     expect(read(root, EN_STATE)).toBe(state);

@@ -164,6 +164,15 @@ export const RULES = {
       ? `Unknown key "${p.key}": did you mean "${p.twin}"? Rename the key to "${p.twin}" (or run "briefing extract", which carries it over)`
       : `Obsolete key "${p.key}": the French source has no such unit. Run "briefing extract" to move it aside`,
   ),
+  'briefing:orphaned-locale': rule<{ slug: string }>(
+    'warning',
+    (p) =>
+      `No article "${p.slug}" in content/ for this locale file: if the article was renamed, run "briefing rename ${p.slug} NEW-NAME" to keep its translations; if it was deleted, delete this file`,
+  ),
+  'briefing:not-extracted': rule<{ slug: string }>(
+    'error',
+    (p) => `This article has never been extracted: run "briefing extract ${p.slug}" to write its locale files, then translate them`,
+  ),
   'briefing:obsolete-kept': rule<{ count: number }>(
     'warning',
     (p) =>

@@ -18,6 +18,7 @@ import type { Settings } from '../options.js';
 import { formatDiagnostics } from '../../core/report.js';
 import type { Output } from '../output.js';
 import { keyFigureCap } from '../../render/pdf/theme.js';
+import { orphanedLocaleFiles } from '../../translate/orphans.js';
 
 export async function extractCommand(settings: Settings, out: Output): Promise<number> {
   const paths = projectPaths(settings.root);
@@ -61,14 +62,21 @@ export async function extractCommand(settings: Settings, out: Output): Promise<n
       if (sync.pruned.length) notes.push(`${where}: pruned ${sync.pruned.join(', ')}`);
     }
   }
+  const orphans = settings.slugs.length === 0 ? await orphanedLocaleFiles(paths) : [];
+  diagnostics.push(...orphans);
   if (diagnostics.length > 0) out.stderr(formatDiagnostics(diagnostics));
+  // Not "up to date" while translations of renamed or deleted articles lie unused.
+  const upToDate =
+    orphans.length === 0
+      ? 'Locale files are up to date.'
+      : `Locale files of the articles are up to date, but ${orphans.length} locale file${orphans.length === 1 ? ' has' : 's have'} no article (see above).`;
   const changed = [...changes.keys()].map((file) => path.relative(paths.root, file));
   if (settings.check) {
     if (changed.length > 0) {
       out.stderr(`Extraction would change: ${changed.join(', ')}. Run "briefing extract" and commit the result.`);
       return EXIT.content;
     }
-    out.stdout('Locale files are up to date.');
+    out.stdout(upToDate);
     return hasErrors(diagnostics) ? EXIT.content : EXIT.ok;
   }
   for (const [file, text] of changes) {
@@ -80,7 +88,7 @@ export async function extractCommand(settings: Settings, out: Output): Promise<n
   const updated = changed.filter((file) => !removed.includes(file));
   if (updated.length > 0) out.stdout(`Updated ${updated.join(', ')}`);
   if (removed.length > 0) out.stdout(`Removed ${removed.join(', ')}`);
-  if (changed.length === 0) out.stdout(hasErrors(diagnostics) ? 'Nothing updated (see the errors above).' : 'Locale files are up to date.');
+  if (changed.length === 0) out.stdout(hasErrors(diagnostics) ? 'Nothing updated (see the errors above).' : upToDate);
   return hasErrors(diagnostics) ? EXIT.content : EXIT.ok;
 }
 
