@@ -219,3 +219,59 @@ describe('status and check edge cases', () => {
     expect(readdirSync(path.join(root, 'locales/en')).filter((name) => name.startsWith('nouveau'))).toEqual([]);
   });
 });
+
+describe('briefing rename', () => {
+  const files = (root: string, dir: string) => readdirSync(path.join(root, dir)).sort();
+
+  test('moves the article, its locale files and state, removes its output; every translation kept', async () => {
+    const root = await project();
+    await runCli(['extract', '--root', root]); // the English file in the article's order, as extract writes it
+    expect((await runCli(['build', '--root', root, '--format', 'md'])).code).toBe(0);
+    const english = read(root, EN);
+    const rename = await runCli(['rename', 'essai', 'bilan', '--root', root]);
+    expect(rename).toEqual({
+      code: 0,
+      stdout: [
+        'content/essai.md → content/bilan.md',
+        'locales/fr/essai.json → locales/fr/bilan.json',
+        'locales/en/essai.json → locales/en/bilan.json',
+        'locales/en/essai.state.json → locales/en/bilan.state.json',
+        'Removed output/essai/ (the next build writes output/bilan/)',
+      ].join('\n'),
+      stderr: '',
+    });
+    expect(files(root, 'content')).toEqual(['bilan.md']);
+    expect(files(root, 'locales/en')).toEqual(['bilan.json', 'bilan.state.json', 'common.json']);
+    expect(existsSync(path.join(root, 'output/essai'))).toBe(false);
+    expect(read(root, 'locales/en/bilan.json')).toBe(english);
+    expect((await runCli(['extract', '--root', root])).stdout).toBe('Locale files are up to date.');
+    expect((await runCli(['check', '--root', root])).stdout).toBe('check passed: no problems; coverage: bilan en 100 %');
+  });
+
+  test('after a rename by hand (and an extract), moves the translations to the new name', async () => {
+    const root = await project();
+    writeFileSync(path.join(root, 'content/bilan.md'), read(root, 'content/essai.md'));
+    rmSync(path.join(root, 'content/essai.md'));
+    expect((await runCli(['extract', '--root', root])).stdout).toContain('new keys to translate');
+    const rename = await runCli(['rename', 'essai', 'bilan', '--root', root]);
+    expect(rename.code).toBe(0);
+    expect(rename.stdout).toContain('Removed locales/fr/essai.json (the current extraction is kept)');
+    expect(rename.stdout).toContain('The article file was already renamed: its translations now follow it. Run "briefing extract bilan".');
+    expect((await runCli(['check', '--root', root])).stdout).toBe('check passed: no problems; coverage: bilan en 100 %');
+  });
+
+  test('refuses an existing or invalid new name, changing nothing', async () => {
+    const root = await project();
+    writeFileSync(path.join(root, 'content/autre.md'), '# Autre\n\nUn texte.\n');
+    expect(await runCli(['rename', 'essai', 'autre', '--root', root])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'briefing: There is already an article content/autre.md: choose another name, or remove it first.',
+    });
+    expect((await runCli(['rename', 'essai', '../x', '--root', root])).stderr).toBe(
+      'briefing: "../x" cannot be an article name: use letters, digits, - and _ (not starting with index, manifest or feed), e.g. essai-2.',
+    );
+    expect(files(root, 'content')).toEqual(['autre.md', 'essai.md']);
+    expect(read(root, EN)).toContain('"The title"');
+  });
+});

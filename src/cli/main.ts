@@ -38,6 +38,7 @@ export async function run(argv: readonly string[], out: Output = consoleOutput):
       serve: async () => (await import('./commands/serve.js')).serveCommand,
       'merge-manifests': async () => (await import('./commands/merge-manifests.js')).mergeManifestsCommand,
       suggest: async () => (await import('./commands/suggest.js')).suggestCommand,
+      rename: async () => (await import('./commands/rename.js')).renameCommand,
     };
     return await (await commands[settings.command]())(settings, out);
   } catch (error) {

@@ -10,7 +10,7 @@ import { DEFAULTS } from '../core/defaults.js';
 import { FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '../core/types.js';
 import { parseShard, type Shard } from '../publish/shard.js';
 
-const COMMANDS = ['build', 'extract', 'check', 'status', 'serve', 'merge-manifests', 'suggest'] as const;
+const COMMANDS = ['build', 'extract', 'check', 'status', 'serve', 'merge-manifests', 'suggest', 'rename'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const REPORT_FORMATS = ['text', 'json'] as const;
@@ -36,7 +36,7 @@ const OPTIONS = {
     description: `build: formats, comma-separated (${FORMATS.join(',')}); check/status: report format (text|json)`,
     commands: ['build', 'check', 'status'],
   },
-  out: { type: 'string', value: 'DIR', description: 'Output folder (default: output/ in the project)', commands: ['build', 'merge-manifests'] },
+  out: { type: 'string', value: 'DIR', description: 'Output folder (default: output/ in the project)', commands: ['build', 'merge-manifests', 'rename'] },
   root: { type: 'string', value: 'DIR', description: 'Project folder holding content/, locales/, templates/ (default: .)', commands: ALL },
   'min-coverage': {
     type: 'string',
@@ -274,6 +274,7 @@ export function helpText(version: string): string {
     `  briefing serve   [--port ${DEFAULTS.port}] [--host ${DEFAULTS.host}] [--time-budget SECONDS]`,
     '  briefing merge-manifests MANIFEST|DIR… [--out DIR] [--json]',
     '  briefing suggest SLUG… [--json]',
+    '  briefing rename  OLD NEW [--out DIR]',
     '',
     'Commands:',
     "  build     Render briefings into output/<slug>/<slug>.<lang>.<ext> (and the translators' review page),",
@@ -284,6 +285,7 @@ export function helpText(version: string): string {
     `  serve     Local web service: every briefing on demand, HTML with live preview (http://${DEFAULTS.host}:${DEFAULTS.port}/)`,
     '  merge-manifests  Join the manifests of sharded builds into one output folder (with its index and feeds)',
     '  suggest   Candidate key figures and sources found in the text, as front matter (figures:, sources:) to review and paste',
+    '  rename    Rename an article: content/OLD.* and its locale files (translations, state) to NEW; removes output/OLD/',
     '',
     'Options:',
     ...Object.entries(OPTIONS).map(([name, spec]) => {
