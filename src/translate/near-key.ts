@@ -14,7 +14,7 @@ function maxEdits(length: number): number {
  * Whether `a` and `b` are near twins: same depth, exactly one segment differs, by a few edits,
  * and not only in digits (`lead.1` and `lead.2` are two paragraphs, not a typo).
  */
-export function nearTwins(a: string, b: string): boolean {
+function nearTwins(a: string, b: string): boolean {
   if (a === b) return false;
   const left = a.split('.');
   const right = b.split('.');

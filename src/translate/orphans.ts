@@ -12,7 +12,7 @@ import { COMMON_NS } from '../i18n/instance.js';
 import { listSources } from '../project/sources.js';
 
 /** The article a locale file belongs to (`a.state.json` → `a`), or undefined for common.json and non-JSON files. */
-export function localeSlug(name: string): string | undefined {
+function localeSlug(name: string): string | undefined {
   for (const suffix of ['.state.json', '.obsolete.json', '.json']) {
     if (name.endsWith(suffix)) {
       const slug = name.slice(0, -suffix.length);
