@@ -84,7 +84,9 @@ describe('content errors', () => {
     replaceInFile(root, 'locales/en/microsoft-openai.json', '"title": "', '"title" "');
     const result = await runCli(['build', '--root', root]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('locales/en/microsoft-openai.json:2:11  error  Invalid JSON: Unexpected token String found.  briefing:invalid-json');
+    expect(result.stderr).toContain(
+      'locales/en/microsoft-openai.json:2:10  error  Invalid JSON: missing colon after the key on line 2: write "key": "value"  briefing:invalid-json',
+    );
     expect(result.stderr).toContain('not built: microsoft-openai.en');
     // The French editions' inputs did not change: they are not rebuilt.
     expect(result.stdout).not.toContain('microsoft-openai.fr.pdf');

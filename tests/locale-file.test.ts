@@ -19,7 +19,8 @@ describe('locale files', () => {
   it('points invalid JSON at its line and column', () => {
     expect(places('{\n  "title": "T",\n  "lead": \n}\n')).toEqual(['locales/en/a.json:4:1 briefing:invalid-json']);
     expect(read('{\n  "title": "T",\n  "lead": \n}\n').diagnostics[0]!.message).toMatch(/^Invalid JSON: Unexpected token/);
-    expect(places('{ "a": "x", }')).toEqual(['locales/en/a.json:1:13 briefing:invalid-json']);
+    // A trailing comma is placed at the comma, not at the brace where the parser stopped.
+    expect(places('{ "a": "x", }')).toEqual(['locales/en/a.json:1:11 briefing:invalid-json']);
   });
 
   it('finds duplicate keys that JSON.parse would silently drop', () => {

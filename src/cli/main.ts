@@ -40,6 +40,7 @@ export async function run(argv: readonly string[], out: Output = consoleOutput):
       suggest: async () => (await import('./commands/suggest.js')).suggestCommand,
       glossary: async () => (await import('./commands/glossary.js')).glossaryCommand,
       xliff: async () => (await import('./commands/xliff.js')).xliffCommand,
+      rename: async () => (await import('./commands/rename.js')).renameCommand,
     };
     return await (await commands[settings.command]())(settings, out);
   } catch (error) {

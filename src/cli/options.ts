@@ -12,7 +12,7 @@ import { parseShard, type Shard } from '../publish/shard.js';
 import { qaRuleOption } from './qa-rule-option.js';
 import { XLIFF_VERSIONS, type XliffVersion } from '../translate/xliff/document.js';
 
-const COMMANDS = ['build', 'extract', 'check', 'status', 'serve', 'merge-manifests', 'suggest', 'glossary', 'xliff'] as const;
+const COMMANDS = ['build', 'extract', 'check', 'status', 'serve', 'merge-manifests', 'suggest', 'glossary', 'xliff', 'rename'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const REPORT_FORMATS = ['text', 'json'] as const;
@@ -42,7 +42,7 @@ const OPTIONS = {
     type: 'string',
     value: 'DIR',
     description: 'Output folder (default: output/ in the project; xliff: xliff/)',
-    commands: ['build', 'merge-manifests', 'xliff'],
+    commands: ['build', 'merge-manifests', 'xliff', 'rename'],
   },
   'xliff-version': {
     type: 'string',
@@ -311,6 +311,7 @@ export function helpText(version: string): string {
     '  briefing suggest SLUG… [--json]',
     '  briefing glossary import FILE.tbx|FILE.csv… [--replace]',
     '  briefing xliff   export [slug…] [--lang en] [--out DIR] [--xliff-version 2.0|1.2] | import FILE…',
+    '  briefing rename  OLD NEW [--out DIR]',
     '',
     'Commands:',
     "  build     Render briefings into output/<slug>/<slug>.<lang>.<ext> (and the translators' review page),",
@@ -323,6 +324,7 @@ export function helpText(version: string): string {
     '  xliff     Export translations as XLIFF for CAT tools (xliff/<slug>.<lang>.xlf), import them back after checks',
     '  suggest   Candidate key figures and sources found in the text, as front matter (figures:, sources:) to review and paste',
     '  glossary  Merge terms from a TBX or CSV file into locales/glossary.json (check warns when a translation strays from it)',
+    '  rename    Rename an article: content/OLD.* and its locale files (translations, state) to NEW; removes output/OLD/',
     '',
     'Options:',
     ...Object.entries(OPTIONS).map(([name, spec]) => {

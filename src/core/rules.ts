@@ -191,15 +191,28 @@ export const RULES = {
 
   // Translation status (src/translate/, `briefing check`, `briefing build`).
   'briefing:extraction-outdated': rule<{ file: string; article: string }>('error', (p) => `${p.file} does not match ${p.article}; run "briefing extract"`),
-  'briefing:missing-translation': rule<{ lang: string; key: string }>('error', (p) => `Missing ${p.lang} translation of "${p.key}"`),
+  'briefing:missing-translation': rule<{ lang: string; key: string; twin?: string }>(
+    'error',
+    (p) => `Missing ${p.lang} translation of "${p.key}"${p.twin ? `: is it under the unknown key "${p.twin}"? Rename that key to "${p.key}"` : ''}`,
+  ),
   'briefing:stale-translation': rule<{ key: string }>(
     'error',
     (p) =>
       `Stale translation of "${p.key}": the French changed since it was translated. Update it, or run "briefing check --accept ${p.key}" if it is still right`,
   ),
-  'briefing:obsolete-key': rule<{ key: string }>(
+  'briefing:obsolete-key': rule<{ key: string; twin?: string }>('warning', (p) =>
+    p.twin
+      ? `Unknown key "${p.key}": did you mean "${p.twin}"? Rename the key to "${p.twin}" (or run "briefing extract", which carries it over)`
+      : `Obsolete key "${p.key}": the French source has no such unit. Run "briefing extract" to move it aside`,
+  ),
+  'briefing:orphaned-locale': rule<{ slug: string }>(
     'warning',
-    (p) => `Obsolete key "${p.key}": the French source has no such unit. Run "briefing extract" to move it aside`,
+    (p) =>
+      `No article "${p.slug}" in content/ for this locale file: if the article was renamed, run "briefing rename ${p.slug} NEW-NAME" to keep its translations; if it was deleted, delete this file`,
+  ),
+  'briefing:not-extracted': rule<{ slug: string }>(
+    'error',
+    (p) => `This article has never been extracted: run "briefing extract ${p.slug}" to write its locale files, then translate them`,
   ),
   'briefing:obsolete-kept': rule<{ count: number }>(
     'warning',

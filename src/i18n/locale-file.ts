@@ -9,6 +9,7 @@ import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import { jsonTooDeep } from '../core/json-depth.js';
 import { limits as currentLimits } from '../core/limits.js';
 import type { Place } from '../core/types.js';
+import { plainJsonError } from './json-error.js';
 import { checkNesting } from './nesting-check.js';
 
 /** Nested i18next resources (`{ sections: { id: { heading: "…" } } }`). */
@@ -30,6 +31,8 @@ export interface LocaleFile {
   text: string;
   resources: ResourceTree;
   entries: LocaleEntry[];
+  /** Where each object opens (`{`), by its dotted key (`''`: the root), to place a key missing in it. */
+  objects?: Map<string, Place>;
   diagnostics: Diagnostic[];
 }
 
@@ -64,18 +67,21 @@ export function readLocaleFile(text: string, file: string): LocaleFile {
     return result;
   }
   let root: ValueNode;
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    root = parseJson(text.replace(/^\uFEFF/, ''), { mode: 'json' }).body;
+    root = parseJson(json, { mode: 'json' }).body;
   } catch (error) {
     const e = error as { line?: number; column?: number; message?: string };
     const message = (e.message ?? 'Invalid JSON').replace(/(?<!\s)\s*\(\d+:\d+\)\s*$/, '');
-    result.diagnostics.push(ruleDiagnostic('briefing:invalid-json', file, { reason: message }, { line: e.line ?? 1, column: e.column ?? 1 }));
+    const plain = plainJsonError(json, { line: e.line ?? 1, column: e.column ?? 1 }, message);
+    result.diagnostics.push(ruleDiagnostic('briefing:invalid-json', file, { reason: plain.reason }, plain.place));
     return result;
   }
   if (root.type !== 'Object') {
     result.diagnostics.push(ruleDiagnostic('briefing:invalid-locale', file, {}, at(root)));
     return result;
   }
+  result.objects = new Map();
   walk(root, '', result.resources, result);
   if (path.basename(file) === INTERFACE_FILE) {
     const nesting = checkNesting(result.entries, file, limits);
@@ -94,6 +100,7 @@ function remove(tree: ResourceTree, key: string): void {
 }
 
 function walk(node: ObjectNode, prefix: string, target: ResourceTree, result: LocaleFile): void {
+  result.objects?.set(prefix, at(node));
   const seen = new Map<string, Place>();
   for (const member of node.members) {
     const name = member.name.type === 'String' ? member.name.value : member.name.name;

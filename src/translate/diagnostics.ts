@@ -1,17 +1,26 @@
 /** Translation status as diagnostics: what `briefing check` reports for each unit. */
 import path from 'node:path';
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
+import { nearestTwin } from './near-key.js';
 import type { ArticleStatus } from './types.js';
+import { wordDiff } from './word-diff.js';
 
 const quote = (text: string) => `"${text.length > 160 ? `${text.slice(0, 157)}…` : text}"`;
 
 /** Missing and stale units are errors (they would be published as French); obsolete ones warnings. */
 export function statusDiagnostics(status: ArticleStatus): Diagnostic[] {
+  // A key typed wrong (`haeding`) shows as one obsolete key and one missing key: each names the other.
+  const missing = status.units.filter((u) => u.status === 'missing').map((u) => u.key);
+  const unknown = status.units.filter((u) => u.status === 'obsolete').map((u) => u.key);
+  const twin = (key: string, among: readonly string[]) => {
+    const found = nearestTwin(key, among);
+    return found === undefined ? {} : { twin: found };
+  };
   return status.units.flatMap((unit): Diagnostic[] => {
     switch (unit.status) {
       case 'missing':
         return [
-          ruleDiagnostic('briefing:missing-translation', status.file, { lang: status.lang, key: unit.key }, unit.place, {
+          ruleDiagnostic('briefing:missing-translation', status.file, { lang: status.lang, key: unit.key, ...twin(unit.key, unknown) }, unit.place, {
             note: `French: ${quote(unit.french)}`,
           }),
         ];
@@ -22,7 +31,7 @@ export function statusDiagnostics(status: ArticleStatus): Diagnostic[] {
           }),
         ];
       case 'obsolete':
-        return [ruleDiagnostic('briefing:obsolete-key', status.file, { key: unit.key }, unit.place)];
+        return [ruleDiagnostic('briefing:obsolete-key', status.file, { key: unit.key, ...twin(unit.key, missing) }, unit.place)];
       default:
         return [];
     }
@@ -51,14 +60,14 @@ export function coverageDiagnostic(status: ArticleStatus, minCoverage: number): 
   });
 }
 
-/** "French now / was", cut (when long) so that the first difference stays in view. */
+/**
+ * The change from the French the translation was made from to the French now, as a word diff over
+ * the whole text (`[-removed-]{+added+}`, as wdiff writes it; the review page shows the same diff
+ * in colour). Never cut: a cut could hide the very change to translate.
+ */
 function changeNote(now: string, was: string): string {
-  let start = 0;
-  if (quote(now) === quote(was) && now !== was) {
-    let i = 0;
-    while (i < now.length && i < was.length && now[i] === was[i]) i++;
-    start = now.lastIndexOf(' ', i - 60) + 1;
-  }
-  const from = (text: string) => quote(start > 0 ? `…${text.slice(start)}` : text);
-  return `French now: ${from(now)}\nFrench was: ${from(was)}`;
+  const marked = wordDiff(was, now)
+    .map((part) => (part.kind === 'removed' ? `[-${part.text}-]` : part.kind === 'added' ? `{+${part.text}+}` : part.text))
+    .join('');
+  return `French change: "${marked}"`;
 }

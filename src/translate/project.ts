@@ -54,13 +54,27 @@ export function coverageRow(status: ArticleStatus) {
 }
 export type CoverageRow = ReturnType<typeof coverageRow>;
 
+/** A translation `status` cannot count (its file is not valid JSON, say): listed with its first error. */
+export interface UnreadableRow {
+  slug: string;
+  lang: Lang;
+  file: string;
+  error: string;
+}
+
+function unreadableRow(t: Translation): UnreadableRow {
+  const first = t.inputs.target.diagnostics.find((d) => d.severity === 'error');
+  const error = first ? `${first.file}:${first.line}:${first.column} ${first.message}` : 'cannot be read';
+  return { slug: t.article.slug, lang: t.lang, file: t.inputs.target.file, error };
+}
+
 /** Coverage of every translation of the articles named (all when empty) into `langs` (French left out). */
 export async function coverageReport(
   paths: ProjectPaths,
   slugs: readonly string[],
   langs: readonly Lang[],
   options: ParseOptions = {},
-): Promise<{ rows: CoverageRow[]; diagnostics: Diagnostic[] }> {
+): Promise<{ rows: CoverageRow[]; unreadable: UnreadableRow[]; diagnostics: Diagnostic[] }> {
   const { articles, diagnostics } = await loadArticles(paths, slugs, options);
   const translations = await loadTranslations(
     paths,
@@ -69,5 +83,6 @@ export async function coverageReport(
   );
   const rows = translations.flatMap((t) => (t.result ? [coverageRow(t.result.status)] : []));
   for (const t of translations) diagnostics.push(...t.inputs.diagnostics);
-  return { rows, diagnostics };
+  const unreadable = translations.flatMap((t) => (t.result ? [] : [unreadableRow(t)]));
+  return { rows, unreadable, diagnostics };
 }

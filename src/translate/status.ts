@@ -12,6 +12,7 @@
 import type { Article, Lang } from '../core/types.js';
 import type { LocaleFile } from '../i18n/locale-file.js';
 import { segmentsOf } from '../i18n/extract.js';
+import { missingPlaces } from './missing-place.js';
 import { checkedEntry, textHash, type TranslationState } from './state.js';
 import type { ArticleStatus, KeyStatus, UnitReport } from './types.js';
 
@@ -28,10 +29,11 @@ export function articleStatus(article: Article, lang: Lang, target: LocaleFile, 
   const current = new Set(segmentsOf(article).map((segment) => segment.key));
   const nextState: TranslationState = new Map([...state].filter(([key]) => !current.has(key)));
   const units: UnitReport[] = [];
+  const placeOfMissing = missingPlaces([...current], target);
   for (const segment of segmentsOf(article)) {
     const entry = values.get(segment.key);
     const french = segment.markdown;
-    const base = { key: segment.key, french, place: entry?.place ?? { line: 1, column: 1 }, sourcePlace: segment.place };
+    const base = { key: segment.key, french, place: entry?.place ?? placeOfMissing.get(segment.key) ?? { line: 1, column: 1 }, sourcePlace: segment.place };
     if (!entry || entry.value.trim() === '') {
       units.push({ ...base, status: 'missing' });
       continue;

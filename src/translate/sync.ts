@@ -6,12 +6,16 @@
  *   `--prune` drops them);
  * - a missing key takes over the translation of an obsolete one whose old French is similar
  *   (fuzzy matching), marked stale unless the French is identical — so editing a heading, which
- *   renames its section's keys, loses no translation.
+ *   renames its section's keys, loses no translation;
+ * - before that fuzzy match, a key whose French came back takes its own translation back from the
+ *   obsolete file, and a key typed wrong by hand (`haeding` for `heading`, a near twin) gives its
+ *   translation to the right key (up to date when the French is the one it was translated from).
  */
 import { distance } from 'fastest-levenshtein';
 import type { Article } from '../core/types.js';
 import type { LocaleFile } from '../i18n/locale-file.js';
 import { nestedJson, segmentsOf } from '../i18n/extract.js';
+import { nearestTwin } from './near-key.js';
 import { checkedEntry, textHash, type TranslationState } from './state.js';
 
 /** Least similarity (1 − edit distance / length) for carrying a translation over, as msgmerge's fuzzy match. */
@@ -32,6 +36,8 @@ interface Carry {
   to: string;
   similarity: number;
   stale: boolean;
+  /** `returned`: the same key, back from the obsolete file; `twin`: a near twin of the key; `fuzzy`: similar French. */
+  reason: 'returned' | 'twin' | 'fuzzy';
 }
 
 export interface SyncResult {
@@ -70,14 +76,19 @@ export function syncTranslations(input: SyncInput): SyncResult {
       entries.push([segment.key, existing]);
       continue;
     }
-    const match = bestMatch(segment.key, segment.markdown, aside, (key) => state.get(key)?.text ?? oldFrench.get(key));
+    const frenchOf = (key: string) => state.get(key)?.text ?? oldFrench.get(key);
+    const match =
+      returning(segment.key, aside, frenchOf) ??
+      twinMatch(segment.key, [...aside.keys()], frenchOf) ??
+      bestMatch(segment.key, segment.markdown, aside, frenchOf);
     if (match) {
       const translation = aside.get(match.key)!;
       aside.delete(match.key);
       entries.push([segment.key, translation]);
       // Recorded as checked against the OLD French: unless identical, the unit shows as stale.
       state.set(segment.key, checkedEntry(match.french, translation));
-      carried.push({ from: match.key, to: segment.key, similarity: match.similarity, stale: textHash(match.french) !== textHash(segment.markdown) });
+      const stale = textHash(match.french) !== textHash(segment.markdown);
+      carried.push({ from: match.key, to: segment.key, similarity: similarity(match.french, segment.markdown), stale, reason: match.reason });
     } else {
       entries.push([segment.key, '']);
       if (existing === undefined) added.push(segment.key);
@@ -102,6 +113,32 @@ export function syncTranslations(input: SyncInput): SyncResult {
   };
 }
 
+interface Match {
+  key: string;
+  /** The French the translation was made from. */
+  french: string;
+  similarity: number;
+  reason: Carry['reason'];
+}
+
+/** The key's own translation, kept aside when its French went away, now that it is back. */
+function returning(key: string, aside: Map<string, string>, frenchOf: (key: string) => string | undefined): Match | undefined {
+  if (!aside.has(key)) return undefined;
+  // Without a record of its French, it comes back stale (checked against nothing) for review.
+  return { key, french: frenchOf(key) ?? '', similarity: 1, reason: 'returned' };
+}
+
+/**
+ * A translation under a near twin of `key` (a hand-made typo or rename). Its French is the twin's
+ * recorded one, else the one recorded for `key` itself: what the translator saw when writing it.
+ */
+function twinMatch(key: string, candidates: readonly string[], frenchOf: (key: string) => string | undefined): Match | undefined {
+  const twin = nearestTwin(key, candidates);
+  if (twin === undefined) return undefined;
+  const french = frenchOf(twin) ?? frenchOf(key);
+  return french === undefined ? undefined : { key: twin, french, similarity: 1, reason: 'twin' };
+}
+
 /** Similarity of two texts in [0, 1]. */
 function similarity(a: string, b: string): number {
   const length = Math.max(a.length, b.length);
@@ -109,14 +146,14 @@ function similarity(a: string, b: string): number {
 }
 
 /** The obsolete translation whose old French is most similar to `french`, of the same kind of unit. */
-function bestMatch(key: string, french: string, aside: Map<string, string>, oldFrenchOf: (key: string) => string | undefined) {
-  let best: { key: string; french: string; similarity: number } | undefined;
+function bestMatch(key: string, french: string, aside: Map<string, string>, oldFrenchOf: (key: string) => string | undefined): Match | undefined {
+  let best: Match | undefined;
   for (const candidate of aside.keys()) {
     if (unitKind(candidate) !== unitKind(key)) continue;
     const old = oldFrenchOf(candidate);
     if (old === undefined) continue;
     const score = similarity(old, french);
-    if (score >= FUZZY_THRESHOLD && (!best || score > best.similarity)) best = { key: candidate, french: old, similarity: score };
+    if (score >= FUZZY_THRESHOLD && (!best || score > best.similarity)) best = { key: candidate, french: old, similarity: score, reason: 'fuzzy' };
   }
   return best;
 }

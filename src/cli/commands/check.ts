@@ -27,6 +27,7 @@ import { shownDiagnostics } from '../shown-diagnostics.js';
 import type { Output } from '../output.js';
 import { keyFigureCap } from '../../render/pdf/theme.js';
 import { readGlossary } from '../../project/glossary.js';
+import { orphanedLocaleFiles } from '../../translate/orphans.js';
 
 export async function checkCommand(settings: Settings, out: Output): Promise<number> {
   const paths = projectPaths(settings.root);
@@ -35,6 +36,8 @@ export async function checkCommand(settings: Settings, out: Output): Promise<num
   const statuses: ArticleStatus[] = [];
   const { glossary, diagnostics: glossaryProblems } = await readGlossary(paths);
   diagnostics.push(...glossaryProblems);
+  // Renamed or deleted articles' translations: a project-wide question, asked when no article is named.
+  if (settings.slugs.length === 0) diagnostics.push(...(await orphanedLocaleFiles(paths)));
 
   // Interface strings: French typography in French, the rest against French in each target.
   const frenchCommon = await readLocale(paths, SOURCE_LANG, COMMON_NS, true);
@@ -52,6 +55,11 @@ export async function checkCommand(settings: Settings, out: Output): Promise<num
     // Typography of article text is applied in every output (src/typography); only hand-written
     // French (common.json) is linted for it.
     diagnostics.push(...french.diagnostics);
+    if (french.text === '' && french.diagnostics.length === 0) {
+      // No locales/fr/<slug>.json: nothing to check against, and no state file to start.
+      diagnostics.push(ruleDiagnostic('briefing:not-extracted', article.path, { slug: article.slug }));
+      continue;
+    }
     if (french.text !== extractSourceLocale(article)) {
       diagnostics.push(ruleDiagnostic('briefing:extraction-outdated', french.file, { file: french.file, article: article.path }));
     }
@@ -100,6 +108,11 @@ export async function checkCommand(settings: Settings, out: Output): Promise<num
     return code;
   }
   if (shown.length > 0) out.stdout(formatDiagnostics(shown));
+  if (targets.length === 0) {
+    out.stdout(
+      `French (${SOURCE_LANG}) is the source language: it has nothing to translate. Checked its interface strings (locales/${SOURCE_LANG}/common.json) and the extraction of the articles; name a target language (--lang en) to check translations.`,
+    );
+  }
   const counts = countLine(diagnostics) || 'no problems';
   const coverage = statuses.map((s) => `${s.slug} ${s.lang} ${s.coverage} %`).join(', ');
   const verdict = failed ? (hasErrors(diagnostics) ? 'failed' : 'failed (--strict: warnings count)') : 'passed';

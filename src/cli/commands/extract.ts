@@ -9,7 +9,7 @@ import { SOURCE_LANG } from '../../core/types.js';
 import { readLocale } from '../../project/locales.js';
 import { extractSourceLocale } from '../../i18n/extract.js';
 import { serializeState } from '../../translate/state.js';
-import { syncTranslations } from '../../translate/sync.js';
+import { syncTranslations, type SyncResult } from '../../translate/sync.js';
 import { articleStatus } from '../../translate/status.js';
 import { readLocaleFile } from '../../i18n/locale-file.js';
 import { loadArticles, loadTranslations } from '../../translate/project.js';
@@ -18,6 +18,7 @@ import type { Settings } from '../options.js';
 import { formatDiagnostics } from '../../core/report.js';
 import type { Output } from '../output.js';
 import { keyFigureCap } from '../../render/pdf/theme.js';
+import { orphanedLocaleFiles } from '../../translate/orphans.js';
 
 export async function extractCommand(settings: Settings, out: Output): Promise<number> {
   const paths = projectPaths(settings.root);
@@ -57,21 +58,25 @@ export async function extractCommand(settings: Settings, out: Output): Promise<n
         notes.push(
           `${where}: ${sync.obsoleted.length} obsolete translation${sync.obsoleted.length === 1 ? '' : 's'} moved to ${path.relative(paths.root, inputs.files.obsolete)}: ${sync.obsoleted.join(', ')}`,
         );
-      for (const carry of sync.carried)
-        notes.push(
-          `${where}: carried "${carry.from}" over to "${carry.to}" (${Math.round(carry.similarity * 100)} % similar${carry.stale ? ', marked stale: review it' : ''})`,
-        );
+      for (const carry of sync.carried) notes.push(`${where}: ${carryNote(carry, path.relative(paths.root, inputs.files.obsolete))}`);
       if (sync.pruned.length) notes.push(`${where}: pruned ${sync.pruned.join(', ')}`);
     }
   }
+  const orphans = settings.slugs.length === 0 ? await orphanedLocaleFiles(paths) : [];
+  diagnostics.push(...orphans);
   if (diagnostics.length > 0) out.stderr(formatDiagnostics(diagnostics));
+  // Not "up to date" while translations of renamed or deleted articles lie unused.
+  const upToDate =
+    orphans.length === 0
+      ? 'Locale files are up to date.'
+      : `Locale files of the articles are up to date, but ${orphans.length} locale file${orphans.length === 1 ? ' has' : 's have'} no article (see above).`;
   const changed = [...changes.keys()].map((file) => path.relative(paths.root, file));
   if (settings.check) {
     if (changed.length > 0) {
       out.stderr(`Extraction would change: ${changed.join(', ')}. Run "briefing extract" and commit the result.`);
       return EXIT.content;
     }
-    out.stdout('Locale files are up to date.');
+    out.stdout(upToDate);
     return hasErrors(diagnostics) ? EXIT.content : EXIT.ok;
   }
   for (const [file, text] of changes) {
@@ -83,6 +88,19 @@ export async function extractCommand(settings: Settings, out: Output): Promise<n
   const updated = changed.filter((file) => !removed.includes(file));
   if (updated.length > 0) out.stdout(`Updated ${updated.join(', ')}`);
   if (removed.length > 0) out.stdout(`Removed ${removed.join(', ')}`);
-  if (changed.length === 0) out.stdout(hasErrors(diagnostics) ? 'Nothing updated (see the errors above).' : 'Locale files are up to date.');
+  if (changed.length === 0) out.stdout(hasErrors(diagnostics) ? 'Nothing updated (see the errors above).' : upToDate);
   return hasErrors(diagnostics) ? EXIT.content : EXIT.ok;
+}
+
+/** What `extract` says about one translation it reused, in the translator's words. */
+function carryNote(carry: SyncResult['carried'][number], obsoleteFile: string): string {
+  const review = carry.stale ? ', marked stale: review it' : '';
+  switch (carry.reason) {
+    case 'returned':
+      return `took the translation of "${carry.to}" back from ${obsoleteFile} (its French is back${carry.stale ? ', changed: marked stale, review it' : ', unchanged'})`;
+    case 'twin':
+      return `carried "${carry.from}" over to "${carry.to}" (the key looks mistyped${carry.stale ? `${review}` : '; same French, up to date'})`;
+    default:
+      return `carried "${carry.from}" over to "${carry.to}" (${Math.round(carry.similarity * 100)} % similar${review})`;
+  }
 }
