@@ -11,7 +11,8 @@
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import type { ArticleResult, BuiltFile, EditionOutcome } from '../pipeline/article-task.js';
 import type { ArticleStatus } from '../translate/types.js';
-import { emptyManifest, type Manifest, type OutputEntry, type ProblemEntry } from './manifest.js';
+import { emptyManifest, type EditionEntry, type Manifest, type OutputEntry, type ProblemEntry } from './manifest.js';
+import { rememberEdition } from './remember-edition.js';
 import { outputHash } from './input-hash.js';
 import { displayPath, editionKey, keptModifiedOutput, type Plan, type Removal } from './plan.js';
 
@@ -83,6 +84,7 @@ export function nextManifest(plan: Plan, records: readonly ArticleRecord[]): Nex
   }
   const problems = new Map(plan.problems.map((p) => [editionKey(p.slug, p.lang), p]));
   const planned = new Map(plan.articles.map((article) => [article.task.source.slug, article]));
+  const editions = new Map(plan.remembered.map((entry) => [editionKey(entry.slug, entry.lang), entry]));
   const next: NextManifest = {
     manifest: emptyManifest(options.generator),
     removals: [],
@@ -128,6 +130,7 @@ export function nextManifest(plan: Plan, records: readonly ArticleRecord[]): Nex
       report.diagnostics.push(...edition.diagnostics);
       if (edition.status && (edition.outcome !== 'failed' || edition.files.length > 0)) report.statuses.push(edition.status);
       if (edition.outcome === 'built') {
+        editions.set(key, rememberEdition(editions.get(key), slug, edition, article.content));
         if (edition.fallbacks.length > 0) report.fallbacks[key] = edition.fallbacks;
         if (unwritten) report.failed.push(key);
         for (const part of edition.notBuilt ?? []) report.failed.push(`${slug}.${part}`);
@@ -149,6 +152,7 @@ export function nextManifest(plan: Plan, records: readonly ArticleRecord[]): Nex
     }
   }
   next.manifest.outputs = [...outputs.values()].sort((a, b) => compare(a.path, b.path));
+  next.manifest.editions = [...editions.values()].sort((a: EditionEntry, b: EditionEntry) => compare(editionKey(a.slug, a.lang), editionKey(b.slug, b.lang)));
   next.manifest.problems = [...problems.values()].sort((a: ProblemEntry, b: ProblemEntry) => compare(editionKey(a.slug, a.lang), editionKey(b.slug, b.lang)));
   return next;
 }
