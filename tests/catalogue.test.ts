@@ -62,10 +62,26 @@ const MANIFEST: Manifest = {
     ...['en.html', 'en.pdf', 'fr-en.html', 'review.html'].map((s) => output('new', 'en', s, { title: 'New', coverage: 75 })),
   ],
   editions: [
-    { slug: 'old', lang: 'fr', contentHash: 'c', changedAt: '2026-11-20T00:00:00.000Z', summary: 'Le chapeau de old.', summaryLang: 'fr', authors: ['Ada', 'Léa'] },
+    {
+      slug: 'old',
+      lang: 'fr',
+      contentHash: 'c',
+      changedAt: '2026-11-20T00:00:00.000Z',
+      summary: 'Le chapeau de old.',
+      summaryLang: 'fr',
+      authors: ['Ada', 'Léa'],
+    },
     { slug: 'new', lang: 'fr', contentHash: 'c', changedAt: '2026-11-25T10:00:00.000Z', summary: 'Le chapeau de new.', summaryLang: 'fr' },
     // The English lead is not translated yet: the summary is the French one.
-    { slug: 'new', lang: 'en', contentHash: 'c', changedAt: '2026-11-25T11:00:00.000Z', summary: 'Le chapeau de new.', summaryLang: 'fr', published: '2026-11-20' },
+    {
+      slug: 'new',
+      lang: 'en',
+      contentHash: 'c',
+      changedAt: '2026-11-25T11:00:00.000Z',
+      summary: 'Le chapeau de new.',
+      summaryLang: 'fr',
+      published: '2026-11-20',
+    },
   ],
 };
 
