@@ -23,8 +23,8 @@ interface Summary {
 }
 
 /** Builds `root` in-process at `epoch`; the written paths relative to output/. */
-async function buildAt(root: string, epoch: string): Promise<{ exitCode: number; written: string[]; unchanged: number }> {
-  const result = await runCli(['build', '--root', root, '--json'], epoch);
+async function buildAt(root: string, epoch: string, ...args: string[]): Promise<{ exitCode: number; written: string[]; unchanged: number }> {
+  const result = await runCli(['build', '--root', root, '--json', ...args], epoch);
   const summary = JSON.parse(result.stdout) as Summary;
   const out = path.join(root, 'output');
   return { ...summary, written: summary.written.map((w) => path.relative(out, path.resolve(w.path)).split(path.sep).join('/')).sort() };
@@ -136,6 +136,27 @@ describe('editing one article', () => {
       for (const file of pdfs.filter((f) => f !== 'alpha/alpha.en.pdf')) expect(now[file], file).toBe(pdfDates[file]);
     }
   });
+});
+
+describe('an edition that fails', () => {
+  it('keeps its remembered time: fixed back to the same content, nothing is rebuilt or re-dated', async () => {
+    const root = await datedProject();
+    expect((await buildAt(root, EPOCH, '--format', 'html')).exitCode).toBe(0);
+    const before = treeHashes(path.join(root, 'output'));
+    const translation = path.join(root, 'locales', 'en', 'alpha.json');
+    const good = readFileSync(translation, 'utf8');
+    writeFileSync(translation, '{ "title": ');
+    const broken = await buildAt(root, later(1), '--format', 'html');
+    expect(broken.exitCode).toBe(1);
+    expect(manifestOf(root).editions?.find((e) => e.slug === 'alpha' && e.lang === 'en')?.changedAt).toBe('2026-11-26T00:00:00.000Z');
+    writeFileSync(translation, good);
+    const fixed = await buildAt(root, later(2), '--format', 'html');
+    expect(fixed.exitCode).toBe(0);
+    expect(fixed.written.filter((p) => p.includes('/'))).toEqual([]);
+    expect(treeHashes(path.join(root, 'output'), (p) => p !== 'manifest.json')).toEqual(
+      Object.fromEntries(Object.entries(before).filter(([p]) => p !== 'manifest.json')),
+    );
+  }, 60_000);
 });
 
 describe('an article with a front matter date', () => {
