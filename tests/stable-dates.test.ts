@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { EPOCH, editJson, hasTool, pdfInfo, runCli, treeHashes } from './helpers.js';
+import { EPOCH, editFile, editJson, hasTool, pdfInfo, runCli, treeHashes } from './helpers.js';
 import { datedProject } from './dated-project.js';
 import { buildProject } from '../src/publish/build.js';
 import { projectPaths } from '../src/core/paths.js';
@@ -136,6 +136,21 @@ describe('editing one article', () => {
       for (const file of pdfs.filter((f) => f !== 'alpha/alpha.en.pdf')) expect(now[file], file).toBe(pdfDates[file]);
     }
   });
+});
+
+describe('a new theme', () => {
+  it('re-renders every edition but moves no date: the feeds and the dates shown stay', async () => {
+    const root = await datedProject();
+    expect((await buildAt(root, EPOCH, '--format', 'html')).exitCode).toBe(0);
+    const feeds = ['feed.fr.xml', 'feed.en.xml'].map((f) => read(root, f));
+    const dates = manifestOf(root).outputs.map((o) => `${o.path} ${o.date}`);
+    editFile(root, 'templates/html/style.css', (css) => `${css}\nbody { color: #222; }\n`);
+    const themed = await buildAt(root, later(3), '--format', 'html');
+    expect(themed.written).toEqual(expect.arrayContaining(['alpha/alpha.fr.html', 'beta/beta.en.html']));
+    expect(['feed.fr.xml', 'feed.en.xml'].map((f) => read(root, f))).toEqual(feeds);
+    expect(manifestOf(root).outputs.map((o) => `${o.path} ${o.date}`)).toEqual(dates);
+    expect(read(root, 'alpha/alpha.fr.html')).toContain('2026-11-26');
+  }, 60_000);
 });
 
 describe('an edition that fails', () => {
