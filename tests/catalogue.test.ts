@@ -61,6 +61,28 @@ const MANIFEST: Manifest = {
     ...['fr.md', 'fr.html'].map((s) => output('new', 'fr', s, { title: HOSTILE })),
     ...['en.html', 'en.pdf', 'fr-en.html', 'review.html'].map((s) => output('new', 'en', s, { title: 'New', coverage: 75 })),
   ],
+  editions: [
+    {
+      slug: 'old',
+      lang: 'fr',
+      contentHash: 'c',
+      changedAt: '2026-11-20T00:00:00.000Z',
+      summary: 'Le chapeau de old.',
+      summaryLang: 'fr',
+      authors: ['Ada', 'Léa'],
+    },
+    { slug: 'new', lang: 'fr', contentHash: 'c', changedAt: '2026-11-25T10:00:00.000Z', summary: 'Le chapeau de new.', summaryLang: 'fr' },
+    // The English lead is not translated yet: the summary is the French one.
+    {
+      slug: 'new',
+      lang: 'en',
+      contentHash: 'c',
+      changedAt: '2026-11-25T11:00:00.000Z',
+      summary: 'Le chapeau de new.',
+      summaryLang: 'fr',
+      published: '2026-11-20',
+    },
+  ],
 };
 
 function page(overrides: Partial<IndexPage> = {}): IndexPage {
@@ -88,7 +110,8 @@ describe('Atom feeds as XML trees', () => {
     expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">\n  <id>')).toBe(true);
     const doc = parseXml(xml);
     expect(doc.getElementsByTagName('title')[0]!.textContent).toBe('Notes d’information (français)');
-    expect(doc.getElementsByTagName('updated')[0]!.textContent).toBe('2026-11-26T00:00:00.000Z');
+    // The newest content time, not a build time.
+    expect(doc.getElementsByTagName('updated')[0]!.textContent).toBe('2026-11-25T10:00:00.000Z');
     const entries = Array.from(doc.getElementsByTagName('entry'));
     // The control character cannot be carried by XML: dropped; the rest survives escaping.
     expect(entries.map((e) => e.getElementsByTagName('title')[0]!.textContent)).toEqual(['<script>alert(1)</script> & Cie ]]> "q" ', 'Title of old']);
@@ -96,23 +119,49 @@ describe('Atom feeds as XML trees', () => {
       Array.from(entries[i]!.getElementsByTagName('link')).map((l) => [
         l.getAttribute('rel'),
         l.getAttribute('type'),
+        l.getAttribute('hreflang'),
         l.getAttribute('href'),
         l.getAttribute('length'),
       ]);
     expect(links(0)).toEqual([
-      ['alternate', 'text/html', 'new/new.fr.html', null],
-      ['enclosure', 'text/markdown', 'new/new.fr.md', '1536'],
+      ['alternate', 'text/html', 'fr', 'new/new.fr.html', null],
+      ['alternate', 'text/markdown', 'fr', 'new/new.fr.md', '1536'],
+      ['alternate', 'text/html', 'en', 'new/new.en.html', null],
     ]);
-    expect(links(1).map(([rel, type]) => `${rel} ${type}`)).toEqual(['alternate text/html', 'enclosure application/pdf', 'enclosure text/markdown']);
-    expect(entries[1]!.getElementsByTagName('summary')[0]!.textContent).toBe('2 janvier 2025 · Traduction à jour\u00a0: 100\u00a0%');
+    expect(links(1).map(([rel, type, hreflang]) => `${rel} ${type} ${hreflang}`)).toEqual([
+      'alternate text/html fr',
+      'alternate application/pdf fr',
+      'alternate text/markdown fr',
+    ]);
+    expect(entries.map((e) => e.getElementsByTagName('summary')[0]!.textContent)).toEqual(['Le chapeau de new.', 'Le chapeau de old.']);
+    expect(entries.map((e) => e.getElementsByTagName('updated')[0]!.textContent)).toEqual(['2026-11-25T10:00:00.000Z', '2026-11-20T00:00:00.000Z']);
+    expect(Array.from(entries[1]!.getElementsByTagName('name')).map((n) => n.textContent)).toEqual(['Ada', 'Léa']);
+    expect(entries[0]!.getElementsByTagName('author')).toHaveLength(0);
   });
 
-  it('format the coverage per language and keep the English summary as before', () => {
-    const doc = parseXml(renderFeed({ ...MANIFEST, outputs: MANIFEST.outputs.map((o) => ({ ...o, coverage: 96.1 })) }, 'en', STRINGS.en));
+  it('show no translation coverage; an untranslated English lead is the French one, marked as French', () => {
+    const coverage = { ...MANIFEST, outputs: MANIFEST.outputs.map((o) => ({ ...o, coverage: 0 })) };
+    const en = renderFeed(coverage, 'en', STRINGS.en);
+    const fr = renderFeed(coverage, 'fr', STRINGS.fr);
+    for (const xml of [en, fr]) expect(xml).not.toMatch(/Traduction|Translation|%/);
+    const doc = parseXml(en);
     expect(doc.getElementsByTagName('title')[0]!.textContent).toBe('Briefings (English)');
-    expect(doc.getElementsByTagName('summary')[0]!.textContent).toBe('20 November 2026 · Translation up to date: 96.1 %');
-    const fr = parseXml(renderFeed({ ...MANIFEST, outputs: MANIFEST.outputs.map((o) => ({ ...o, coverage: 96.1 })) }, 'fr', STRINGS.fr));
-    expect(fr.getElementsByTagName('summary')[0]!.textContent).toContain('96,1\u00a0%');
+    const summary = doc.getElementsByTagName('summary')[0]!;
+    expect([summary.textContent, summary.getAttribute('xml:lang')]).toEqual(['Le chapeau de new.', 'fr']);
+    expect(doc.getElementsByTagName('published')[0]!.textContent).toBe('2026-11-20T00:00:00.000Z');
+  });
+
+  it('with a base URL, every link is absolute and the feed links to itself', () => {
+    for (const base of ['https://example.org/briefings', 'https://example.org/briefings/']) {
+      const doc = parseXml(renderFeed(MANIFEST, 'fr', STRINGS.fr, base));
+      const hrefs = Array.from(doc.getElementsByTagName('link')).map((l) => `${l.getAttribute('rel')} ${l.getAttribute('href')}`);
+      expect(hrefs.slice(0, 3)).toEqual([
+        'self https://example.org/briefings/feed.fr.xml',
+        'alternate https://example.org/briefings/index.html',
+        'alternate https://example.org/briefings/new/new.fr.html',
+      ]);
+      for (const href of hrefs) expect(href).toMatch(/ https:\/\/example\.org\/briefings\//);
+    }
   });
 
   it('are valid and dated from the epoch when empty', () => {

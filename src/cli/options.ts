@@ -92,8 +92,9 @@ const OPTIONS = {
   'base-url': {
     type: 'string',
     value: 'URL',
-    description: "build, serve: the site's address: site-relative links (/blog/x) of articles without url/canonical/source_url resolve against it",
-    commands: ['build', 'serve'],
+    description:
+      "build, serve, merge-manifests: the site's address: site-relative links (/blog/x) of articles without url/canonical/source_url resolve against it; the feeds' links are absolute under it",
+    commands: ['build', 'serve', 'merge-manifests'],
   },
   json: {
     type: 'boolean',

@@ -17,14 +17,6 @@ export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
   return new Date(Number(raw.trim()) * 1000);
 }
 
-/** The pinned `SOURCE_DATE_EPOCH` (validated, trimmed), or undefined when the clock is the system's. */
-export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const raw = env.SOURCE_DATE_EPOCH;
-  if (raw === undefined || raw === '') return undefined;
-  buildTime(env);
-  return raw.trim();
-}
-
 /**
  * The real time, for the build's own bookkeeping (when a lock was taken, progress) — never
  * written into an output, so `SOURCE_DATE_EPOCH` does not apply.

@@ -27,6 +27,8 @@ export interface ArticleTask {
   /** The build's clock (ms since 1970), already resolved from SOURCE_DATE_EPOCH. */
   nowMs: number;
   minCoverage: number;
+  /** Per edition, when its content last changed (ms since 1970; `nowMs` when absent): the date it shows and its PDF dates. */
+  contentMs?: Partial<Record<Lang, number>>;
   /** The site's address (`--base-url`): site-relative links resolve against it when the article gives no `url`. */
   baseUrl?: string;
   editions: EditionPlan[];
@@ -59,6 +61,8 @@ export interface EditionOutcome {
   /** Keys shown in French because their translation is missing or stale. */
   fallbacks: string[];
   status?: ArticleStatus;
+  /** What its feed entry says, once its briefing is laid out. */
+  feed?: EditionFeed;
   /** Problems of this edition (the article's own are in ArticleResult). */
   diagnostics: Diagnostic[];
   /** False when the failure may not recur with the same inputs (a renderer crash): not replayed. */
@@ -72,6 +76,18 @@ export interface EditionOutcome {
    * slug: `fr-en` (the bilingual edition, whose files travel with this one), `review`.
    */
   notBuilt?: string[];
+}
+
+/** An edition's feed entry data, taken from its localized briefing. */
+export interface EditionFeed {
+  /** The standfirst, else the first lead paragraph, as plain text. */
+  summary?: string;
+  /** Language the summary is shown in (French where it is not translated). */
+  summaryLang?: Lang;
+  authors: string[];
+  /** Front matter `date` and `updated` (YYYY-MM-DD), when given. */
+  published?: string;
+  updated?: string;
 }
 
 export interface ArticleResult {

@@ -25,6 +25,7 @@ import { renderEdition } from './render-edition.js';
 import { glyphWarnings } from './glyph-warnings.js';
 import { visibilityOf } from '../parse/visibility.js';
 import { previewMark } from './preview-mark.js';
+import { editionFeed } from './edition-feed.js';
 import { readImages, type ImageAssets } from './images.js';
 import { relativeLinkWarnings } from '../render/markdown/links.js';
 import { readSource } from '../project/sources.js';
@@ -72,7 +73,12 @@ async function buildBilingual(task: ArticleTask, article: Article, editions: Edi
     const files = await renderBilingualEdition(
       source,
       { ...target, ...(targetOutcome.status ? { status: targetOutcome.status } : {}) },
-      { formats: task.bilingual, templatesDir: task.paths.templates, creationDate: new Date(task.nowMs) },
+      // Its content is both editions': it changed when the later of the two did.
+      {
+        formats: task.bilingual,
+        templatesDir: task.paths.templates,
+        creationDate: new Date(Math.max(...task.editions.map((e) => task.contentMs?.[e.lang] ?? task.nowMs))),
+      },
     );
     for (const f of files) targetOutcome.files.push(file('bilingual', f.format, f.name, f.data, f.ms));
   } catch (error) {
@@ -91,7 +97,8 @@ async function buildEdition(
 ): Promise<{ outcome: EditionOutcome; laidOut?: BilingualSide }> {
   const done = (outcome: EditionOutcome, laidOut?: BilingualSide) => ({ outcome, ...(laidOut ? { laidOut } : {}) });
   const { paths } = task;
-  const now = new Date(task.nowMs);
+  // Not the build's clock: when the edition's content last changed (publish/content-time.ts).
+  const now = new Date(task.contentMs?.[plan.lang] ?? task.nowMs);
   const prepared = await prepareEdition(paths, article, plan.lang, common);
   const { status, i18n } = prepared;
   const frenchTitle = plainText(parseMarkdown(article.title.markdown));
@@ -142,6 +149,7 @@ async function buildEdition(
     });
     outcome.title = rendered.title;
     outcome.fallbacks = rendered.fallbacks;
+    outcome.feed = editionFeed(rendered.briefing);
     for (const f of rendered.files) outcome.files.push(file('briefing', f.format, f.name, f.data, f.ms));
     if (plan.formats.includes('pdf')) outcome.diagnostics.push(...glyphWarnings(article, rendered.briefing, paths.templates, prepared.translation));
     return done(outcome, rendered);

@@ -15,7 +15,7 @@ import { LANGS, type Format, type Lang } from '../core/types.js';
 import { diagnosticKey, type Diagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { DEFAULTS } from '../core/defaults.js';
-import { buildTime, isoDate, sourceDateEpoch } from '../core/clock.js';
+import { buildTime } from '../core/clock.js';
 import { listSources, type SourceFile } from '../project/sources.js';
 import { commonLocales } from '../project/locales.js';
 import { toolVersion } from './input-hash.js';
@@ -72,20 +72,14 @@ export async function buildProject(options: BuildOptions): Promise<BuildReport> 
   const selected = (await listSources(options.paths, options.slugs)).filter((source) => inShard(source.slug, options.shard));
   const lock = await acquireLock(options.paths.output, { waitMs: options.waitMs ?? 0, ...(options.onLockWait ? { onWait: options.onLockWait } : {}) });
   try {
-    const report = await buildLocked(options, now, sourceDateEpoch(env), everything, selected);
+    const report = await buildLocked(options, now, everything, selected);
     return lock.recovered ? { ...report, recoveredLock: lock.recovered } : report;
   } finally {
     await lock.release();
   }
 }
 
-async function buildLocked(
-  options: BuildOptions,
-  now: Date,
-  epoch: string | undefined,
-  everything: SourceFile[],
-  selected: SourceFile[],
-): Promise<BuildReport> {
+async function buildLocked(options: BuildOptions, now: Date, everything: SourceFile[], selected: SourceFile[]): Promise<BuildReport> {
   const { paths } = options;
   const out = paths.output;
   const minCoverage = options.minCoverage ?? DEFAULTS.minCoverage;
@@ -102,7 +96,6 @@ async function buildLocked(
   const inputs = await gatherPlanInputs(paths, recorded, everything, selected, {
     langs: options.langs,
     minCoverage,
-    date: epoch ?? isoDate(now),
     nowMs: now.getTime(),
     ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
   });
@@ -149,7 +142,7 @@ async function buildLocked(
   // The index and feeds are a function of the manifest (whose input hashes cover the templates,
   // options and tool version): an unchanged manifest means they are current, if still there.
   if (manifestText !== previous.text || !CATALOGUE_FILES.every((name) => existsSync(path.join(out, name)))) {
-    const catalogue = await publishCatalogue(paths, next.manifest, minCoverage);
+    const catalogue = await publishCatalogue(paths, next.manifest, minCoverage, { ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}) });
     written.push(...catalogue.written);
     diagnostics.push(...withoutRepeats(diagnostics, catalogue.diagnostics));
   }

@@ -1,8 +1,9 @@
 /**
  * The input hash of an output: sha256 over everything that can change its bytes — the article,
  * the local images it shows, the locale and state files its edition reads, every file under templates/, the font package,
- * the tool's version, the date it shows and the options that affect it. Computed from file bytes
- * only (no parsing), so a rebuild can decide what to skip before loading any renderer.
+ * the tool's version and the options that affect it. Computed from file bytes only (no parsing),
+ * so a rebuild can decide what to skip before loading any renderer. The clock is not an input:
+ * the date an edition shows is its content time, remembered in the manifest (content-time.ts).
  */
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
@@ -28,8 +29,6 @@ export interface SharedInputs {
   font: string;
   /** sha256 over every file under templates/ (names and bytes). */
   templates: string;
-  /** `SOURCE_DATE_EPOCH` when set (it fixes the date shown and the PDF dates), else the day shown. */
-  date: string;
   /** `--base-url`, when set (absent otherwise, so hashes without it are unchanged). */
   baseUrl?: string;
 }
@@ -67,12 +66,13 @@ async function hashTree(dir: string, bounds: ProjectBounds): Promise<string> {
   return hash.digest('hex');
 }
 
-export async function sharedInputs(paths: ProjectPaths, date: string, baseUrl?: string): Promise<SharedInputs> {
+/** What every output of a build shares: tool, font, templates and `--base-url`. */
+export async function sharedInputs(paths: ProjectPaths, baseUrl?: string): Promise<SharedInputs> {
   // Limits decide what is refused: an output built or refused under other limits is redone.
   const changedLimits = limitsFingerprint();
   const tool = changedLimits ? `${toolVersion()} limits ${changedLimits}` : toolVersion();
   const templates = await hashTree(paths.templates, projectBounds(paths));
-  return { tool, font: fontVersion(), templates, date, ...(baseUrl !== undefined ? { baseUrl } : {}) };
+  return { tool, font: fontVersion(), templates, ...(baseUrl !== undefined ? { baseUrl } : {}) };
 }
 
 /** The files an edition reads, relative to the project root: what its hash covers. */

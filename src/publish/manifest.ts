@@ -3,7 +3,8 @@
  * the output folder), article, language, format, sha256, size, input hash, translation coverage,
  * date shown and the time it was built; per edition that could not be published, the problems
  * and the input hash they were found with, so an unchanged broken edition is reported again
- * without being parsed again. Only files listed here are ever deleted by a build.
+ * without being parsed again; per edition, its content hash and content time (content-time.ts)
+ * and what its feed entry says. Only files listed here are ever deleted by a build.
  *
  * Serialised with sorted entries and fixed key order: identical builds give identical bytes.
  */
@@ -65,15 +66,45 @@ export interface ProblemEntry {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * What a build remembers of a language edition it built: when its content last changed, and what
+ * its feed entry says. Kept while the edition fails or is withheld (it keeps its time).
+ */
+export interface EditionEntry {
+  slug: string;
+  lang: Lang;
+  /** sha256 of the edition's content (content-time.ts `contentHash`). */
+  contentHash: string;
+  /** When that content was first built (ISO date-time, the build's clock). */
+  changedAt: string;
+  /** The lead (or standfirst) as plain text: the feed entry's summary. */
+  summary?: string;
+  /** Language the summary is in (French while the English lead is not translated). */
+  summaryLang?: Lang;
+  /** Front matter authors. */
+  authors?: string[];
+  /** Front matter `date` (YYYY-MM-DD). */
+  published?: string;
+  /** Front matter `updated` (YYYY-MM-DD): the entry's update time instead of `changedAt`. */
+  updated?: string;
+}
+
 export interface Manifest {
   version: typeof MANIFEST_VERSION;
   generator: string;
   outputs: OutputEntry[];
   problems: ProblemEntry[];
+  /** Absent in manifests written before content times were remembered. */
+  editions?: EditionEntry[];
 }
 
 export function emptyManifest(generator: string): Manifest {
-  return { version: MANIFEST_VERSION, generator, outputs: [], problems: [] };
+  return { version: MANIFEST_VERSION, generator, outputs: [], problems: [], editions: [] };
+}
+
+/** `slug.lang` → the manifest's edition entry. */
+export function editionEntries(manifest: Manifest): Map<string, EditionEntry> {
+  return new Map((manifest.editions ?? []).map((entry) => [`${entry.slug}.${entry.lang}`, entry]));
 }
 
 /** Bytes of a manifest: entries sorted, keys in declaration order, one trailing newline. */
@@ -114,7 +145,20 @@ export function serializeManifest(manifest: Manifest): string {
         ...(d.note !== undefined ? { note: d.note } : {}),
       })),
     }));
-  return `${JSON.stringify({ version: manifest.version, generator: manifest.generator, outputs, problems }, null, 2)}\n`;
+  const editions = [...(manifest.editions ?? [])]
+    .sort((a, b) => compare(`${a.slug}.${a.lang}`, `${b.slug}.${b.lang}`))
+    .map((e) => ({
+      slug: e.slug,
+      lang: e.lang,
+      contentHash: e.contentHash,
+      changedAt: e.changedAt,
+      ...(e.summary !== undefined ? { summary: e.summary } : {}),
+      ...(e.summaryLang !== undefined ? { summaryLang: e.summaryLang } : {}),
+      ...(e.authors?.length ? { authors: e.authors } : {}),
+      ...(e.published !== undefined ? { published: e.published } : {}),
+      ...(e.updated !== undefined ? { updated: e.updated } : {}),
+    }));
+  return `${JSON.stringify({ version: manifest.version, generator: manifest.generator, outputs, problems, editions }, null, 2)}\n`;
 }
 
 /** Code-point order, independent of the locale (localeCompare is not). */
@@ -203,6 +247,22 @@ function checkManifest(value: unknown): string | undefined {
       p.diagnostics.every(isDiagnostic);
     if (!ok) return `problems[${i}] is not a valid problem entry`;
   }
+  if (value.editions !== undefined && !Array.isArray(value.editions)) return '"editions" must be an array';
+  for (const [i, e] of ((value.editions as unknown[] | undefined) ?? []).entries()) {
+    const ok =
+      isObject(e) &&
+      isString(e.slug) &&
+      LANGS.includes(e.lang as Lang) &&
+      isString(e.contentHash) &&
+      isString(e.changedAt) &&
+      Number.isFinite(Date.parse(e.changedAt)) &&
+      (e.summary === undefined || isString(e.summary)) &&
+      (e.summaryLang === undefined || LANGS.includes(e.summaryLang as Lang)) &&
+      (e.authors === undefined || (Array.isArray(e.authors) && e.authors.every(isString))) &&
+      (e.published === undefined || isString(e.published)) &&
+      (e.updated === undefined || isString(e.updated));
+    if (!ok) return `editions[${i}] is not a valid edition entry`;
+  }
   return undefined;
 }
 
@@ -237,6 +297,7 @@ export interface MergeResult {
 export function mergeManifests(manifests: readonly Manifest[], generator: string): MergeResult {
   const outputs = new Map<string, OutputEntry>();
   const problems = new Map<string, ProblemEntry>();
+  const editions = new Map<string, EditionEntry>();
   const conflicts = new Set<string>();
   for (const manifest of manifests) {
     for (const output of manifest.outputs) {
@@ -245,9 +306,10 @@ export function mergeManifests(manifests: readonly Manifest[], generator: string
       else outputs.set(output.path, output);
     }
     for (const problem of manifest.problems) problems.set(`${problem.slug}.${problem.lang}`, problem);
+    for (const [key, entry] of editionEntries(manifest)) editions.set(key, entry);
   }
   return {
-    manifest: { version: MANIFEST_VERSION, generator, outputs: [...outputs.values()], problems: [...problems.values()] },
+    manifest: { version: MANIFEST_VERSION, generator, outputs: [...outputs.values()], problems: [...problems.values()], editions: [...editions.values()] },
     conflicts: [...conflicts].sort(compare),
   };
 }

@@ -11,7 +11,8 @@
 import { hasErrors, ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import type { ArticleResult, BuiltFile, EditionOutcome } from '../pipeline/article-task.js';
 import type { ArticleStatus } from '../translate/types.js';
-import { emptyManifest, type Manifest, type OutputEntry, type ProblemEntry } from './manifest.js';
+import { emptyManifest, type EditionEntry, type Manifest, type OutputEntry, type ProblemEntry } from './manifest.js';
+import { rememberEdition } from './remember-edition.js';
 import { outputHash } from './input-hash.js';
 import { pendingTranslation, withoutCoverage, type PendingTranslation } from './pending.js';
 import { displayPath, editionKey, keptModifiedOutput, type Plan, type Removal } from './plan.js';
@@ -86,6 +87,7 @@ export function nextManifest(plan: Plan, records: readonly ArticleRecord[]): Nex
   }
   const problems = new Map(plan.problems.map((p) => [editionKey(p.slug, p.lang), p]));
   const planned = new Map(plan.articles.map((article) => [article.task.source.slug, article]));
+  const editions = new Map(plan.remembered.map((entry) => [editionKey(entry.slug, entry.lang), entry]));
   const next: NextManifest = {
     manifest: emptyManifest(options.generator),
     removals: [],
@@ -134,6 +136,7 @@ export function nextManifest(plan: Plan, records: readonly ArticleRecord[]): Nex
       report.diagnostics.push(...(edition.outcome === 'withheld' ? withoutCoverage(edition.diagnostics) : edition.diagnostics));
       if (edition.status && (edition.outcome !== 'failed' || edition.files.length > 0)) report.statuses.push(edition.status);
       if (edition.outcome === 'built') {
+        editions.set(key, rememberEdition(editions.get(key), slug, edition, article.content));
         if (edition.fallbacks.length > 0) report.fallbacks[key] = edition.fallbacks;
         // Published with errors (invalid translations shown in French): said again while unchanged.
         if (hasErrors(edition.diagnostics))
@@ -168,6 +171,7 @@ export function nextManifest(plan: Plan, records: readonly ArticleRecord[]): Nex
     }
   }
   next.manifest.outputs = [...outputs.values()].sort((a, b) => compare(a.path, b.path));
+  next.manifest.editions = [...editions.values()].sort((a: EditionEntry, b: EditionEntry) => compare(editionKey(a.slug, a.lang), editionKey(b.slug, b.lang)));
   next.manifest.problems = [...problems.values()].sort((a: ProblemEntry, b: ProblemEntry) => compare(editionKey(a.slug, a.lang), editionKey(b.slug, b.lang)));
   return next;
 }

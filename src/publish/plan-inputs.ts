@@ -11,6 +11,7 @@ import { projectBounds } from '../project/bounds.js';
 import { imageInputs, type ImageInput } from '../project/image-inputs.js';
 import { readInput } from '../project/read-file.js';
 import { editionHash, editionInputFiles, FileHasher, sharedInputs } from './input-hash.js';
+import { contentHash, editionContentFiles } from './content-time.js';
 import { safeRelative, type Manifest } from './manifest.js';
 import { fileState } from './execute-files.js';
 import { embargoInput } from './embargo-input.js';
@@ -19,8 +20,6 @@ import type { FileState, PlanInputs } from './plan.js';
 export interface GatherOptions {
   langs: readonly Lang[];
   minCoverage: number;
-  /** `SOURCE_DATE_EPOCH` when set, else the day shown: part of every input hash. */
-  date: string;
   /** `--base-url`: links resolve against it, so it is part of every input hash when set. */
   baseUrl?: string;
   /** The build's clock (ms): whether an article's embargo has passed is an input. */
@@ -39,7 +38,7 @@ export async function gatherPlanInputs(
   selected: readonly SourceFile[],
   options: GatherOptions,
 ): Promise<PlanInputs> {
-  const shared = await sharedInputs(paths, options.date, options.baseUrl);
+  const shared = await sharedInputs(paths, options.baseUrl);
   const hasher = new FileHasher(paths.root, projectBounds(paths));
   const existing = new Set(everything.map((source) => source.slug));
   const selectedSlugs = new Set(selected.map((source) => source.slug));
@@ -57,6 +56,9 @@ export async function gatherPlanInputs(
           lang,
           editionHash(shared, hasher, editionInputFiles(paths, source.file, source.slug, lang), lang, options.minCoverage, scans[i]?.images, scans[i]?.embargo),
         ]),
+      ),
+      contentHashes: Object.fromEntries(
+        options.langs.map((lang) => [lang, contentHash(hasher, editionContentFiles(paths, source.file, source.slug, lang), scans[i]?.images ?? [])]),
       ),
     })),
     existing,

@@ -17,7 +17,8 @@ import type { SourceFile } from '../project/sources.js';
 import type { ArticleTask, EditionPlan } from '../pipeline/article-task.js';
 import { outputHash } from './input-hash.js';
 import { pendingTranslation, withoutCoverage, type PendingTranslation } from './pending.js';
-import { safeRelative, type Manifest, type OutputEntry, type ProblemEntry } from './manifest.js';
+import { editionEntries, safeRelative, type EditionEntry, type Manifest, type OutputEntry, type ProblemEntry } from './manifest.js';
+import { editionContent } from './content-time.js';
 
 /** A recorded output's file, checked by the executor: still the bytes the manifest lists, edited, or gone. */
 export type FileState = 'intact' | 'modified' | 'missing';
@@ -27,6 +28,8 @@ interface SelectedArticle {
   source: SourceFile;
   /** `editionHash` of every language in `PlanOptions.langs`. */
   hashes: Partial<Record<Lang, string>>;
+  /** Content hash of each language edition (content-time.ts); the input hash stands in when absent. */
+  contentHashes?: Partial<Record<Lang, string>>;
 }
 
 /** What the executor gathers before planning: plain data, nothing left to read. */
@@ -98,6 +101,8 @@ interface PlannedArticle {
   task: ArticleTask;
   /** Input hash of each language edition: new outputs and problems are recorded under it. */
   editionHashes: Partial<Record<Lang, string>>;
+  /** Content hash and content time (ms) of each rendered language edition. */
+  content: { hashes: Partial<Record<Lang, string>>; times: Partial<Record<Lang, number>> };
   /** Input hash of the French–English edition (both editions'), when it is rendered. */
   bilingualHash?: string;
   /** Per rendered language: what earlier builds published of it (briefings and the bilingual edition), withdrawn if the edition comes back withheld. */
@@ -116,6 +121,8 @@ export interface Plan {
   problems: ProblemEntry[];
   /** Outputs of deleted articles to delete before rendering. */
   removals: Removal[];
+  /** Remembered content times of the articles still in content/: kept unless an edition is built with new content. */
+  remembered: EditionEntry[];
   /** What planning alone reports (before anything is rendered). */
   report: {
     /** Outputs kept because their inputs and file are unchanged. */
@@ -143,6 +150,7 @@ export function planBuild(previous: Manifest, inputs: PlanInputs, options: PlanO
   // A path leaving the output folder is never followed (readManifest already refuses such a manifest).
   const recorded = new Map(previous.outputs.filter((o) => safeRelative(o.path)).map((o) => [o.path, o]));
   const recordedProblems = new Map(previous.problems.map((p) => [editionKey(p.slug, p.lang), p]));
+  const remembered = editionEntries(previous);
   const plan: Plan = {
     options,
     outputs: [],
@@ -150,6 +158,7 @@ export function planBuild(previous: Manifest, inputs: PlanInputs, options: PlanO
     articles: [],
     problems: [],
     removals: [],
+    remembered: [...remembered.values()].filter((entry) => inputs.existing.has(entry.slug)),
     report: { unchanged: 0, failed: [], pending: [], diagnostics: [] },
   };
   const considered = new Set<string>(); // paths the selection asks for
@@ -183,7 +192,7 @@ export function planBuild(previous: Manifest, inputs: PlanInputs, options: PlanO
     return { action: 'render', ...wanted, reason: reason ?? 'new', ...(entry ? { previous: entry } : {}) };
   };
 
-  for (const { source, hashes } of inputs.selected) {
+  for (const { source, hashes, contentHashes } of inputs.selected) {
     const { slug } = source;
     const editions: EditionPlan[] = [];
     const replayed = new Set<Lang>();
@@ -238,6 +247,7 @@ export function planBuild(previous: Manifest, inputs: PlanInputs, options: PlanO
         });
     }
     if (editions.length === 0) continue;
+    const content = editionContent(remembered, slug, editions, contentHashes ?? hashes, options.nowMs);
     const withdrawIfWithheld: Partial<Record<Lang, RecordedOutput[]>> = {};
     for (const { lang } of editions) {
       withdrawIfWithheld[lang] = [...recorded.values()]
@@ -250,11 +260,13 @@ export function planBuild(previous: Manifest, inputs: PlanInputs, options: PlanO
         source,
         nowMs: options.nowMs,
         minCoverage: options.minCoverage,
+        contentMs: content.times,
         ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
         editions,
         ...(bilingual?.formats.length ? { bilingual: bilingual.formats } : {}),
       },
       editionHashes: Object.fromEntries(options.langs.map((lang) => [lang, hashOf(hashes, slug, lang)])),
+      content,
       ...(bilingual?.formats.length ? { bilingualHash: bilingual.hash } : {}),
       withdrawIfWithheld,
     });

@@ -17,13 +17,22 @@ import { feedFile, INDEX_FILE, publishedRows } from './catalogue.js';
 import { CatalogueInputError, languageNames, readIndexStylesheet, readUiStrings, uiStrings } from './catalogue-inputs.js';
 import type { WrittenFile } from './build-report.js';
 
+/** What the catalogue is written with besides the manifest. */
+export interface CatalogueOptions {
+  /** Where output/ is published (`--base-url`): the feeds' links are absolute under it. */
+  baseUrl?: string;
+  /** The build's common-locale cache (default: a new one). */
+  common?: CommonLocales;
+}
+
 /** index.html and one Atom feed per language, from a manifest; each written only when it changes. */
 export async function publishCatalogue(
   paths: ProjectPaths,
   manifest: Manifest,
   minCoverage: number,
-  common: CommonLocales = commonLocales(paths),
+  options: CatalogueOptions = {},
 ): Promise<{ written: WrittenFile[]; diagnostics: Diagnostic[] }> {
+  const common = options.common ?? commonLocales(paths);
   const written: WrittenFile[] = [];
   const diagnostics: Diagnostic[] = [];
   // Loaded on demand: the tree builders and serialisers are not needed by a build that changed nothing.
@@ -43,7 +52,10 @@ export async function publishCatalogue(
         });
       },
     ],
-    ...LANGS.map((lang): [string, () => Promise<string>] => [feedFile(lang), async () => renderFeed(manifest, lang, uiStrings(await common(lang), lang))]),
+    ...LANGS.map((lang): [string, () => Promise<string>] => [
+      feedFile(lang),
+      async () => renderFeed(manifest, lang, uiStrings(await common(lang), lang), options.baseUrl),
+    ]),
   ];
   // Projects made before the index page was built in code may still carry its old template.
   const oldTemplate = path.join(paths.templates, 'html', 'index.hbs');

@@ -55,7 +55,9 @@ export async function mergeManifestsCommand(settings: Settings, out: Output): Pr
       if (settings.json) out.stdout(JSON.stringify({ exitCode: EXIT.content, diagnostics }, null, 2));
       return EXIT.content;
     }
-    const catalogue = await publishCatalogue(paths, manifest, DEFAULTS.minCoverage);
+    const catalogue = await publishCatalogue(paths, manifest, DEFAULTS.minCoverage, {
+      ...(settings.baseUrl !== undefined ? { baseUrl: settings.baseUrl } : {}),
+    });
     const manifestFile = path.join(paths.output, MANIFEST_FILE);
     const wroteManifest = await writeIfChanged(manifestFile, serializeManifest(manifest));
     const written = [...catalogue.written.map((w) => w.path), ...(wroteManifest ? [path.relative(process.cwd(), manifestFile) || manifestFile] : [])];
