@@ -11,7 +11,7 @@ import path from 'node:path';
 import { packageVersion, toolVersion } from '../core/version.js';
 import { limitsFingerprint } from '../core/limits.js';
 import { projectPaths, type ProjectPaths } from '../core/paths.js';
-import { SOURCE_LANG, type Format, type Lang, type OutputKind } from '../core/types.js';
+import { LANGS, SOURCE_LANG, type Format, type Lang, type OutputKind } from '../core/types.js';
 import { sha256 } from '../core/hash.js';
 import { projectBounds, type ProjectBounds } from '../project/bounds.js';
 import type { ImageInput } from '../project/image-inputs.js';
@@ -78,9 +78,15 @@ export async function sharedInputs(paths: ProjectPaths, date: string, baseUrl?: 
 export function editionInputFiles(paths: ProjectPaths, sourceFile: string, slug: string, lang: Lang): string[] {
   const locales = path.relative(paths.root, paths.locales) || 'locales';
   const files = [sourceFile, `${locales}/${lang}/common.json`];
-  // French editions read the article only; translated ones also read the translation, its state
-  // and its obsolete keys (src/translate/files.ts).
-  if (lang !== SOURCE_LANG) files.push(...['json', 'state.json', 'obsolete.json'].map((ext) => `${locales}/${lang}/${slug}.${ext}`));
+  // Translated editions also read the translation, its state and its obsolete keys
+  // (src/translate/files.ts). Every page links to its sibling editions that are published, and
+  // names their languages (src/pipeline/edition-set.ts): so each edition also depends on the
+  // other languages' common.json and translations, and a translation crossing the threshold
+  // rebuilds the French edition too.
+  for (const other of LANGS) {
+    if (other !== lang) files.push(`${locales}/${other}/common.json`);
+    if (other !== SOURCE_LANG) files.push(...['json', 'state.json', 'obsolete.json'].map((ext) => `${locales}/${other}/${slug}.${ext}`));
+  }
   return files;
 }
 
@@ -130,8 +136,9 @@ export function editionHash(
   const parts = files.map((file) => `${file}=${hasher.file(file)}`);
   // Only when there are some: the hash of an article without images is as it always was.
   parts.push(...images.map((image) => `image:${image.file}=${image.state}`));
-  // The coverage threshold decides whether a translated edition is written at all.
-  const threshold = lang === SOURCE_LANG ? '' : `min-coverage=${minCoverage}`;
+  // The coverage threshold decides whether a translated edition is written at all, and so what
+  // the French edition links to.
+  const threshold = `min-coverage=${minCoverage}`;
   return sha256(JSON.stringify({ ...shared, lang, threshold, parts }));
 }
 

@@ -33,6 +33,8 @@ export interface LayoutContext {
   compact?: boolean;
   /** The team's logo (templates/logo.png), drawn at the top right of the title block. */
   logo?: Buffer;
+  /** The address of this edition's HTML page (with `--base-url`): a link under the title block. */
+  webAddress?: string;
 }
 
 /**

@@ -29,6 +29,8 @@ export interface RenderPdfOptions {
   templatesDir?: string;
   /** Emit a tagged PDF (structure tree, artifacts); on by default. */
   tagged?: boolean;
+  /** Absolute address of the edition's HTML page, linked under the title (only with a site address). */
+  webAddress?: string;
 }
 
 export async function renderPdf(doc: BriefingDocument, options: RenderPdfOptions): Promise<Buffer> {
@@ -108,6 +110,7 @@ export function openPdf(meta: PdfMeta, options: RenderPdfOptions): PdfSession {
     outline: pdf.outline,
     openBookmarks: [],
     ...(logo ? { logo: logo.data } : {}),
+    ...(options.webAddress ? { webAddress: options.webAddress } : {}),
   };
   ctx.bodyLineGap = useFont(ctx, 'body', theme.sizes.body);
 
