@@ -13,7 +13,7 @@ import type { PreparedEdition } from './prepare-edition.js';
 import type { LocaleFile } from '../i18n/locale-file.js';
 
 /** A translated edition is published when its inputs are usable and its coverage reaches `minCoverage`. */
-export function isPublished(prepared: PreparedEdition, minCoverage: number): boolean {
+function isPublished(prepared: PreparedEdition, minCoverage: number): boolean {
   if (!prepared.ok) return false;
   return prepared.lang === SOURCE_LANG || (prepared.status?.coverage ?? 0) >= minCoverage;
 }

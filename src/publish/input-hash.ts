@@ -78,16 +78,37 @@ export async function sharedInputs(paths: ProjectPaths, date: string, baseUrl?: 
 export function editionInputFiles(paths: ProjectPaths, sourceFile: string, slug: string, lang: Lang): string[] {
   const locales = path.relative(paths.root, paths.locales) || 'locales';
   const files = [sourceFile, `${locales}/${lang}/common.json`];
-  // Translated editions also read the translation, its state and its obsolete keys
-  // (src/translate/files.ts). Every page links to its sibling editions that are published, and
-  // names their languages (src/pipeline/edition-set.ts): so each edition also depends on the
-  // other languages' common.json and translations, and a translation crossing the threshold
-  // rebuilds the French edition too.
-  for (const other of LANGS) {
-    if (other !== lang) files.push(`${locales}/${other}/common.json`);
-    if (other !== SOURCE_LANG) files.push(...['json', 'state.json', 'obsolete.json'].map((ext) => `${locales}/${other}/${slug}.${ext}`));
-  }
+  // French editions read the article only; translated ones also read the translation, its state
+  // and its obsolete keys (src/translate/files.ts).
+  if (lang !== SOURCE_LANG) files.push(...translationFiles(locales, lang, slug));
   return files;
+}
+
+function translationFiles(locales: string, lang: Lang, slug: string): string[] {
+  return ['json', 'state.json', 'obsolete.json'].map((ext) => `${locales}/${lang}/${slug}.${ext}`);
+}
+
+/**
+ * What an edition's HTML page also reads, for its header of links (src/pipeline/edition-set.ts):
+ * the other languages' common.json (their names) and translations (whether they are published).
+ */
+export function siblingInputFiles(paths: ProjectPaths, slug: string, lang: Lang): string[] {
+  const locales = path.relative(paths.root, paths.locales) || 'locales';
+  return LANGS.filter((other) => other !== lang).flatMap((other) => [
+    `${locales}/${other}/common.json`,
+    ...(other === SOURCE_LANG ? [] : translationFiles(locales, other, slug)),
+  ]);
+}
+
+/**
+ * An edition's hash with the part only its HTML page reads (the siblings' files and the coverage
+ * threshold that decides which are published): `<edition>.<links>`, opaque to the plan.
+ * {@link outputHash} uses the second part for the HTML page alone, so a translator's edit
+ * rebuilds the French page (its link may appear or go) but not the French PDF or Markdown.
+ */
+export function withLinks(edition: string, hasher: FileHasher, siblings: readonly string[], minCoverage: number): string {
+  const parts = siblings.map((file) => `${file}=${hasher.file(file)}`);
+  return `${edition}.${sha256(JSON.stringify({ minCoverage, parts }))}`;
 }
 
 /**
@@ -136,15 +157,16 @@ export function editionHash(
   const parts = files.map((file) => `${file}=${hasher.file(file)}`);
   // Only when there are some: the hash of an article without images is as it always was.
   parts.push(...images.map((image) => `image:${image.file}=${image.state}`));
-  // The coverage threshold decides whether a translated edition is written at all, and so what
-  // the French edition links to.
-  const threshold = `min-coverage=${minCoverage}`;
+  // The coverage threshold decides whether a translated edition is written at all.
+  const threshold = lang === SOURCE_LANG ? '' : `min-coverage=${minCoverage}`;
   return sha256(JSON.stringify({ ...shared, lang, threshold, parts }));
 }
 
 /** Hash of one output: its edition's inputs, plus what it is. */
 export function outputHash(edition: string, kind: OutputKind, format: Format): string {
-  return sha256(`${edition}\0${kind}\0${format}`);
+  // Only a briefing's or the bilingual edition's HTML page has links to its siblings (see withLinks).
+  const own = format === 'html' && kind !== 'review' ? edition : edition.split('.')[0]!;
+  return sha256(`${own}\0${kind}\0${format}`);
 }
 
 /** What a file that cannot be read contributes to a hash: its error code. */

@@ -10,7 +10,7 @@ import type { SourceFile } from '../project/sources.js';
 import { projectBounds } from '../project/bounds.js';
 import { imageInputs, type ImageInput } from '../project/image-inputs.js';
 import { readInput } from '../project/read-file.js';
-import { editionHash, editionInputFiles, FileHasher, sharedInputs } from './input-hash.js';
+import { editionHash, editionInputFiles, FileHasher, sharedInputs, siblingInputFiles, withLinks } from './input-hash.js';
 import { safeRelative, type Manifest } from './manifest.js';
 import { fileState } from './execute-files.js';
 import type { FileState, PlanInputs } from './plan.js';
@@ -52,7 +52,12 @@ export async function gatherPlanInputs(
       hashes: Object.fromEntries(
         options.langs.map((lang) => [
           lang,
-          editionHash(shared, hasher, editionInputFiles(paths, source.file, source.slug, lang), lang, options.minCoverage, images[i]),
+          withLinks(
+            editionHash(shared, hasher, editionInputFiles(paths, source.file, source.slug, lang), lang, options.minCoverage, images[i]),
+            hasher,
+            siblingInputFiles(paths, source.slug, lang),
+            options.minCoverage,
+          ),
         ]),
       ),
     })),

@@ -28,7 +28,7 @@ export interface EditionSet {
 export type EditionPage = { kind: 'edition'; lang: Lang } | { kind: 'bilingual' };
 
 /** One link of the header. `lang`/`hreflang` are '' when the target is in the page's language. */
-export interface EditionNavLink {
+interface EditionNavLink {
   href: string;
   text: string;
   lang: string;
@@ -50,7 +50,7 @@ export interface EditionNav {
 export type Translate = (key: string) => string;
 
 /** The file name of an edition inside `output/<slug>/`. */
-export function editionFile(slug: string, page: EditionPage, ext: 'html' | 'pdf' | 'md', target = 'en'): string {
+function editionFile(slug: string, page: EditionPage, ext: 'html' | 'pdf' | 'md', target = 'en'): string {
   return page.kind === 'bilingual' ? `${slug}.${SOURCE_LANG}-${target}.${ext}` : `${slug}.${page.lang}.${ext}`;
 }
 
@@ -58,7 +58,7 @@ export function editionFile(slug: string, page: EditionPage, ext: 'html' | 'pdf'
  * The address of a file of the output folder (`<slug>/<name>` or `index.html`) as seen from a page
  * in `output/<slug>/`: relative, or absolute against the site's address.
  */
-export function siteHref(set: EditionSet, name: string, inArticle = true): string {
+function siteHref(set: EditionSet, name: string, inArticle = true): string {
   const segments = inArticle ? [set.slug, name] : [name];
   const encoded = segments.map(encodeURIComponent);
   if (set.baseUrl === undefined) return inArticle ? encoded[1]! : `../${encoded.join('/')}`;
