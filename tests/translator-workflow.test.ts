@@ -547,7 +547,7 @@ describe('below the coverage threshold', () => {
     expect(result.code).toBe(1);
     const [first, last, ...rest] = result.stderr.split('\n');
     expect(first).toBe(LOW);
-    expect(last).toMatch(/^7 files written in \d+ ms; 0 unchanged; not built: microsoft-openai\.en \(1 error\)$/);
+    expect(last).toMatch(/^8 files written in \d+ ms; 0 unchanged; not built: microsoft-openai\.en \(1 error\)$/);
     expect(rest).toEqual([]);
     for (const ext of ['md', 'html', 'pdf']) {
       expect(existsSync(out(root, 'en', ext)), `en.${ext}`).toBe(false);
