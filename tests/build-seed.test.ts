@@ -31,7 +31,7 @@ describe('briefing build on the seed', () => {
       ['en.html', 'en.md', 'en.pdf', 'fr-en.html', 'fr-en.pdf', 'fr.html', 'fr.md', 'fr.pdf', 'review.html'].map((s) => `microsoft-openai.${s}`),
     );
     // 9 briefing files, then output/index.html and the two feeds.
-    expect(result.stdout).toMatch(/12 files written in \d+ ms; 0 unchanged$/);
+    expect(result.stdout).toMatch(/13 files written in \d+ ms; 0 unchanged$/);
   });
 
   it.each(['fr', 'en'])('matches the golden Markdown and HTML (%s)', (lang) => {

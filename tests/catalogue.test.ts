@@ -320,10 +320,16 @@ describe('publishCatalogue reports each problem at the file that is wrong', () =
     writeFileSync(path.join(root, 'templates', 'html', 'index.css'), '.a { color: red; }\n.b { content: "</style>"; }\n');
     const paths = projectPaths(root);
     const { diagnostics } = await publishCatalogue(paths, MANIFEST, 80);
+    // The public index and the internal page share the stylesheet: one problem, naming both.
     expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual(['templates/html/index.css:2:16 briefing:invalid-stylesheet']);
     expect(diagnostics[0]!.message).toMatch(/^A stylesheet must not contain "<\/style"/);
-    expect(diagnostics[0]!.note).toBe('index.html not written');
-    expect(['index.html', 'feed.fr.xml', 'feed.en.xml'].map((name) => existsSync(path.join(paths.output, name)))).toEqual([false, true, true]);
+    expect(diagnostics[0]!.note).toBe('index.html, internal.html not written');
+    expect(['index.html', 'internal.html', 'feed.fr.xml', 'feed.en.xml'].map((name) => existsSync(path.join(paths.output, name)))).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 
   it('an index template left from before is named as unused (a warning), and the page is built all the same', async () => {
@@ -332,6 +338,6 @@ describe('publishCatalogue reports each problem at the file that is wrong', () =
     const paths = projectPaths(root);
     const { diagnostics } = await publishCatalogue(paths, MANIFEST, 80);
     expect(diagnostics.map((d) => `${d.file} ${d.severity}`)).toEqual(['templates/html/index.hbs warning']);
-    expect(readFileSync(path.join(paths.output, 'index.html'), 'utf8')).toContain('<caption>2 briefings, newest first</caption>');
+    expect(readFileSync(path.join(paths.output, 'internal.html'), 'utf8')).toContain('<caption>2 briefings, newest first</caption>');
   });
 });

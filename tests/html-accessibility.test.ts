@@ -190,7 +190,12 @@ describe.skipIf(SKIP_BROWSER)('HTML pages in headless Chromium, audited with axe
       expect(await page.getByRole('banner').count()).toBe(1);
       expect(await page.getByRole('main').count()).toBe(1);
       expect(await page.getByRole('contentinfo').count()).toBe(1);
-      const navs = page.getByRole('navigation');
+      // A briefing's header of links to its other editions (tests/linked-editions.test.ts), then its contents.
+      const editions = page.locator('nav.editions');
+      expect(await editions.count()).toBe(target.kind === 'briefing' ? 1 : 0);
+      if (target.kind === 'briefing')
+        expect(await editions.getAttribute('aria-label')).toMatch(target.lang === 'fr' ? /^Éditions de cette note$/ : /^Editions of this briefing$/);
+      const navs = page.locator('nav:not(.editions)');
       expect(await navs.count()).toBe(target.kind === 'briefing' ? 1 : 0);
       for (const nav of await navs.all()) {
         expect(await nav.getAttribute('aria-label')).toMatch(target.lang === 'fr' ? /^Sommaire$/ : /^Contents$/);
@@ -227,7 +232,10 @@ describe.skipIf(SKIP_BROWSER)('HTML pages in headless Chromium, audited with axe
     it('marks its language, and French text shown in another edition as French', async () => {
       expect(await page.getAttribute('html', 'lang')).toBe(target.lang);
       const langs: { lang: string; cls: string; text: string }[] = await page.evaluate(() =>
-        [...document.body.querySelectorAll('[lang]')].map((el: any) => ({ lang: el.getAttribute('lang'), cls: el.className, text: el.textContent })),
+        [...document.body.querySelectorAll('[lang]')]
+          // The link to another language's edition is in that language (its hreflang).
+          .filter((el: any) => !(el.closest('nav.editions') && el.getAttribute('hreflang') === el.getAttribute('lang')))
+          .map((el: any) => ({ lang: el.getAttribute('lang'), cls: el.className, text: el.textContent })),
       );
       expect(langs.every((el) => el.lang === 'fr')).toBe(true);
       if (target.kind === 'briefing') {

@@ -52,6 +52,8 @@ async function buildAt(epoch: string, root: string, ...args: string[]): Promise<
 const manifestOf = (root: string) => JSON.parse(readFileSync(path.join(root, 'output', 'manifest.json'), 'utf8')) as Manifest;
 /** The outputs an input of `lang` feeds: that edition's, the bilingual edition (both languages), and the review page (English). */
 const only = (lang: string) => ALL.filter((p) => p.includes(`.${lang}.`) || p.includes('.fr-en.') || (lang === 'en' && p.endsWith('.review.html')));
+/** The HTML page of the other language's edition: it links to this one (its header names it and shows it only when published). */
+const page = (lang: string) => `${SLUG}/${SLUG}.${lang}.html`;
 
 describe('a rebuild with nothing changed', () => {
   it('writes nothing, keeps every byte and file time, and keeps the manifest as it was', async () => {
@@ -104,22 +106,22 @@ describe('what each kind of input change rebuilds', () => {
     {
       name: 'the English translation',
       change: (root) => edit(root, `locales/en/${SLUG}.json`, (t) => t.replace('breakneck speed', 'dizzying speed')),
-      rebuilt: only('en'),
+      rebuilt: [...only('en'), page('fr')],
     },
     {
       name: 'the English state file',
       change: (root) => edit(root, `locales/en/${SLUG}.state.json`, (t) => t.replace(/"source":"[0-9a-f]{12}"/, '"source":"000000000000"')),
-      rebuilt: only('en'),
+      rebuilt: [...only('en'), page('fr')],
     },
     {
       name: 'the English interface strings',
       change: (root) => edit(root, 'locales/en/common.json', (t) => t.replace('"Contents"', '"Table of contents"')),
-      rebuilt: only('en'),
+      rebuilt: [...only('en'), page('fr')],
     },
     {
       name: 'the French interface strings',
       change: (root) => edit(root, 'locales/fr/common.json', (t) => t.replace('"Sommaire"', '"Table des matières"')),
-      rebuilt: only('fr'),
+      rebuilt: [...only('fr'), page('en')],
     },
     {
       name: 'the French extraction (French editions read the article, not locales/fr/)',
@@ -130,9 +132,14 @@ describe('what each kind of input change rebuilds', () => {
     {
       name: 'an obsolete-translations file appearing',
       change: (root) => writeFileSync(path.join(root, 'locales/en', `${SLUG}.obsolete.json`), '{}\n'),
-      rebuilt: only('en'),
+      rebuilt: [...only('en'), page('fr')],
     },
-    { name: 'the --min-coverage option (translated editions only)', change: () => undefined, args: ['--min-coverage', '50'], rebuilt: only('en') },
+    {
+      name: 'the --min-coverage option (translated editions, and the French page that links to them)',
+      change: () => undefined,
+      args: ['--min-coverage', '50'],
+      rebuilt: [...only('en'), page('fr')],
+    },
     { name: 'SOURCE_DATE_EPOCH a day later (nothing: the date shown is the remembered content time)', change: () => undefined, args: [], rebuilt: [] },
     { name: 'an output deleted by hand', change: (root) => rmSync(path.join(root, 'output', SLUG, `${SLUG}.fr.md`)), rebuilt: [`${SLUG}/${SLUG}.fr.md`] },
     {

@@ -157,7 +157,7 @@ describe('renderHtml: page structure', () => {
     const css = readFileSync(path.join(REPO, 'templates', 'html', 'style.css'), 'utf8');
     const print = css.slice(css.indexOf('@media print'));
     expect(print).toMatch(/@page\s*\{[^}]*size: A4;[^}]*margin:/);
-    expect(print).toMatch(/\.skip-link, \.toc \{ display: none; \}/);
+    expect(print).toMatch(/\.skip-link, \.toc, \.editions \{ display: none; \}/);
     expect(print).toContain('break-after: avoid');
     expect(print).toContain('content: " (" attr(href) ")"');
     expect(css).toContain('max-width: calc(var(--measure)');

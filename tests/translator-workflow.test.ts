@@ -164,7 +164,7 @@ describe('the stale cycle', () => {
     const build = await runCli(['build', '--root', root]);
     expect(build.code).toBe(0);
     expect(build.stderr).toBe(`microsoft-openai.en: 1 segment shown in French (0 missing, 1 stale; coverage 96 %): ${ALLIANCE_1}`);
-    expect(build.stdout).toMatch(/12 files written in \d+ ms; 0 unchanged$/);
+    expect(build.stdout).toMatch(/13 files written in \d+ ms; 0 unchanged$/);
     const md = readFileSync(out(root, 'en', 'md'), 'utf8');
     expect(md).toContain(`## A Landmark Alliance to Be Redefined\n\n*Translation out of date: original French text shown.*\n\n${FR_ALLIANCE_1_NOW_BUILT}\n`);
     expect(md).not.toContain(EN_ALLIANCE_1);
@@ -548,7 +548,7 @@ describe('below the coverage threshold', () => {
     expect(result.stderr).toBe('');
     const lines = result.stdout.split('\n');
     expect(lines.at(-2)).toBe(AWAITING);
-    expect(lines.at(-1)).toMatch(/^7 files written in \d+ ms; 0 unchanged, 1 awaiting translation$/);
+    expect(lines.at(-1)).toMatch(/^8 files written in \d+ ms; 0 unchanged, 1 awaiting translation$/);
     const strict = await runCli(['build', '--root', root, '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stderr.split('\n')[0]).toBe(AWAITING);

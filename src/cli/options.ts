@@ -101,6 +101,11 @@ const OPTIONS = {
     description: 'build, merge-manifests: print a machine-readable summary on stdout; suggest: print the suggestions as JSON',
     commands: ['build', 'merge-manifests', 'suggest'],
   },
+  'no-internal-page': {
+    type: 'boolean',
+    description: "build: write no output/internal.html (the team's page: coverage, review pages, articles awaiting translation), and remove an earlier one",
+    commands: ['build'],
+  },
   check: { type: 'boolean', description: 'extract: change nothing; exit 1 if extraction would change a file (for CI)', commands: ['extract'] },
   prune: { type: 'boolean', description: 'extract: drop obsolete translations instead of keeping them aside', commands: ['extract'] },
   replace: { type: 'boolean', description: 'glossary import: the glossary becomes the imported terms (default: merge into it)', commands: ['glossary'] },
@@ -156,6 +161,8 @@ export interface Settings {
   strict: boolean;
   /** Print `info` diagnostics too. */
   verbose: boolean;
+  /** Write `output/internal.html` (false with `--no-internal-page`). */
+  internalPage: boolean;
   accept: string[];
   /** QA rules to accept for the `accept` keys (`--rule`), as full ids. */
   rules: string[];
@@ -221,6 +228,7 @@ export function parseCommandLine(argv: readonly string[]): Settings {
     replace: values.replace ?? false,
     strict: values.strict ?? false,
     verbose: values.verbose ?? false,
+    internalPage: !(values['no-internal-page'] ?? false),
     accept: (values.accept ?? [])
       .flatMap((item) => item.split(','))
       .map((key) => key.trim())

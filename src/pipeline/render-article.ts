@@ -7,7 +7,7 @@
  */
 import { toString as plainText } from 'mdast-util-to-string';
 import type { Article, Format, Lang } from '../core/types.js';
-import { SOURCE_LANG } from '../core/types.js';
+import { LANGS, SOURCE_LANG } from '../core/types.js';
 import { hasErrors } from '../core/errors.js';
 import { coverageDiagnostic } from '../translate/diagnostics.js';
 import { isoDate } from '../core/clock.js';
@@ -15,7 +15,9 @@ import { parseMarkdown } from '../core/markdown.js';
 import { parseArticle } from '../parse/index.js';
 import type { LocaleFile } from '../i18n/locale-file.js';
 import { TemplateError } from '../render/templates.js';
-import { prepareEdition } from './prepare-edition.js';
+import { prepareEdition, type PreparedEdition } from './prepare-edition.js';
+import { editionSet } from './edition-set.js';
+import type { EditionSet } from '../render/html/edition-links.js';
 import { renderReviewPage } from './render-review-page.js';
 import { renderErrorDiagnostic as errorDiagnostic } from './render-error.js';
 import { articleFailed } from './article-task.js';
@@ -48,14 +50,23 @@ export async function renderArticle(task: ArticleTask, common: CommonLocales): P
   diagnostics.push(...relativeLinkWarnings(parsed.article, task.baseUrl));
   const images = await readImages(parsed.article, source, task.paths.root);
   diagnostics.push(...images.diagnostics);
+  // Every language is prepared first (cheap: locale files, no render), so that each page knows
+  // which of its sibling editions this build publishes (./edition-set.ts).
+  const commons = new Map<Lang, LocaleFile>();
+  const prepared = new Map<Lang, PreparedEdition>();
+  for (const lang of LANGS) {
+    commons.set(lang, await common(lang));
+    prepared.set(lang, await prepareEdition(task.paths, parsed.article, lang, commons.get(lang)!));
+  }
+  const links = editionSet(source.slug, prepared, commons, parsed.article.meta.minCoverage ?? task.minCoverage, task.baseUrl);
   const editions: EditionOutcome[] = [];
   const docs = new Map<Lang, BilingualSide>();
   for (const plan of task.editions) {
-    const { outcome, laidOut } = await buildEdition(task, parsed.article, plan, await common(plan.lang), images.assets);
+    const { outcome, laidOut } = await buildEdition(task, parsed.article, plan, prepared.get(plan.lang)!, images.assets, links);
     editions.push(outcome);
     if (laidOut && outcome.outcome === 'built') docs.set(plan.lang, laidOut);
   }
-  await buildBilingual(task, parsed.article, editions, docs);
+  await buildBilingual(task, parsed.article, editions, docs, links);
   return { slug: source.slug, diagnostics, editions };
 }
 
@@ -63,7 +74,13 @@ export async function renderArticle(task: ArticleTask, common: CommonLocales): P
  * The French–English edition, once both editions are laid out (a withheld or failed English
  * edition has none). Its files travel with the English edition's outcome, as kind `bilingual`.
  */
-async function buildBilingual(task: ArticleTask, article: Article, editions: EditionOutcome[], docs: ReadonlyMap<Lang, BilingualSide>): Promise<void> {
+async function buildBilingual(
+  task: ArticleTask,
+  article: Article,
+  editions: EditionOutcome[],
+  docs: ReadonlyMap<Lang, BilingualSide>,
+  links: EditionSet,
+): Promise<void> {
   if (!task.bilingual?.length) return;
   const source = docs.get(SOURCE_LANG);
   const targetOutcome = editions.find((e) => e.lang !== SOURCE_LANG && docs.has(e.lang));
@@ -78,6 +95,7 @@ async function buildBilingual(task: ArticleTask, article: Article, editions: Edi
         formats: task.bilingual,
         templatesDir: task.paths.templates,
         creationDate: new Date(Math.max(...task.editions.map((e) => task.contentMs?.[e.lang] ?? task.nowMs))),
+        editions: links,
       },
     );
     for (const f of files) targetOutcome.files.push(file('bilingual', f.format, f.name, f.data, f.ms));
@@ -92,14 +110,14 @@ async function buildEdition(
   task: ArticleTask,
   article: Article,
   plan: EditionPlan,
-  common: LocaleFile,
+  prepared: PreparedEdition,
   images: ImageAssets,
+  links: EditionSet,
 ): Promise<{ outcome: EditionOutcome; laidOut?: BilingualSide }> {
   const done = (outcome: EditionOutcome, laidOut?: BilingualSide) => ({ outcome, ...(laidOut ? { laidOut } : {}) });
   const { paths } = task;
   // Not the build's clock: when the edition's content last changed (publish/content-time.ts).
   const now = new Date(task.contentMs?.[plan.lang] ?? task.nowMs);
-  const prepared = await prepareEdition(paths, article, plan.lang, common);
   const { status, i18n } = prepared;
   const frenchTitle = plainText(parseMarkdown(article.title.markdown));
   const hidden = visibilityOf(article.meta, task.nowMs);
@@ -143,6 +161,7 @@ async function buildEdition(
       creationDate: now,
       images,
       ...(hidden ? { mark: previewMark(hidden, plan.lang, i18n) } : {}),
+      editions: links,
       ...(prepared.statuses ? { statuses: prepared.statuses } : {}),
       ...(prepared.invalid ? { invalid: prepared.invalid } : {}),
       ...(task.baseUrl !== undefined ? { baseUrl: task.baseUrl } : {}),

@@ -6,11 +6,14 @@ import { renderBilingualPdf } from '../render/pdf/bilingual.js';
 import { mismatchedUnit, pairBlocks, PairingError } from '../render/bilingual/pairs.js';
 import type { ArticleStatus } from '../translate/types.js';
 import type { RenderedFile } from './render-edition.js';
+import { webAddress, type EditionSet } from '../render/html/edition-links.js';
 
 export interface BilingualOptions {
   formats: readonly Format[];
   templatesDir: string;
   creationDate: Date;
+  /** The article's published editions, which the page links to. */
+  editions?: EditionSet;
 }
 
 /** One language of the bilingual edition: its laid-out document and the briefing it came from. */
@@ -37,10 +40,14 @@ export async function renderBilingualEdition(source: BilingualSide, target: Tran
     const start = performance.now();
     const data =
       format === 'html'
-        ? renderBilingualHtml(source.doc, target.doc, { templatesDir: options.templatesDir })
+        ? renderBilingualHtml(source.doc, target.doc, {
+            templatesDir: options.templatesDir,
+            ...(options.editions ? { editions: options.editions } : {}),
+          })
         : await renderBilingualPdf(source.doc, target.doc, {
             creationDate: options.creationDate,
             templatesDir: options.templatesDir,
+            ...(webAddress(options.editions, { kind: 'bilingual' }) ? { webAddress: webAddress(options.editions, { kind: 'bilingual' })! } : {}),
           });
     files.push({ format, name: bilingualName(source.doc.slug, source.doc, target.doc, format), data, ms: performance.now() - start });
   }

@@ -7,6 +7,7 @@ import { renderHtml } from '../render/html/index.js';
 import { renderPdf } from '../render/pdf/index.js';
 import type { KeyStatus } from '../translate/types.js';
 import { attachImages, type ImageAssets } from './images.js';
+import { webAddress, type EditionSet } from '../render/html/edition-links.js';
 
 export interface RenderedFile {
   format: Format;
@@ -46,6 +47,8 @@ export interface EditionOptions {
   images?: ImageAssets;
   /** The preview mark of a draft or embargoed edition (./preview-mark.ts). */
   mark?: string;
+  /** The article's published editions, which the HTML page links to (none: a page on its own). */
+  editions?: EditionSet;
 }
 
 export async function renderEdition(article: Article, lang: Lang, i18n: i18n, options: EditionOptions): Promise<EditionResult> {
@@ -58,14 +61,15 @@ export async function renderEdition(article: Article, lang: Lang, i18n: i18n, op
   if (options.mark !== undefined) doc.mark = options.mark;
   attachImages(doc.tree, options.images ?? new Map(), article.meta.url);
   const files: RenderedFile[] = [];
+  const web = webAddress(options.editions, { kind: 'edition', lang });
   for (const format of options.formats) {
     const start = performance.now();
     const data =
       format === 'md'
         ? renderMarkdown(doc)
         : format === 'html'
-          ? renderHtml(doc, { templatesDir: options.templatesDir })
-          : await renderPdf(doc, { creationDate: options.creationDate, templatesDir: options.templatesDir });
+          ? renderHtml(doc, { templatesDir: options.templatesDir, ...(options.editions ? { editions: options.editions } : {}) })
+          : await renderPdf(doc, { creationDate: options.creationDate, templatesDir: options.templatesDir, ...(web ? { webAddress: web } : {}) });
     files.push({ format, name: `${article.slug}.${lang}.${format}`, data, ms: performance.now() - start });
   }
   return { lang, title: doc.title, files, fallbacks: briefing.fallbacks, doc, briefing };

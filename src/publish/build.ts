@@ -22,7 +22,7 @@ import { toolVersion } from './input-hash.js';
 import { emptyManifest, MANIFEST_FILE, readManifest, serializeManifest } from './manifest.js';
 import { acquireLock, type LockInfo } from './lock.js';
 import { inShard, type Shard } from './shard.js';
-import { feedFile, INDEX_FILE } from './catalogue.js';
+import { feedFile, INDEX_FILE, INTERNAL_FILE } from './catalogue.js';
 import { publishCatalogue, writeIfChanged } from './publish-catalogue.js';
 import type { BuildReport, RemovedFile, WrittenFile } from './build-report.js';
 import { displayPath, keptModifiedOutput, planBuild, type Removal } from './plan.js';
@@ -49,6 +49,8 @@ export interface BuildOptions {
   env?: NodeJS.ProcessEnv;
   /** Rebuild every selected output even if its inputs are unchanged. */
   force?: boolean;
+  /** Write the team's page, `output/internal.html` (default true). */
+  internalPage?: boolean;
   /** Build only this share of the articles. */
   shard?: Shard;
   /** Articles rendered at once (default: one per core). */
@@ -141,8 +143,13 @@ async function buildLocked(options: BuildOptions, now: Date, everything: SourceF
   const written: WrittenFile[] = [...next.report.written];
   // The index and feeds are a function of the manifest (whose input hashes cover the templates,
   // options and tool version): an unchanged manifest means they are current, if still there.
-  if (manifestText !== previous.text || !CATALOGUE_FILES.every((name) => existsSync(path.join(out, name)))) {
-    const catalogue = await publishCatalogue(paths, next.manifest, minCoverage, { ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}) });
+  const internalPage = options.internalPage ?? true;
+  const catalogueAsAsked = CATALOGUE_FILES.every((name) => existsSync(path.join(out, name))) && existsSync(path.join(out, INTERNAL_FILE)) === internalPage;
+  if (manifestText !== previous.text || !catalogueAsAsked) {
+    const catalogue = await publishCatalogue(paths, next.manifest, minCoverage, {
+      ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
+      internalPage,
+    });
     written.push(...catalogue.written);
     diagnostics.push(...withoutRepeats(diagnostics, catalogue.diagnostics));
   }

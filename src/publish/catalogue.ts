@@ -7,6 +7,8 @@ import { SOURCE_LANG, type Format, type Lang, type OutputKind } from '../core/ty
 import type { Manifest, OutputEntry } from './manifest.js';
 
 export const INDEX_FILE = 'index.html';
+/** The team's page: coverage, review pages, articles awaiting translation (not for a public upload). */
+export const INTERNAL_FILE = 'internal.html';
 export const feedFile = (lang: Lang): string => `feed.${lang}.xml`;
 
 /** Media types of the formats, for `type` on links (index page, feeds). */

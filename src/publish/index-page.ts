@@ -23,8 +23,11 @@ export const INDEX_LANG: Lang = 'en';
 
 /** What differs between the two pages. */
 type IndexMode =
-  /** `output/index.html`: feeds per language (file names beside the page). */
-  | { kind: 'published'; feeds: Readonly<Record<Lang, string>> }
+  /**
+   * The team's page of a build (`output/internal.html`, marked noindex): feeds per language (file
+   * names beside the page); `extra`: sections after the languages' (articles awaiting translation).
+   */
+  | { kind: 'published'; feeds: Readonly<Record<Lang, string>>; extra?: readonly Element[] }
   /** `briefing serve`: the project folder, the status URL, and problems per article (formatted diagnostics). */
   | { kind: 'local'; root: string; statusHref: string; problems: readonly { slug: string; text: string }[] };
 
@@ -56,6 +59,8 @@ export function renderIndexPage(page: IndexPage): string {
       h('meta', { name: 'generator', content: 'Briefing' }),
       h('meta', { name: 'color-scheme', content: 'light' }),
       h('title', t('index.title')),
+      // Coverage and review pages are for the team: kept out of search engines (not a protection).
+      ...(mode.kind === 'published' ? [h('meta', { name: 'robots', content: 'noindex, nofollow' })] : []),
       ...(mode.kind === 'published'
         ? LANGS.map((lang) =>
             h('link', { rel: 'alternate', type: 'application/atom+xml', hrefLang: lang, title: page.languageNames[lang], href: mode.feeds[lang] }),
@@ -82,6 +87,7 @@ export function renderIndexPage(page: IndexPage): string {
   );
   const sections = page.languages.map(({ lang, rows }) => languageSection(page, lang, rows));
   if (mode.kind === 'local' && mode.problems.length > 0) sections.push(problemsSection(page, mode.problems));
+  if (mode.kind === 'published') sections.push(...(mode.extra ?? []));
   const footer = h('footer.colophon', lines([h('p', mode.kind === 'published' ? t('index.colophon') : t('serve.note'))]));
   const body = h(
     'body',
@@ -206,11 +212,12 @@ function formatSize(bytes: number): string {
   return bytes < 1024 ? `${bytes}\u00a0B` : `${(bytes / 1024).toFixed(1)}\u00a0kB`;
 }
 
-function text(value: string): ElementContent {
+/** A text node. */
+export function text(value: string): ElementContent {
   return { type: 'text', value };
 }
 
 /** Children one per line (a newline before each and after the last), as the page was written. */
-function lines(children: readonly ElementContent[]): ElementContent[] {
+export function lines(children: readonly ElementContent[]): ElementContent[] {
   return [...children.flatMap((child) => [text('\n'), child]), text('\n')];
 }

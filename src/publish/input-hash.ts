@@ -12,7 +12,7 @@ import path from 'node:path';
 import { packageVersion, toolVersion } from '../core/version.js';
 import { limitsFingerprint } from '../core/limits.js';
 import { projectPaths, type ProjectPaths } from '../core/paths.js';
-import { SOURCE_LANG, type Format, type Lang, type OutputKind } from '../core/types.js';
+import { LANGS, SOURCE_LANG, type Format, type Lang, type OutputKind } from '../core/types.js';
 import { sha256 } from '../core/hash.js';
 import { GLOSSARY_FILE } from '../i18n/glossary.js';
 import { projectBounds, type ProjectBounds } from '../project/bounds.js';
@@ -81,10 +81,37 @@ export function editionInputFiles(paths: ProjectPaths, sourceFile: string, slug:
   const files = [sourceFile, `${locales}/${lang}/common.json`];
   // French editions read the article only; translated ones also read the translation, its state
   // and its obsolete keys (src/translate/files.ts).
-  if (lang !== SOURCE_LANG) files.push(...['json', 'state.json', 'obsolete.json'].map((ext) => `${locales}/${lang}/${slug}.${ext}`));
+  if (lang !== SOURCE_LANG) files.push(...translationFiles(locales, lang, slug));
   // The glossary's terms are shown on the review page of a translated edition.
   if (lang !== SOURCE_LANG) files.push(`${locales}/${GLOSSARY_FILE}`);
   return files;
+}
+
+function translationFiles(locales: string, lang: Lang, slug: string): string[] {
+  return ['json', 'state.json', 'obsolete.json'].map((ext) => `${locales}/${lang}/${slug}.${ext}`);
+}
+
+/**
+ * What an edition's HTML page also reads, for its header of links (src/pipeline/edition-set.ts):
+ * the other languages' common.json (their names) and translations (whether they are published).
+ */
+export function siblingInputFiles(paths: ProjectPaths, slug: string, lang: Lang): string[] {
+  const locales = path.relative(paths.root, paths.locales) || 'locales';
+  return LANGS.filter((other) => other !== lang).flatMap((other) => [
+    `${locales}/${other}/common.json`,
+    ...(other === SOURCE_LANG ? [] : translationFiles(locales, other, slug)),
+  ]);
+}
+
+/**
+ * An edition's hash with the part only its HTML page reads (the siblings' files and the coverage
+ * threshold that decides which are published): `<edition>.<links>`, opaque to the plan.
+ * {@link outputHash} uses the second part for the HTML page alone, so a translator's edit
+ * rebuilds the French page (its link may appear or go) but not the French PDF or Markdown.
+ */
+export function withLinks(edition: string, hasher: FileHasher, siblings: readonly string[], minCoverage: number): string {
+  const parts = siblings.map((file) => `${file}=${hasher.file(file)}`);
+  return `${edition}.${sha256(JSON.stringify({ minCoverage, parts }))}`;
 }
 
 /**
@@ -144,7 +171,9 @@ export function editionHash(
 
 /** Hash of one output: its edition's inputs, plus what it is. */
 export function outputHash(edition: string, kind: OutputKind, format: Format): string {
-  return sha256(`${edition}\0${kind}\0${format}`);
+  // Only a briefing's or the bilingual edition's HTML page has links to its siblings (see withLinks).
+  const own = format === 'html' && kind !== 'review' ? edition : edition.split('.')[0]!;
+  return sha256(`${own}\0${kind}\0${format}`);
 }
 
 /** What a file that cannot be read contributes to a hash: its error code. */

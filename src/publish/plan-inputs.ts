@@ -10,7 +10,7 @@ import type { SourceFile } from '../project/sources.js';
 import { projectBounds } from '../project/bounds.js';
 import { imageInputs, type ImageInput } from '../project/image-inputs.js';
 import { readInput } from '../project/read-file.js';
-import { editionHash, editionInputFiles, FileHasher, sharedInputs } from './input-hash.js';
+import { editionHash, editionInputFiles, FileHasher, sharedInputs, siblingInputFiles, withLinks } from './input-hash.js';
 import { contentHash, editionContentFiles } from './content-time.js';
 import { safeRelative, type Manifest } from './manifest.js';
 import { fileState } from './execute-files.js';
@@ -54,7 +54,20 @@ export async function gatherPlanInputs(
       hashes: Object.fromEntries(
         options.langs.map((lang) => [
           lang,
-          editionHash(shared, hasher, editionInputFiles(paths, source.file, source.slug, lang), lang, options.minCoverage, scans[i]?.images, scans[i]?.embargo),
+          withLinks(
+            editionHash(
+              shared,
+              hasher,
+              editionInputFiles(paths, source.file, source.slug, lang),
+              lang,
+              options.minCoverage,
+              scans[i]?.images,
+              scans[i]?.embargo,
+            ),
+            hasher,
+            siblingInputFiles(paths, source.slug, lang),
+            options.minCoverage,
+          ),
         ]),
       ),
       contentHashes: Object.fromEntries(

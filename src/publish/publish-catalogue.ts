@@ -1,11 +1,12 @@
 /**
- * Writes the catalogue of a manifest: `output/index.html` and one Atom feed per language, each
- * only when its bytes change. A page whose input is wrong (a `common.json` that does not parse
+ * Writes the catalogue of a manifest: the public `output/index.html`, the team's
+ * `output/internal.html` (unless turned off: then an earlier one is removed) and one Atom feed per
+ * language, each only when its bytes change. A page whose input is wrong (a `common.json` that does not parse
  * or lacks a string, a stylesheet that cannot be inlined) is not written, and the problem is
  * reported at that input's file; the other pages are still written.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { LANGS, type Lang } from '../core/types.js';
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
@@ -13,7 +14,7 @@ import type { ProjectPaths } from '../core/paths.js';
 import { commonLocales, type CommonLocales } from '../project/locales.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { Manifest } from './manifest.js';
-import { feedFile, INDEX_FILE, publishedRows } from './catalogue.js';
+import { feedFile, INDEX_FILE, INTERNAL_FILE, publishedRows } from './catalogue.js';
 import { CatalogueInputError, languageNames, readIndexStylesheet, readUiStrings, uiStrings } from './catalogue-inputs.js';
 import type { WrittenFile } from './build-report.js';
 
@@ -23,9 +24,11 @@ export interface CatalogueOptions {
   baseUrl?: string;
   /** The build's common-locale cache (default: a new one). */
   common?: CommonLocales;
+  /** Write the team's page, `internal.html` (default true; `--no-internal-page` turns it off). */
+  internalPage?: boolean;
 }
 
-/** index.html and one Atom feed per language, from a manifest; each written only when it changes. */
+/** index.html, internal.html and one Atom feed per language, from a manifest; each written only when it changes. */
 export async function publishCatalogue(
   paths: ProjectPaths,
   manifest: Manifest,
@@ -36,14 +39,26 @@ export async function publishCatalogue(
   const written: WrittenFile[] = [];
   const diagnostics: Diagnostic[] = [];
   // Loaded on demand: the tree builders and serialisers are not needed by a build that changed nothing.
-  const [{ renderIndexPage, INDEX_LANG }, { renderFeed }] = await Promise.all([import('./index-page.js'), import('./feeds.js')]);
+  const [{ renderIndexPage, INDEX_LANG }, { renderFeed }, { renderPublicIndex }, { awaitingSection, awaitingTranslation }] = await Promise.all([
+    import('./index-page.js'),
+    import('./feeds.js'),
+    import('./public-index.js'),
+    import('./awaiting-translation.js'),
+  ]);
+  const internal = options.internalPage ?? true;
+  // Turned off: the team's page of an earlier build must not stay beside a public upload.
+  if (!internal) await rm(path.join(paths.output, INTERNAL_FILE), { force: true });
   const files: [string, () => Promise<string>][] = [
-    [
-      INDEX_FILE,
+    [INDEX_FILE, async () => renderPublicIndex({ manifest, strings: await readUiStrings(common), stylesheet: readIndexStylesheet(paths) })],
+  ];
+  if (internal)
+    files.push([
+      INTERNAL_FILE,
       async () => {
         const strings = await readUiStrings(common);
+        const feeds = Object.fromEntries(LANGS.map((lang) => [lang, feedFile(lang)])) as Record<Lang, string>;
         return renderIndexPage({
-          mode: { kind: 'published', feeds: Object.fromEntries(LANGS.map((lang) => [lang, feedFile(lang)])) as Record<Lang, string> },
+          mode: { kind: 'published', feeds, extra: awaitingSection(strings[INDEX_LANG], awaitingTranslation(manifest)) },
           languages: LANGS.map((lang) => ({ lang, rows: publishedRows(manifest, lang, minCoverage) })),
           minCoverage,
           t: strings[INDEX_LANG],
@@ -51,12 +66,13 @@ export async function publishCatalogue(
           stylesheet: readIndexStylesheet(paths),
         });
       },
-    ],
+    ]);
+  files.push(
     ...LANGS.map((lang): [string, () => Promise<string>] => [
       feedFile(lang),
       async () => renderFeed(manifest, lang, uiStrings(await common(lang), lang), options.baseUrl),
     ]),
-  ];
+  );
   // Projects made before the index page was built in code may still carry its old template.
   const oldTemplate = path.join(paths.templates, 'html', 'index.hbs');
   if (existsSync(oldTemplate)) {
@@ -71,7 +87,13 @@ export async function publishCatalogue(
       text = await make();
     } catch (error) {
       if (!(error instanceof CatalogueInputError)) throw error;
-      diagnostics.push({ ...error.diagnostic, note: `${name} not written` });
+      // The public and internal pages share their inputs: one problem, named once with both pages.
+      const { file, line, column, ruleId } = error.diagnostic;
+      const same = diagnostics.find(
+        (d) => d.file === file && d.line === line && d.column === column && d.ruleId === ruleId && d.note?.endsWith(' not written'),
+      );
+      if (same) same.note = `${same.note!.slice(0, -' not written'.length)}, ${name} not written`;
+      else diagnostics.push({ ...error.diagnostic, note: `${name} not written` });
       continue;
     }
     if (await writeIfChanged(target, text))

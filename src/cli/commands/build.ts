@@ -24,6 +24,7 @@ export async function buildCommand(settings: Settings, out: Output): Promise<num
       ...(settings.minCoverage !== undefined ? { minCoverage: settings.minCoverage } : {}),
       ...(settings.baseUrl !== undefined ? { baseUrl: settings.baseUrl } : {}),
       force: settings.force,
+      internalPage: settings.internalPage,
       ...(settings.shard ? { shard: settings.shard } : {}),
       ...(settings.jobs !== undefined ? { jobs: settings.jobs } : {}),
       timeBudgetSeconds: settings.timeBudget,

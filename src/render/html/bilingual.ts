@@ -18,6 +18,7 @@ import { tocLevels } from './toc.js';
 import { FIGURE_CSS, figureRows, hasFigures } from './image.js';
 import type { RenderHtmlOptions } from './index.js';
 import { BUILTIN_TEMPLATES } from '../../core/paths.js';
+import { editionNav } from './edition-links.js';
 
 export function renderBilingualHtml(source: BriefingDocument, target: BriefingDocument, options: RenderHtmlOptions = {}): string {
   const templatesDir = options.templatesDir ?? BUILTIN_TEMPLATES;
@@ -47,7 +48,9 @@ export function renderBilingualHtml(source: BriefingDocument, target: BriefingDo
     readingTime: doc.readingMinutes ? doc.t('readingTime', { count: doc.readingMinutes }) : '',
     dateText: formatDate(doc.date, doc.lang),
   });
+  const nav = options.editions ? editionNav(options.editions, { kind: 'bilingual' }, (key) => source.t(key)) : false;
   return page({
+    nav,
     lang: source.lang,
     title: `${source.title} · ${target.title}`,
     stylesheet: css,

@@ -12,10 +12,13 @@ import { pageContext, readStylesheet } from './page.js';
 import { toHtml } from 'hast-util-to-html';
 import { loadLogo, logoDataUri } from '../logo.js';
 import { FIGURE_CSS, hasFigures } from './image.js';
+import { editionNav, type EditionSet } from './edition-links.js';
 
 export interface RenderHtmlOptions {
   /** Folder holding `html/page.hbs` and `html/style.css` (default: the package's `templates/`). */
   templatesDir?: string;
+  /** The article's published editions: the page then gets its header of links (./edition-links.ts). */
+  editions?: EditionSet;
 }
 
 export function renderHtml(doc: BriefingDocument, options: RenderHtmlOptions = {}): string {
@@ -27,5 +30,7 @@ export function renderHtml(doc: BriefingDocument, options: RenderHtmlOptions = {
   // No depth-1 heading in the tree: the plain-text title, as a text node (escaped on output).
   const titleHtml = body.title ?? toHtml({ type: 'element', tagName: 'h1', properties: {}, children: [{ type: 'text', value: doc.title }] });
   const logo = loadLogo(templatesDir);
-  return page({ ...pageContext(doc, body, css, titleHtml), logo: logo ? logoDataUri(logo) : '' });
+  // `false`, not undefined: templates are strict, and a page rendered on its own has no links.
+  const nav = options.editions ? editionNav(options.editions, { kind: 'edition', lang: doc.lang }, (key) => doc.t(key)) : false;
+  return page({ ...pageContext(doc, body, css, titleHtml), logo: logo ? logoDataUri(logo) : '', nav });
 }

@@ -35,6 +35,8 @@ export interface LayoutContext {
   logo?: Buffer;
   /** The preview mark of a draft or embargoed edition, drawn in the header band of every page. */
   mark?: string;
+  /** The address of this edition's HTML page (with `--base-url`): a link under the title block. */
+  webAddress?: string;
 }
 
 /**

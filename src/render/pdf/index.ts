@@ -29,6 +29,8 @@ export interface RenderPdfOptions {
   templatesDir?: string;
   /** Emit a tagged PDF (structure tree, artifacts); on by default. */
   tagged?: boolean;
+  /** Absolute address of the edition's HTML page, linked under the title (only with a site address). */
+  webAddress?: string;
 }
 
 export async function renderPdf(doc: BriefingDocument, options: RenderPdfOptions): Promise<Buffer> {
@@ -109,6 +111,7 @@ export function openPdf(meta: PdfMeta, options: RenderPdfOptions): PdfSession {
     openBookmarks: [],
     ...(logo ? { logo: logo.data } : {}),
     ...(meta.mark ? { mark: meta.mark } : {}),
+    ...(options.webAddress ? { webAddress: options.webAddress } : {}),
   };
   ctx.bodyLineGap = useFont(ctx, 'body', theme.sizes.body);
 

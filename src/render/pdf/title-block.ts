@@ -62,6 +62,14 @@ export function renderTitleBlock(ctx: LayoutContext, title: string, parent: Stru
     const reading = ctx.readingMinutes ? `  ·  ${ctx.t('readingTime', { count: ctx.readingMinutes })}` : '';
     doc.fillColor(theme.colors.muted).text(`  ·  ${line}${reading}`, { width, lineGap, align: 'left', continued: false });
   });
+  const web = ctx.webAddress;
+  if (web) {
+    // The way back from a printed or downloaded PDF to the page (and its other editions).
+    tagBlock(ctx, parent, 'P', () => {
+      const lineGap = useFont(ctx, 'sans', theme.sizes.meta, 1.3);
+      doc.fillColor(theme.colors.link).text(web, x, doc.y, { width, lineGap, align: 'left', link: web });
+    });
+  }
 
   doc.y += theme.spacing.titleRuleGap - ctx.bodyLineGap;
   horizontalRule(ctx, { indent: 0 }, theme.rules.title, theme.colors.accent);
