@@ -5,14 +5,16 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { closest, distance } from 'fastest-levenshtein';
 import { UsageError } from '../core/errors.js';
 import { DEFAULTS } from '../core/defaults.js';
 import { FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '../core/types.js';
 import { parseShard, type Shard } from '../publish/shard.js';
 import { qaRuleOption } from './qa-rule-option.js';
+import { projectRoot } from './project-root.js';
 import { XLIFF_VERSIONS, type XliffVersion } from '../translate/xliff/document.js';
 
-const COMMANDS = ['build', 'extract', 'check', 'status', 'serve', 'merge-manifests', 'suggest', 'glossary', 'xliff', 'rename'] as const;
+export const COMMANDS = ['build', 'extract', 'check', 'status', 'serve', 'merge-manifests', 'suggest', 'glossary', 'xliff', 'rename'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const REPORT_FORMATS = ['text', 'json'] as const;
@@ -30,7 +32,7 @@ interface OptionSpec {
 }
 
 const ALL = COMMANDS;
-const OPTIONS = {
+export const OPTIONS = {
   lang: { type: 'string', value: 'LIST', description: `Languages, comma-separated (${LANGS.join(',')}; check/status: target languages)`, commands: ALL },
   format: {
     type: 'string',
@@ -98,8 +100,14 @@ const OPTIONS = {
   },
   json: {
     type: 'boolean',
-    description: 'build, merge-manifests: print a machine-readable summary on stdout; suggest: print the suggestions as JSON',
-    commands: ['build', 'merge-manifests', 'suggest'],
+    description: 'print machine-readable output on stdout (build, merge-manifests: a summary; check, status: the report; suggest: the suggestions)',
+    commands: ['build', 'merge-manifests', 'suggest', 'check', 'status'],
+  },
+  quiet: {
+    type: 'boolean',
+    short: 'q',
+    description: 'print only problems: no progress, tables or summary lines (the exit code says the rest)',
+    commands: ['build', 'extract', 'check', 'glossary', 'xliff', 'rename'],
   },
   'no-internal-page': {
     type: 'boolean',
@@ -154,6 +162,10 @@ export interface Settings {
   /** Seconds to wait for the output folder's lock. */
   wait: number;
   json: boolean;
+  /** Print only problems (`--quiet`). */
+  quiet: boolean;
+  /** The options given on the command line: they win over briefing.config.json (./config.ts). */
+  given: ReadonlySet<string>;
   check: boolean;
   prune: boolean;
   /** `glossary import --replace`. */
@@ -179,21 +191,18 @@ export function parseCommandLine(argv: readonly string[]): Settings {
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    const flag = /'(-{1,2}[^'\s]*)/.exec((error as Error).message)?.[1];
-    const known = Object.keys(OPTIONS)
-      .map((name) => `--${name}`)
-      .join(', ');
-    throw new UsageError(
-      flag ? `Unknown option "${flag}" (or missing value). Valid options: ${known}.` : `${(error as Error).message}. Valid options: ${known}.`,
-    );
+    throw argumentError(error as Error & { code?: string }, argv);
   }
   const { values, positionals } = parsed;
-  const [first, ...rest] = positionals;
+  // `briefing help [command]` is `briefing [command] --help`.
+  const asksHelp = positionals[0] === 'help';
+  const [first, ...rest] = asksHelp ? positionals.slice(1) : positionals;
   const command = first as Command | undefined;
   if (command !== undefined && !COMMANDS.includes(command)) {
-    throw new UsageError(`Unknown command "${command}". Use one of: ${COMMANDS.join(', ')} (briefing --help).`);
+    const near = nearest(command, COMMANDS);
+    throw new UsageError(`Unknown command "${command}".${near ? ` Did you mean "${near}"?` : ''} Use one of: ${COMMANDS.join(', ')} (briefing --help).`);
   }
-  if (command) {
+  if (command && !asksHelp) {
     for (const name of Object.keys(values) as (keyof typeof OPTIONS)[]) {
       if (!(OPTIONS[name].commands as readonly string[]).includes(command)) {
         throw new UsageError(`Option --${name} does not apply to "${command}" (it is for: ${OPTIONS[name].commands.join(', ')}).`);
@@ -209,9 +218,10 @@ export function parseCommandLine(argv: readonly string[]): Settings {
     // check and status look at translations: French is the source, never a target.
     langs: translating && values.lang === undefined ? LANGS.filter((lang) => lang !== SOURCE_LANG) : langs,
     formats: translating ? [...FORMATS] : list('format', values.format, FORMATS),
-    report: translating ? (list('format', values.format, REPORT_FORMATS, 'text')[0] ?? 'text') : 'text',
+    // `--json` is the one spelling of machine output; check and status keep `--format json` too.
+    report: translating ? (values.json ? 'json' : (list('format', values.format, REPORT_FORMATS, 'text')[0] ?? 'text')) : 'text',
     ...(values.out !== undefined ? { out: values.out } : {}),
-    root: values.root ?? '.',
+    root: values.root ?? projectRoot(process.cwd()),
     ...(values['min-coverage'] !== undefined ? { minCoverage: percentage(values['min-coverage']) } : {}),
     ...(values['base-url'] !== undefined ? { baseUrl: baseUrl(values['base-url']) } : {}),
     port: values.port === undefined ? DEFAULTS.port : port(values.port),
@@ -223,6 +233,8 @@ export function parseCommandLine(argv: readonly string[]): Settings {
       values['time-budget'] !== undefined ? count('time-budget', values['time-budget'], 0, 'seconds, e.g. --time-budget 120') : DEFAULTS.timeBudgetSeconds,
     wait: values.wait !== undefined ? count('wait', values.wait, 0, 'seconds, e.g. --wait 600') : DEFAULTS.lockWaitSeconds,
     json: values.json ?? false,
+    quiet: values.quiet ?? false,
+    given: new Set(Object.keys(values)),
     check: values.check ?? false,
     prune: values.prune ?? false,
     replace: values.replace ?? false,
@@ -235,10 +247,41 @@ export function parseCommandLine(argv: readonly string[]): Settings {
       .filter(Boolean),
     rules: qaRuleOption(values.rule, values.accept ?? []),
     xliffVersion: list('xliff-version', values['xliff-version'], XLIFF_VERSIONS, DEFAULTS.xliffVersion)[0] ?? DEFAULTS.xliffVersion,
-    help: values.help ?? false,
+    help: asksHelp || (values.help ?? false),
     version: values.version ?? false,
     notices,
   };
+}
+
+/** The command named in `argv` (its first word that is a command), for a message about its options. */
+function commandIn(argv: readonly string[]): Command | undefined {
+  return argv.find((word): word is Command => (COMMANDS as readonly string[]).includes(word));
+}
+
+/**
+ * A parseArgs error in plain words: an option that needs a value and has none, a switch given a
+ * value, or an unknown option with the nearest one of the command ("did you mean --force?").
+ */
+function argumentError(error: Error & { code?: string }, argv: readonly string[]): UsageError {
+  const flag = /'(-{1,2}[^'\s]*)/.exec(error.message)?.[1] ?? '';
+  const name = flag.replace(/^-+/, '');
+  const spec = Object.hasOwn(OPTIONS, name) ? (OPTIONS as Record<string, OptionSpec>)[name] : undefined;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && spec?.type === 'string') {
+    return new UsageError(`Option --${name} needs a value, e.g. --${name} ${spec.value ?? 'VALUE'}.`);
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && spec) return new UsageError(`Option --${name} is a switch: it takes no value (write --${name} alone).`);
+  const command = commandIn(argv);
+  const names = Object.entries(OPTIONS).flatMap(([option, s]) => (!command || (s.commands as readonly string[]).includes(command) ? [option] : []));
+  const near = nearest(name, names);
+  const where = command ? `briefing ${command} --help` : 'briefing --help';
+  return new UsageError(`Unknown option "${flag}".${near ? ` Did you mean --${near}?` : ''} Valid options: ${names.map((n) => `--${n}`).join(', ')} (${where}).`);
+}
+
+/** The choice closest to a mistyped `word` (at most 2 edits, fewer for short words), if any. */
+function nearest(word: string, choices: readonly string[]): string | undefined {
+  if (choices.length === 0 || word === '') return undefined;
+  const best = closest(word.toLowerCase(), [...choices]);
+  return distance(word.toLowerCase(), best) <= Math.min(2, Math.max(1, Math.floor(word.length / 3))) ? best : undefined;
 }
 
 /** `--base-url`: an absolute http(s) address, else a usage error that shows one. */
@@ -262,9 +305,10 @@ function jobs(raw: string, notices: string[]): number {
 /** A comma-separated choice list; unknown values name the valid ones. Order follows `choices`. */
 function list<T extends string>(name: string, raw: string | undefined, choices: readonly T[], single?: T): T[] {
   if (raw === undefined) return single ? [single] : [...choices];
+  // Values are case-insensitive: --lang EN, --format PDF.
   const items = raw
     .split(',')
-    .map((item) => item.trim())
+    .map((item) => item.trim().toLowerCase())
     .filter(Boolean);
   const bad = items.find((item) => !(choices as readonly string[]).includes(item));
   if (bad !== undefined || items.length === 0 || (single && items.length > 1)) {
@@ -303,48 +347,4 @@ function count(name: string, raw: string, min: number, example: string): number 
     throw new UsageError(`Unexpected value "--${name}=${raw}". Use a whole number ≥ ${min} (${example}).`);
   }
   return value;
-}
-
-export function helpText(version: string): string {
-  const lines = [
-    `briefing ${version} — French articles into French/English briefings (Markdown, HTML, PDF)`,
-    '',
-    'Usage:',
-    '  briefing build   [slug…] [--lang fr,en] [--format md,html,pdf] [--out DIR] [--min-coverage N] [--strict]',
-    '                   [--force] [--shard K/N] [--jobs N] [--time-budget SECONDS] [--wait SECONDS] [--json] [--verbose]',
-    '  briefing extract [slug…] [--check] [--prune]',
-    '  briefing check   [slug…] [--lang en] [--strict] [--min-coverage N] [--format text|json] [--accept KEY… [--rule ID]] [--verbose]',
-    '  briefing status  [slug…] [--lang en] [--format text|json]',
-    `  briefing serve   [--port ${DEFAULTS.port}] [--host ${DEFAULTS.host}] [--time-budget SECONDS]`,
-    '  briefing merge-manifests MANIFEST|DIR… [--out DIR] [--json]',
-    '  briefing suggest SLUG… [--json]',
-    '  briefing glossary import FILE.tbx|FILE.csv… [--replace]',
-    '  briefing xliff   export [slug…] [--lang en] [--out DIR] [--xliff-version 2.0|1.2] | import FILE…',
-    '  briefing rename  OLD NEW [--out DIR]',
-    '',
-    'Commands:',
-    "  build     Render briefings into output/<slug>/<slug>.<lang>.<ext> (and the translators' review page),",
-    '            skipping those whose inputs are unchanged; writes output/manifest.json, index.html, feed.<lang>.xml',
-    "  extract   Write locales/fr/<slug>.json from the sources; keep other languages' files in step",
-    '  check     Lint locale files: missing, stale, obsolete, broken strings (file:line:column)',
-    '  status    Translation coverage per article and language',
-    `  serve     Local web service: every briefing on demand, HTML with live preview (http://${DEFAULTS.host}:${DEFAULTS.port}/)`,
-    '  merge-manifests  Join the manifests of sharded builds into one output folder (with its index and feeds)',
-    '  xliff     Export translations as XLIFF for CAT tools (xliff/<slug>.<lang>.xlf), import them back after checks',
-    '  suggest   Candidate key figures and sources found in the text, as front matter (figures:, sources:) to review and paste',
-    '  glossary  Merge terms from a TBX or CSV file into locales/glossary.json (check warns when a translation strays from it)',
-    '  rename    Rename an article: content/OLD.* and its locale files (translations, state) to NEW; removes output/OLD/',
-    '',
-    'Options:',
-    ...Object.entries(OPTIONS).map(([name, spec]) => {
-      const flag = `${'short' in spec ? `-${spec.short}, ` : '    '}--${name}${'value' in spec ? ` ${spec.value}` : ''}`;
-      const fallback = 'defaultValue' in spec ? ` (default ${spec.defaultValue})` : '';
-      return `  ${flag.padEnd(24)}${spec.description}${fallback}`;
-    }),
-    '',
-    'Exit codes: 0 ok · 1 content errors (file:line:column shown; check: errors, or warnings with --strict) · 2 usage error',
-    '            3 output folder locked by another build (nothing done; try later or --wait)',
-    '            4 internal error (a bug: the build stopped midway; do not publish, report it)',
-  ];
-  return lines.join('\n');
 }

@@ -100,6 +100,9 @@ export const RULES = {
       ? `Invalid YAML in the front matter: ${p.yaml}`
       : `${p.field ? `Field "${p.field}"` : 'Front matter'} must be ${p.expected}${p.got === undefined ? '' : `, not ${JSON.stringify(p.got)}`}`,
   ),
+  'briefing:invalid-config': rule<{ field?: string; expected: string }>('error', (p) =>
+    p.field ? `Setting "${p.field}" of briefing.config.json must be ${p.expected}` : `briefing.config.json must be ${p.expected}`,
+  ),
   'briefing:unknown-front-matter-field': rule<{ field: string; known: readonly string[] }>(
     'warning',
     (p) => `Unknown front matter field "${p.field}" (known: ${p.known.join(', ')})`,

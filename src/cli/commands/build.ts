@@ -81,7 +81,8 @@ function jsonSummary(report: BuildReport, exitCode: number, elapsedMs: number): 
     articles: report.articles,
     rendered: report.rendered,
     workers: report.workers,
-    written: report.written,
+    // Whole milliseconds: a summary for tools, not a benchmark.
+    written: report.written.map((file) => ({ ...file, ms: Math.round(file.ms) })),
     unchanged: report.unchanged,
     removed: report.removed,
     failed: report.failed,

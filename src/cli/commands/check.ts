@@ -107,7 +107,8 @@ export async function checkCommand(settings: Settings, out: Output): Promise<num
     );
     return code;
   }
-  if (shown.length > 0) out.stdout(formatDiagnostics(shown));
+  // --quiet prints only the problems: on stderr, stdout being silenced (../main.ts).
+  if (shown.length > 0) (settings.quiet ? out.stderr : out.stdout)(formatDiagnostics(shown));
   if (targets.length === 0) {
     out.stdout(
       `French (${SOURCE_LANG}) is the source language: it has nothing to translate. Checked its interface strings (locales/${SOURCE_LANG}/common.json) and the extraction of the articles; name a target language (--lang en) to check translations.`,
