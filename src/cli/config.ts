@@ -12,8 +12,7 @@ import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import { FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '../core/types.js';
 import { readOptionalInputSync } from '../project/read-file.js';
 import type { Settings } from './options.js';
-
-export const CONFIG_FILE = 'briefing.config.json';
+import { CONFIG_FILE } from './project-root.js';
 
 /** What the file may set, each with the option it stands for. */
 export interface ProjectConfig {
@@ -45,7 +44,11 @@ const FIELDS: Record<Field, { option: string; expected: string; read: (value: un
   },
   strict: { option: 'strict', expected: 'true or false', read: (v) => (typeof v === 'boolean' ? v : undefined) },
   internalPage: { option: 'no-internal-page', expected: 'true or false', read: (v) => (typeof v === 'boolean' ? v : undefined) },
-  port: { option: 'port', expected: 'a port number from 0 to 65535', read: (v) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 65535 ? v : undefined) },
+  port: {
+    option: 'port',
+    expected: 'a port number from 0 to 65535',
+    read: (v) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 65535 ? v : undefined),
+  },
   host: {
     option: 'host',
     expected: 'an address such as "127.0.0.1"',

@@ -269,19 +269,22 @@ function argumentError(error: Error & { code?: string }, argv: readonly string[]
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && spec?.type === 'string') {
     return new UsageError(`Option --${name} needs a value, e.g. --${name} ${spec.value ?? 'VALUE'}.`);
   }
-  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && spec) return new UsageError(`Option --${name} is a switch: it takes no value (write --${name} alone).`);
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && spec)
+    return new UsageError(`Option --${name} is a switch: it takes no value (write --${name} alone).`);
   const command = commandIn(argv);
   const names = Object.entries(OPTIONS).flatMap(([option, s]) => (!command || (s.commands as readonly string[]).includes(command) ? [option] : []));
   const near = nearest(name, names);
   const where = command ? `briefing ${command} --help` : 'briefing --help';
-  return new UsageError(`Unknown option "${flag}".${near ? ` Did you mean --${near}?` : ''} Valid options: ${names.map((n) => `--${n}`).join(', ')} (${where}).`);
+  return new UsageError(
+    `Unknown option "${flag}".${near ? ` Did you mean --${near}?` : ''} Valid options: ${names.map((n) => `--${n}`).join(', ')} (${where}).`,
+  );
 }
 
-/** The choice closest to a mistyped `word` (at most 2 edits, fewer for short words), if any. */
+/** The choice closest to a mistyped `word` (at most 2 edits, 1 for words of 4 letters or fewer), if any. */
 function nearest(word: string, choices: readonly string[]): string | undefined {
   if (choices.length === 0 || word === '') return undefined;
   const best = closest(word.toLowerCase(), [...choices]);
-  return distance(word.toLowerCase(), best) <= Math.min(2, Math.max(1, Math.floor(word.length / 3))) ? best : undefined;
+  return distance(word.toLowerCase(), best) <= (word.length <= 4 ? 1 : 2) ? best : undefined;
 }
 
 /** `--base-url`: an absolute http(s) address, else a usage error that shows one. */

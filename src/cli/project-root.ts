@@ -7,7 +7,9 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULTS } from '../core/defaults.js';
-import { CONFIG_FILE } from './config.js';
+
+/** The project's settings file (./config.ts), at its root. */
+export const CONFIG_FILE = 'briefing.config.json';
 
 export function projectRoot(start: string): string {
   let dir = path.resolve(start);
