@@ -10,6 +10,7 @@ import { createProgress } from '../progress.js';
 import { shownDiagnostics } from '../shown-diagnostics.js';
 import { awaitingLine } from '../../publish/pending.js';
 import { fallbackLines } from '../fallback-lines.js';
+import { annotationsForRun } from '../github-annotations.js';
 
 export async function buildCommand(settings: Settings, out: Output): Promise<number> {
   const start = performance.now();
@@ -55,6 +56,8 @@ export async function buildCommand(settings: Settings, out: Output): Promise<num
   }
   for (const line of fallbackLines(report)) out.stderr(line);
   if (diagnostics.length > 0) out.stderr(formatDiagnostics(diagnostics));
+  // Under GitHub Actions, also as annotations (on stderr, which the runner reads too: stdout may be --json).
+  for (const line of annotationsForRun(diagnostics, settings.root)) out.stderr(line);
   for (const pending of report.pending) (settings.strict ? out.stderr : out.stdout)(awaitingLine(pending));
   if (settings.json) return code;
   const counts = countLine(report.diagnostics);

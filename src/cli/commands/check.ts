@@ -24,6 +24,7 @@ import { writeFileAtomic } from '../../publish/atomic-write.js';
 import type { Settings } from '../options.js';
 import { countLine, formatDiagnostics } from '../../core/report.js';
 import { shownDiagnostics } from '../shown-diagnostics.js';
+import { annotationsForRun } from '../github-annotations.js';
 import type { Output } from '../output.js';
 import { keyFigureCap } from '../../render/pdf/theme.js';
 import { readGlossary } from '../../project/glossary.js';
@@ -101,6 +102,7 @@ export async function checkCommand(settings: Settings, out: Output): Promise<num
   const failed = hasErrors(diagnostics) || (settings.strict && diagnostics.some((d) => d.severity === 'warning'));
   const code = failed ? EXIT.content : EXIT.ok;
   const shown = shownDiagnostics(diagnostics, settings.verbose);
+  for (const line of annotationsForRun(shown, paths.root)) out.stderr(line);
   if (settings.report === 'json') {
     out.stdout(
       JSON.stringify({ ok: !failed, exitCode: code, summary: summaryCounts(diagnostics), diagnostics: shown, coverage: statuses.map(coverageRow) }, null, 2),

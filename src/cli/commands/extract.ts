@@ -16,6 +16,7 @@ import { loadArticles, loadTranslations } from '../../translate/project.js';
 import { writeFileAtomic, removeFile } from '../../publish/atomic-write.js';
 import type { Settings } from '../options.js';
 import { formatDiagnostics } from '../../core/report.js';
+import { annotationsForRun } from '../github-annotations.js';
 import type { Output } from '../output.js';
 import { keyFigureCap } from '../../render/pdf/theme.js';
 import { orphanedLocaleFiles } from '../../translate/orphans.js';
@@ -65,6 +66,7 @@ export async function extractCommand(settings: Settings, out: Output): Promise<n
   const orphans = settings.slugs.length === 0 ? await orphanedLocaleFiles(paths) : [];
   diagnostics.push(...orphans);
   if (diagnostics.length > 0) out.stderr(formatDiagnostics(diagnostics));
+  for (const line of annotationsForRun(diagnostics, paths.root)) out.stderr(line);
   // Not "up to date" while translations of renamed or deleted articles lie unused.
   const upToDate =
     orphans.length === 0
