@@ -67,7 +67,9 @@ describe('reading locales/glossary.json', () => {
     const { glossary, diagnostics } = readGlossaryFile('{\n  "IA": { "en": "AI" }\n  "AGI": { "en": "AGI" }\n}', GLOSSARY);
     expect(glossary.size).toBe(0);
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ ruleId: 'briefing:invalid-json', line: 3 });
+    // Placed where the comma is missing: at the end of the value on line 2.
+    expect(diagnostics[0]).toMatchObject({ ruleId: 'briefing:invalid-json', line: 2 });
+    expect(diagnostics[0]!.message).toMatch(/missing comma/);
   });
 });
 

@@ -32,7 +32,8 @@ export function words(text: string, skip: readonly Range[]): { text: string; off
     if (inside(skip, m.index)) continue;
     const between = text.slice(last, m.index);
     // A sentence, title or list starts at the value's start, after . ! ? … : a line break, a dash or an opening quote or bracket.
-    const sentenceStart = out.length === 0 || /[.!?…:\n—–«“([]|\s-\s/.test(between);
+    // So does the first word after a heading's or item's number ("1.1 Les chiffres").
+    const sentenceStart = out.every((w) => /^\p{N}+(?:\.\p{N}+)*$/u.test(w.text)) || /[.!?…:\n—–«“([]|\s-\s/.test(between);
     out.push({ text: m[0], offset: m.index, sentenceStart });
     last = m.index + m[0].length;
   }
