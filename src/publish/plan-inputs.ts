@@ -10,6 +10,8 @@ import type { SourceFile } from '../project/sources.js';
 import { projectBounds } from '../project/bounds.js';
 import { imageInputs, type ImageInput } from '../project/image-inputs.js';
 import { readInput } from '../project/read-file.js';
+import { stat } from 'node:fs/promises';
+import { limits } from '../core/limits.js';
 import { editionHash, editionInputFiles, FileHasher, sharedInputs, siblingInputFiles, withLinks } from './input-hash.js';
 import { contentHash, editionContentFiles } from './content-time.js';
 import { safeRelative, type Manifest } from './manifest.js';
@@ -84,6 +86,12 @@ export async function gatherPlanInputs(
  * when it cannot be read (its own hash says so).
  */
 async function scanArticle(source: SourceFile, root: string, nowMs: number): Promise<{ images: ImageInput[]; embargo?: string }> {
+  // An article over the size limit is refused when parsed: no need to hold its text here too.
+  const size = await stat(source.absolute).then(
+    (s) => s.size,
+    () => 0,
+  );
+  if (size > limits().articleBytes) return { images: [] };
   const text = await readInput(source.absolute, source.bounds).then(
     (bytes) => bytes.toString('utf8'),
     () => undefined,
