@@ -336,7 +336,8 @@ describe('the index page and the Atom feeds', () => {
     expect(index).not.toContain('<script');
     expect(index).toContain('&lt;script>alert(1)&lt;/script> &amp; Cie');
     expect(index).toContain(`href="${SLUG}/${SLUG}.fr.pdf"`);
-    expect(index).toContain('<time datetime="2026-11-20">20 November 2026</time>');
+    // The public index is bilingual: the French section dates in French.
+    expect(index).toContain('<time datetime="2026-11-20">20 novembre 2026</time>');
     expect(index).toContain('href="feed.fr.xml"');
     const feed = readFileSync(path.join(root, 'output', 'feed.fr.xml'), 'utf8');
     const doc = parseXml(feed);
