@@ -105,7 +105,7 @@ describe('each renderer input reported at its own file:line:column (CLI)', () =>
     const result = await runCli(['build', '--root', root, '--lang', 'fr', '--format', 'html']);
     expect(result.code).toBe(1);
     // The editions and the index page fail on the same line: reported once, at the stylesheet.
-    expect(result.stderr).toContain('index.html not written');
+    expect(result.stderr).toContain('index.html, internal.html not written');
     expect(problems(result.stderr)).toEqual([
       `templates/html/style.css:${at.line}:${at.column}  error  A stylesheet must not contain "</STYLE": it is inlined in a <style> element, which "</STYLE" would break. Remove it (write "<\\/style" inside a CSS string)  briefing:invalid-stylesheet`,
     ]);

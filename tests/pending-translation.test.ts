@@ -58,7 +58,8 @@ describe('an article awaiting its translation', () => {
     writeFileSync(path.join(root, 'locales', 'en', 'cuivre.json'), '{\n  "title": "Copper",\n}\n');
     const result = await runCli(['build', '--root', root, '--format', 'md']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/locales\/en\/cuivre\.json:3:1 +error/);
+    // The trailing comma, at the comma (src/i18n/json-error.ts).
+    expect(result.stderr).toMatch(/locales\/en\/cuivre\.json:2:20 +error +Invalid JSON: trailing comma/);
     expect(result.stdout).not.toContain('awaiting translation');
   });
 });
