@@ -72,7 +72,7 @@ describe.skipIf(SKIP_BROWSER)('live preview in headless Chromium', () => {
     writeFileSync(enFile, original.replace(`"${TITLE}",`, '"Broken title"'));
     const overlay = page.locator('#briefing-live-overlay');
     await overlay.waitFor(WAIT);
-    await expect.poll(() => overlay.textContent(), WAIT).toContain(`locales/en/${SLUG}.json:3:3`);
+    await expect.poll(() => overlay.textContent(), WAIT).toContain(`locales/en/${SLUG}.json:2:26`);
     expect(await overlay.textContent()).toContain('briefing:invalid-json');
     expect(await page.getByRole('alert').count()).toBe(1);
     // The last good render is still the page underneath.

@@ -39,18 +39,18 @@ describe('serve: live preview events', () => {
   });
 
   it('sends the diagnostics (file, line, column, message, rule) of a broken save, and keeps serving the last good page', async () => {
-    // A missing comma after the title: the parser stops at the next key, line 3 column 3.
+    // A missing comma after the title: placed at the end of that value, line 2 column 26 (src/i18n/json-error.ts).
     writeFileSync(enFile, original.replace(`"${TITLE}",`, '"Broken title"'));
     const problem = JSON.parse(await stream.next('problem')) as {
       diagnostics: { file: string; line: number; column: number; message: string; ruleId: string }[];
     };
-    expect(problem.diagnostics).toEqual([expect.objectContaining({ file: `locales/en/${SLUG}.json`, line: 3, column: 3, ruleId: 'briefing:invalid-json' })]);
+    expect(problem.diagnostics).toEqual([expect.objectContaining({ file: `locales/en/${SLUG}.json`, line: 2, column: 26, ruleId: 'briefing:invalid-json' })]);
     const page = await raw(server, PAGE);
     expect(page.status).toBe(200);
     expect(page.text).toContain('Live title one');
     const pdf = await raw(server, `/briefings/${SLUG}/${SLUG}.en.pdf`);
     expect(pdf.status).toBe(422);
-    expect(pdf.text).toContain(`locales/en/${SLUG}.json:3:3`);
+    expect(pdf.text).toContain(`locales/en/${SLUG}.json:2:26`);
   });
 
   it('reloads once the file is fixed', async () => {
