@@ -18,6 +18,7 @@ import { formatDiagnostic } from '../core/report.js';
 import { LANGS, SOURCE_LANG, type Article, type Lang, type Segment } from '../core/types.js';
 import { segmentsOf } from '../i18n/extract.js';
 import type { Glossary } from '../i18n/glossary.js';
+import { readLocaleFile } from '../i18n/locale-file.js';
 import { readGlossary } from '../project/glossary.js';
 import { readTranslationInputs, type TranslationInputs } from '../translate/files.js';
 import { loadArticles } from '../translate/project.js';
@@ -138,10 +139,12 @@ export class TranslateApi {
     if (text !== current) await writeFileAtomic(inputs.files.target, text);
     const stateText = serializeState(state);
     if (stateText !== inputs.texts.state) await writeFileAtomic(inputs.files.state, stateText);
-    const after = await this.load(slug, lang);
-    if (!('article' in after)) return after;
-    const unit = workbenchView(this.workbenchInput(after)).units.find((u): u is WorkbenchUnit => u.key === request.key);
-    return { status: 200, body: { version: after.version, unit, merged } };
+    // The unit as saved, from the texts just written (the article is not parsed again).
+    const version = sha256(Buffer.from(text, 'utf8'));
+    this.snapshots.set(`${file}\0${version}`, text);
+    const saved = { ...loaded, inputs: { ...inputs, target: readLocaleFile(text, file), state }, version };
+    const unit = workbenchView(this.workbenchInput(saved)).units.find((u): u is WorkbenchUnit => u.key === request.key);
+    return { status: 200, body: { version, unit, merged } };
   }
 
   /** The translation a write of (slug, lang) would touch, named `<lang>/<slug>`, when both are known. */
