@@ -69,6 +69,11 @@ export const OPTIONS = {
     defaultValue: DEFAULTS.host,
     commands: ['serve'],
   },
+  'read-only': {
+    type: 'boolean',
+    description: 'serve: the translator workbench only shows; nothing can be saved (no write token is made)',
+    commands: ['serve'],
+  },
   force: { type: 'boolean', description: 'build: rebuild every output, even those whose inputs are unchanged', commands: ['build'] },
   shard: { type: 'string', value: 'K/N', description: 'build: only the K-th of N deterministic shares of the articles (CI matrix)', commands: ['build'] },
   jobs: {
@@ -154,6 +159,8 @@ export interface Settings {
   baseUrl?: string;
   port: number;
   host: string;
+  /** `serve --read-only`: no writes. */
+  readOnly: boolean;
   force: boolean;
   shard?: Shard;
   jobs?: number;
@@ -226,6 +233,7 @@ export function parseCommandLine(argv: readonly string[]): Settings {
     ...(values['base-url'] !== undefined ? { baseUrl: baseUrl(values['base-url']) } : {}),
     port: values.port === undefined ? DEFAULTS.port : port(values.port),
     host: host(values.host),
+    readOnly: values['read-only'] ?? false,
     force: values.force ?? false,
     ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
     ...(values.jobs !== undefined ? { jobs: jobs(values.jobs, notices) } : {}),

@@ -122,6 +122,10 @@ export const DEFAULTS = {
     maxImageFolders: 64,
     /** Time the responses in flight get to finish on SIGTERM/SIGINT before workers and connections are cut. */
     shutdownGraceMs: 500,
+    /** Largest JSON body of a workbench request (a check or a save of one unit). */
+    writeBodyBytes: 256 * 1024,
+    /** Locale file texts remembered by the version the workbench handed out (LRU), to merge a save onto a file changed since. */
+    versionSnapshots: 64,
   },
   /**
    * Wire copy read line by line (src/parse/wire-lines.ts, docs/parsing.md "Wire copy"): how long

@@ -23,6 +23,7 @@ import type { LiveHub } from './live-reload.js';
 import { notModified, reply, replyError } from './respond.js';
 import type { CachedRender } from './render-cache.js';
 import type { GoodRender, Renderer } from './renderer.js';
+import type { TranslateApi } from './translate-api.js';
 import { parseRequestTarget } from './url-path.js';
 
 export interface RouteContext {
@@ -33,6 +34,8 @@ export interface RouteContext {
   renderTimeoutMs: number;
   /** Longest wait of `/` and `/api/status` for articles being parsed. */
   indexWaitMs: number;
+  /** The workbench's API (`/api/translate/…`). */
+  translate: TranslateApi;
 }
 
 /** Seconds a client is asked to wait after a 503. */
@@ -51,6 +54,10 @@ export async function route(context: RouteContext, req: IncomingMessage, res: Se
       return serveIndex(context, req, res);
     case 'status':
       return serveStatus(context, req, res);
+    case 'translate-data':
+      return context.translate.serveData(req, res, target.slug, target.lang);
+    case 'translate-write':
+      return context.translate.serveWrite(req, res, target.slug, target.lang, target.action);
     case 'live-client':
       return reply(req, res, 200, LIVE_CLIENT, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' });
     case 'file':

@@ -1,7 +1,7 @@
 /**
  * `briefing serve`: one local HTTP service for on-demand briefings and live preview. This file
  * holds its lifecycle and limits: loopback by default, `Host` checked (DNS rebinding), GET/HEAD
- * only, no request bodies, request and render time limits, a cap on open connections (503
+ * only (but the workbench's two write routes, POST behind write-guard.ts), no other request bodies, request and render time limits, a cap on open connections (503
  * beyond), a bounded render queue on worker threads, and a shutdown that gives responses in
  * flight a short grace, then stops the workers whatever they are rendering.
  */
@@ -19,6 +19,10 @@ import type { CachedRender } from './render-cache.js';
 import { Renderer } from './renderer.js';
 import { replyError } from './respond.js';
 import { route } from './routes.js';
+import { tokenLanding, newToken } from './token.js';
+import { TranslateApi } from './translate-api.js';
+import { parseRequestTarget } from './url-path.js';
+import type { GuardSettings } from './write-guard.js';
 import { watchProject, type ProjectWatcher } from './watch.js';
 import { ruleDiagnostic } from '../core/errors.js';
 import { JobStopped } from '../publish/pool.js';
@@ -70,6 +74,10 @@ export interface ServeOptions {
   onRender?: (file: ServedFile, render: CachedRender) => void;
   /** Unexpected errors (a 500 was sent). */
   onError?: (error: unknown) => void;
+  /** The secret the workbench's writes need (default: a new random one, see token.ts). */
+  token?: string;
+  /** No writes at all (`--read-only`): the workbench only shows. */
+  readOnly?: boolean;
 }
 
 export interface BriefingServer {
@@ -78,6 +86,8 @@ export interface BriefingServer {
   port: number;
   renderer: Renderer;
   live: LiveHub;
+  /** The workbench's write token (printed in the URL as `?token=`); undefined when read-only. */
+  token: string | undefined;
   /**
    * Stops accepting connections, ends live streams, stops watching; responses in flight get the
    * shutdown grace, then the workers are terminated (their requests get 503) and every
@@ -118,12 +128,16 @@ export async function startServer(options: ServeOptions): Promise<BriefingServer
     (file) => liveState(renderer, options.paths.root, file, () => void live.refresh()),
     options.onError,
   );
+  const token = options.readOnly ? undefined : (options.token ?? newToken());
+  const allowedHosts = hostNames(host);
+  const guard: GuardSettings = { token, readOnly: options.readOnly ?? false, port: 0, allowedHost: allowedHosts, maxBodyBytes: limits.writeBodyBytes };
   const context = {
     renderer,
     live,
     minCoverage: options.minCoverage ?? DEFAULTS.minCoverage,
     renderTimeoutMs: options.renderTimeoutMs ?? limits.renderWaitMs,
     indexWaitMs: options.indexWaitMs ?? limits.indexWaitMs,
+    translate: new TranslateApi(renderer, guard, limits.versionSnapshots),
   };
   let closing = false;
 
@@ -147,7 +161,6 @@ export async function startServer(options: ServeOptions): Promise<BriefingServer
     open.add(socket);
     socket.once('close', () => open.delete(socket));
   });
-  const allowedHosts = hostNames(host);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
@@ -160,18 +173,23 @@ export async function startServer(options: ServeOptions): Promise<BriefingServer
     if (closing) res.setHeader('Connection', 'close');
     // A page elsewhere on the web could reach the service through DNS rebinding (its own name
     // pointing here): only the names of the address listened on are answered.
-    if (!allowedHosts(hostName(req.headers.host))) return replyError(req, res, 421, `This service answers only to ${isLoopback(host) ? 'localhost' : host}.`);
+    // A write to another name is refused outright (403), as the workbench's API says.
+    const write = parseRequestTarget(req.url ?? '').route === 'translate-write';
+    if (!allowedHosts(hostName(req.headers.host)))
+      return replyError(req, res, write ? 403 : 421, `This service answers only to ${isLoopback(host) ? 'localhost' : host}.`);
     if (over.has(req.socket)) {
       res.setHeader('Connection', 'close');
       return replyError(req, res, 503, 'Too many open connections; try again in a moment.', { 'Retry-After': '2' });
     }
     // OPTIONS (CORS preflights), TRACE and every method but GET and HEAD: no CORS header is ever sent.
-    if (req.method !== 'GET' && req.method !== 'HEAD') return replyError(req, res, 405, 'Only GET and HEAD are supported.', { Allow: 'GET, HEAD' });
-    if (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0) {
+    // The workbench's two write routes take POST (write-guard.ts checks them); nothing else does.
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !write) return replyError(req, res, 405, 'Only GET and HEAD are supported.', { Allow: 'GET, HEAD' });
+    if (!write && (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0)) {
       // The body is never read: close the connection rather than parse it as the next request.
       res.setHeader('Connection', 'close');
       return replyError(req, res, 413, 'Requests to this service have no body.');
     }
+    if (!write && tokenLanding(req, res, token)) return;
     route(context, req, res).catch((error: unknown) => {
       if (error instanceof JobStopped && error.reason === 'closed') {
         if (!res.headersSent) replyError(req, res, 503, 'The service is stopping.', { Connection: 'close' });
@@ -205,6 +223,7 @@ export async function startServer(options: ServeOptions): Promise<BriefingServer
     throw error;
   });
   const port = (server.address() as AddressInfo).port;
+  guard.port = port;
 
   let closed: Promise<void> | undefined;
   return {
@@ -213,6 +232,7 @@ export async function startServer(options: ServeOptions): Promise<BriefingServer
     port,
     renderer,
     live,
+    token,
     close() {
       closed ??= new Promise<void>((resolve) => {
         closing = true;

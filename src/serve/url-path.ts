@@ -13,6 +13,10 @@ export type RequestTarget =
   | { route: 'live-client' }
   | { route: 'file'; slug: string; name: string; download: boolean }
   | { route: 'events'; slug: string; name: string; version: string }
+  /** The workbench's data (`GET /api/translate/<slug>?lang=`); `lang` undefined when not given. */
+  | { route: 'translate-data'; slug: string; lang: string | undefined }
+  /** The workbench's writes (`POST /api/translate/<slug>/check|save?lang=`). */
+  | { route: 'translate-write'; slug: string; lang: string | undefined; action: 'check' | 'save' }
   | { route: 'not-found' }
   | { route: 'bad'; reason: string };
 
@@ -61,6 +65,12 @@ export function parseRequestTarget(raw: string): RequestTarget {
     const version = params.get('v') ?? '';
     if (version !== '' && !VERSION.test(version)) return { route: 'bad', reason: 'malformed version' };
     return file ? { route: 'events', ...file, version } : { route: 'not-found' };
+  }
+  // `/api/translate/<slug>` and `/api/translate/<slug>/check|save`
+  if (first === 'api' && second === 'translate' && third !== undefined && SLUG.test(third)) {
+    const lang = params.get('lang') ?? undefined;
+    if (segments.length === 3) return { route: 'translate-data', slug: third, lang };
+    if (segments.length === 4 && (fourth === 'check' || fourth === 'save')) return { route: 'translate-write', slug: third, lang, action: fourth };
   }
   return { route: 'not-found' };
 }

@@ -31,7 +31,13 @@ export function parseState(text: string | undefined, file: string): { state: Tra
       if (typeof entry?.source !== 'string' || typeof entry.target !== 'string' || typeof entry.text !== 'string')
         throw new Error(`entry "${key}" is malformed`);
       const accepted = Array.isArray(entry.accepted) ? entry.accepted.filter((rule): rule is string => typeof rule === 'string') : [];
-      state.set(key, { source: entry.source, target: entry.target, text: entry.text, ...(accepted.length > 0 ? { accepted } : {}) });
+      state.set(key, {
+        source: entry.source,
+        target: entry.target,
+        text: entry.text,
+        ...(accepted.length > 0 ? { accepted } : {}),
+        ...(entry.reviewed === true ? { reviewed: true as const } : {}),
+      });
     }
     return { state, diagnostics: [] };
   } catch (error) {
@@ -48,8 +54,9 @@ export function serializeState(state: TranslationState): string {
   const keys = [...state.keys()].sort();
   if (keys.length === 0) return '{}\n';
   const lines = keys.map((key) => {
-    const { source, target, text, accepted } = state.get(key)!;
-    return `  ${JSON.stringify(key)}: ${JSON.stringify({ source, target, text, ...(accepted?.length ? { accepted: [...accepted].sort() } : {}) })}`;
+    const { source, target, text, accepted, reviewed } = state.get(key)!;
+    const extra = { ...(accepted?.length ? { accepted: [...accepted].sort() } : {}), ...(reviewed ? { reviewed } : {}) };
+    return `  ${JSON.stringify(key)}: ${JSON.stringify({ source, target, text, ...extra })}`;
   });
   return `{\n${lines.join(',\n')}\n}\n`;
 }

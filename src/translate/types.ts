@@ -20,6 +20,8 @@ export interface StateEntry {
   text: string;
   /** QA rules (`briefing:number-mismatch`…) the translator accepted for these two texts (src/translate/qa/accept.ts). */
   accepted?: readonly string[];
+  /** A reviewer marked this translation of this French as reviewed (the workbench); dropped when either text changes. */
+  reviewed?: true;
 }
 
 /** One unit of an article in one target language, with everything a translator needs. */

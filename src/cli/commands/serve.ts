@@ -20,7 +20,7 @@ export async function serveCommand(settings: Settings, out: Output): Promise<num
   await listSources(paths); // no content/ folder: say so before listening
   if (!isLoopback(settings.host)) {
     out.stderr(
-      `briefing: warning: listening on ${settings.host}: every briefing and the translation status are readable by anyone who can reach this machine on port ${settings.port}.`,
+      `briefing: warning: listening on ${settings.host}: every briefing and the translation status are readable by anyone who can reach this machine on port ${settings.port}${settings.readOnly ? '' : ', and whoever sees the printed address (its token) can save translations; prefer an SSH tunnel, or add --read-only'}.`,
     );
   }
   let server: BriefingServer;
@@ -31,6 +31,7 @@ export async function serveCommand(settings: Settings, out: Output): Promise<num
       port: settings.port,
       toolVersion: toolVersion(),
       timeBudgetSeconds: settings.timeBudget,
+      readOnly: settings.readOnly,
       ...(settings.minCoverage !== undefined ? { minCoverage: settings.minCoverage } : {}),
       ...(settings.baseUrl !== undefined ? { baseUrl: settings.baseUrl } : {}),
       onRender: (file, render) => {
@@ -48,7 +49,9 @@ export async function serveCommand(settings: Settings, out: Output): Promise<num
     if (code === 'EACCES') throw new UsageError(`Not allowed to listen on port ${settings.port}. Use a port above 1023, e.g. --port 4173.`);
     throw error;
   }
-  out.stdout(`Serving ${paths.root} at ${server.url} (Ctrl+C to stop)`);
+  // The token in the URL lets this browser save translations (a cookie once opened; see src/serve/token.ts).
+  const address = server.token === undefined ? `${server.url} (read-only)` : `${server.url}?token=${server.token}`;
+  out.stdout(`Serving ${paths.root} at ${address} (Ctrl+C to stop)`);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     // Once: a second Ctrl+C during shutdown gets Node's default, an immediate stop.
     const stop = (received: NodeJS.Signals) => {
