@@ -24,7 +24,7 @@ import { notModified, reply, replyError } from './respond.js';
 import type { CachedRender } from './render-cache.js';
 import type { GoodRender, Renderer } from './renderer.js';
 import { parseRequestTarget } from './url-path.js';
-import { replyWorkbench, replyWorkbenchAsset } from './workbench-page.js';
+import { replyWorkbench, replyWorkbenchAsset, withWorkbenchLink } from './workbench-page.js';
 import { toString as plainText } from 'mdast-util-to-string';
 import { parseMarkdown } from '../core/markdown.js';
 
@@ -137,7 +137,9 @@ function sendRender(req: IncomingMessage, res: ServerResponse, file: ServedFile,
   if (live) {
     let page = livePages.get(render);
     if (!page) {
-      const preview = livePreview(render.body.toString('utf8'), version);
+      const html = render.body.toString('utf8');
+      const lang = file.langs.at(-1);
+      const preview = livePreview(file.kind.id === 'review' && lang ? withWorkbenchLink(html, file.slug, lang) : html, version);
       page = { body: Buffer.from(preview.html), csp: preview.csp };
       livePages.set(render, page);
     }

@@ -107,6 +107,23 @@ export function workbenchHtml(shell: WorkbenchShell): string {
   return `${toHtml(tree, { allowDangerousCharacters: true, characterReferences: { useNamedReferences: true } })}\n`;
 }
 
+/**
+ * The review page as the service shows it: a link to the workbench at the top of its body. Only
+ * the service adds it (files written by `briefing build` have no server behind them, so theirs
+ * stay as built); `slug` and `lang` are a served slug and a language code, serialised by hast.
+ */
+export function withWorkbenchLink(html: string, slug: string, lang: string): string {
+  const href = `/translate/${encodeURIComponent(slug)}?lang=${encodeURIComponent(lang)}`;
+  const link = h('p', { style: 'margin:0;padding:.5rem 1rem;background:#eef4fa;font:16px/1.5 system-ui,sans-serif' }, [
+    h('a', { href }, 'Translate in the browser'),
+    ' — edit these units beside the French, checked as you type.',
+  ]);
+  const body = html.indexOf('<body>');
+  if (body < 0) return html;
+  const at = body + '<body>'.length;
+  return `${html.slice(0, at)}\n${toHtml(link)}${html.slice(at)}`;
+}
+
 /** The page's response (200, its own CSP, never cached: the shell names the current title). */
 export function replyWorkbench(req: IncomingMessage, res: ServerResponse, shell: WorkbenchShell): void {
   reply(req, res, 200, workbenchHtml(shell), {
