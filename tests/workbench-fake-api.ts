@@ -21,6 +21,7 @@ const FAKE_UNITS = [
   { key: 'title', kind: 'title', french: 'Le titre' },
   { key: 'sections.s1.p1', kind: 'paragraph', french: 'Bonjour {{name}}, voici le *texte*.' },
   { key: 'sections.s1.p2', kind: 'list', french: '- un\n- deux' },
+  { key: 'sections.s1.p3', kind: 'blockquote', french: '> Première ligne\n> seconde ligne' },
 ] as const;
 
 export interface FakeApi {
@@ -44,7 +45,7 @@ function placeholderProblems(file: string, french: string, value: string) {
   return [{ ruleId: d.ruleId, severity: d.severity, message: d.message, line: 1, column: 1 }];
 }
 
-/** Serves the workbench of a three-unit article whose English file holds `english`. */
+/** Serves the workbench of a four-unit article whose English file holds `english`. */
 export async function startFakeApi(english: Record<string, string>): Promise<FakeApi> {
   const dir = mkdtempSync(path.join(tmpdir(), 'workbench-'));
   const file = path.join(dir, `${FAKE_SLUG}.json`);

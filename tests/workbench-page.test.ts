@@ -68,14 +68,14 @@ describe.skipIf(SKIP_BROWSER)('the workbench against THE CONTRACT (fake API)', (
 
   it('shows every unit in order with its French, context, status and progress', async () => {
     await open();
-    expect(await page.locator('.wb-unit code').allTextContents()).toEqual(['title', 'sections.s1.p1', 'sections.s1.p2']);
+    expect(await page.locator('.wb-unit code').allTextContents()).toEqual(['title', 'sections.s1.p1', 'sections.s1.p2', 'sections.s1.p3']);
     expect(await unit(page, 'sections.s1.p1').locator('.wb-badge').textContent()).toBe('missing');
     expect(await unit(page, 'sections.s1.p1').locator('.wb-french').textContent()).toBe('Bonjour {{name}}, voici le *texte*.');
-    expect(await page.locator('#progress-text').textContent()).toBe('2 of 3 translated, 0 reviewed.');
+    expect(await page.locator('#progress-text').textContent()).toBe('2 of 4 translated, 0 reviewed.');
     expect(await page.locator('#wb-preview').getAttribute('src')).toBe(`/briefings/${FAKE_SLUG}/${FAKE_SLUG}.en.html`);
     // Filter: missing only.
     await page.getByLabel('missing', { exact: true }).check();
-    expect(await page.locator('.wb-unit:not([hidden]) code').allTextContents()).toEqual(['sections.s1.p1']);
+    expect(await page.locator('.wb-unit:not([hidden]) code').allTextContents()).toEqual(['sections.s1.p1', 'sections.s1.p3']);
     await page.getByLabel('missing', { exact: true }).uncheck();
   });
 
@@ -98,7 +98,7 @@ describe.skipIf(SKIP_BROWSER)('the workbench against THE CONTRACT (fake API)', (
     expect(JSON.parse(after)).toEqual({ ...JSON.parse(before), 'sections.s1.p1': 'Hello {{name}}, here is the *text*.' });
     await expect.poll(api.previewLoads, WAIT).toBe(loads + 1);
     await expect.poll(() => page.frameLocator('#wb-preview').locator('main').textContent(), WAIT).toContain('Hello {{name}}');
-    expect(await page.locator('#progress-text').textContent()).toBe('3 of 3 translated, 0 reviewed.');
+    expect(await page.locator('#progress-text').textContent()).toBe('3 of 4 translated, 0 reviewed.');
     expect(await page.locator('#wb-status').textContent()).toBe('Saved sections.s1.p1.');
   });
 
@@ -129,7 +129,21 @@ describe.skipIf(SKIP_BROWSER)('the workbench against THE CONTRACT (fake API)', (
     await expect.poll(() => JSON.parse(readFileSync(api.file, 'utf8'))['sections.s1.p2'], WAIT).toBe('- two\n- three');
   });
 
-  it('shows both versions on a conflict and takes theirs or keeps mine', async () => {
+  it('moves with Alt+↓ / Alt+↑, copies the French with Alt+C, and edits a quote as lines without "> "', async () => {
+    await unit(page, 'sections.s1.p2').locator('textarea').first().focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    const quote = unit(page, 'sections.s1.p3').locator('textarea');
+    await expect.poll(() => quote.evaluate((f: any) => f === document.activeElement)).toBe(true);
+    await page.keyboard.press('Alt+c');
+    expect(await quote.inputValue()).toBe('Première ligne\nseconde ligne');
+    await quote.fill('First line\nsecond line');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => JSON.parse(readFileSync(api.file, 'utf8'))['sections.s1.p3'], WAIT).toBe('> First line\n> second line');
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('English, item 1 (sections.s1.p2)');
+  });
+
+  it('shows both versions on a conflict (keep mine / take theirs) and keeps mine', async () => {
     editJson(path.dirname(api.file), path.basename(api.file), (json: Record<string, string>) => {
       json.title = 'Changed in a text editor';
     });
