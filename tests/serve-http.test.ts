@@ -84,8 +84,9 @@ describe('serve: routes and headers', () => {
     expect(preview.text).toMatch(/<script src="\/__briefing\/live\.js" data-version="[A-Za-z0-9_-]+" defer><\/script>\n<\/head>/);
     expect(preview.text).not.toContain('http-equiv="Content-Security-Policy"');
     expect(preview.headers['content-security-policy']).toBe(
-      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'self'; connect-src 'self'; frame-ancestors 'self'",
     );
+    expect(preview.headers['x-frame-options']).toBe('SAMEORIGIN');
     const download = await raw(server, `${FILE('en.html')}?download`);
     expect(download.headers['content-disposition']).toBe(`attachment; filename="${SLUG}.en.html"`);
     expect(download.text).not.toContain('<script');

@@ -67,7 +67,8 @@ export function livePreview(html: string, version: string): { html: string; csp:
     .split(';')
     .map((d) => d.trim())
     .filter((d) => d && !/^(script-src|connect-src)\b/i.test(d));
-  const csp = [...directives, "script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'"].join('; ');
+  // Framed by the same origin only: the translator's workbench shows the preview beside its units.
+  const csp = [...directives, "script-src 'self'", "connect-src 'self'", "frame-ancestors 'self'"].join('; ');
   const tag = `${serialize(liveScript(version))}\n`;
   const stripped = html.replace(META_CSP, '');
   const head = stripped.indexOf('</head>');

@@ -26,6 +26,13 @@ export interface IndexArticle {
   problems: Diagnostic[];
 }
 
+/**
+ * The workbench link's label: the service's own English text (the workbench is in English), not a
+ * `common.json` key, so a project whose common.json predates it still has an index.
+ */
+const WORKBENCH_LABEL = 'serve.workbench';
+const WORKBENCH_TEXT = 'Translate in the browser';
+
 /** The service's file kinds as the manifest names them. */
 const OUTPUT_KINDS: Record<string, OutputKind> = { edition: 'briefing', bilingual: 'bilingual', review: 'review' };
 
@@ -35,6 +42,8 @@ const OUTPUT_KINDS: Record<string, OutputKind> = { edition: 'briefing', bilingua
  */
 export async function indexPage(paths: ProjectPaths, articles: readonly IndexArticle[], minCoverage: number): Promise<string> {
   const strings = await readUiStrings(commonLocales(paths));
+  const base = strings[INDEX_LANG];
+  const t: typeof base = (key, vars) => (key === WORKBENCH_LABEL ? WORKBENCH_TEXT : base(key, vars));
   return renderIndexPage({
     mode: {
       kind: 'local',
@@ -42,9 +51,9 @@ export async function indexPage(paths: ProjectPaths, articles: readonly IndexArt
       statusHref: '/api/status',
       problems: articles.filter((a) => a.problems.length > 0).map((a) => ({ slug: a.slug, text: a.problems.map(formatDiagnostic).join('\n') })),
     },
-    languages: LANGS.map((lang) => ({ lang, rows: localRows(articles, lang, minCoverage) })),
+    languages: LANGS.map((lang) => ({ lang, rows: withWorkbench(localRows(articles, lang, minCoverage), articles, lang) })),
     minCoverage,
-    t: strings[INDEX_LANG],
+    t,
     languageNames: languageNames(strings),
     stylesheet: readIndexStylesheet(paths),
   });
@@ -52,16 +61,14 @@ export async function indexPage(paths: ProjectPaths, articles: readonly IndexArt
 
 /** Every article in `lang` (the service offers each one in every language), newest first. */
 export function localRows(articles: readonly IndexArticle[], lang: Lang, minCoverage: number): IndexRow[] {
-  return [...articles]
-    .sort((a, b) => newestFirst({ slug: a.slug, date: a.date ?? '' }, { slug: b.slug, date: b.date ?? '' }))
-    .map((article) => ({
-      // The service reads no translated title: the French one stands in, marked as French.
-      title: article.titleMarkdown === undefined ? article.slug : plainText(parseMarkdown(article.titleMarkdown)),
-      titleLang: SOURCE_LANG,
-      ...(article.date === undefined ? {} : { date: article.date }),
-      coverage: coverageOf(article, lang, minCoverage),
-      links: linksOf(filesOf(article.slug), lang),
-    }));
+  return newestArticles(articles).map((article) => ({
+    // The service reads no translated title: the French one stands in, marked as French.
+    title: article.titleMarkdown === undefined ? article.slug : plainText(parseMarkdown(article.titleMarkdown)),
+    titleLang: SOURCE_LANG,
+    ...(article.date === undefined ? {} : { date: article.date }),
+    coverage: coverageOf(article, lang, minCoverage),
+    links: linksOf(filesOf(article.slug), lang),
+  }));
 }
 
 function coverageOf(article: IndexArticle, lang: Lang, minCoverage: number): CoverageCell {
@@ -74,6 +81,21 @@ function coverageOf(article: IndexArticle, lang: Lang, minCoverage: number): Cov
     low: row.coverage < minCoverage,
     counts: { ok: row.ok, total: row.total, stale: row.stale, missing: row.missing },
   };
+}
+
+function newestArticles(articles: readonly IndexArticle[]): IndexArticle[] {
+  return [...articles].sort((a, b) => newestFirst({ slug: a.slug, date: a.date ?? '' }, { slug: b.slug, date: b.date ?? '' }));
+}
+
+/** Each translated row ends with its translator's workbench (`/translate/<slug>?lang=…`); rows keep `localRows`' order. */
+function withWorkbench(rows: IndexRow[], articles: readonly IndexArticle[], lang: Lang): IndexRow[] {
+  if (lang === SOURCE_LANG) return rows;
+  const order = newestArticles(articles);
+  return rows.map((row, i) => {
+    const slug = order[i]!.slug;
+    const link: IndexLink = { href: `/translate/${encodeURIComponent(slug)}?lang=${lang}`, label: WORKBENCH_LABEL, type: 'text/html' };
+    return { ...row, links: [...row.links, link] };
+  });
 }
 
 /** The files listed under `lang`: its editions, and files pairing it with the source (bilingual, review). */

@@ -25,6 +25,9 @@ import type { CachedRender } from './render-cache.js';
 import type { GoodRender, Renderer } from './renderer.js';
 import type { TranslateApi } from './translate-api.js';
 import { parseRequestTarget } from './url-path.js';
+import { replyWorkbench, replyWorkbenchAsset, withWorkbenchLink } from './workbench-page.js';
+import { toString as plainText } from 'mdast-util-to-string';
+import { parseMarkdown } from '../core/markdown.js';
 
 export interface RouteContext {
   renderer: Renderer;
@@ -60,6 +63,10 @@ export async function route(context: RouteContext, req: IncomingMessage, res: Se
       return context.translate.serveWrite(req, res, target.slug, target.lang, target.action);
     case 'live-client':
       return reply(req, res, 200, LIVE_CLIENT, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' });
+    case 'workbench':
+      return serveWorkbench(context, req, res, target.slug, target.lang);
+    case 'workbench-asset':
+      return replyWorkbenchAsset(req, res, target.name);
     case 'file':
     case 'events': {
       const found = await context.renderer.resolve(target.slug, target.name);
@@ -73,6 +80,18 @@ export async function route(context: RouteContext, req: IncomingMessage, res: Se
       return;
     }
   }
+}
+
+/** The workbench of one article's translation into `lang`: 404 for an unknown article or language. */
+async function serveWorkbench(context: RouteContext, req: IncomingMessage, res: ServerResponse, slug: string, lang: string): Promise<void> {
+  const source = (await context.renderer.sources()).find((s) => s.slug === slug);
+  if (!source) return unknownFile(context, req, res, slug, '');
+  const target = LANGS.find((l) => l === lang && l !== SOURCE_LANG);
+  if (!target) return replyError(req, res, 404, `No translation into "${lang}". Languages: ${LANGS.filter((l) => l !== SOURCE_LANG).join(', ')}.`);
+  const [state] = await context.renderer.summaries.of([source], context.indexWaitMs, context.renderTimeoutMs);
+  const markdown = state?.summary?.article?.title.markdown;
+  const title = markdown === undefined ? slug : plainText(parseMarkdown(markdown));
+  replyWorkbench(req, res, { slug, lang: target, title });
 }
 
 async function unknownFile(context: RouteContext, req: IncomingMessage, res: ServerResponse, slug: string, name: string): Promise<void> {
@@ -125,7 +144,9 @@ function sendRender(req: IncomingMessage, res: ServerResponse, file: ServedFile,
   if (live) {
     let page = livePages.get(render);
     if (!page) {
-      const preview = livePreview(render.body.toString('utf8'), version);
+      const html = render.body.toString('utf8');
+      const lang = file.langs.at(-1);
+      const preview = livePreview(file.kind.id === 'review' && lang ? withWorkbenchLink(html, file.slug, lang) : html, version);
       page = { body: Buffer.from(preview.html), csp: preview.csp };
       livePages.set(render, page);
     }
@@ -139,6 +160,8 @@ function sendRender(req: IncomingMessage, res: ServerResponse, file: ServedFile,
     ETag: etag,
     'Cache-Control': 'no-cache',
     ...(csp ? { 'Content-Security-Policy': csp } : {}),
+    // The workbench (same origin) frames live previews; everything else stays DENY.
+    ...(live ? { 'X-Frame-Options': 'SAMEORIGIN' } : {}),
   };
   if (notModified(req, etag)) {
     res.writeHead(304, headers);

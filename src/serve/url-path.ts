@@ -17,8 +17,16 @@ export type RequestTarget =
   | { route: 'translate-data'; slug: string; lang: string | undefined }
   /** The workbench's writes (`POST /api/translate/<slug>/check|save?lang=`). */
   | { route: 'translate-write'; slug: string; lang: string | undefined; action: 'check' | 'save' }
+  | { route: 'workbench'; slug: string; lang: string }
+  | { route: 'workbench-asset'; name: WorkbenchAsset }
   | { route: 'not-found' }
   | { route: 'bad'; reason: string };
+
+/** The workbench's own files under `/__briefing/` (docs: docs/translating.md). */
+export type WorkbenchAsset = 'workbench.js' | 'workbench.css';
+const WORKBENCH_ASSETS: ReadonlySet<string> = new Set<WorkbenchAsset>(['workbench.js', 'workbench.css']);
+/** A language code as the workbench takes it (`?lang=en`); routes look it up among the project's languages. */
+const LANG = /^[a-z]{2,3}$/;
 
 /** A slug as served: content file names outside this set are not reachable over HTTP. */
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
@@ -54,6 +62,14 @@ export function parseRequestTarget(raw: string): RequestTarget {
   if (path === '/api/status') return { route: 'status' };
   if (path === '/__briefing/live.js') return { route: 'live-client' };
   const [first, second, third, fourth, fifth] = segments;
+  if (first === '__briefing' && segments.length === 2 && WORKBENCH_ASSETS.has(second!)) return { route: 'workbench-asset', name: second as WorkbenchAsset };
+  // `/translate/<slug>?lang=en`: the translator's workbench.
+  if (first === 'translate' && segments.length === 2) {
+    const lang = params.get('lang') ?? 'en';
+    if (!SLUG.test(second!)) return { route: 'not-found' };
+    if (!LANG.test(lang)) return { route: 'bad', reason: 'malformed language' };
+    return { route: 'workbench', slug: second!, lang };
+  }
   // `/briefings/<slug>/<name>`
   if (first === 'briefings' && segments.length === 3) {
     const file = fileTarget(second!, third!);
