@@ -46,18 +46,25 @@ export interface IndexPage {
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
+/** The head's meta elements every catalogue page starts with: no requests, no referrer, no scripts. */
+export function pageMeta(): Element[] {
+  return [
+    h('meta', { charSet: 'utf-8' }),
+    h('meta', { httpEquiv: 'Content-Security-Policy', content: CSP }),
+    h('meta', { name: 'referrer', content: 'no-referrer' }),
+    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('meta', { name: 'generator', content: 'Briefing' }),
+    h('meta', { name: 'color-scheme', content: 'light' }),
+  ];
+}
+
 /** The page's HTML. Pure: everything it shows is in `page`. */
 export function renderIndexPage(page: IndexPage): string {
   const { t, mode } = page;
   const head = h(
     'head',
     lines([
-      h('meta', { charSet: 'utf-8' }),
-      h('meta', { httpEquiv: 'Content-Security-Policy', content: CSP }),
-      h('meta', { name: 'referrer', content: 'no-referrer' }),
-      h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-      h('meta', { name: 'generator', content: 'Briefing' }),
-      h('meta', { name: 'color-scheme', content: 'light' }),
+      ...pageMeta(),
       h('title', t('index.title')),
       // Coverage and review pages are for the team: kept out of search engines (not a protection).
       ...(mode.kind === 'published' ? [h('meta', { name: 'robots', content: 'noindex, nofollow' })] : []),

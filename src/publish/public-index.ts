@@ -14,7 +14,7 @@ import { formatDate } from '../core/dates.js';
 import type { UiStrings } from './catalogue-inputs.js';
 import { editionsOf, feedFile, FORMAT_LINKS, hrefOf, MEDIA_TYPES, type Edition } from './catalogue.js';
 import type { Manifest } from './manifest.js';
-import { lines, text } from './index-page.js';
+import { lines, pageMeta, text } from './index-page.js';
 
 export interface PublicIndex {
   manifest: Manifest;
@@ -23,8 +23,6 @@ export interface PublicIndex {
   /** Inlined in `<style>` as is (checked by the reader). */
   stylesheet: string;
 }
-
-const CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 /** The files a reader may follow: every format and the bilingual edition, never the review page. */
 const PUBLIC_LINKS = FORMAT_LINKS.filter((link) => link.kind !== 'review');
@@ -37,12 +35,7 @@ export function renderPublicIndex(index: PublicIndex): string {
   const head = h(
     'head',
     lines([
-      h('meta', { charSet: 'utf-8' }),
-      h('meta', { httpEquiv: 'Content-Security-Policy', content: CSP }),
-      h('meta', { name: 'referrer', content: 'no-referrer' }),
-      h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-      h('meta', { name: 'generator', content: 'Briefing' }),
-      h('meta', { name: 'color-scheme', content: 'light' }),
+      ...pageMeta(),
       h('title', title),
       ...LANGS.map((lang) =>
         h('link', { rel: 'alternate', type: 'application/atom+xml', hrefLang: lang, title: strings[lang]('languageName'), href: feedFile(lang) }),
