@@ -77,7 +77,8 @@ describe('serve: renders on workers within a time budget', () => {
   });
 
   it('stops a render over its budget: a placed error, cached, and the next render runs on a fresh worker', async () => {
-    const { server } = await serve({ workerEntry: HOSTILE, timeBudgetSeconds: 1, maxConcurrentRenders: 1 }, { 'hang-article': ARTICLE });
+    // 3 s: the next render starts a fresh worker, which a busy machine may not do within 1 s.
+    const { server } = await serve({ workerEntry: HOSTILE, timeBudgetSeconds: 3, maxConcurrentRenders: 1 }, { 'hang-article': ARTICLE });
     const res = await raw(server, fileOf('hang-article', 'fr.md'));
     expect(res.status).toBe(422);
     expect(res.text).toContain('content/hang-article.md:1:1');
