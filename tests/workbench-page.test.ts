@@ -152,7 +152,8 @@ describe.skipIf(SKIP_BROWSER)('the workbench against THE CONTRACT (fake API)', (
     expect(await conflict.locator('pre').allTextContents()).toEqual(['Mine', 'Changed in a text editor']);
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
     await expect.poll(() => JSON.parse(readFileSync(api.file, 'utf8')).title, WAIT).toBe('Mine');
-    expect(await conflict.isHidden()).toBe(true);
+    // The file is written before the page hears back: wait for the panel to go, do not race it.
+    await conflict.waitFor({ ...WAIT, state: 'hidden' });
   });
 
   for (const width of [1280, 400]) {
