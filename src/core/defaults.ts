@@ -46,6 +46,12 @@ export const DEFAULTS = {
    */
   reviewDiffMaxEdits: 1000,
   /**
+   * Shaped words (fontkit glyph runs) kept per font for the life of the process
+   * (src/render/pdf/shaping-cache.ts), shared by every paragraph, edition and article: the seed
+   * shapes about 900 distinct words (735 in the body font) across its three PDFs; past the cap the oldest are dropped.
+   */
+  shapedWordsPerFont: 8192,
+  /**
    * Seconds one article may render, in `briefing build` and `briefing serve` (`--time-budget`),
    * before its worker thread is stopped and the article reported (`briefing:time-budget`). 0 turns
    * the budget off, which lets the build render on the main thread too (docs/performance.md).

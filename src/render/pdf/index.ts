@@ -11,6 +11,7 @@ import { limits } from '../../core/limits.js';
 import type { BriefingDocument } from '../../core/types.js';
 import { renderBlocks } from './blocks.js';
 import { registerFonts } from './fonts.js';
+import { shareShaping } from './shaping-cache.js';
 import { useFont, type LayoutContext } from './layout.js';
 import { addPageFurniture } from './page-furniture.js';
 import type { StructParent } from './tagging.js';
@@ -95,6 +96,7 @@ export function openPdf(meta: PdfMeta, options: RenderPdfOptions): PdfSession {
   });
 
   registerFonts(pdf, theme);
+  shareShaping(pdf);
   const ctx: LayoutContext = {
     doc: pdf,
     theme,

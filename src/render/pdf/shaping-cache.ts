@@ -1,0 +1,87 @@
+/**
+ * Shape each word once per process. pdfkit measures and draws text word by word (each word with
+ * its trailing space) through its embedded font's `layoutCached`, which asks fontkit to shape the
+ * word (glyph substitution, kerning: the most expensive step of a render) and keeps the result —
+ * but only on that font object, which pdfkit creates afresh for every document. So the French,
+ * English and bilingual PDFs of an article, and every article a process renders, shaped the same
+ * words again. Here the shaped runs are kept per parsed font (parsed once per process, fonts.ts)
+ * in a bounded map that every document's embedded font consults first.
+ *
+ * A run holds glyph positions already scaled to 1000 units per em, so it does not depend on the
+ * font size, and pdfkit never changes a run once made (it copies positions before adjusting them):
+ * sharing it between documents yields the same bytes. Runs shaped with explicit OpenType features
+ * bypass pdfkit's cache and this one alike.
+ */
+import { DEFAULTS } from '../../core/defaults.js';
+
+/** The parts of pdfkit's `EmbeddedFont` this module relies on (pdfkit's typings do not expose them). */
+interface EmbeddedFontLike {
+  /** The parsed fontkit font (shared by every document, fonts.ts). */
+  readonly font: object;
+  layoutRun(text: string): unknown;
+  layoutCached(text: string): unknown;
+}
+
+/** Shaped runs per parsed font, word (with its trailing space) → run; insertion order is age. */
+const runsByFont = new WeakMap<object, Map<string, unknown>>();
+/** Embedded fonts already pointed at the shared cache. */
+const patched = new WeakSet<object>();
+
+function isEmbeddedFont(font: unknown): font is EmbeddedFontLike {
+  if (typeof font !== 'object' || font === null) return false;
+  const candidate = font as Partial<EmbeddedFontLike>;
+  return typeof candidate.layoutRun === 'function' && typeof candidate.layoutCached === 'function' && typeof candidate.font === 'object';
+}
+
+/**
+ * A bounded word → run map: past `capacity` the oldest entry is dropped, so a process that renders
+ * thousands of articles keeps a constant amount of memory. Exported for its test.
+ */
+export function rememberRun(runs: Map<string, unknown>, word: string, run: unknown, capacity: number): void {
+  if (runs.size >= capacity) {
+    const oldest = runs.keys().next();
+    if (!oldest.done) runs.delete(oldest.value);
+  }
+  runs.set(word, run);
+}
+
+function shareRuns(embedded: EmbeddedFontLike, capacity: number): void {
+  let runs = runsByFont.get(embedded.font);
+  if (!runs) {
+    runs = new Map();
+    runsByFont.set(embedded.font, runs);
+  }
+  const shared = runs;
+  embedded.layoutCached = (word: string) => {
+    let run = shared.get(word);
+    if (run === undefined) {
+      run = embedded.layoutRun(word);
+      rememberRun(shared, word, run, capacity);
+    }
+    return run;
+  };
+}
+
+/**
+ * Makes every embedded font `doc` opens use the process-wide shaped-word cache. Wraps `doc.font`,
+ * so fonts are still opened lazily and in the same order (their ids, and so the PDF's bytes, do
+ * not change).
+ */
+export function shareShaping(doc: PDFKit.PDFDocument, capacity: number = DEFAULTS.shapedWordsPerFont): void {
+  const open = doc.font.bind(doc) as (...args: unknown[]) => PDFKit.PDFDocument;
+  const current = () => (doc as unknown as { _font?: unknown })._font;
+  (doc as unknown as { font: (...args: unknown[]) => PDFKit.PDFDocument }).font = (...args: unknown[]) => {
+    const result = open(...args);
+    const font = current();
+    if (isEmbeddedFont(font) && !patched.has(font)) {
+      patched.add(font);
+      shareRuns(font, capacity);
+    }
+    return result;
+  };
+}
+
+/** How many shaped words the process keeps for `font` (a parsed fontkit font), for tests and the bench. */
+export function shapedWordCount(font: object): number {
+  return runsByFont.get(font)?.size ?? 0;
+}
