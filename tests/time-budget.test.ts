@@ -67,10 +67,16 @@ describe('build: one article over its budget or out of memory', () => {
     expect(again.written.filter((f) => f.path.endsWith(`${SLUG}.en.pdf`))).toHaveLength(1);
   });
 
-  it('renders on the main thread only with the budget off', async () => {
+  it('renders on the main thread with the budget off, or for one small article under a budget it cannot come near', async () => {
     const root = tempProject();
     expect((await build(root, { timeBudgetSeconds: 0, force: true })).workers).toBe(0);
-    expect((await build(root, { force: true })).workers).toBe(1);
+    // The seed alone (5 KB) under the default budget: no worker is worth starting.
+    expect((await build(root, { force: true })).workers).toBe(0);
+    // A budget tighter than DEFAULTS.inProcessMinBudgetSeconds is only enforceable on a worker.
+    expect((await build(root, { force: true, timeBudgetSeconds: 5 })).workers).toBe(1);
+    // Past DEFAULTS.inProcessMaxBytes (article and translation together): on a worker.
+    const big = project({ big: `# Un long article\n\n${'Un paragraphe de texte ordinaire. '.repeat(1100)}\n` });
+    expect((await build(big, { force: true, slugs: ['big'], langs: ['fr'], formats: ['md'] })).workers).toBe(1);
   });
 
   it('takes --time-budget SECONDS on build and serve, and refuses anything but a whole number', async () => {

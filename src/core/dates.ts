@@ -1,4 +1,5 @@
 /** Dates as a briefing shows them: day month year in both languages ("26 novembre 2026", "26 November 2026"). */
+import { dateTimeFormat } from './intl-formats.js';
 import type { Lang } from './types.js';
 
 /** The locale whose long date is day–month–year: British English for English editions. */
@@ -10,5 +11,5 @@ export function formatDate(iso: string, lang: Lang): string {
   if (!match) return iso;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(DATE_LOCALES[lang] ?? lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return dateTimeFormat(DATE_LOCALES[lang] ?? lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }

@@ -58,6 +58,16 @@ export const DEFAULTS = {
    */
   timeBudgetSeconds: 60,
   /**
+   * A build with ONE article to render, whose article and translation files together are at most
+   * this many bytes, renders it on the main thread even with a time budget: starting a worker and
+   * loading the renderers in it costs more than such an article's whole render (docs/performance.md).
+   * Every stage is linear in its input (tests/linear-time.test.ts: the worst crafted 16 KB inputs
+   * render in well under a second), so such an article cannot come near the budget.
+   */
+  inProcessMaxBytes: 32 * 1024,
+  /** ...and only when the budget is at least this many seconds: a tighter budget is kept on a worker, where it can be enforced. */
+  inProcessMinBudgetSeconds: 10,
+  /**
    * Heap of each render worker thread (MB, V8's `maxOldGenerationSizeMb`): an article that needs
    * more kills only its worker (`briefing:out-of-memory`); the seed's article needs under 100.
    */

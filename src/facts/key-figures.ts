@@ -3,6 +3,7 @@
  * structured value for per-language formatting and a short French label for translators.
  * Pure: no I/O.
  */
+import { dateTimeFormat, numberFormat } from '../core/intl-formats.js';
 import type { Article, Currency, FigureKind, KeyFigure, Scale } from '../core/types.js';
 import { DEFAULTS } from '../core/defaults.js';
 import { slugify } from '../core/slug.js';
@@ -362,20 +363,20 @@ export function formatFigure(figure: KeyFigure, lang: 'fr' | 'en'): string {
     case 'year':
       return String(figure.value);
     case 'percent': {
-      const text = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(figure.value / 100);
+      const text = numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(figure.value / 100);
       // Node 20's ICU (checked with ICU 78.2) puts a no-break space U+00A0 before "%" in fr-FR; French
       // typography (and the brief) wants the narrow one, U+202F, as ICU already uses between digit groups.
       return lang === 'fr' ? text.replace(/\u00a0%/, '\u202f%') : text;
     }
     case 'date': {
-      const text = new Intl.DateTimeFormat(locale, UTC_DATE).format(figure.value);
+      const text = dateTimeFormat(locale, UTC_DATE).format(figure.value);
       // French writes the first of the month as an ordinal; ICU does not.
       return lang === 'fr' ? text.replace(/^1(?=\s)/, '1er') : text;
     }
     case 'amount': {
       const currency = CURRENCIES.find((c) => c.currency === figure.currency);
       const large = Math.abs(figure.value) >= 1e6;
-      const number = new Intl.NumberFormat(locale, {
+      const number = numberFormat(locale, {
         maximumFractionDigits: 2,
         ...(large ? { notation: 'compact', compactDisplay: 'long' } : {}),
       }).format(figure.value);
@@ -387,7 +388,7 @@ export function formatFigure(figure: KeyFigure, lang: 'fr' | 'en'): string {
         return /^[aeiouy]/.test(word) ? `${number} d’${word}` : `${number} de ${word}`;
       }
       if (large) return `${currency.symbol}${number}`;
-      return new Intl.NumberFormat('en-GB', {
+      return numberFormat('en-GB', {
         style: 'currency',
         currency: currency.currency,
         currencyDisplay: 'narrowSymbol',

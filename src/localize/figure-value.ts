@@ -8,6 +8,7 @@
  * - count: fr "3 200", "2,5 millions"; en "3,200", "2.5 million";
  * - date: fr "26 novembre 2026", en "26 November 2026"; year: "2030".
  */
+import { numberFormat } from '../core/intl-formats.js';
 import type { KeyFigure, Lang, TypedFigure } from '../core/types.js';
 import { formatFigure } from '../facts/key-figures.js';
 
@@ -27,10 +28,10 @@ export function formatTypedFigure(value: TypedFigure, lang: Lang): string {
       return formatFigure(figure({ kind: 'date', value: Date.UTC(year, month - 1, day) }), lang);
     }
     case 'count':
-      return new Intl.NumberFormat(locale, { maximumFractionDigits: 2, ...large(value.count) }).format(value.count);
+      return numberFormat(locale, { maximumFractionDigits: 2, ...large(value.count) }).format(value.count);
     case 'quantity':
       // In full: French would need "d’" before a unit after "millions", which ICU does not write.
-      return new Intl.NumberFormat(locale, { style: 'unit', unit: value.unit, unitDisplay: 'long', maximumFractionDigits: 2 }).format(value.amount);
+      return numberFormat(locale, { style: 'unit', unit: value.unit, unitDisplay: 'long', maximumFractionDigits: 2 }).format(value.amount);
   }
 }
 
@@ -41,10 +42,11 @@ export function formatTypedFigure(value: TypedFigure, lang: Lang): string {
  */
 function formatAmount(amount: number, currency: string, lang: Lang): string {
   const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, ...large(amount) }).format(amount);
+  const number = numberFormat(locale, { maximumFractionDigits: 2, ...large(amount) }).format(amount);
   const part = (display: 'name' | 'symbol', n: number) =>
-    new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: display }).formatToParts(n).find((p) => p.type === 'currency')?.value ??
-    currency;
+    numberFormat(locale, { style: 'currency', currency, currencyDisplay: display })
+      .formatToParts(n)
+      .find((p) => p.type === 'currency')?.value ?? currency;
   if (lang === 'fr') {
     const name = part('name', Math.abs(amount) >= 2 ? 2 : 1);
     if (Math.abs(amount) < 1e6) return `${number} ${name}`;

@@ -3,6 +3,7 @@
  * "EMBARGOED until 2 December 2026, 08:00 UTC — not for publication", from the edition's
  * `common.json` (`previewMark.draft`, `previewMark.embargo`).
  */
+import { dateTimeFormat } from '../core/intl-formats.js';
 import type { i18n } from 'i18next';
 import type { Lang } from '../core/types.js';
 import { COMMON_NS } from '../i18n/instance.js';
@@ -17,5 +18,5 @@ export function previewMark(hidden: { visibility: Visibility; embargo?: string }
 
 /** `2026-12-02T08:00:00.000Z` → "2 December 2026 at 08:00 UTC" in the edition's language. */
 function embargoText(embargo: string, lang: Lang): string {
-  return `${new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(embargo))} UTC`;
+  return `${dateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(embargo))} UTC`;
 }

@@ -4,7 +4,8 @@
  * its budget or out of memory, the main thread cannot. With the budget off (`--time-budget 0`,
  * for trusted content) the main thread is one lane (it renders in-process between writes) and
  * each other lane is a worker; with one lane no worker starts at all — the fastest cold build of a
- * single article (docs/performance.md has both figures).
+ * single article (docs/performance.md has both figures). A build of one small article renders it
+ * in-process under the budget too (see in-process.ts: its render is far shorter than the budget).
  */
 import { availableParallelism } from 'node:os';
 import { DEFAULTS } from '../core/defaults.js';
@@ -12,6 +13,7 @@ import { ruleDiagnostic } from '../core/errors.js';
 import type { CommonLocales } from '../project/locales.js';
 import type { ArticleResult, ArticleTask } from '../pipeline/article-task.js';
 import { articleFailed } from '../pipeline/article-task.js';
+import { rendersInProcess } from './in-process.js';
 import { ArticlePool, JobStopped, type PoolOptions } from './pool.js';
 
 export interface BuildProgress {
@@ -62,7 +64,7 @@ export async function renderTasks(
       progress(task.source.slug, 'done');
     }
   };
-  const workers = budgetSeconds > 0 ? lanes : lanes - 1;
+  const workers = budgetSeconds > 0 && !rendersInProcess(tasks, budgetSeconds) ? lanes : lanes - 1;
   // Loaded only when the main thread renders: a build with nothing to render, or rendering on
   // workers only, never loads the parsers and renderers here.
   const inProcess = async (task: ArticleTask) => (await import('../pipeline/render-article.js')).renderArticle(task, common);

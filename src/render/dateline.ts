@@ -3,6 +3,7 @@
  * Paul Durand"), its own date ("Publié le 12 mars 2025", plus "mis à jour le …") or, for an undated
  * article, the day the briefing was prepared. Names are the front matter's, never translated.
  */
+import { listFormat } from '../core/intl-formats.js';
 import type { BriefingDocument } from '../core/types.js';
 import { formatDate } from '../core/dates.js';
 
@@ -18,7 +19,7 @@ export interface Dateline {
 }
 
 export function dateline(doc: DatelineSource): Dateline {
-  const names = doc.authors?.length ? new Intl.ListFormat(doc.lang, { type: 'conjunction' }).format(doc.authors) : '';
+  const names = doc.authors?.length ? listFormat(doc.lang, { type: 'conjunction' }).format(doc.authors) : '';
   const updated = doc.updated && doc.updated !== doc.published ? doc.t('updatedOn', { date: formatDate(doc.updated, doc.lang) }) : '';
   return {
     byline: names ? doc.t('byline', { names }) : '',

@@ -6,6 +6,7 @@
  * Everything shown is untrusted text and reaches the page only through the template's escaping
  * `{{ }}`; values are Markdown source and are shown as such, not rendered.
  */
+import { numberFormat } from '../../core/intl-formats.js';
 import path from 'node:path';
 import { BUILTIN_TEMPLATES } from '../../core/paths.js';
 import { SOURCE_LANG, type Lang } from '../../core/types.js';
@@ -172,5 +173,5 @@ function reviewContext(
 
 /** 87.5 → "87.5" / "87,5"; at most one decimal, as computed by the status. */
 function formatPercent(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
+  return numberFormat(lang, { maximumFractionDigits: 1 }).format(value);
 }
