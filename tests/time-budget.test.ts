@@ -89,7 +89,8 @@ describe('build: one article over its budget or out of memory', () => {
 
 describe('the pool: jobs sent ahead to a stopped worker', () => {
   it('runs them again on a new worker; only the job that was running fails', async () => {
-    const pool = new ArticlePool({ size: 1, depth: 2, timeBudgetMs: 2_000, heapMb: 256, entry: HOSTILE });
+    // 5 s: long enough for a fresh worker's first (cold) render of the seed on a busy machine.
+    const pool = new ArticlePool({ size: 1, depth: 2, timeBudgetMs: 5_000, heapMb: 256, entry: HOSTILE });
     const root = tempProject();
     const paths = projectPaths(root);
     writeFileSync(path.join(root, 'content', 'hang-article.md'), ARTICLE);
