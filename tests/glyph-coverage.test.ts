@@ -29,7 +29,10 @@ function referenceSplit(text: string, chain: readonly GlyphSource[]) {
       if (found >= 0) font = found;
     }
     if (current && current.font === font) current.text += char;
-    else spans.push((current = { text: char, font }));
+    else {
+      current = { text: char, font };
+      spans.push(current);
+    }
   }
   return spans;
 }

@@ -91,7 +91,7 @@ export function splitByFont(text: string, chain: readonly GlyphSource[]): FontSp
   for (let offset = 0; offset < text.length; ) {
     const codePoint = text.codePointAt(offset)!;
     const length = codePoint >= BMP ? 2 : 1;
-    let next = font < 0 ? 0 : font;
+    let next = Math.max(0, font);
     if (!(font >= 0 && joinsPrevious(codePoint)) && !notDrawn(codePoint)) {
       const found = fontIndex(chain, codePoint);
       if (found >= 0) next = found;
