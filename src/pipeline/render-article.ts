@@ -18,11 +18,10 @@ import { TemplateError } from '../render/templates.js';
 import { prepareEdition, type PreparedEdition } from './prepare-edition.js';
 import { editionSet } from './edition-set.js';
 import type { EditionSet } from '../render/html/edition-links.js';
-import { renderReviewPage } from './render-review-page.js';
 import { renderErrorDiagnostic as errorDiagnostic } from './render-error.js';
 import { articleFailed } from './article-task.js';
 import type { ArticleResult, ArticleTask, BuiltFile, EditionOutcome, EditionPlan } from './article-task.js';
-import { renderBilingualEdition, type BilingualSide } from './render-bilingual.js';
+import type { BilingualSide } from './render-bilingual.js';
 import { renderEdition } from './render-edition.js';
 import { glyphWarnings } from './glyph-warnings.js';
 import { visibilityOf } from '../parse/visibility.js';
@@ -87,6 +86,8 @@ async function buildBilingual(
   const target = targetOutcome && docs.get(targetOutcome.lang);
   if (!source || !targetOutcome || !target) return;
   try {
+    // Imported on demand, like each format's renderer (./render-edition.ts).
+    const { renderBilingualEdition } = await import('./render-bilingual.js');
     const files = await renderBilingualEdition(
       source,
       { ...target, ...(targetOutcome.status ? { status: targetOutcome.status } : {}) },
@@ -140,6 +141,7 @@ async function buildEdition(
   if (status && plan.review) {
     // Its problems are check's to report; here a broken glossary only shows fewer terms.
     const { glossary } = await readGlossary(paths);
+    const { renderReviewPage } = await import('./render-review-page.js');
     const review = renderReviewPage(article, status, i18n, paths.templates, prepared.qaWarnings, glossary);
     if (review instanceof Error) {
       outcome.diagnostics.push(errorDiagnostic(review, paths, article.path));

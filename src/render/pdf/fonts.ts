@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { create, type Font } from 'fontkit';
 import type { PdfTheme } from './theme.js';
+import { deferGlyphNames } from './post-table.js';
 
 import { EMOJI_FONT_FILE, FONT_DIR } from './font-dir.js';
 
@@ -47,6 +48,7 @@ function loadFile(file: string, prepare: (font: Font) => Font): Font {
   if (hit) return hit;
   const parsed = create(readFileSync(file));
   if (!('layout' in parsed)) throw new Error(`${file} is a font collection, not a single TrueType font`);
+  deferGlyphNames(parsed);
   const font = prepare(parsed);
   cache.set(file, font);
   return font;

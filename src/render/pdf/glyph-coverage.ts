@@ -38,18 +38,46 @@ const JOINING_RANGES: readonly (readonly [number, number])[] = [
 ];
 const MARK = /^\p{M}$/u;
 
-function joinsPrevious(char: string, codePoint: number): boolean {
-  return JOINING_RANGES.some(([from, to]) => codePoint >= from && codePoint <= to) || MARK.test(char);
+/** Below U+0300 no character is a mark or in JOINING_RANGES: the common case, decided at once. */
+const FIRST_JOINING = 0x300;
+
+function joinsPrevious(codePoint: number): boolean {
+  if (codePoint < FIRST_JOINING) return false;
+  return JOINING_RANGES.some(([from, to]) => codePoint >= from && codePoint <= to) || MARK.test(String.fromCodePoint(codePoint));
+}
+
+/**
+ * fontkit's cmap answers per font, kept for the Basic Multilingual Plane (0: not asked yet, 1: has
+ * it, 2: lacks it): every character of every run is looked up along the chain, and a parsed font
+ * never changes. 64 KiB per font at most; other planes are asked each time.
+ */
+const BMP = 0x10000;
+const coverage = new WeakMap<GlyphSource, Uint8Array>();
+
+function hasGlyph(font: GlyphSource, codePoint: number): boolean {
+  if (codePoint >= BMP) return font.hasGlyphForCodePoint(codePoint);
+  let known = coverage.get(font);
+  if (!known) {
+    known = new Uint8Array(BMP);
+    coverage.set(font, known);
+  }
+  if (known[codePoint] === 0) known[codePoint] = font.hasGlyphForCodePoint(codePoint) ? 1 : 2;
+  return known[codePoint] === 1;
 }
 
 /** Index of the first font of `chain` that has the code point, or -1. */
 function fontIndex(chain: readonly GlyphSource[], codePoint: number): number {
-  for (let i = 0; i < chain.length; i++) if (chain[i]!.hasGlyphForCodePoint(codePoint)) return i;
+  for (let i = 0; i < chain.length; i++) if (hasGlyph(chain[i]!, codePoint)) return i;
   return -1;
 }
 
-/** Controls and separators: layout characters, never drawn, never missing. */
-const NOT_DRAWN = /^[\p{Cc}\p{Zl}\p{Zp}]$/u;
+/**
+ * Controls and separators (`[\p{Cc}\p{Zl}\p{Zp}]`, spelt out as code points): layout characters,
+ * never drawn, never missing.
+ */
+function notDrawn(codePoint: number): boolean {
+  return codePoint < 0x20 || (codePoint >= 0x7f && codePoint <= 0x9f) || codePoint === 0x2028 || codePoint === 0x2029;
+}
 
 /**
  * Splits `text` into spans by the font that draws them. A missing character stays in the span
@@ -57,20 +85,25 @@ const NOT_DRAWN = /^[\p{Cc}\p{Zl}\p{Zp}]$/u;
  */
 export function splitByFont(text: string, chain: readonly GlyphSource[]): FontSpan[] {
   const spans: FontSpan[] = [];
-  let current: FontSpan | undefined;
-  for (const char of text) {
-    const codePoint = char.codePointAt(0)!;
-    let font = current?.font ?? 0;
-    if (!(current && joinsPrevious(char, codePoint)) && !NOT_DRAWN.test(char)) {
+  // The open span: its font and where it starts in `text` (cut out when the font changes).
+  let font = -1;
+  let start = 0;
+  for (let offset = 0; offset < text.length; ) {
+    const codePoint = text.codePointAt(offset)!;
+    const length = codePoint >= BMP ? 2 : 1;
+    let next = Math.max(0, font);
+    if (!(font >= 0 && joinsPrevious(codePoint)) && !notDrawn(codePoint)) {
       const found = fontIndex(chain, codePoint);
-      if (found >= 0) font = found;
+      if (found >= 0) next = found;
     }
-    if (current && current.font === font) current.text += char;
-    else {
-      current = { text: char, font };
-      spans.push(current);
+    if (next !== font) {
+      if (font >= 0) spans.push({ text: text.slice(start, offset), font });
+      font = next;
+      start = offset;
     }
+    offset += length;
   }
+  if (font >= 0) spans.push({ text: text.slice(start), font });
   return spans;
 }
 
@@ -80,7 +113,7 @@ export function missingGlyphs(text: string, chain: readonly GlyphSource[]): Miss
   let offset = 0;
   for (const char of text) {
     const codePoint = char.codePointAt(0)!;
-    if (!joinsPrevious(char, codePoint) && !NOT_DRAWN.test(char) && !/^\s$/u.test(char) && fontIndex(chain, codePoint) < 0) {
+    if (!joinsPrevious(codePoint) && !notDrawn(codePoint) && !/^\s$/u.test(char) && fontIndex(chain, codePoint) < 0) {
       missing.push({ char, codePoint, offset });
     }
     offset += char.length;

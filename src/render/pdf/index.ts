@@ -88,9 +88,13 @@ export function openPdf(meta: PdfMeta, options: RenderPdfOptions): PdfSession {
   // Each nested quote or fallback bar listens for new pages while it is drawn (layout.ts
   // withLeftBar): up to `nestingDepth` at once, beyond Node's default warning threshold of 10.
   pdf.setMaxListeners(limits().nestingDepth * 2 + 10);
+  // pdfkit pushes the whole file synchronously in `end()` (~400 chunks for the seed); read on
+  // 'readable', the stream hands them over in one buffer instead of one 'data' event each.
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('readable', () => {
+      for (let chunk: Buffer | null = pdf.read(); chunk !== null; chunk = pdf.read()) chunks.push(chunk);
+    });
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
   });
