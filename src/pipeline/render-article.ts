@@ -13,6 +13,7 @@ import { coverageDiagnostic } from '../translate/diagnostics.js';
 import { isoDate } from '../core/clock.js';
 import { parseMarkdown } from '../core/markdown.js';
 import { parseArticle } from '../parse/index.js';
+import { parseArticleReused } from '../parse/reused.js';
 import type { LocaleFile } from '../i18n/locale-file.js';
 import { TemplateError } from '../render/templates.js';
 import { prepareEdition, type PreparedEdition } from './prepare-edition.js';
@@ -40,7 +41,8 @@ import type { OutputKind } from '../core/types.js';
 export async function renderArticle(task: ArticleTask, common: CommonLocales): Promise<ArticleResult> {
   const { source } = task;
   const read = await readSource(source);
-  const parsed = read.text === undefined ? undefined : parseArticle(read.text, source.file, source.slug, { keyFigures: keyFigureCap(task.paths.templates) });
+  const parse = task.reuseParse ? parseArticleReused : parseArticle;
+  const parsed = read.text === undefined ? undefined : parse(read.text, source.file, source.slug, { keyFigures: keyFigureCap(task.paths.templates) });
   const diagnostics = [...read.diagnostics, ...(parsed?.diagnostics ?? [])];
   if (!parsed || hasErrors(parsed.diagnostics)) {
     // An unreadable file may be a passing condition (permissions); a parse error is not.
