@@ -8,7 +8,7 @@
 import { toString as plainText } from 'mdast-util-to-string';
 import type { Article, Format, Lang } from '../core/types.js';
 import { LANGS, SOURCE_LANG } from '../core/types.js';
-import { hasErrors } from '../core/errors.js';
+import { hasErrors, type Diagnostic } from '../core/errors.js';
 import { coverageDiagnostic } from '../translate/diagnostics.js';
 import { isoDate } from '../core/clock.js';
 import { parseMarkdown } from '../core/markdown.js';
@@ -49,7 +49,7 @@ export async function renderArticle(task: ArticleTask, common: CommonLocales): P
     const recordable = read.text !== undefined;
     return articleFailed(task, diagnostics, recordable);
   }
-  diagnostics.push(...relativeLinkWarnings(parsed.article, task.baseUrl));
+  diagnostics.push(...linkWarnings(parsed.article, task.baseUrl));
   const images = await readImages(parsed.article, source, task.paths.root);
   diagnostics.push(...images.diagnostics);
   // Every language is prepared first (cheap: locale files, no render), so that each page knows
@@ -70,6 +70,17 @@ export async function renderArticle(task: ArticleTask, common: CommonLocales): P
   }
   await buildBilingual(task, parsed.article, editions, docs, links);
   return { slug: source.slug, diagnostics, editions };
+}
+
+/** The link warnings of each article parsed, by the parse: a kept one (parse/reused.ts) is not read again. */
+const keptLinkWarnings = new WeakMap<Article, { baseUrl: string | undefined; warnings: Diagnostic[] }>();
+
+function linkWarnings(article: Article, baseUrl: string | undefined): Diagnostic[] {
+  const kept = keptLinkWarnings.get(article);
+  if (kept && kept.baseUrl === baseUrl) return kept.warnings;
+  const warnings = relativeLinkWarnings(article, baseUrl);
+  keptLinkWarnings.set(article, { baseUrl, warnings });
+  return warnings;
 }
 
 /**
