@@ -34,6 +34,8 @@ export interface ArticleTask {
   editions: EditionPlan[];
   /** Formats of the French–English edition to render (from the two editions' documents). */
   bilingual?: Format[];
+  /** Reuse the parse of an unchanged text from an earlier task (serve re-renders at every save; see parse/reused.ts). */
+  reuseParse?: boolean;
 }
 
 export interface BuiltFile {

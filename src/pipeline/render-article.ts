@@ -8,11 +8,12 @@
 import { toString as plainText } from 'mdast-util-to-string';
 import type { Article, Format, Lang } from '../core/types.js';
 import { LANGS, SOURCE_LANG } from '../core/types.js';
-import { hasErrors } from '../core/errors.js';
+import { hasErrors, type Diagnostic } from '../core/errors.js';
 import { coverageDiagnostic } from '../translate/diagnostics.js';
 import { isoDate } from '../core/clock.js';
 import { parseMarkdown } from '../core/markdown.js';
 import { parseArticle } from '../parse/index.js';
+import { parseArticleReused } from '../parse/reused.js';
 import type { LocaleFile } from '../i18n/locale-file.js';
 import { TemplateError } from '../render/templates.js';
 import { prepareEdition, type PreparedEdition } from './prepare-edition.js';
@@ -39,14 +40,15 @@ import type { OutputKind } from '../core/types.js';
 export async function renderArticle(task: ArticleTask, common: CommonLocales): Promise<ArticleResult> {
   const { source } = task;
   const read = await readSource(source);
-  const parsed = read.text === undefined ? undefined : parseArticle(read.text, source.file, source.slug, { keyFigures: keyFigureCap(task.paths.templates) });
+  const parse = task.reuseParse ? parseArticleReused : parseArticle;
+  const parsed = read.text === undefined ? undefined : parse(read.text, source.file, source.slug, { keyFigures: keyFigureCap(task.paths.templates) });
   const diagnostics = [...read.diagnostics, ...(parsed?.diagnostics ?? [])];
   if (!parsed || hasErrors(parsed.diagnostics)) {
     // An unreadable file may be a passing condition (permissions); a parse error is not.
     const recordable = read.text !== undefined;
     return articleFailed(task, diagnostics, recordable);
   }
-  diagnostics.push(...relativeLinkWarnings(parsed.article, task.baseUrl));
+  diagnostics.push(...linkWarnings(parsed.article, task.baseUrl));
   const images = await readImages(parsed.article, source, task.paths.root);
   diagnostics.push(...images.diagnostics);
   // Every language is prepared first (cheap: locale files, no render), so that each page knows
@@ -67,6 +69,17 @@ export async function renderArticle(task: ArticleTask, common: CommonLocales): P
   }
   await buildBilingual(task, parsed.article, editions, docs, links);
   return { slug: source.slug, diagnostics, editions };
+}
+
+/** The link warnings of each article parsed, by the parse: a kept one (parse/reused.ts) is not read again. */
+const keptLinkWarnings = new WeakMap<Article, { baseUrl: string | undefined; warnings: Diagnostic[] }>();
+
+function linkWarnings(article: Article, baseUrl: string | undefined): Diagnostic[] {
+  const kept = keptLinkWarnings.get(article);
+  if (kept && kept.baseUrl === baseUrl) return kept.warnings;
+  const warnings = relativeLinkWarnings(article, baseUrl);
+  keptLinkWarnings.set(article, { baseUrl, warnings });
+  return warnings;
 }
 
 /**

@@ -52,7 +52,8 @@ export class RenderCache {
   /**
    * The render for `key`: cached, joined while in flight, or run now. `stillCurrent` is asked
    * after the render: if the inputs changed while it ran, the result is returned but not kept
-   * under a key it may not match.
+   * under a key it may not match. The caller has the result without waiting for that check (it
+   * reads every input again); until it ends, requests for `key` still join this render.
    */
   async obtain(
     key: string,
@@ -64,8 +65,15 @@ export class RenderCache {
     if (hit) return hit;
     const running = this.inFlight.get(key);
     if (running) return running;
-    const promise = this.run(key, render, stillCurrent, onRun).finally(() => this.inFlight.delete(key));
+    const promise = this.run(key, render, onRun);
     this.inFlight.set(key, promise);
+    const keep = async () => {
+      const entry = await promise;
+      if (this.done && (await stillCurrent())) this.done.set(`render:${key}`, entry);
+    };
+    void keep()
+      .catch(() => {})
+      .finally(() => this.inFlight.delete(key));
     return promise;
   }
 
@@ -80,12 +88,7 @@ export class RenderCache {
     return entry?.ok ? entry : undefined;
   }
 
-  private async run(
-    key: string,
-    render: () => Promise<RenderOutcome>,
-    stillCurrent: () => Promise<boolean>,
-    onRun?: (entry: CachedRender) => void,
-  ): Promise<CachedRender> {
+  private async run(key: string, render: () => Promise<RenderOutcome>, onRun?: (entry: CachedRender) => void): Promise<CachedRender> {
     const start = performance.now();
     const outcome = await render();
     this.renders++;
@@ -94,7 +97,6 @@ export class RenderCache {
       ? { ok: true, key, body: outcome.data, etag: `"${createHash('sha256').update(outcome.data).digest('base64url').slice(0, 27)}"`, ms }
       : { ok: false, key, diagnostics: outcome.diagnostics, ms };
     onRun?.(entry);
-    if (this.done && (await stillCurrent())) this.done.set(`render:${key}`, entry);
     return entry;
   }
 }

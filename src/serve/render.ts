@@ -55,6 +55,8 @@ async function renderOne(request: RenderRequest, kind: OutputKind, editions: Edi
     source,
     nowMs: now.getTime(),
     minCoverage: 0,
+    // The preview renders the same article at every save: its parse is kept when its text is unchanged.
+    reuseParse: true,
     editions,
     ...(bilingual ? { bilingual } : {}),
     ...(baseUrl !== undefined ? { baseUrl } : {}),

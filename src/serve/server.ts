@@ -23,7 +23,7 @@ import { tokenLanding, newToken } from './token.js';
 import { TranslateApi } from './translate-api.js';
 import { parseRequestTarget } from './url-path.js';
 import type { GuardSettings } from './write-guard.js';
-import { watchProject, type ProjectWatcher } from './watch.js';
+import { WATCH_DEBOUNCE_MS, watchProject, type ProjectWatcher } from './watch.js';
 import { ruleDiagnostic } from '../core/errors.js';
 import { JobStopped } from '../publish/pool.js';
 
@@ -137,7 +137,7 @@ export async function startServer(options: ServeOptions): Promise<BriefingServer
     minCoverage: options.minCoverage ?? DEFAULTS.minCoverage,
     renderTimeoutMs: options.renderTimeoutMs ?? limits.renderWaitMs,
     indexWaitMs: options.indexWaitMs ?? limits.indexWaitMs,
-    translate: new TranslateApi(renderer, guard, limits.versionSnapshots),
+    translate: new TranslateApi(renderer, guard, limits.versionSnapshots, () => void live.refresh()),
   };
   let closing = false;
 
@@ -205,7 +205,7 @@ export async function startServer(options: ServeOptions): Promise<BriefingServer
     watcher = watchProject(
       options.paths,
       () => void live.refresh(),
-      options.debounceMs ?? 30,
+      options.debounceMs ?? WATCH_DEBOUNCE_MS,
       () => renderer.imageFolders,
     );
     await watcher.ready;

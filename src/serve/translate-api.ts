@@ -21,7 +21,8 @@ import type { Glossary } from '../i18n/glossary.js';
 import { readLocaleFile } from '../i18n/locale-file.js';
 import { readGlossary } from '../project/glossary.js';
 import { readTranslationInputs, type TranslationInputs } from '../translate/files.js';
-import { loadArticles } from '../translate/project.js';
+import { parseArticleReused } from '../parse/reused.js';
+import { readSource } from '../project/sources.js';
 import { localeValues, stateAfterSave, withUnitValue } from '../translate/save-unit.js';
 import { serializeState } from '../translate/state.js';
 import { unitProblems, workbenchView, type WorkbenchInput, type WorkbenchUnit } from '../translate/workbench.js';
@@ -59,6 +60,8 @@ export class TranslateApi {
     private readonly renderer: Renderer,
     private readonly guard: GuardSettings,
     snapshots: number,
+    /** Told once a save is on disk: the live preview renders it now rather than wait for the watcher. */
+    private readonly onSaved: () => void = () => {},
   ) {
     this.snapshots = new LRUCache({ max: snapshots });
   }
@@ -139,11 +142,13 @@ export class TranslateApi {
     if (text !== current) await writeFileAtomic(inputs.files.target, text);
     const stateText = serializeState(state);
     if (stateText !== inputs.texts.state) await writeFileAtomic(inputs.files.state, stateText);
+    // The preview's render runs on a worker while the answer below is made.
+    if (text !== current || stateText !== inputs.texts.state) this.onSaved();
     // The unit as saved, from the texts just written (the article is not parsed again).
     const version = sha256(Buffer.from(text, 'utf8'));
     this.snapshots.set(`${file}\0${version}`, text);
     const saved = { ...loaded, inputs: { ...inputs, target: readLocaleFile(text, file), state }, version };
-    const unit = workbenchView(this.workbenchInput(saved)).units.find((u): u is WorkbenchUnit => u.key === request.key);
+    const unit = workbenchView(this.workbenchInput(saved), request.key).units.find((u): u is WorkbenchUnit => u.key === request.key);
     return { status: 200, body: { version, unit, merged } };
   }
 
@@ -161,8 +166,11 @@ export class TranslateApi {
     const paths = this.renderer.paths;
     const source = (await this.renderer.sources()).find((s) => s.slug === slug);
     if (!source) return notFound(`No article "${slug}".`);
-    const { articles, diagnostics } = await loadArticles(paths, [source.slug], { keyFigures: keyFigureCap(paths.templates) });
-    const article = articles[0];
+    // Every request reads the article afresh; its parse is reused while its text is unchanged.
+    const read = await readSource(source);
+    const parsed = read.text === undefined ? undefined : parseArticleReused(read.text, source.file, source.slug, { keyFigures: keyFigureCap(paths.templates) });
+    const diagnostics = [...read.diagnostics, ...(parsed?.diagnostics ?? [])];
+    const article = parsed && !hasErrors(parsed.diagnostics) ? parsed.article : undefined;
     if (!article) return { status: 422, body: { error: `The article cannot be read: ${diagnostics.map(formatDiagnostic).join('\n')}` } };
     const inputs = await readTranslationInputs(paths, lang, article.slug);
     if (hasErrors(inputs.target.diagnostics)) {

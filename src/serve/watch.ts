@@ -20,6 +20,14 @@ export interface ProjectWatcher {
   close(): void;
 }
 
+/**
+ * The quiet time that ends a burst of events. The events of one save (write, or temporary file
+ * and rename) come within a millisecond or two of each other; a burst split in two costs one
+ * render more, never a wrong page (renders are keyed by the files' bytes, and the preview's
+ * refreshes are coalesced). Every millisecond here is added to each save → reload.
+ */
+export const WATCH_DEBOUNCE_MS = 10;
+
 const WATCHED: readonly string[] = [DEFAULTS.folders.content, DEFAULTS.folders.locales, DEFAULTS.folders.templates];
 
 /**
@@ -30,7 +38,7 @@ const WATCHED: readonly string[] = [DEFAULTS.folders.content, DEFAULTS.folders.l
 export function watchProject(
   paths: ProjectPaths,
   onChange: (files: string[]) => void,
-  debounceMs = 30,
+  debounceMs = WATCH_DEBOUNCE_MS,
   extraFolders: () => Iterable<string> = () => [],
 ): ProjectWatcher {
   const watchers = new Map<string, FSWatcher>();

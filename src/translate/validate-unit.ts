@@ -21,6 +21,7 @@ import { checkLinks } from './lint/links.js';
 import { checkNoteReferences } from './lint/note-references.js';
 import { checkInterpolationSyntax, checkPlaceholders } from './lint/placeholders.js';
 import { checkShape, type ShapeContext } from './lint/shape.js';
+import { sharedTrees } from './lint/unit-tree.js';
 
 export interface TranslationValidation {
   /** The problems, by place. */
@@ -53,7 +54,7 @@ export function validateTranslations(input: ValidationInput): TranslationValidat
     entries,
     french,
     units,
-    trees: new Map(),
+    trees: sharedTrees,
     ...(input.text !== undefined ? { text: input.text } : {}),
   };
   const diagnostics = [

@@ -64,15 +64,18 @@ export interface WorkbenchView {
   units: WorkbenchUnit[];
 }
 
-/** Every unit of `input.article` (composite blocks give their parts), in document order. */
-export function workbenchView(input: WorkbenchInput): WorkbenchView {
+/**
+ * Every unit of `input.article` (composite blocks give their parts), in document order; with
+ * `only`, just that unit (a save answers with it: checking every unit is most of a save's time).
+ */
+export function workbenchView(input: WorkbenchInput, only?: string): WorkbenchView {
   const { status } = articleStatus(input.article, input.lang, input.target, input.state);
   const sections = sectionsByKey(input.article);
   const segments = new Map(segmentsOf(input.article).map((segment) => [segment.key, segment]));
   const terms = termFinder(input.glossary);
   const units = status.units.flatMap((report): WorkbenchUnit[] => {
     const segment = segments.get(report.key);
-    if (report.status === 'obsolete' || !segment) return [];
+    if (report.status === 'obsolete' || !segment || (only !== undefined && report.key !== only)) return [];
     const english = report.translation ?? null;
     const stale = report.status === 'stale';
     const problems = english === null ? [] : unitProblems(input, segment, english, { qa: !stale });

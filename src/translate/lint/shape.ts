@@ -9,12 +9,12 @@
  * Raw HTML is left to `briefing:raw-html`. Only keys of the article's units are checked: the
  * caller passes the units (`build` and `check` both have the article).
  */
-import type { List, RootContent } from 'mdast';
+import type { List, Root, RootContent } from 'mdast';
 import type { Diagnostic } from '../../core/errors.js';
 import { parseMarkdown } from '../../core/markdown.js';
 import type { Segment } from '../../core/types.js';
 import { frenchNote, placeAt, report, type RuleContext } from './context.js';
-import type { TreeCache } from './unit-tree.js';
+import { unitTree, type TreeCache } from './unit-tree.js';
 
 /** What the shape rules see: the lint context and the article's units by key. */
 export interface ShapeContext extends RuleContext {
@@ -62,17 +62,19 @@ const shapeOf = (node: RootContent) => (node.type === 'heading' ? `heading ${nod
 
 export function checkShape(ctx: ShapeContext): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // Every string read as blocks, through the validation's trees when it has them.
+  const blocks = (value: string): Root => (ctx.trees ? (unitTree(value, 'list', ctx.trees) as Root) : parseMarkdown(value));
   for (const entry of ctx.entries) {
     const unit = ctx.units.get(entry.key);
     if (!unit || entry.value.trim() === '') continue;
-    const nodes = parseMarkdown(entry.value).children;
+    const nodes = blocks(entry.value).children;
     const place = (node: RootContent | undefined) => placeAt(entry, node?.position?.start.offset ?? 0, ctx.text);
     const note = frenchNote(ctx, entry.key) ?? `French: ${JSON.stringify(unit.markdown)}`;
     if (unit.kind === 'list' || unit.kind === 'blockquote') {
       const wrong = nodes[0]?.type === unit.kind ? nodes[1] : nodes[0];
       const french = unit.kind === 'list' ? 'list' : 'quote';
       if (!wrong) {
-        const items = nodes[0]?.type === 'list' ? listDifference(nodes[0], parseMarkdown(unit.markdown).children[0]) : undefined;
+        const items = nodes[0]?.type === 'list' ? listDifference(nodes[0], blocks(unit.markdown).children[0]) : undefined;
         if (items) out.push(report(ctx, 'briefing:translation-shape', { french, found: items }, place(nodes[0]), note));
         continue;
       }
@@ -82,7 +84,7 @@ export function checkShape(ctx: ShapeContext): Diagnostic[] {
     }
     // The French's own blocks as a string would parse (one paragraph; a heading "1. Intro" is a
     // list): markup the French has too is what the translator copied, shown as the French is.
-    const french = parseMarkdown(unit.markdown).children.map(shapeOf);
+    const french = blocks(unit.markdown).children.map(shapeOf);
     const index = nodes.findIndex((node, i) => shapeOf(node) !== french[i]);
     const extra = nodes[index];
     if (!extra || extra.type === 'html') continue;

@@ -5,6 +5,7 @@
  * A warning the translator judged wrong is accepted per key and rule (see accept.ts) and comes
  * back when the French or the English of that key changes.
  */
+import { LRUCache } from 'lru-cache';
 import { ruleDiagnostic, type Diagnostic } from '../../core/errors.js';
 import type { LocaleEntry } from '../../i18n/locale-file.js';
 import { placeAt, report } from '../lint/context.js';
@@ -21,9 +22,20 @@ export { QA_RULES } from './types.js';
 
 const CHECKS: readonly QaCheck[] = [checkNumbers, checkUrls, checkCode, checkNames, checkUntranslated, checkDoubledWords, checkPairs];
 
+/**
+ * The findings of recent units, by their texts: `serve` checks a whole translation at every save
+ * of one of its units, the others unchanged. Bounded by the text behind them; findings are only read.
+ */
+const recent = new LRUCache<string, QaFinding[]>({ max: 8192, maxSize: 512 * 1024, sizeCalculation: (_, id) => id.length + 1 });
+
 /** Every QA finding of one unit, accepted or not. */
 export function qaFindings(unit: QaUnit): QaFinding[] {
-  return CHECKS.flatMap((check) => check(unit));
+  const id = `${unit.key}\0${unit.french}\0${unit.english}`;
+  const kept = recent.get(id);
+  if (kept) return kept;
+  const findings = CHECKS.flatMap((check) => check(unit));
+  recent.set(id, findings);
+  return findings;
 }
 
 /** The units QA looks at: translated and up to date (a stale or missing one is already an error). */
