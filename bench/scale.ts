@@ -2,10 +2,11 @@
  * `npm run bench` (second part): a generated corpus (default 200 articles, CORPUS=N) built by
  * the bundled bin in its own process, as a scheduler runs it. Measures the cold build with one
  * lane and with one per core, a no-op rebuild, rebuilds after one locale file changed, and the
- * peak resident memory of each (worker threads included). Medians, with the machine.
+ * peak resident memory of each (worker threads included). Then one very long article (default
+ * 3 000 sections, LONG_SECTIONS=N), French, every format. Medians, with the machine.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,7 @@ const BIN = path.join(ROOT, 'dist', 'briefing.mjs');
 const PRELOAD = path.join(ROOT, 'bench', 'maxrss.mjs');
 const SIZE = Number(process.env.CORPUS ?? 200);
 const COLD_RUNS = Number(process.env.SCALE_COLD_RUNS ?? 3);
+const LONG_SECTIONS = Number(process.env.LONG_SECTIONS ?? 3000);
 const WARM_RUNS = Number(process.env.SCALE_WARM_RUNS ?? 7);
 const CORES = availableParallelism();
 
@@ -27,11 +29,15 @@ interface Run {
 }
 
 function build(corpus: string, out: string, ...args: string[]): Run {
+  return buildWith({}, corpus, out, ...args);
+}
+
+function buildWith(env: NodeJS.ProcessEnv, corpus: string, out: string, ...args: string[]): Run {
   const start = performance.now();
   const run = spawnSync(process.execPath, ['--import', PRELOAD, BIN, 'build', '--out', out, '--json', ...args], {
     cwd: corpus,
     encoding: 'utf8',
-    env: { ...process.env, CI: 'true' },
+    env: { ...process.env, CI: 'true', ...env },
   });
   const ms = performance.now() - start;
   if (run.status !== 0) throw new Error(`build failed (${run.status}): ${run.stderr.slice(-2000)}`);
@@ -90,3 +96,39 @@ const interfaceRuns = Array.from({ length: Math.min(COLD_RUNS, WARM_RUNS) }, (_,
 console.log(`rebuild after locales/en/common.json changed (every English edition): ${fmt(interfaceRuns)}`);
 rmSync(out, { recursive: true, force: true });
 rmSync(corpus, { recursive: true, force: true });
+
+/**
+ * A project holding one French article of `sections` sections (over the default limit of 500,
+ * raised for the run): a heading and a paragraph each, with the figures, quotes and sources the
+ * typography, key-figure and source stages look at.
+ */
+function longArticle(sections: number): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'briefing-long-'));
+  cpSync(path.join(ROOT, 'templates'), path.join(dir, 'templates'), { recursive: true });
+  for (const lang of ['fr', 'en']) {
+    mkdirSync(path.join(dir, 'locales', lang), { recursive: true });
+    cpSync(path.join(ROOT, 'locales', lang, 'common.json'), path.join(dir, 'locales', lang, 'common.json'));
+  }
+  mkdirSync(path.join(dir, 'content'));
+  const body = Array.from(
+    { length: sections },
+    (_, i) =>
+      `## Section ${i + 1} : le marché en ${2000 + (i % 30)}\n\nLe chiffre d’affaires a progressé de ${i % 50} % en ${2000 + (i % 30)}, selon l’Insee, avec « une hausse » de 1 000 emplois.`,
+  );
+  writeFileSync(
+    path.join(dir, 'content', 'long.md'),
+    `---\ntitle: Un très long dossier\n---\n\nUn dossier pour mesurer la croissance.\n\n${body.join('\n\n')}\n`,
+  );
+  return dir;
+}
+
+const long = longArticle(LONG_SECTIONS);
+const longRuns = Array.from({ length: COLD_RUNS }, () => {
+  const out = fresh();
+  // In-process (no budget): on a busy machine a worker's 60 s budget could stop the render being measured.
+  const run = buildWith({ BRIEFING_LIMITS: `sections=${LONG_SECTIONS}` }, long, out, '--force', '--lang', 'fr', '--time-budget', '0');
+  rmSync(out, { recursive: true, force: true });
+  return run;
+});
+console.log(`one French article of ${LONG_SECTIONS} sections, every format, cold, --time-budget 0: ${fmt(longRuns)}  (target ≤ 2 s, ≤ 250 MB)`);
+rmSync(long, { recursive: true, force: true });

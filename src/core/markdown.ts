@@ -138,6 +138,8 @@ export function inlineToParagraphLine(children: PhrasingContent[]): string {
  * emphasis nested at most `nestingDepth` deep (src/core/nesting.ts): deeper levels are flattened.
  */
 export function parseMarkdown(text: string): Root {
+  const plain = plainLine(text, true);
+  if (plain) return { type: 'root', children: [plain], position: plain.position };
   const depth = limits().nestingDepth;
   const tree = fromMarkdown(capLinePrefixes(text, depth).text, GFM);
   flattenDeepNesting(tree, depth);
@@ -171,21 +173,46 @@ const PARAGRAPH_ONLY: NonNullable<FromMarkdownOptions['extensions']>[number] = {
   },
 };
 
+/** {@link GFM} with block syntax off; made once, as GFM is: building GFM's extensions costs more than parsing a short string. */
+const GFM_PARAGRAPH: FromMarkdownOptions = { ...GFM, extensions: [...(GFM.extensions ?? []), PARAGRAPH_ONLY] };
+
 /**
  * Parses a string as one paragraph, whatever it holds: block syntax is text, and blank lines
  * (which would start another paragraph) join the parts with a space. Positions are kept.
  */
 export function parseParagraph(text: string): Paragraph {
-  const tree = fromMarkdown(text, {
-    extensions: [boundedGfm(), math(MATH_OPTIONS), supersub(), PARAGRAPH_ONLY],
-    mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown(), supersubFromMarkdown()],
-  });
+  const plain = plainLine(text, false);
+  if (plain) return plain;
+  const tree = fromMarkdown(text, GFM_PARAGRAPH);
   // Block syntax is off, but emphasis and links can still nest: capped as in parseMarkdown.
   flattenDeepNesting(tree, limits().nestingDepth);
   const parts = tree.children.filter((node): node is Paragraph => node.type === 'paragraph');
   const first = parts[0];
   if (parts.length === 1 && first) return first;
   return { type: 'paragraph', children: parts.flatMap((part, i) => (i === 0 ? part.children : [{ type: 'text', value: ' ' }, ...part.children])) };
+}
+
+/**
+ * Characters that may start Markdown syntax inside a line (emphasis, code, links, images, raw
+ * HTML, autolinks, character references, escapes, strikethrough, sup/sub, math, tables, email
+ * autolinks), and control characters (line endings, tabs, NUL).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: line endings, tabs and NUL send a string to the parser on purpose
+const SYNTAX_CHARACTER = /[*_`[\]!<>&\\~^$@|\u0000-\u001f\u007f]|www\.|:\/\//i;
+
+/**
+ * A string of one line without any Markdown syntax, as the paragraph micromark would make of it
+ * (one text node, positions kept), or undefined when the parser must read it. Most units are
+ * such plain sentences, and parsing one costs a parser's set-up (extensions combined) that
+ * dwarfs the text: this keeps a long article's thousands of units cheap. `atBlockStart`: the line
+ * is read as a document (parseMarkdown), where its first character may open a block (`#`, `-`,
+ * `1.`, indentation), so it must be a letter.
+ */
+function plainLine(text: string, atBlockStart: boolean): Paragraph | undefined {
+  if (text === '' || SYNTAX_CHARACTER.test(text) || /^\s|\s$/.test(text)) return undefined;
+  if (atBlockStart && !/^\p{L}/u.test(text)) return undefined;
+  const position = () => ({ start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: text.length + 1, offset: text.length } });
+  return { type: 'paragraph', children: [{ type: 'text', value: text, position: position() }], position: position() };
 }
 
 /**

@@ -112,7 +112,7 @@ export async function inputRealPath(file: string, bounds: ProjectBounds): Promis
 function checkedRealPathSync(file: string, bounds: ProjectBounds): string {
   let real: string;
   try {
-    real = realpathSync(file);
+    real = realpathSync.native(file); // one realpath(3) call, not an lstat per path component
   } catch (error) {
     throw ioError(file, error);
   }

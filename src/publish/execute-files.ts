@@ -4,9 +4,9 @@
  * Decisions are the plan's (plan.ts, next-manifest.ts); this module only carries them out.
  */
 import { readdir } from 'node:fs/promises';
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { sha256 } from '../core/hash.js';
 import type { ArticleResult } from '../pipeline/article-task.js';
 import { removeEmptyDirectory, removeFile, removeStaleTemporaries, writeFileAtomic } from './atomic-write.js';
 import type { OutputEntry } from './manifest.js';
@@ -28,12 +28,22 @@ export function fileMatches(file: string, entry: OutputEntry): boolean {
     fd = openSync(file, OPEN_FLAGS);
     const stats = fstatSync(fd);
     if (!stats.isFile() || stats.size !== entry.bytes) return false;
-    return sha256(readFileSync(fd)) === entry.sha256;
+    return sha256OfFile(fd) === entry.sha256;
   } catch {
     return false;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** One buffer for every check: a no-op build hashes every output (tens of MB), and a buffer per file is garbage to collect. */
+const CHUNK = Buffer.allocUnsafe(1 << 20);
+
+/** sha256 (hex) of an open file's bytes, read in chunks. */
+function sha256OfFile(fd: number): string {
+  const hash = createHash('sha256');
+  for (let read = readSync(fd, CHUNK); read > 0; read = readSync(fd, CHUNK)) hash.update(CHUNK.subarray(0, read));
+  return hash.digest('hex');
 }
 
 /**
@@ -43,7 +53,8 @@ export function fileMatches(file: string, entry: OutputEntry): boolean {
  */
 function insideOutput(out: string, file: string): boolean {
   try {
-    const relative = path.relative(realpathSync(out), realpathSync(path.dirname(file)));
+    // `.native`: one realpath(3) call instead of an lstat per path component (thousands of files in a no-op build).
+    const relative = path.relative(realpathSync.native(out), realpathSync.native(path.dirname(file)));
     return !relative.startsWith('..') && !path.isAbsolute(relative);
   } catch {
     return false;

@@ -62,6 +62,9 @@ export function relativeLinkWarnings(article: Article, baseUrl?: string): Diagno
   const units = unitsOf([article.title, ...article.lead, ...article.sections.flatMap((s) => [s.heading, ...s.blocks])]);
   const out: Diagnostic[] = [];
   for (const unit of units) {
+    // Every link that can be unlinked is written with `[`: autolinks (`<https://…>`, `www.…`) keep
+    // or complete their address. Skipping the others saves parsing each unit a second time.
+    if (!unit.markdown.includes('[')) continue;
     const visit = (node: RootContent | Root): void => {
       if (node.type === 'link' && linkTarget(node.url, undefined).kind === 'unlink') {
         out.push(ruleDiagnostic('briefing:relative-link', article.path, { url: node.url }, placeIn(unit.place, node.position?.start)));
