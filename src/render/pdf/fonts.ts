@@ -10,6 +10,7 @@ import path from 'node:path';
 import { create, type Font } from 'fontkit';
 import type { PdfTheme } from './theme.js';
 import { deferGlyphNames } from './post-table.js';
+import { exactGlyphCodePoints } from './glyph-code-points.js';
 
 import { EMOJI_FONT_FILE, FONT_DIR } from './font-dir.js';
 
@@ -49,6 +50,7 @@ function loadFile(file: string, prepare: (font: Font) => Font): Font {
   const parsed = create(readFileSync(file));
   if (!('layout' in parsed)) throw new Error(`${file} is a font collection, not a single TrueType font`);
   deferGlyphNames(parsed);
+  exactGlyphCodePoints(parsed);
   const font = prepare(parsed);
   cache.set(file, font);
   return font;
