@@ -15,6 +15,7 @@ import { limits } from './limits.js';
 import type { Construct, Effects, Extension, State, Token, TokenizeContext } from 'micromark-util-types';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import type { Processor } from 'unified';
+import { memoParse } from './tree-memo.js';
 
 /** Math options shared by every parser and the writer: only `$$` delimits math (remark-math's option). */
 const MATH_OPTIONS = { singleDollarTextMath: false } as const;
@@ -139,9 +140,11 @@ export function inlineToParagraphLine(children: PhrasingContent[]): string {
  */
 export function parseMarkdown(text: string): Root {
   const depth = limits().nestingDepth;
-  const tree = fromMarkdown(capLinePrefixes(text, depth).text, GFM);
-  flattenDeepNesting(tree, depth);
-  return tree;
+  return memoParse(`markdown ${depth}`, text, () => {
+    const tree = fromMarkdown(capLinePrefixes(text, depth).text, GFM);
+    flattenDeepNesting(tree, depth);
+    return tree;
+  });
 }
 
 /**
@@ -176,12 +179,17 @@ const PARAGRAPH_ONLY: NonNullable<FromMarkdownOptions['extensions']>[number] = {
  * (which would start another paragraph) join the parts with a space. Positions are kept.
  */
 export function parseParagraph(text: string): Paragraph {
-  const tree = fromMarkdown(text, {
-    extensions: [boundedGfm(), math(MATH_OPTIONS), supersub(), PARAGRAPH_ONLY],
-    mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown(), supersubFromMarkdown()],
-  });
+  const depth = limits().nestingDepth;
+  return memoParse(`paragraph ${depth}`, text, () => paragraphOf(text, depth));
+}
+
+/** The syntax of {@link GFM} with block constructs off, for {@link parseParagraph}. */
+const PARAGRAPH: FromMarkdownOptions = { ...GFM, extensions: [...(GFM.extensions ?? []), PARAGRAPH_ONLY] };
+
+function paragraphOf(text: string, depth: number): Paragraph {
+  const tree = fromMarkdown(text, PARAGRAPH);
   // Block syntax is off, but emphasis and links can still nest: capped as in parseMarkdown.
-  flattenDeepNesting(tree, limits().nestingDepth);
+  flattenDeepNesting(tree, depth);
   const parts = tree.children.filter((node): node is Paragraph => node.type === 'paragraph');
   const first = parts[0];
   if (parts.length === 1 && first) return first;
