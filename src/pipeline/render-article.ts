@@ -56,7 +56,11 @@ export async function renderArticle(task: ArticleTask, common: CommonLocales): P
   const prepared = new Map<Lang, PreparedEdition>();
   for (const lang of LANGS) {
     commons.set(lang, await common(lang));
-    prepared.set(lang, await prepareEdition(task.paths, parsed.article, lang, commons.get(lang)!));
+    const plan = task.editions.find((e) => e.lang === lang);
+    prepared.set(
+      lang,
+      await prepareEdition(task.paths, parsed.article, lang, commons.get(lang)!, { render: plan !== undefined, review: plan?.review === true }),
+    );
   }
   const links = editionSet(source.slug, prepared, commons, parsed.article.meta.minCoverage ?? task.minCoverage, task.baseUrl);
   const editions: EditionOutcome[] = [];
