@@ -40,7 +40,10 @@ import type { OutputKind } from '../core/types.js';
 export async function renderArticle(task: ArticleTask, common: CommonLocales): Promise<ArticleResult> {
   const { source } = task;
   const read = await readSource(source);
-  const parsed = read.text === undefined ? undefined : parseArticle(read.text, source.file, source.slug, { keyFigures: keyFigureCap(task.paths.templates) });
+  const parsed =
+    read.text === undefined
+      ? undefined
+      : parseArticle(read.text, source.file, source.slug, { keyFigures: task.keyFigures ?? keyFigureCap(task.paths.templates) });
   const diagnostics = [...read.diagnostics, ...(parsed?.diagnostics ?? [])];
   if (!parsed || hasErrors(parsed.diagnostics)) {
     // An unreadable file may be a passing condition (permissions); a parse error is not.
