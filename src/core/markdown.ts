@@ -15,6 +15,7 @@ import { limits } from './limits.js';
 import type { Construct, Effects, Extension, State, Token, TokenizeContext } from 'micromark-util-types';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import type { Processor } from 'unified';
+import { memoParse } from './tree-memo.js';
 
 /** Math options shared by every parser and the writer: only `$$` delimits math (remark-math's option). */
 const MATH_OPTIONS = { singleDollarTextMath: false } as const;
@@ -141,9 +142,11 @@ export function parseMarkdown(text: string): Root {
   const plain = plainLine(text, true);
   if (plain) return { type: 'root', children: [plain], position: plain.position };
   const depth = limits().nestingDepth;
-  const tree = fromMarkdown(capLinePrefixes(text, depth).text, GFM);
-  flattenDeepNesting(tree, depth);
-  return tree;
+  return memoParse(`markdown ${depth}`, text, () => {
+    const tree = fromMarkdown(capLinePrefixes(text, depth).text, GFM);
+    flattenDeepNesting(tree, depth);
+    return tree;
+  });
 }
 
 /**
@@ -183,9 +186,14 @@ const GFM_PARAGRAPH: FromMarkdownOptions = { ...GFM, extensions: [...(GFM.extens
 export function parseParagraph(text: string): Paragraph {
   const plain = plainLine(text, false);
   if (plain) return plain;
+  const depth = limits().nestingDepth;
+  return memoParse(`paragraph ${depth}`, text, () => paragraphOf(text, depth));
+}
+
+function paragraphOf(text: string, depth: number): Paragraph {
   const tree = fromMarkdown(text, GFM_PARAGRAPH);
   // Block syntax is off, but emphasis and links can still nest: capped as in parseMarkdown.
-  flattenDeepNesting(tree, limits().nestingDepth);
+  flattenDeepNesting(tree, depth);
   const parts = tree.children.filter((node): node is Paragraph => node.type === 'paragraph');
   const first = parts[0];
   if (parts.length === 1 && first) return first;

@@ -27,6 +27,11 @@ export interface ArticleTask {
   /** The build's clock (ms since 1970), already resolved from SOURCE_DATE_EPOCH. */
   nowMs: number;
   minCoverage: number;
+  /**
+   * The theme's cap on key figure cards (templates/pdf/theme.json), when the caller read it once
+   * for all its articles (a build); absent, each render reads the theme (serve, whose theme may change).
+   */
+  keyFigures?: number;
   /** Per edition, when its content last changed (ms since 1970; `nowMs` when absent): the date it shows and its PDF dates. */
   contentMs?: Partial<Record<Lang, number>>;
   /** The site's address (`--base-url`): site-relative links resolve against it when the article gives no `url`. */

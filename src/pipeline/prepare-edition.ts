@@ -38,8 +38,25 @@ export interface PreparedEdition {
   ok: boolean;
 }
 
+/**
+ * What the build does with a prepared edition beyond deciding whether it is published (its
+ * status's coverage): render it (its translations are validated, their problems reported) and
+ * write its review page (its QA warnings). An edition of another language than those asked for
+ * (`--lang fr`) needs neither: its validation and QA would be computed and thrown away.
+ */
+export interface EditionNeeds {
+  render: boolean;
+  review: boolean;
+}
+
 /** Reads the translation of `article` into `lang` (nothing for French) and sets up i18next. */
-export async function prepareEdition(paths: ProjectPaths, article: Article, lang: Lang, common: LocaleFile): Promise<PreparedEdition> {
+export async function prepareEdition(
+  paths: ProjectPaths,
+  article: Article,
+  lang: Lang,
+  common: LocaleFile,
+  needs: EditionNeeds = { render: true, review: true },
+): Promise<PreparedEdition> {
   const diagnostics: Diagnostic[] = [];
   let namespaces: Record<string, LocaleFile['resources']> = { [COMMON_NS]: common.resources };
   let status: ArticleStatus | undefined;
@@ -51,19 +68,21 @@ export async function prepareEdition(paths: ProjectPaths, article: Article, lang
     const inputs = await readTranslationInputs(paths, lang, article.slug);
     diagnostics.push(...inputs.diagnostics);
     status = articleStatus(article, lang, inputs.target, inputs.state).status;
-    warnings = qaWarnings(status, inputs.state);
+    if (needs.review) warnings = qaWarnings(status, inputs.state);
     // The validation `check` runs: a unit whose translation has an error is shown in French
     // (marked, reported at its locale line), and the rest of the edition is built.
-    const used = new Set(status.units.filter((unit) => unit.status === 'ok').map((unit) => unit.key));
-    const validation = validateTranslations({
-      file: inputs.target.file,
-      lang,
-      entries: inputs.target.entries,
-      text: inputs.target.text,
-      units: segmentsOf(article).filter((unit) => used.has(unit.key)),
-    });
-    validationErrors.push(...validation.diagnostics);
-    invalid = validation.invalid;
+    if (needs.render) {
+      const used = new Set(status.units.filter((unit) => unit.status === 'ok').map((unit) => unit.key));
+      const validation = validateTranslations({
+        file: inputs.target.file,
+        lang,
+        entries: inputs.target.entries,
+        text: inputs.target.text,
+        units: segmentsOf(article).filter((unit) => used.has(unit.key)),
+      });
+      validationErrors.push(...validation.diagnostics);
+      invalid = validation.invalid;
+    }
     namespaces = { ...namespaces, [article.slug]: inputs.target.resources };
     translation = inputs.target;
   }

@@ -41,7 +41,8 @@ export async function renderArticle(task: ArticleTask, common: CommonLocales): P
   const { source } = task;
   const read = await readSource(source);
   const parse = task.reuseParse ? parseArticleReused : parseArticle;
-  const parsed = read.text === undefined ? undefined : parse(read.text, source.file, source.slug, { keyFigures: keyFigureCap(task.paths.templates) });
+  const keyFigures = task.keyFigures ?? keyFigureCap(task.paths.templates);
+  const parsed = read.text === undefined ? undefined : parse(read.text, source.file, source.slug, { keyFigures });
   const diagnostics = [...read.diagnostics, ...(parsed?.diagnostics ?? [])];
   if (!parsed || hasErrors(parsed.diagnostics)) {
     // An unreadable file may be a passing condition (permissions); a parse error is not.
@@ -57,7 +58,11 @@ export async function renderArticle(task: ArticleTask, common: CommonLocales): P
   const prepared = new Map<Lang, PreparedEdition>();
   for (const lang of LANGS) {
     commons.set(lang, await common(lang));
-    prepared.set(lang, await prepareEdition(task.paths, parsed.article, lang, commons.get(lang)!));
+    const plan = task.editions.find((e) => e.lang === lang);
+    prepared.set(
+      lang,
+      await prepareEdition(task.paths, parsed.article, lang, commons.get(lang)!, { render: plan !== undefined, review: plan?.review === true }),
+    );
   }
   const links = editionSet(source.slug, prepared, commons, parsed.article.meta.minCoverage ?? task.minCoverage, task.baseUrl);
   const editions: EditionOutcome[] = [];

@@ -29,6 +29,7 @@ import { displayPath, keptModifiedOutput, planBuild, type Removal } from './plan
 import { gatherPlanInputs } from './plan-inputs.js';
 import { nextManifest, type ArticleRecord } from './next-manifest.js';
 import { renderTasks, type BuildProgress } from './execute-render.js';
+import { keyFigureCap } from '../render/pdf/theme.js';
 import { removeEmptyFolders, removeRecorded, removeTemporaries, writeArticle } from './execute-files.js';
 
 export type { BuildProgress } from './execute-render.js';
@@ -126,8 +127,10 @@ async function buildLocked(options: BuildOptions, now: Date, everything: SourceF
 
   // Render what is stale; write each file as its article completes.
   const records: ArticleRecord[] = [];
+  // The theme's cap on key figures, read once for the build rather than once per article.
+  const keyFigures = plan.articles.length > 0 ? keyFigureCap(paths.templates) : undefined;
   const { workers } = await renderTasks(
-    plan.articles.map((article) => article.task),
+    plan.articles.map((article) => (keyFigures === undefined ? article.task : { ...article.task, keyFigures })),
     options,
     common,
     async (_task, result) => {

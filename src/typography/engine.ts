@@ -35,25 +35,44 @@ export function rulesFor(rules: readonly TypographyRule[], variant: FrenchVarian
   return rules.filter((rule) => rule.lang === 'en' || !rule.variants || rule.variants.includes(variant));
 }
 
+/**
+ * The pieces joined, with where each starts, and the protected spans of that text once a rule
+ * matched: shared by the rules that follow until one of them edits the text.
+ */
+interface Flow {
+  full: string;
+  starts: number[];
+  protectedSpans?: ProtectedIndex;
+}
+
 /** Applies `rules` in order to the pieces; text pieces are updated in place. */
 export function runRules(pieces: Piece[], rules: readonly TypographyRule[]): void {
+  let flow: Flow | undefined;
   for (const rule of rules) {
     if (!pieces.some((piece) => piece.kind === 'text' && piece.lang === rule.lang)) continue;
-    runRule(pieces, rule);
+    flow ??= joined(pieces);
+    if (runRule(pieces, rule, flow)) flow = undefined;
   }
 }
 
-function runRule(pieces: Piece[], rule: TypographyRule): void {
+function joined(pieces: readonly Piece[]): Flow {
   const starts: number[] = [];
   let full = '';
   for (const piece of pieces) {
     starts.push(full.length);
     full += piece.text;
   }
+  return { full, starts };
+}
+
+/** Runs one rule over the flow; true when it changed the text (the flow is then stale). */
+function runRule(pieces: Piece[], rule: TypographyRule, flow: Flow): boolean {
+  const { full, starts } = flow;
   rule.pattern.lastIndex = 0;
   const matches = [...full.matchAll(rule.pattern)];
-  if (matches.length === 0) return; // most rules match nothing: skip the protected-span scan
-  const protectedSpans = findProtected(full);
+  if (matches.length === 0) return false; // most rules match nothing: skip the protected-span scan
+  flow.protectedSpans ??= findProtected(full);
+  const protectedSpans = flow.protectedSpans;
   const edits: Edit[] = [];
   for (const match of matches) {
     const from = match.index;
@@ -63,6 +82,7 @@ function runRule(pieces: Piece[], rule: TypographyRule): void {
     if (planned) edits.push(...planned);
   }
   applyEdits(pieces, edits);
+  return edits.length > 0;
 }
 
 /**
