@@ -161,3 +161,21 @@ export function artifactPath(name: string): string {
   mkdirSync(dir, { recursive: true });
   return path.join(dir, name);
 }
+
+/**
+ * The bundle's files the bin and the render worker can load (dist/briefing.mjs, dist/build-worker.mjs
+ * and every chunk they import, transitively), to check what the bundle holds.
+ */
+export function reachableBundleFiles(): string[] {
+  const dist = path.join(REPO, 'dist');
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const [, spec] of text.matchAll(/["'](\.{1,2}\/[\w./-]+\.mjs)["']/g)) visit(path.resolve(path.dirname(file), spec!));
+  };
+  visit(path.join(dist, 'briefing.mjs'));
+  visit(path.join(dist, 'build-worker.mjs'));
+  return [...seen];
+}

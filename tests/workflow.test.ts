@@ -50,6 +50,7 @@ describe('the publishing workflow', () => {
   it('uploads and deploys only when the manifest differs from the deployed one', () => {
     const compare = steps('build').find((s) => s.id === 'compare');
     expect(compare?.run).toContain('sha256sum output/manifest.json');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template literal
     expect(jobs.build?.outputs?.changed).toBe('${{ steps.compare.outputs.changed }}');
     for (const action of ['actions/upload-pages-artifact', 'actions/upload-artifact']) {
       expect(uses('build', action).map((s) => s.if)).toEqual(["steps.compare.outputs.changed == 'true'"]);
@@ -67,6 +68,7 @@ describe('the publishing workflow', () => {
     expect(uses('build', 'actions/cache/save')).toEqual([]);
     expect(uses('node-22', 'actions/cache/save')).toEqual([]);
     expect(jobs.remember?.needs).toEqual(['build', 'deploy']);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template literal
     expect(uses('remember', 'actions/cache/save').map((s) => s.with?.key)).toEqual(['briefing-output-${{ needs.build.outputs.manifest }}']);
     expect(steps('remember').some((s) => s.run?.includes('gh cache delete "$PREVIOUS"'))).toBe(true);
     expect(workflow.permissions.actions).toBe('write');
