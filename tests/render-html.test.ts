@@ -165,12 +165,12 @@ describe('renderHtml: page structure', () => {
   });
 
   it('formats the date per language', () => {
-    expect(formatDate('2025-08-01', 'fr')).toBe('1 août 2025');
+    expect(formatDate('2025-08-01', 'fr')).toBe('1er août 2025');
     expect(formatDate('2025-08-01', 'en')).toBe('1 August 2025');
     expect(formatDate('not a date', 'en')).toBe('not a date');
     const fr = renderHtml(sampleDoc({ lang: 'fr', t: commonT('fr') }));
     expect(fr).toContain('<html lang="fr">');
-    expect(fr).toContain('Préparée le 1 août 2025');
+    expect(fr).toContain('Préparée le 1er août 2025');
     expect(fr).toContain('aria-label="Sommaire"');
     expect(fr).toContain('Traduction manquante');
   });

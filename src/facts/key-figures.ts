@@ -3,7 +3,8 @@
  * structured value for per-language formatting and a short French label for translators.
  * Pure: no I/O.
  */
-import { dateTimeFormat, numberFormat } from '../core/intl-formats.js';
+import { numberFormat } from '../core/intl-formats.js';
+import { formatDay } from '../core/dates.js';
 import type { Article, Currency, FigureKind, KeyFigure, Scale } from '../core/types.js';
 import { DEFAULTS } from '../core/defaults.js';
 import { slugify } from '../core/slug.js';
@@ -347,8 +348,6 @@ export function keyFigures(article: Article): KeyFigure[] {
 // Formatting
 // ---------------------------------------------------------------------------------------------
 
-const UTC_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
-
 /**
  * A figure written for `lang`, with Node's ICU (`Intl`):
  * - amount: fr "1 milliard de dollars", "1,5 milliard d’euros", "2 000 euros";
@@ -368,11 +367,9 @@ export function formatFigure(figure: KeyFigure, lang: 'fr' | 'en'): string {
       // typography (and the brief) wants the narrow one, U+202F, as ICU already uses between digit groups.
       return lang === 'fr' ? text.replace(/\u00a0%/, '\u202f%') : text;
     }
-    case 'date': {
-      const text = dateTimeFormat(locale, UTC_DATE).format(figure.value);
-      // French writes the first of the month as an ordinal; ICU does not.
-      return lang === 'fr' ? text.replace(/^1(?=\s)/, '1er') : text;
-    }
+    case 'date':
+      // The briefing's one date formatter ("1er janvier 2025" in French).
+      return formatDay(figure.value, lang);
     case 'amount': {
       const currency = CURRENCIES.find((c) => c.currency === figure.currency);
       const large = Math.abs(figure.value) >= 1e6;

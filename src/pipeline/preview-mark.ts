@@ -3,7 +3,7 @@
  * "EMBARGOED until 2 December 2026, 08:00 UTC — not for publication", from the edition's
  * `common.json` (`previewMark.draft`, `previewMark.embargo`).
  */
-import { dateTimeFormat } from '../core/intl-formats.js';
+import { formatDateTime } from '../core/dates.js';
 import type { i18n } from 'i18next';
 import type { Lang } from '../core/types.js';
 import { COMMON_NS } from '../i18n/instance.js';
@@ -16,7 +16,7 @@ export function previewMark(hidden: { visibility: Visibility; embargo?: string }
   return String(t('previewMark.embargo', { date: embargoText(hidden.embargo, lang) }));
 }
 
-/** `2026-12-02T08:00:00.000Z` → "2 December 2026 at 08:00 UTC" in the edition's language. */
+/** `2026-12-01T08:00:00.000Z` → fr "1er décembre 2026 à 08:00 UTC", en "December 1, 2026 at 8:00 AM UTC". */
 function embargoText(embargo: string, lang: Lang): string {
-  return `${dateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(embargo))} UTC`;
+  return `${formatDateTime(new Date(embargo), lang)} UTC`;
 }

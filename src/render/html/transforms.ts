@@ -4,7 +4,6 @@ import { CLASS } from '../../core/class-names.js';
 import { hasClass, isElement } from './outline.js';
 import { isFigureImage } from './image.js';
 
-const HEADING = /^h[1-6]$/;
 const newline = (): Text => ({ type: 'text', value: '\n' });
 
 /** The note shown before a French fallback, by why it is shown. */
@@ -15,20 +14,20 @@ export interface FallbackNotes {
 }
 
 /**
- * Puts a visible, translated note next to each top-level block marked as a French fallback:
- * before a block, after a heading (so a section still starts with its heading).
+ * Puts one visible, translated note before each top-level block marked as a French fallback,
+ * headings included: the note and its block make one box (templates/html/style.css), so a
+ * heading's note is never a box of its own, and a fallback heading followed by a fallback
+ * paragraph shows note, heading, note, paragraph — never two notes in a row.
  */
 export function addFallbackNotes(nodes: readonly RootContent[], notes: FallbackNotes): RootContent[] {
   const out: RootContent[] = [];
   for (const node of nodes) {
-    const note = !isElement(node) ? notes.missing : hasClass(node, CLASS.stale) ? notes.stale : hasClass(node, CLASS.invalid) ? notes.invalid : notes.missing;
     if (!isElement(node) || !hasClass(node, CLASS.fallback)) {
       out.push(node);
-    } else if (HEADING.test(node.tagName)) {
-      out.push(node, newline(), noteElement(note));
-    } else {
-      out.push(noteElement(note), newline(), node);
+      continue;
     }
+    const note = hasClass(node, CLASS.stale) ? notes.stale : hasClass(node, CLASS.invalid) ? notes.invalid : notes.missing;
+    out.push(noteElement(note), newline(), node);
   }
   return out;
 }
