@@ -93,11 +93,10 @@ export function renderMarkdown(doc: BriefingDocument): string {
   const children: RootContent[] = [
     ...(hasTitle ? [] : mark),
     ...tree.children.flatMap((node): RootContent[] => {
-      if (node.type === 'heading' && node.depth === 1) return [node, ...mark, ...(line ? [line] : [])];
-      if (node.data?.fallback !== 'fr' || node.type === 'heading') return [calloutAsAlert(node)];
-      const text = fallbackNote(doc.t, node.data.fallbackReason);
-      const note: Paragraph = { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: text }] }] };
-      return [note, calloutAsAlert(node)];
+      // One note right before each block shown in French, headings and the title included (as in HTML and PDF).
+      const note: Paragraph[] = node.data?.fallback === 'fr' ? [emphasised(fallbackNote(doc.t, node.data.fallbackReason))] : [];
+      if (node.type === 'heading' && node.depth === 1) return [...note, node, ...mark, ...(line ? [line] : [])];
+      return [...note, calloutAsAlert(node)];
     }),
   ];
   return markdownWriter.stringify({ type: 'root', children } as Root);
@@ -112,5 +111,9 @@ function markdownDateline(doc: BriefingDocument): Paragraph | undefined {
   if (!doc.authors?.length && !doc.published) return undefined;
   const line = dateline(doc);
   const text = datelineParts(doc.published ? line : { ...line, date: '' }).join(' · ');
+  return emphasised(text);
+}
+
+function emphasised(text: string): Paragraph {
   return { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: text }] }] };
 }

@@ -31,6 +31,8 @@ import { renderCodeBlock } from './code.js';
 import { renderCaption, renderFigure } from './image.js';
 import { addNestedBookmark } from './bookmarks.js';
 import { noteAsList } from './notes.js';
+import { themeFont } from './fonts.js';
+import { inkExtents } from './glyph-extents.js';
 
 const SKIPPED = new Set(['html', 'definition', 'yaml', 'toml']);
 const HEADING_LINE_HEIGHT = 1.22;
@@ -180,10 +182,19 @@ function leadingHeight(ctx: LayoutContext, node: RootContent | undefined, col: C
   return note + Math.min(height, lines);
 }
 
+function headingText(node: Heading): string {
+  return plainText(node).replace(/\s+/g, ' ').trim();
+}
+
+function headingSize(ctx: LayoutContext, node: Heading): number {
+  const sizes = ctx.theme.sizes;
+  return node.depth === 2 ? sizes.h2 : node.depth === 3 ? sizes.h3 : sizes.h4;
+}
+
 function renderHeading(ctx: LayoutContext, node: Heading, parent: StructParent, col: Column, next?: RootContent): void {
   const { doc, theme } = ctx;
-  const text = plainText(node).replace(/\s+/g, ' ').trim();
-  const size = node.depth === 2 ? theme.sizes.h2 : node.depth === 3 ? theme.sizes.h3 : theme.sizes.h4;
+  const text = headingText(node);
+  const size = headingSize(ctx, node);
   const color = node.depth === 2 ? theme.colors.accent : theme.colors.text;
   const after = node.depth === 2 ? theme.spacing.afterH2 : theme.spacing.afterH3;
   const x = columnX(ctx, col);
@@ -220,20 +231,28 @@ function renderThematicBreak(ctx: LayoutContext, col: Column): void {
   ctx.doc.y += theme.spacing.thematicBreak;
 }
 
-/** A block shown in French in another edition: a small note above it and a bar beside it. */
+/**
+ * A block shown in French in another edition: a small note above it and a bar beside both, one
+ * note per block (a heading's too, so a note always sits right before its own block and two
+ * identical notes never follow each other). The title has its own (./title-block.ts).
+ */
 function renderFallback(ctx: LayoutContext, node: RootContent, parent: StructParent, col: Column, next?: RootContent): void {
   const { doc, theme } = ctx;
-  const inner: Column = { ...col, indent: col.indent + theme.spacing.fallbackIndent, lang: 'fr' };
-  const bar = { x: columnX(ctx, col), width: theme.rules.fallback, color: theme.colors.fallback, trim: ctx.bodyLineGap };
-  if (node.type === 'heading') {
-    withLeftBar(ctx, { ...bar, trim: 0 }, () => renderBlock(ctx, node, parent, inner, next));
+  const reason = node.data?.fallbackReason;
+  if (node.type === 'heading' && node.depth === 1) {
+    renderTitleBlock(ctx, plainText(node), parent, reason ?? 'missing');
     return;
   }
-  const note = fallbackNote(ctx.t, node.data?.fallbackReason);
+  const inner: Column = { ...col, indent: col.indent + theme.spacing.fallbackIndent, lang: 'fr' };
+  const note = fallbackNote(ctx.t, reason);
   const noteGap = useFont(ctx, 'sansItalic', theme.sizes.note, 1.25);
   const noteHeight = doc.heightOfString(note, { width: columnWidth(ctx, inner), lineGap: noteGap });
-  // Keep the note with the start of its block.
-  ensureSpace(ctx, noteHeight + theme.spacing.fallbackNote + leadingHeight(ctx, { ...node, data: {} }, inner));
+  // Keep the note with the start of its block; a heading's, with the heading and what follows it.
+  const start = node.type === 'heading' ? headingHeight(ctx, node, inner) + leadingHeight(ctx, next, inner) : leadingHeight(ctx, { ...node, data: {} }, inner);
+  ensureSpace(ctx, noteHeight + theme.spacing.fallbackNote + start);
+  // The bar stops at the block's last line of ink, not at the line gap under it.
+  const trim = node.type === 'heading' ? headingInkTrim(ctx, node) : ctx.bodyLineGap;
+  const bar = { x: columnX(ctx, col), width: theme.rules.fallback, color: theme.colors.fallback, trim };
   withLeftBar(ctx, bar, () => {
     const y = doc.y;
     tagBlock(ctx, parent, 'Note', () => {
@@ -247,4 +266,18 @@ function renderFallback(ctx: LayoutContext, node: RootContent, parent: StructPar
     doc.y += theme.spacing.fallbackNote;
     renderBlock(ctx, node, parent, inner, next);
   });
+}
+
+/** Height of a heading's lines (without the space after it). */
+function headingHeight(ctx: LayoutContext, node: Heading, col: Column): number {
+  const lineGap = useFont(ctx, 'heading', headingSize(ctx, node), HEADING_LINE_HEIGHT);
+  return ctx.doc.heightOfString(headingText(node), { width: columnWidth(ctx, col), lineGap });
+}
+
+/** From the bottom of a heading's last line box (gap included) up to its letters' lowest ink. */
+function headingInkTrim(ctx: LayoutContext, node: Heading): number {
+  const size = headingSize(ctx, node);
+  const lineGap = useFont(ctx, 'heading', size, HEADING_LINE_HEIGHT);
+  const ink = inkExtents(themeFont(ctx.theme, 'heading'), headingText(node), size);
+  return ctx.doc.currentLineHeight(true) + lineGap - ink.baseline - ink.descent;
 }

@@ -1,11 +1,16 @@
 /**
  * The title block opening page 1: the title, a line "Briefing · By <authors> · Published <date>", and a
- * thin accent rule. Also adds the outline's top item, under which section bookmarks go.
+ * thin accent rule. Also adds the outline's top item, under which section bookmarks go. A title
+ * shown in French gets the fallback note above it and the fallback bar beside note and title only.
  */
 import { horizontalRule, useFont, type LayoutContext } from './layout.js';
 import { writeText } from './inline.js';
 import { artifact, tagBlock, type StructParent } from './tagging.js';
+import { themeFont } from './fonts.js';
+import { inkExtents } from './glyph-extents.js';
 import { datelineParts } from '../dateline.js';
+import { fallbackNote } from '../fallback-note.js';
+import type { FallbackReason } from '../../core/node-data.js';
 
 const TITLE_LINE_HEIGHT = 1.18;
 
@@ -26,12 +31,18 @@ function balancedWidth(doc: PDFKit.PDFDocument, text: string, width: number, lin
   return Math.min(width, Math.ceil(hi) + 2);
 }
 
-export function renderTitleBlock(ctx: LayoutContext, title: string, parent: StructParent): void {
+/** `fallback`: why the title is shown in French, when it is. */
+export function renderTitleBlock(ctx: LayoutContext, title: string, parent: StructParent, fallback?: FallbackReason): void {
   const { doc, theme } = ctx;
   const text = title.replace(/\s+/g, ' ').trim();
   const x = ctx.left;
   const width = ctx.width;
   const y = doc.y;
+  const size = ctx.compact ? theme.sizes.h2 * 1.25 : theme.sizes.title;
+  const ink = inkExtents(themeFont(theme, 'heading'), text, size);
+  // A French title is indented like any fallback block, its first letter's ink (not its advance box) where the block's text starts.
+  const indent = fallback ? Math.max(theme.spacing.fallbackIndent - ink.left, theme.rules.fallback + 1) : 0;
+  const titleY = fallback ? renderFallbackNote(ctx, fallback, x + indent, y, width - indent, parent) : y;
 
   if (ctx.bookmarks !== false) ctx.outline = doc.outline.addItem(text, { expanded: true });
   // The logo (decoration: an artifact) sits at the top right; the title keeps clear of it.
@@ -44,12 +55,22 @@ export function renderTitleBlock(ctx: LayoutContext, title: string, parent: Stru
     artifact(ctx, 'Layout', () => void doc.image(image as unknown as Buffer, x + width - logoWidth, y, { height }));
     logoWidth += 18;
   }
-  tagBlock(ctx, parent, 'H1', () => {
-    const lineGap = useFont(ctx, 'heading', ctx.compact ? theme.sizes.h2 * 1.25 : theme.sizes.title, TITLE_LINE_HEIGHT);
-    const titleWidth = balancedWidth(doc, text, width - logoWidth, lineGap);
-    doc.fillColor(theme.colors.accent);
-    writeText(ctx, 'heading', text, x, y, { width: titleWidth, lineGap, align: 'left' });
-  });
+  let inkBottom = titleY;
+  tagBlock(
+    ctx,
+    parent,
+    'H1',
+    () => {
+      const lineGap = useFont(ctx, 'heading', size, TITLE_LINE_HEIGHT);
+      const titleWidth = balancedWidth(doc, text, width - logoWidth - indent, lineGap);
+      doc.fillColor(theme.colors.accent);
+      writeText(ctx, 'heading', text, x + indent, titleY, { width: titleWidth, lineGap, align: 'left' });
+      // The bar ends at the last line's ink: its baseline plus the title's deepest descender.
+      inkBottom = doc.y - doc.currentLineHeight(true) - lineGap + ink.baseline + ink.descent;
+    },
+    fallback ? { lang: 'fr' } : {},
+  );
+  if (fallback) fallbackBar(ctx, x, y, inkBottom);
 
   doc.y += theme.spacing.titleMeta;
   const metaY = doc.y;
@@ -75,4 +96,26 @@ export function renderTitleBlock(ctx: LayoutContext, title: string, parent: Stru
   horizontalRule(ctx, { indent: 0 }, theme.rules.title, theme.colors.accent);
   doc.y += theme.rules.title;
   doc.x = ctx.left;
+}
+
+/** The fallback note set at `x`, `y` (tagged as a note); returns where the title starts under it. */
+function renderFallbackNote(ctx: LayoutContext, reason: FallbackReason, x: number, y: number, width: number, parent: StructParent): number {
+  const { doc, theme } = ctx;
+  tagBlock(ctx, parent, 'Note', () => {
+    const lineGap = useFont(ctx, 'sansItalic', theme.sizes.note, 1.25);
+    doc.fillColor(theme.colors.fallback).text(fallbackNote(ctx.t, reason), x, y, { width, lineGap, align: 'left' });
+  });
+  return doc.y + theme.spacing.fallbackNote;
+}
+
+/** The fallback bar at the column's left edge, from `top` to `bottom` (an artifact). */
+function fallbackBar(ctx: LayoutContext, x: number, top: number, bottom: number): void {
+  const { doc, theme } = ctx;
+  artifact(ctx, 'Layout', () => {
+    doc
+      .save()
+      .rect(x, top, theme.rules.fallback, bottom - top)
+      .fill(theme.colors.fallback)
+      .restore();
+  });
 }
