@@ -52,10 +52,15 @@ export function stripHinting(font: Uint8Array): Uint8Array {
   const newOffsets: number[] = [0];
   for (const glyph of glyphs) newOffsets.push((newOffsets.at(-1) as number) + glyph.length + (glyph.length % 2));
   const newGlyf = new Uint8Array(newOffsets.at(-1) as number);
-  glyphs.forEach((glyph, gid) => newGlyf.set(glyph, newOffsets[gid] as number));
+  glyphs.forEach((glyph, gid) => {
+    newGlyf.set(glyph, newOffsets[gid] as number);
+  });
   const newLoca = new Uint8Array((numGlyphs + 1) * (longOffsets ? 4 : 2));
   const locaView = view(newLoca);
-  newOffsets.forEach((offset, i) => (longOffsets ? locaView.setUint32(i * 4, offset) : locaView.setUint16(i * 2, offset / 2)));
+  newOffsets.forEach((offset, i) => {
+    if (longOffsets) locaView.setUint32(i * 4, offset);
+    else locaView.setUint16(i * 2, offset / 2);
+  });
 
   // maxp: no twilight zone, storage, functions or instructions any more.
   const newMaxp = maxp.data.slice();
