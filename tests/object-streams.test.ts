@@ -57,6 +57,29 @@ describe.skipIf(!TOOLS)('packObjectStreams', () => {
     expect(packObjectStreams(original).equals(packed)).toBe(true);
   });
 
+  it('indexes more objects than 16 bits count', () => {
+    // A hand-written file laid out as pdfkit writes one: catalog, empty page tree, 70 000 small dictionaries.
+    const count = 70_002;
+    const parts = ['%PDF-1.7\n'];
+    const offsets: number[] = [];
+    let length = parts[0]?.length ?? 0;
+    for (let id = 1; id <= count; id++) {
+      const body = id === 1 ? '<< /Type /Catalog /Pages 2 0 R >>' : id === 2 ? '<< /Type /Pages /Kids [] /Count 0 >>' : `<< /N ${id} >>`;
+      const object = `${id} 0 obj\n${body}\nendobj\n`;
+      offsets.push(length);
+      parts.push(object);
+      length += object.length;
+    }
+    parts.push(`xref\n0 ${count + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`));
+    parts.push(`trailer\n<<\n/Size ${count + 1}\n/Root 1 0 R\n>>\nstartxref\n${length}\n%%EOF\n`);
+    const packed = packObjectStreams(Buffer.from(parts.join(''), 'latin1'));
+    expect(packed.toString('latin1')).toContain('/W [1 3 3]');
+    const file = path.join(dir, 'many.pdf');
+    writeFileSync(file, packed);
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+    expect(execFileSync('qpdf', ['--show-object=70002', file], { encoding: 'utf8' }).trim()).toBe('<< /N 70002 >>');
+  });
+
   it('leaves PDF 1.3 and what is not a pdfkit file as they are', async () => {
     const old = await pdfkitFile('1.3');
     expect(packObjectStreams(old)).toBe(old);

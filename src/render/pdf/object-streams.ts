@@ -61,8 +61,10 @@ export function packObjectStreams(pdf: Buffer): Buffer {
 
   entries[xrefId] = [1, offset, 0];
   const xrefOffset = offset;
-  const width = Math.max(1, Math.ceil(Math.log2(offset + 1) / 8));
-  const columns = 1 + width + 2;
+  const width = byteWidth(offset);
+  // Field 3: generation 65 535 of the free object 0, or an index in the object stream.
+  const width3 = byteWidth(Math.max(0xffff, loose.length - 1));
+  const columns = 1 + width + width3;
   // PNG "Up" predictor on each row: consecutive offsets differ in their last bytes only.
   const rows = Buffer.alloc(entries.length * (columns + 1));
   let previous = Buffer.alloc(columns);
@@ -70,16 +72,23 @@ export function packObjectStreams(pdf: Buffer): Buffer {
     const line = Buffer.alloc(columns);
     line[0] = type;
     line.writeUIntBE(field2, 1, width);
-    line.writeUInt16BE(field3, 1 + width);
+    line.writeUIntBE(field3, 1 + width, width3);
     const start = row * (columns + 1);
     rows[start] = 2;
     for (let c = 0; c < columns; c++) rows[start + 1 + c] = ((line[c] as number) - (previous[c] as number)) & 0xff;
     previous = line;
   });
-  const dictionary = `/Type /XRef /Size ${entries.length} /W [1 ${width} 2] ${trailer} /DecodeParms << /Predictor 12 /Columns ${columns} >>`;
+  const dictionary = `/Type /XRef /Size ${entries.length} /W [1 ${width} ${width3}] ${trailer} /DecodeParms << /Predictor 12 /Columns ${columns} >>`;
   emit(streamObject(xrefId, dictionary, rows));
   emit(Buffer.from(`startxref\n${xrefOffset}\n%%EOF\n`));
   return Buffer.concat(parts);
+}
+
+/** Bytes needed to write `n` big-endian. */
+function byteWidth(n: number): number {
+  let bytes = 1;
+  while (n >= 256 ** bytes) bytes++;
+  return bytes;
 }
 
 function streamObject(id: number, dictionary: string, data: Buffer): Buffer {
