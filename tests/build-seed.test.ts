@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expectGolden, inlinedStylesheet, withStylesheetMarker } from './golden.js';
-import { REPO, pdfInfo, pdfText, runCli } from './helpers.js';
+import { REPO, pdfInfo, pdfObjectsText, pdfText, runCli } from './helpers.js';
 import { expectLooksLikeReference, rasterisePdfPage } from './visual.js';
 
 const out = mkdtempSync(path.join(tmpdir(), 'briefing-seed-'));
@@ -72,7 +72,7 @@ describe('briefing build on the seed', () => {
     expect(info.Tagged).toBe('yes');
     expect(info.Title).toBe(`${fr.title} · ${en.title}`);
     execFileSync('qpdf', ['--check', pdf]);
-    const raw = readFileSync(pdf, 'latin1');
+    const raw = pdfObjectsText(pdf);
     expect(raw).toContain('/Lang (fr)');
     expect(raw).toContain('/Lang (en)');
     const text = flat(pdfText(pdf));
@@ -128,7 +128,7 @@ describe('briefing build on the seed', () => {
     expect(info.Title).toBe((lang === 'fr' ? fr : en).title);
     expect(info['Page size']).toContain('595.28 x 841.89 pts (A4)');
     expect(Number(info.Pages)).toBeGreaterThanOrEqual(2);
-    const raw = readFileSync(file(lang, 'pdf'), 'latin1');
+    const raw = pdfObjectsText(file(lang, 'pdf'));
     expect(raw).toContain(`/Lang (${lang})`);
     const outline = execFileSync('qpdf', ['--json', '--json-key=outlines', file(lang, 'pdf')], { encoding: 'utf8' });
     const titles = (JSON.parse(outline).outlines as { title: string; kids: { title: string }[] }[]).flatMap((o) => [o.title, ...o.kids.map((k) => k.title)]);

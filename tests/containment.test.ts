@@ -10,7 +10,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BIN, EPOCH, runCli, tempProject, treeHashes } from './helpers.js';
+import { BIN, EPOCH, pdfObjectsText, runCli, tempProject, treeHashes } from './helpers.js';
 import { EXIT } from '../src/core/errors.js';
 import { projectPaths } from '../src/core/paths.js';
 import { projectBounds, containment } from '../src/project/bounds.js';
@@ -35,12 +35,12 @@ function outsideFile(name: string, content = SECRET): string {
   return path.join(dir, name);
 }
 
-/** Every output file's text, to check that a secret reached none of them. */
+/** Every output file's text (a PDF's objects uncompressed), to check that a secret reached none of them. */
 function allOutput(root: string): string {
   const out = path.join(root, 'output');
   if (!existsSync(out)) return '';
   return Object.keys(treeHashes(out))
-    .map((file) => readFileSync(path.join(out, file), 'latin1'))
+    .map((file) => (file.endsWith('.pdf') ? pdfObjectsText(path.join(out, file)) : readFileSync(path.join(out, file), 'latin1')))
     .join('\n');
 }
 

@@ -102,6 +102,15 @@ export function pdfText(file: string, ...args: string[]): string {
   return execFileSync('pdftotext', [...args, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
 
+/**
+ * A PDF's objects as text, for looking for dictionary entries (`/Lang (fr)`, `/URI (…)`): the
+ * renderer packs dictionaries into compressed object streams, so the file's own bytes do not show
+ * them. qpdf's QDF form lists every object on its own, streams uncompressed.
+ */
+export function pdfObjectsText(file: string): string {
+  return execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { encoding: 'latin1', maxBuffer: 64 << 20 });
+}
+
 /** `pdfinfo` fields as a record. */
 export function pdfInfo(file: string): Record<string, string> {
   const text = execFileSync('pdfinfo', [file], { encoding: 'utf8' });

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/core/paths.js';
 import type { BriefingDocument, Lang } from '../src/core/types.js';
 import { loadPdfTheme, PdfThemeError, renderPdf } from '../src/render/pdf/index.js';
-import { artifactPath, commonT, hasTool } from './helpers.js';
+import { artifactPath, commonT, hasTool, pdfObjectsText } from './helpers.js';
 
 const NNBSP = '\u202F';
 const CREATED = new Date('2025-03-05T09:30:00Z');
@@ -244,7 +244,7 @@ describe.skipIf(!TOOLS)('renderPdf', () => {
     expect(fonts).toContain('DejaVuSerif');
     expect(fonts).toContain('DejaVuSans-Bold');
     expect(fonts).not.toMatch(/Helvetica|Times|Courier/);
-    const raw = bytes.fr!.toString('latin1');
+    const raw = pdfObjectsText(files.fr!);
     expect(raw).toMatch(/\/S \/URI\s*\/URI \(https:\/\/www\.ecologie\.gouv\.fr\/eau\)/);
   });
 

@@ -11,6 +11,7 @@ import { create, type Font } from 'fontkit';
 import type { PdfTheme } from './theme.js';
 import { deferGlyphNames } from './post-table.js';
 import { exactGlyphCodePoints } from './glyph-code-points.js';
+import { stripHinting } from './strip-hinting.js';
 
 import { EMOJI_FONT_FILE, FONT_DIR } from './font-dir.js';
 
@@ -51,9 +52,29 @@ function loadFile(file: string, prepare: (font: Font) => Font): Font {
   if (!('layout' in parsed)) throw new Error(`${file} is a font collection, not a single TrueType font`);
   deferGlyphNames(parsed);
   exactGlyphCodePoints(parsed);
+  embedUnhinted(parsed);
   const font = prepare(parsed);
   cache.set(file, font);
   return font;
+}
+
+interface Subset {
+  encode(): Uint8Array;
+}
+
+/**
+ * pdfkit embeds `font.createSubset().encode()`; the subsets this font hands out drop their
+ * TrueType hinting on the way (strip-hinting.ts says why).
+ */
+function embedUnhinted(font: Font): void {
+  const subsets = font as unknown as { createSubset(): Subset };
+  const createSubset = subsets.createSubset.bind(font);
+  subsets.createSubset = () => {
+    const subset = createSubset();
+    const encode = subset.encode.bind(subset);
+    subset.encode = () => stripHinting(encode());
+    return subset;
+  };
 }
 
 /** The fonts of the fallback chain after a run's own font, in order (for glyph coverage). */

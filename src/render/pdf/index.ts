@@ -11,6 +11,7 @@ import { limits } from '../../core/limits.js';
 import type { BriefingDocument } from '../../core/types.js';
 import { renderBlocks } from './blocks.js';
 import { registerFonts } from './fonts.js';
+import { packObjectStreams } from './object-streams.js';
 import { shareShaping } from './shaping-cache.js';
 import { useFont, type LayoutContext } from './layout.js';
 import { addPageFurniture } from './page-furniture.js';
@@ -95,7 +96,7 @@ export function openPdf(meta: PdfMeta, options: RenderPdfOptions): PdfSession {
     pdf.on('readable', () => {
       for (let chunk: Buffer | null = pdf.read(); chunk !== null; chunk = pdf.read()) chunks.push(chunk);
     });
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('end', () => resolve(packObjectStreams(Buffer.concat(chunks))));
     pdf.on('error', reject);
   });
 
