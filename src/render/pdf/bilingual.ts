@@ -14,7 +14,7 @@ import type { BriefingDocument } from '../../core/types.js';
 import { isKeyFigure } from '../../core/node-data.js';
 import { pairBlocks, type BlockPair } from '../bilingual/pairs.js';
 import { gapBetween, renderBlocks } from './blocks.js';
-import { bodyLineHeight, ensureSpace, pageIndex, space, useFont, type LayoutContext } from './layout.js';
+import { bodyLineHeight, ensureSpace, openingHeight, pageIndex, space, useFont, type LayoutContext } from './layout.js';
 import { closePdf, openPdf, type RenderPdfOptions } from './index.js';
 import { BUILTIN_TEMPLATES } from '../../core/paths.js';
 import { endGroup, tagGroup, type StructParent } from './tagging.js';
@@ -134,5 +134,5 @@ function startHeight(ctx: LayoutContext, node: RootContent): number {
   const lineGap = useFont(ctx, 'body', theme.sizes.body);
   const height = doc.heightOfString(plainText(node), { width: ctx.width, lineGap });
   if (isKeyFigure(node)) return height + theme.sizes.figure * 2 + 2 * theme.spacing.figurePadding;
-  return height <= 3 * line + 1 ? height : 2 * line;
+  return openingHeight(ctx, height);
 }
