@@ -34,6 +34,8 @@ interface Words {
   calloutTitle: string;
   calloutText: string;
   note: string;
+  /** The note as the edition shows it, after the typography stage. */
+  noteShown: string;
   /** The words the note is called from (the lead's last words). */
   called: string;
 }

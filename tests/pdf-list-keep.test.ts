@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BriefingDocument, Lang } from '../src/core/types.js';
 import { renderBilingualPdf } from '../src/render/pdf/bilingual.js';
 import { renderPdf } from '../src/render/pdf/index.js';
-import { artifactPath, commonT, hasTool } from './helpers.js';
+import { artifactPath, commonT, hasTool, pdfWords, type PdfWord } from './helpers.js';
 
 const TOOLS = hasTool('pdftotext') && hasTool('pdftoppm');
 const CREATED = new Date('2025-03-05T09:30:00Z');
@@ -56,28 +56,8 @@ function buildDoc(lang: Lang): BriefingDocument {
   return { slug: 'listes', lang, title: 'Listes', tree, t: commonT(lang), toc: [], date: '2025-03-05' };
 }
 
-interface Word {
-  page: number;
-  x0: number;
-  x1: number;
-  y0: number;
-  text: string;
-}
-
-/** Every word of the PDF with its page and box, from pdftotext -bbox. */
-function words(file: string): Word[] {
-  const xhtml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const out: Word[] = [];
-  xhtml.split('<page ').forEach((page, index) => {
-    for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
-      out.push({ page: index, x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), text: m[4]! });
-    }
-  });
-  return out;
-}
-
 /** Bullets with no word just after them on their line: a marker whose text went elsewhere. */
-function loneBullets(all: Word[]): string[] {
+function loneBullets(all: PdfWord[]): string[] {
   return all
     .filter((word) => word.text === '•')
     .filter((bullet) => !all.some((w) => w.page === bullet.page && Math.abs(w.y0 - bullet.y0) < 3 && w.x0 > bullet.x1 && w.x0 < bullet.x1 + 30))
@@ -86,7 +66,7 @@ function loneBullets(all: Word[]): string[] {
 
 describe.skipIf(!TOOLS)('list markers at the foot of a page or column', () => {
   let dir: string;
-  const found: Record<string, Word[]> = {};
+  const found: Record<string, PdfWord[]> = {};
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'briefing-lists-'));
     const editions = {
@@ -96,7 +76,7 @@ describe.skipIf(!TOOLS)('list markers at the foot of a page or column', () => {
     for (const [name, render] of Object.entries(editions)) {
       const file = path.join(dir, `listes.${name}.pdf`);
       writeFileSync(file, await render());
-      found[name] = words(file);
+      found[name] = pdfWords(file);
       execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '24', file, artifactPath(`pdf-list-keep-${name}`)]);
     }
   });

@@ -2,7 +2,7 @@
  * Container blocks: lists (bullets or numbers, nested, task boxes) and block quotes
  * (indented, with a rule on the left that follows the quote across pages).
  */
-import type { Blockquote, List, ListItem, RootContent } from 'mdast';
+import type { Blockquote, List, RootContent } from 'mdast';
 import { bodyLineHeight, columnWidth, columnX, ensureSpace, openingHeight, space, useFont, withLeftBar, type Column, type LayoutContext } from './layout.js';
 import { endGroup, tagBlock, tagGroup, type StructParent } from './tagging.js';
 import { collectRuns, measureRuns, writeText } from './inline.js';
@@ -37,7 +37,7 @@ export function renderList(ctx: LayoutContext, list: List, parent: StructParent,
   list.children.forEach((item, i) => {
     if (i > 0) space(ctx, itemGap);
     // The marker goes where its first lines go: never alone at the foot of a page or column.
-    ensureSpace(ctx, itemOpening(ctx, item, itemCol));
+    ensureSpace(ctx, blockOpening(ctx, item.children[0], itemCol));
     const li = tagGroup(ctx, group, 'LI');
     const y = doc.y;
     const marker = markerText(list, i, item.checked, level);
@@ -65,11 +65,11 @@ export function renderList(ctx: LayoutContext, list: List, parent: StructParent,
 }
 
 /**
- * Room an item's first block asks for before it starts (a paragraph: whole when three lines or
- * fewer, else two lines, as blocks.ts sets it), so the marker drawn first moves with it.
+ * Room a block asks for before it starts (a paragraph: whole when three lines or fewer, else two
+ * lines, as blocks.ts sets it; anything else two lines), so that what is drawn above it first, a
+ * list marker or a callout's label, moves to the next page with it.
  */
-function itemOpening(ctx: LayoutContext, item: ListItem, col: Column): number {
-  const first = item.children[0];
+export function blockOpening(ctx: LayoutContext, first: RootContent | undefined, col: Column): number {
   if (first?.type !== 'paragraph' || first.data?.image) return 2 * bodyLineHeight(ctx);
   const runs = collectRuns(first.children, { italic: col.italic === true });
   if (runs.length === 0) return bodyLineHeight(ctx);
