@@ -45,12 +45,14 @@ function lines(file: string): string[][] {
 describe.skipIf(!TOOLS)('PDF line breaks inside units, names and dates', () => {
   let dir: string;
   const found: Partial<Record<Lang, string[][]>> = {};
+  const copied: Partial<Record<Lang, string>> = {};
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'briefing-units-'));
     for (const lang of ['fr', 'en'] as const) {
       const file = path.join(dir, `units.${lang}.pdf`);
       writeFileSync(file, await renderPdf(buildDoc(lang), { creationDate: new Date('2025-03-05T09:30:00Z') }));
       found[lang] = lines(file);
+      copied[lang] = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
       execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', file, artifactPath(`pdf-unit-breaks-${lang}`)]);
     }
   });
@@ -59,6 +61,12 @@ describe.skipIf(!TOOLS)('PDF line breaks inside units, names and dates', () => {
   });
 
   for (const lang of ['fr', 'en'] as const) {
+    it(`copies each phrase as written, nothing invisible added (${lang})`, () => {
+      expect(copied[lang]).not.toMatch(/[\u2060\u00ad\ufeff]/);
+      const flat = copied[lang]!.replace(/[\s\u00a0\u202f]+/g, ' ');
+      for (const phrase of PHRASES) expect(flat.split(`${phrase}, contre`).length - 1, phrase).toBe(POSITIONS);
+    });
+
     it(`never splits a phrase over two lines (${lang})`, () => {
       const all = found[lang]!;
       const split: string[] = [];
