@@ -34,6 +34,8 @@ interface Words {
   calloutTitle: string;
   calloutText: string;
   note: string;
+  /** The note as the edition shows it, after the typography stage. */
+  noteShown: string;
   /** The words the note is called from (the lead's last words). */
   called: string;
 }
@@ -60,6 +62,8 @@ const WORDS: Record<'fr' | 'en', Words> = {
     calloutTitle: 'Réutiliser les données',
     calloutText: 'Citez la source et la date de mise à jour du fichier.',
     note: 'Les chiffres sont ceux publiés par la mairie le 10 mars 2026.',
+    // As published: the typography stage keeps a date on one line (src/typography/no-break.ts).
+    noteShown: 'Les chiffres sont ceux publiés par la mairie le 10\u00a0mars\u00a02026.',
     called: 'soumis au vote',
   },
   en: {
@@ -83,6 +87,7 @@ const WORDS: Record<'fr' | 'en', Words> = {
     calloutTitle: 'Reusing the data',
     calloutText: 'Cite the source and the date the file was last updated.',
     note: 'The figures are those published by the city hall on 10 March 2026.',
+    noteShown: 'The figures are those published by the city hall on 10 March 2026.',
     called: 'put to the vote',
   },
 };
@@ -198,7 +203,7 @@ describe('every block kind in one article, French and English', () => {
       expect(md).toContain(`${words.called}[^1].`);
       const notes = md.indexOf('\n## Notes\n');
       expect(notes).toBeGreaterThan(md.indexOf('```json'));
-      expect(md.slice(notes)).toContain(`\n[^1]: ${words.note}`);
+      expect(md.slice(notes)).toContain(`\n[^1]: ${words.noteShown}`);
       expect(md).toContain(`![${words.alt}](images/plan.png)\n\n${words.caption}\n`);
       expect(md).toContain(`\`\`\`json\n${CODE}\n\`\`\``);
       expect(md).toContain(`> [!TIP]\n> **${words.calloutTitle}**\n>\n> ${words.calloutText}`);
@@ -220,7 +225,7 @@ describe('every block kind in one article, French and English', () => {
       expect(call && hastText(call)).toBe('1');
       const target = String(call?.properties.href).slice(1);
       const note = select(`ol.notes > li[id="${target}"]`, tree);
-      expect(note && hastText(note)).toContain(words.note);
+      expect(note && hastText(note)).toContain(words.noteShown);
       expect(select('a[data-footnote-backref]', note!)?.properties.href).toBe(`#${String(call?.properties.id)}`);
 
       const figure = select('figure.image', tree);
@@ -305,7 +310,7 @@ describe('every block kind in one article, French and English', () => {
     expect(texts('aside.callout.callout-tip .callout-label')).toEqual([WORDS.fr.calloutTitle, WORDS.en.calloutTitle]);
     const notes = selectAll('ol.notes > li', tree);
     expect(notes.map((li) => li.properties.id)).toEqual(['fr-note_1', 'en-note_1']);
-    expect(notes.map((li) => hastText(li))).toEqual([expect.stringContaining(WORDS.fr.note), expect.stringContaining(WORDS.en.note)]);
+    expect(notes.map((li) => hastText(li))).toEqual([expect.stringContaining(WORDS.fr.noteShown), expect.stringContaining(WORDS.en.noteShown)]);
     for (const call of selectAll('a[data-footnote-ref]', tree)) {
       expect(select(`li[id="${String(call.properties.href).slice(1)}"]`, tree), String(call.properties.href)).toBeDefined();
     }

@@ -71,7 +71,7 @@ describe('typed values, formatted per language', () => {
     );
     expect(parse(text).diagnostics).toEqual([]);
     const labels = { figures: { 1: { label: 'project budget' }, 2: { label: 'share of voters' }, 3: { label: 'residents' }, 4: { label: 'voting day' } } };
-    expect(cards(edition(text, 'fr')).map(([value]) => value)).toEqual(['2,5\u00a0millions d’euros', '15\u202f%', '3\u202f200', '26 novembre 2026']);
+    expect(cards(edition(text, 'fr')).map(([value]) => value)).toEqual(['2,5\u00a0millions d’euros', '15\u202f%', '3\u202f200', '26\u00a0novembre\u00a02026']);
     expect(cards(edition(text, 'en', labels))).toEqual([
       ['€2.5 million', 'project budget', undefined],
       ['15%', 'share of voters', undefined],

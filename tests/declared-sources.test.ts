@@ -78,7 +78,7 @@ describe('declared sources', () => {
     expect(sourcesList(renderMarkdown(edition(FOUR, 'fr')))).toEqual([
       '- Axios',
       '- [Dossier de presse](https://www.example.gouv.fr/dossier.pdf)',
-      '- [Rapport annuel sur les mobilités](https://www.example.fr/rapport), Observatoire des mobilités, 1er février 2025',
+      '- [Rapport annuel sur les mobilités](https://www.example.fr/rapport), Observatoire des mobilités, 1er\u00a0février\u00a02025',
       '- [Agence France-Presse](https://www.afp.com/)',
     ]);
     expect(sourcesList(renderMarkdown(edition(FOUR, 'en', ENGLISH)))).toEqual([

@@ -111,6 +111,27 @@ export function pdfObjectsText(file: string): string {
   return execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { encoding: 'latin1', maxBuffer: 64 << 20 });
 }
 
+/** A word of a PDF with its page (from 1) and box, in points from the top left. */
+export interface PdfWord {
+  page: number;
+  x0: number;
+  x1: number;
+  y0: number;
+  text: string;
+}
+
+/** Every word of a PDF with its page and box, from poppler's `pdftotext -bbox`. */
+export function pdfWords(file: string): PdfWord[] {
+  const xhtml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const out: PdfWord[] = [];
+  xhtml.split('<page ').forEach((page, index) => {
+    for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
+      out.push({ page: index, x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), text: m[4]! });
+    }
+  });
+  return out;
+}
+
 /** `pdfinfo` fields as a record. */
 export function pdfInfo(file: string): Record<string, string> {
   const text = execFileSync('pdfinfo', [file], { encoding: 'utf8' });

@@ -19,6 +19,7 @@ import { SOURCE_REGEXES } from '../src/facts/attributions.js';
 import { FIGURE_REGEXES } from '../src/facts/key-figures.js';
 import { MARKUP } from '../src/translate/lint/markup.js';
 import { PROTOCOL_REGEXES } from '../src/render/markdown/safe-urls.js';
+import { NO_BREAK } from '../src/typography/no-break.js';
 import { PROTECTED, RULES } from '../src/typography/rules.js';
 import { REPO } from './helpers.js';
 
@@ -63,6 +64,11 @@ const DYNAMIC: Record<string, () => Pattern[]> = {
       ...RULES.map((rule) => rule.pattern),
       ...PROTECTED.flatMap((p) => (p.trimEnd ? [p.pattern, p.trimEnd] : [p.pattern])),
     ]),
+  'src/typography/no-break.ts': () =>
+    fromRegExps(
+      'src/typography/no-break.ts',
+      NO_BREAK.map((rule) => rule.pattern),
+    ),
   'src/facts/key-figures.ts': () => fromRegExps('src/facts/key-figures.ts', FIGURE_REGEXES),
   'src/facts/attributions.ts': () => fromRegExps('src/facts/cited-sources.ts', SOURCE_REGEXES),
   'src/translate/lint/markup.ts': () => fromRegExps('src/translate/lint/markup.ts', [MARKUP]),

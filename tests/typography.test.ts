@@ -22,6 +22,13 @@ describe('rule table', () => {
       'fr-apostrophe',
       'fr-thousands',
       'fr-number-unit',
+      'fr-no-break-number-unit',
+      'fr-no-break-compound-unit',
+      'fr-no-break-date',
+      'fr-no-break-time',
+      'fr-no-break-ordinal',
+      'fr-no-break-title-name',
+      'fr-no-break-abbreviation-number',
       'fr-guillemet-open-space',
       'fr-guillemet-open-insert',
       'fr-guillemet-close-space',
@@ -42,6 +49,14 @@ describe('rule table', () => {
 });
 
 describe('French rules (fr-FR)', () => {
+  it('fr-no-break-*: no-break spaces inside units, names, page numbers and dates (no-break.ts)', () => {
+    expect(fr('à 8 Mbit/s et 130 km/h, 3,5 Md€')).toBe('à 8\u00a0Mbit/s et 130\u00a0km/h, 3,5\u00a0Md€');
+    expect(fr('M. Dupont, Mme Martin, voir p. 12 et n° 4')).toBe('M.\u00a0Dupont, Mme\u00a0Martin, voir p.\u00a012 et n°\u00a04');
+    expect(fr('le 1er décembre 2026, le XXIe siècle')).toBe('le 1er\u00a0décembre\u00a02026, le XXIe\u00a0siècle');
+    // Ordinary words are not phrases; times keep their spaces as written (protected).
+    expect(fr('Ce ministre, Le plan, Me voici, 10 h 55')).toBe('Ce ministre, Le plan, Me voici, 10 h 55');
+  });
+
   it('fr-apostrophe', () => {
     expect(fr("l'avenir d'OpenAI, aujourd'hui")).toBe('l’avenir d’OpenAI, aujourd’hui');
   });

@@ -74,15 +74,19 @@ function runRule(pieces: Piece[], rule: TypographyRule, flow: Flow): boolean {
   flow.protectedSpans ??= findProtected(full);
   const protectedSpans = flow.protectedSpans;
   const edits: Edit[] = [];
-  for (const match of matches) {
-    const from = match.index;
-    const to = from + match[0].length;
+  for (const [from, to] of matches.flatMap((match) => targets(match, rule))) {
     if (touchesProtected(protectedSpans, from, to)) continue;
     const planned = from === to ? planInsertion(pieces, starts, from, rule) : planReplacement(pieces, starts, from, to, rule);
     if (planned) edits.push(...planned);
   }
   applyEdits(pieces, edits);
   return edits.length > 0;
+}
+
+/** What a match replaces: the match, or for a `spacesInside` rule each run of ordinary spaces in it. */
+function targets(match: RegExpExecArray, rule: TypographyRule): [number, number][] {
+  if (!rule.spacesInside) return [[match.index, match.index + match[0].length]];
+  return [...match[0].matchAll(/[ \t]+/g)].map((run) => [match.index + run.index, match.index + run.index + run[0].length]);
 }
 
 /**

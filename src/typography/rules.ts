@@ -13,6 +13,8 @@
  * point and every rule idempotent.
  */
 
+import { NO_BREAK } from './no-break.js';
+
 export type RuleLang = 'fr' | 'en';
 export type FrenchVariant = 'fr-FR' | 'fr-CA';
 
@@ -27,6 +29,8 @@ export interface TypographyRule {
   pattern: RegExp;
   /** Literal replacement text (no `$1` expansion). */
   replacement: string;
+  /** Replace only the runs of ordinary spaces inside each match, not the whole match. */
+  spacesInside?: true;
 }
 
 /** U+00A0 NO-BREAK SPACE. */
@@ -147,6 +151,18 @@ export const RULES: readonly TypographyRule[] = [
     pattern: new RegExp(`(?<=\\p{N})[ \\t]+(?=(?:${UNIT_ALTERNATION})(?![\\p{L}\\p{N}'’]))`, 'gu'),
     replacement: NBSP,
   },
+  // 8 Mbit/s, M. Dupont, p. 12, 1er décembre 2026: the phrases no line may break inside
+  // (no-break.ts, shared with the PDF line breaker) get U+00A0 for their ordinary spaces.
+  ...NO_BREAK.map(
+    (rule): TypographyRule => ({
+      id: `fr-no-break-${rule.id}`,
+      lang: 'fr',
+      description: `ordinary spaces inside ${rule.description} become U+00A0`,
+      pattern: rule.pattern,
+      replacement: NBSP,
+      spacesInside: true,
+    }),
+  ),
   {
     // « o-series » : the space after « becomes U+202F.
     id: 'fr-guillemet-open-space',

@@ -14,7 +14,8 @@ import type { BriefingDocument } from '../../core/types.js';
 import { isKeyFigure } from '../../core/node-data.js';
 import { pairBlocks, type BlockPair } from '../bilingual/pairs.js';
 import { gapBetween, renderBlocks } from './blocks.js';
-import { bodyLineHeight, ensureSpace, pageIndex, space, useFont, type LayoutContext } from './layout.js';
+import { blockOpening } from './containers.js';
+import { bodyLineHeight, ensureSpace, openingHeight, pageIndex, space, useFont, type LayoutContext } from './layout.js';
 import { closePdf, openPdf, type RenderPdfOptions } from './index.js';
 import { BUILTIN_TEMPLATES } from '../../core/paths.js';
 import { endGroup, tagGroup, type StructParent } from './tagging.js';
@@ -121,7 +122,7 @@ function reusingPages(pdf: PDFKit.PDFDocument, draw: () => void): void {
 /**
  * Room a block needs at the foot of a page before it may start there, so both columns of a pair
  * make the same choice: a heading with three lines after it, a short paragraph whole, otherwise
- * two lines; a title block whole.
+ * two lines; a list its first item's opening lines; a title block whole.
  */
 function startHeight(ctx: LayoutContext, node: RootContent): number {
   const { doc, theme } = ctx;
@@ -134,5 +135,7 @@ function startHeight(ctx: LayoutContext, node: RootContent): number {
   const lineGap = useFont(ctx, 'body', theme.sizes.body);
   const height = doc.heightOfString(plainText(node), { width: ctx.width, lineGap });
   if (isKeyFigure(node)) return height + theme.sizes.figure * 2 + 2 * theme.spacing.figurePadding;
-  return height <= 3 * line + 1 ? height : 2 * line;
+  // A list also needs its first item's opening lines, as containers.ts decides in each column.
+  if (node.type === 'list') return Math.max(openingHeight(ctx, height), blockOpening(ctx, node.children[0]?.children[0], { indent: theme.spacing.listIndent }));
+  return openingHeight(ctx, height);
 }

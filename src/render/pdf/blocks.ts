@@ -18,6 +18,7 @@ import {
   columnX,
   ensureSpace,
   horizontalRule,
+  openingHeight,
   pageBottom,
   space,
   useFont,
@@ -138,7 +139,7 @@ function renderRuns(ctx: LayoutContext, runs: Run[], parent: StructParent, col: 
   // Keep short paragraphs whole and never leave a single first line at the foot of a page (orphan).
   const height = measureRuns(ctx, runs, layout);
   const line = bodyLineHeight(ctx);
-  ensureSpace(ctx, height <= 3 * line + 1 ? height : 2 * line);
+  ensureSpace(ctx, openingHeight(ctx, height));
   layout.y = doc.y;
   // Nor a single last line at the head of the next (widow): end this page one line early.
   const page = doc.page;

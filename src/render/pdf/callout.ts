@@ -7,7 +7,7 @@
 import type { Blockquote } from 'mdast';
 import type { CalloutType } from '../../core/node-data.js';
 import type { PdfTheme } from './theme.js';
-import type { BlockRenderer } from './containers.js';
+import { blockOpening, type BlockRenderer } from './containers.js';
 import { bodyLineHeight, columnWidth, columnX, ensureSpace, space, withLeftBar, type Column, type LayoutContext } from './layout.js';
 import { endGroup, tagGroup, type StructParent } from './tagging.js';
 
@@ -33,14 +33,17 @@ export function renderCallout(ctx: LayoutContext, node: Blockquote, parent: Stru
   const color = calloutColor(theme, node.data?.callout ?? 'note');
   const group = tagGroup(ctx, parent, 'Div');
   const inner: Column = { ...col, indent: col.indent + theme.spacing.quoteIndent };
-  ensureSpace(ctx, 3 * bodyLineHeight(ctx));
+  const [label, ...blocks] = node.children;
+  // The label with the first lines after it: never a label alone at the foot of a page or column.
+  const opening = label ? blockOpening(ctx, label, inner) + (blocks.length > 0 ? theme.spacing.listItem + blockOpening(ctx, blocks[0], inner) : 0) : 0;
+  ensureSpace(ctx, Math.max(3 * bodyLineHeight(ctx), PADDING + opening));
   const x = columnX(ctx, col);
   const tint = { x, width: columnWidth(ctx, col), color, opacity: TINT_OPACITY };
   const rule = { x, width: RULE_WIDTH, color };
-  const [label, ...blocks] = node.children;
   withLeftBar(ctx, tint, () =>
     withLeftBar(ctx, rule, () => {
-      space(ctx, PADDING);
+      // Inside the box: kept at the top of a page too, where space() would collapse it.
+      doc.y += PADDING;
       if (label) renderBlocks(ctx, [label], group, { ...inner, color });
       if (blocks.length > 0) {
         space(ctx, theme.spacing.listItem);

@@ -3,9 +3,9 @@
  * (indented, with a rule on the left that follows the quote across pages).
  */
 import type { Blockquote, List, RootContent } from 'mdast';
-import { bodyLineHeight, columnX, ensureSpace, space, useFont, withLeftBar, type Column, type LayoutContext } from './layout.js';
+import { bodyLineHeight, columnWidth, columnX, ensureSpace, openingHeight, space, useFont, withLeftBar, type Column, type LayoutContext } from './layout.js';
 import { endGroup, tagBlock, tagGroup, type StructParent } from './tagging.js';
-import { writeText } from './inline.js';
+import { collectRuns, measureRuns, writeText } from './inline.js';
 
 /**
  * Sets the blocks inside a container: blocks.ts's `renderBlocks`, passed in because a list item or
@@ -36,7 +36,8 @@ export function renderList(ctx: LayoutContext, list: List, parent: StructParent,
 
   list.children.forEach((item, i) => {
     if (i > 0) space(ctx, itemGap);
-    ensureSpace(ctx, 2 * bodyLineHeight(ctx));
+    // The marker goes where its first lines go: never alone at the foot of a page or column.
+    ensureSpace(ctx, blockOpening(ctx, item.children[0], itemCol));
     const li = tagGroup(ctx, group, 'LI');
     const y = doc.y;
     const marker = markerText(list, i, item.checked, level);
@@ -61,6 +62,19 @@ export function renderList(ctx: LayoutContext, list: List, parent: StructParent,
   });
   endGroup(group);
   doc.x = ctx.left;
+}
+
+/**
+ * Room a block asks for before it starts (a paragraph: whole when three lines or fewer, else two
+ * lines, as blocks.ts sets it; anything else two lines), so that what is drawn above it first, a
+ * list marker or a callout's label, moves to the next page with it.
+ */
+export function blockOpening(ctx: LayoutContext, first: RootContent | undefined, col: Column): number {
+  if (first?.type !== 'paragraph' || first.data?.image) return 2 * bodyLineHeight(ctx);
+  const runs = collectRuns(first.children, { italic: col.italic === true });
+  if (runs.length === 0) return bodyLineHeight(ctx);
+  const { theme } = ctx;
+  return openingHeight(ctx, measureRuns(ctx, runs, { x: columnX(ctx, col), y: 0, width: columnWidth(ctx, col), size: theme.sizes.body, color: '' }));
 }
 
 export function renderQuote(ctx: LayoutContext, quote: Blockquote, parent: StructParent, col: Column, renderBlocks: BlockRenderer): void {

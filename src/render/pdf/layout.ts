@@ -58,6 +58,15 @@ export function bodyLineHeight(ctx: LayoutContext): number {
 }
 
 /**
+ * Room a text block `height` tall needs below the current position before it may start there:
+ * all of it when it is three lines or fewer (kept whole), else two lines (no orphan).
+ */
+export function openingHeight(ctx: LayoutContext, height: number): number {
+  const line = bodyLineHeight(ctx);
+  return height <= 3 * line + 1 ? height : 2 * line;
+}
+
+/**
  * Zero-based index of the current page. Not always the last one: the bilingual edition goes back
  * to a pair's first page to set its second column. pdfkit has no public accessor for it.
  */

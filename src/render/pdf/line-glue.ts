@@ -1,5 +1,6 @@
 /**
- * No line break between a styled run and the punctuation or note call glued to it.
+ * No line break between a styled run and the punctuation or note call glued to it, nor inside a
+ * phrase of typography/no-break.ts (`8 Mbit/s`, `M. Dupont`, `1er décembre 2026`).
  *
  * inline.ts writes a paragraph as a chain of pdfkit `continued` text calls, one per piece of one
  * style. pdfkit's LineWrapper checks each call's first word on its own, so every call boundary is
@@ -7,9 +8,11 @@
  * with ". R". `planBreaks` replays the chain on a shadow LineWrapper (pdfkit's own, so the
  * decisions are the same) and, where the wrapper would break at a glued boundary, ends the line
  * instead at the last break opportunity before the glued word; the writer ends its chain there
- * and starts a new one on the next line. Chains with no glued boundary are left untouched.
+ * and starts a new one on the next line. A line the wrapper ends inside a phrase is ended the same
+ * way before the phrase. Chains with no glued boundary and no phrase are left untouched.
  */
 import * as pdfkit from 'pdfkit';
+import { noBreakSpans } from '../../typography/no-break.js';
 
 /** The part of pdfkit's LineWrapper (exported by pdfkit, untyped in @types/pdfkit) used here. */
 interface ShadowWrapper {
@@ -50,11 +53,11 @@ function before(a: Place, b: Place): boolean {
   return a.piece < b.piece || (a.piece === b.piece && a.offset < b.offset);
 }
 
-/** The last break opportunity before the end of piece `last` that pdfkit could use, or null. */
-function lastOpportunity(pieces: readonly GluePiece[], last: number): Place | null {
+/** The last break opportunity before the end of piece `last` (or before `offset` in it) that pdfkit could use, or null. */
+function lastOpportunity(pieces: readonly GluePiece[], last: number, offset?: number): Place | null {
   for (let j = last; j >= 0; j--) {
     const text = pieces[j]!.text;
-    let k = text.length - 1;
+    let k = (j === last && offset !== undefined ? offset : text.length) - 1;
     // Spaces at the very end of piece `last` do not count: the boundary after them is not glued.
     while (k >= 0 && !BREAKING_SPACE.has(text[k]!)) k--;
     if (k >= 0) return { piece: j, offset: k + 1 };
@@ -70,7 +73,17 @@ function lastOpportunity(pieces: readonly GluePiece[], last: number): Place | nu
  */
 export function planBreaks<P extends GluePiece>(doc: PDFKit.PDFDocument, input: readonly P[], width: number, setFont: (piece: P) => void): P[] {
   const pieces = [...input];
-  if (!pieces.some((piece, i) => i > 0 && glued(pieces[i - 1]!, piece))) return pieces;
+  // Offset of each piece in the text of the whole chain, kept in step with `pieces`.
+  const offsets: number[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    offsets.push(length);
+    length += piece.text.length;
+  }
+  const phrases = noBreakSpans(pieces.map((piece) => piece.text).join(''));
+  if (phrases.length === 0 && !pieces.some((piece, i) => i > 0 && glued(pieces[i - 1]!, piece))) return pieces;
+  // The phrase a line ending before chain offset `at` would split, if any.
+  const splitPhrase = (at: number): [number, number] | undefined => phrases.find(([from, to]) => from < at && at < to);
   const Wrapper = (pdfkit as unknown as { LineWrapper: WrapperClass }).LineWrapper;
   const { x, y } = doc;
   let shadow: ShadowWrapper;
@@ -81,6 +94,22 @@ export function planBreaks<P extends GluePiece>(doc: PDFKit.PDFDocument, input: 
     shadow = new Wrapper(doc, { width, height: Number.POSITIVE_INFINITY });
     shadow.on('line', (buffer) => lines.push(buffer));
     lineStart = { piece: at, offset: 0 };
+  };
+  // Where the line must end instead, when the wrapper just broke at a glued boundary before piece `i`.
+  const gluedBreak = (i: number): Place | null =>
+    lines.length > 1 && lines[0] === '' && i > 0 && glued(pieces[i - 1]!, pieces[i]!) ? lastOpportunity(pieces, i - 1) : null;
+  // Where the line must end instead, when one of the `ended` lines of piece `i` ends inside a phrase.
+  const phraseBreak = (i: number, ended: number): Place | null => {
+    let end = offsets[i]!;
+    for (let k = 0; k < ended; k++) {
+      end += lines[k]!.length;
+      const phrase = splitPhrase(end);
+      if (!phrase) continue;
+      let j = i;
+      while (j > 0 && offsets[j]! > phrase[0]) j--;
+      return lastOpportunity(pieces, j, phrase[0] - offsets[j]!);
+    }
+    return null;
   };
   restart(0);
   for (let i = 0; i < pieces.length; i++) {
@@ -93,8 +122,7 @@ export function planBreaks<P extends GluePiece>(doc: PDFKit.PDFDocument, input: 
     // break) really ended. The open line is emitted as '' when the call's first word does not fit.
     const ended = piece.text.endsWith('\n') ? lines.length : lines.length - 1;
     if (ended > 0) lineStart = { piece: i, offset: lines.slice(0, ended).join('').length };
-    if (!(lines.length > 1 && lines[0] === '' && i > 0 && glued(pieces[i - 1]!, piece))) continue;
-    const at = lastOpportunity(pieces, i - 1);
+    const at = gluedBreak(i) ?? phraseBreak(i, ended);
     if (at === null || !before(startOfLine, at)) continue;
     if (at.offset === 0) {
       pieces[at.piece - 1] = { ...pieces[at.piece - 1]!, breakAfter: true };
@@ -102,6 +130,7 @@ export function planBreaks<P extends GluePiece>(doc: PDFKit.PDFDocument, input: 
     } else {
       const split = pieces[at.piece]!;
       pieces.splice(at.piece, 1, { ...split, text: split.text.slice(0, at.offset), breakAfter: true }, { ...split, text: split.text.slice(at.offset) });
+      offsets.splice(at.piece + 1, 0, offsets[at.piece]! + at.offset);
       i = at.piece;
     }
     // Replay from the first piece of the new line.

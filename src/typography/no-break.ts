@@ -1,0 +1,121 @@
+/**
+ * Phrases no line may break inside, as data: a number with its unit (`8 Mbit/s`, `12 %`), a
+ * compound unit, a title with its name, a page or issue number, a date, a time. Read by two
+ * stages: the typography stage makes the ordinary spaces inside them no-break spaces (French
+ * only, see `fr-no-break-inside` in rules.ts), and the PDF line breaker (render/pdf/line-glue.ts)
+ * never ends a line inside one, whatever the language: UAX #14, which pdfkit follows, allows a
+ * break after the `/` of `Mbit/s`, and no space character can forbid that without reaching the
+ * copied text.
+ */
+
+export interface NoBreakRule {
+  id: string;
+  description: string;
+  /** Global, Unicode; a match is the whole phrase. */
+  pattern: RegExp;
+}
+
+/** A space that may sit inside a phrase: ordinary, no-break or narrow no-break. */
+const S = '[ \\t\\u00a0\\u202f]';
+/**
+ * A number's last group and decimals (`3,5`; in `10 000`, the `000`: the U+202F the typography
+ * stage puts between groups is already unbreakable). One start per run of digits: linear time.
+ */
+const NUMBER = `(?<![\\p{L}\\p{N}.,])\\p{N}+(?:[.,]\\p{N}+)?`;
+/** Units written after a number; longer alternatives first, each ending the word. */
+const UNITS = [
+  '[kMGT]?bit/s',
+  '[kMGT]?o/s',
+  'km/h',
+  'm/s',
+  'kWh',
+  'MWh',
+  'GWh',
+  'TWh',
+  'kW',
+  'MW',
+  'GW',
+  'Mds€',
+  'Md€',
+  'Mds',
+  'Md',
+  'Mrd',
+  'M€',
+  'k€',
+  'M\\$',
+  '%',
+  '€',
+  '\\$',
+  '£',
+  '°C',
+  '°',
+  'km²',
+  'km',
+  'm²',
+  'm³',
+  'cm',
+  'mm',
+  'kg',
+  'Go',
+  'Mo',
+  'To',
+  'Ko',
+  'h',
+  'min',
+  'ms',
+  'milliards?',
+  'millions?',
+  'euros?',
+  'dollars?',
+  'ans?',
+].join('|');
+const MONTHS = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
+const END = '(?![\\p{L}\\p{N}])';
+
+export const NO_BREAK: readonly NoBreakRule[] = [
+  {
+    id: 'number-unit',
+    description: 'a number and its unit: 8 Mbit/s, 130 km/h, 12 %, 3,5 Md€',
+    pattern: new RegExp(`${NUMBER}${S}?(?:${UNITS})${END}`, 'gu'),
+  },
+  {
+    id: 'compound-unit',
+    description: 'a unit with a slash, even without its number: Mbit/s, km/h',
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:[kMGT]?bit/s|[kMGT]?o/s|km/h|m/s)${END}`, 'gu'),
+  },
+  {
+    id: 'date',
+    description: 'a date: 1er décembre 2026, 14 juillet',
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])\\p{N}{1,2}(?:er)?${S}+(?:${MONTHS})(?:${S}+\\p{N}{4})?${END}`, 'giu'),
+  },
+  {
+    id: 'time',
+    description: 'a time: 14 h 30, 14 h',
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])\\p{N}{1,2}${S}?h(?:${S}?\\p{N}{2})?${END}`, 'gu'),
+  },
+  {
+    id: 'ordinal',
+    description: 'an ordinal and the word after it: 1er ministre, XXIe siècle, 2e édition (not `Ce`, `Le`)',
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:\\p{N}+|[IVX]+)(?:er|re|e|ème)${S}+\\p{L}+`, 'gu'),
+  },
+  {
+    id: 'title-name',
+    description: 'a title and the name after it: M. Dupont, Mme Martin, Dr Roux',
+    pattern: /(?<![\p{L}\p{N}])(?:MM|Mmes|Mme|Mlles|Mlle|Mgr|Me|Dr|Pr|M)\.?[ \t\u00a0\u202f]\p{Lu}[\p{L}’'-]*/gu,
+  },
+  {
+    id: 'abbreviation-number',
+    description: 'an abbreviation and its number: p. 12, n° 4, art. 3, chap. 2',
+    pattern: /(?<![\p{L}\p{N}])(?:pp?\.|n°|no|art\.|chap\.|vol\.|fig\.|§)[ \t\u00a0\u202f]?\p{N}+/gu,
+  },
+];
+
+/** Where the phrases of `text` are, as [start, end) offsets; they may overlap. */
+export function noBreakSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const { pattern } of NO_BREAK) {
+    pattern.lastIndex = 0;
+    for (const match of text.matchAll(pattern)) spans.push([match.index, match.index + match[0].length]);
+  }
+  return spans;
+}
