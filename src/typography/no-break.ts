@@ -110,12 +110,26 @@ export const NO_BREAK: readonly NoBreakRule[] = [
   },
 ];
 
-/** Where the phrases of `text` are, as [start, end) offsets; they may overlap. */
-export function noBreakSpans(text: string): [number, number][] {
+/**
+ * The spans of the paragraphs laid out lately: the PDF renderer asks again for the same text when
+ * it measures a block before drawing it and in the bilingual edition. Short texts only, bounded.
+ */
+const recent = new Map<string, readonly [number, number][]>();
+const RECENT_MAX_ENTRIES = 1024;
+const RECENT_MAX_CHARS = 4096;
+
+/** Where the phrases of `text` are, as [start, end) offsets; they may overlap. Do not modify the result. */
+export function noBreakSpans(text: string): readonly [number, number][] {
+  const kept = recent.get(text);
+  if (kept) return kept;
   const spans: [number, number][] = [];
   for (const { pattern } of NO_BREAK) {
     pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) spans.push([match.index, match.index + match[0].length]);
+  }
+  if (text.length <= RECENT_MAX_CHARS) {
+    if (recent.size >= RECENT_MAX_ENTRIES) recent.clear();
+    recent.set(text, spans);
   }
   return spans;
 }

@@ -67,6 +67,40 @@ function lastOpportunity(pieces: readonly GluePiece[], last: number, offset?: nu
 }
 
 /**
+ * For a chain offset `at`, the phrase a line ending there would split (`from < at < to`), the one
+ * starting first when several overlap, or undefined. Two binary searches over the phrases sorted by
+ * start, with the furthest end reached by each prefix: a paragraph of thousands of figures stays
+ * linear, where scanning every phrase at every line end would not.
+ */
+function phraseSplitter(phrases: readonly (readonly [number, number])[]): (at: number) => readonly [number, number] | undefined {
+  const sorted = [...phrases].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const reach: number[] = [];
+  let furthest = -1;
+  for (const [, to] of sorted) reach.push((furthest = Math.max(furthest, to)));
+  return (at) => {
+    // The phrases starting before `at` are sorted[0 .. starts).
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]![0] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    const starts = lo;
+    if (starts === 0 || reach[starts - 1]! <= at) return undefined;
+    // The first of them reaching past `at` (reach only grows): it starts before `at` and ends after it.
+    lo = 0;
+    hi = starts - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (reach[mid]! > at) hi = mid;
+      else lo = mid + 1;
+    }
+    return sorted[lo];
+  };
+}
+
+/**
  * Returns the pieces to write, split and marked `breakAfter` where a line must end early so that a
  * glued boundary is never a line end. `setFont(piece)` must set the document's font and size
  * exactly as the writer will for that piece.
@@ -82,8 +116,7 @@ export function planBreaks<P extends GluePiece>(doc: PDFKit.PDFDocument, input: 
   }
   const phrases = noBreakSpans(pieces.map((piece) => piece.text).join(''));
   if (phrases.length === 0 && !pieces.some((piece, i) => i > 0 && glued(pieces[i - 1]!, piece))) return pieces;
-  // The phrase a line ending before chain offset `at` would split, if any.
-  const splitPhrase = (at: number): [number, number] | undefined => phrases.find(([from, to]) => from < at && at < to);
+  const splitPhrase = phraseSplitter(phrases);
   const Wrapper = (pdfkit as unknown as { LineWrapper: WrapperClass }).LineWrapper;
   const { x, y } = doc;
   let shadow: ShadowWrapper;
