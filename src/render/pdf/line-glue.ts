@@ -76,7 +76,10 @@ function phraseSplitter(phrases: readonly (readonly [number, number])[]): (at: n
   const sorted = [...phrases].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const reach: number[] = [];
   let furthest = -1;
-  for (const [, to] of sorted) reach.push((furthest = Math.max(furthest, to)));
+  for (const [, to] of sorted) {
+    furthest = Math.max(furthest, to);
+    reach.push(furthest);
+  }
   return (at) => {
     // The phrases starting before `at` are sorted[0 .. starts).
     let lo = 0;
