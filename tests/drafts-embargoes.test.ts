@@ -77,7 +77,7 @@ describe('embargo: <date-time with offset>', () => {
     const before = await runCli(['build', '--root', root, '--format', 'md,html'], '');
     expect(before.code).toBe(0);
     expect(read(root, 'cuivre/cuivre.fr.md')).toContain('**SOUS EMBARGO jusqu’au 27 novembre 2026 à 08:00 UTC — ne pas publier**');
-    expect(read(root, 'cuivre/cuivre.en.html')).toContain('EMBARGOED until November 27, 2026 at 8:00 AM UTC — not for publication');
+    expect(read(root, 'cuivre/cuivre.en.html')).toContain('EMBARGOED until 27 November 2026 at 08:00 UTC — not for publication');
     expect(catalogue(root)).not.toContain('cuivre');
     expect(manifest(root).outputs.find((o) => o.path === 'cuivre/cuivre.fr.md')).toMatchObject({
       visibility: 'embargoed',

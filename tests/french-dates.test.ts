@@ -36,11 +36,11 @@ describe('the shared date formatter', () => {
   it('writes an embargo instant with "1er" in French, English as before', () => {
     expect(formatDateTime(new Date('2026-12-01T08:00:00Z'), 'fr')).toBe('1er décembre 2026 à 08:00');
     expect(formatDateTime(new Date('2026-12-11T08:00:00Z'), 'fr')).toBe('11 décembre 2026 à 08:00');
-    expect(formatDateTime(new Date('2026-12-01T08:00:00Z'), 'en')).toBe('December 1, 2026 at 8:00 AM');
+    expect(formatDateTime(new Date('2026-12-01T08:00:00Z'), 'en')).toBe('1 December 2026 at 08:00');
     const hidden = { visibility: 'embargoed' as const, embargo: '2026-12-01T08:00:00.000Z' };
     const mark = (lang: 'fr' | 'en') => previewMark(hidden, lang, createI18n(lang, { common: commonResources(lang) }));
     expect(mark('fr')).toBe('SOUS EMBARGO jusqu’au 1er décembre 2026 à 08:00 UTC — ne pas publier');
-    expect(mark('en')).toBe('EMBARGOED until December 1, 2026 at 8:00 AM UTC — not for publication');
+    expect(mark('en')).toBe('EMBARGOED until 1 December 2026 at 08:00 UTC — not for publication');
   });
 });
 

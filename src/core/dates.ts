@@ -29,11 +29,12 @@ export function formatDay(date: Date | number, lang: Lang): string {
 }
 
 /**
- * A UTC instant with its time, for an embargo: fr "1er décembre 2026 à 08:00", en (the `en`
- * locale's own style) "December 1, 2026 at 8:00 AM". The caller adds the zone's name.
+ * A UTC instant with its time, for an embargo, in the same day–month–year order as every other
+ * date of the edition: fr "1er décembre 2026 à 08:00", en "1 December 2026 at 08:00" (24-hour, as
+ * British English writes it). The caller adds the zone's name.
  */
 export function formatDateTime(date: Date | number, lang: Lang): string {
-  return withOrdinal(dateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }), date, lang);
+  return withOrdinal(dateTimeFormat(DATE_LOCALES[lang] ?? lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }), date, lang);
 }
 
 /** `format` applied to `date`, the day 1 written "1er" in French. */
