@@ -87,9 +87,15 @@ describe('check: the translator’s cycle', () => {
     expect(check.stdout).toMatch(/locales\/en\/accord\.json:4:\d+ +warning +Numbers differ from the French: 9 % \(9%\) is missing; 6% is not in the French/);
     expect(check.stdout).toMatch(/--accept lead\.1 --rule number-mismatch/);
 
+    // A reviewer marked this translation reviewed (the workbench): accepting a warning keeps the mark.
+    editJson(root, 'locales/en/accord.state.json', (state: Record<string, { reviewed?: boolean }>) => {
+      state['lead.1']!.reviewed = true;
+    });
     const accept = await runCli(['check', '--root', root, '--accept', 'lead.1', '--rule', 'number-mismatch']);
     expect(accept.stdout).toMatch(/check passed: no problems.*accepted: lead\.1/);
     expect((await runCli(['check', '--root', root])).stdout).toMatch(/check passed: no problems/);
+    const entry = JSON.parse(readFileSync(path.join(root, 'locales/en/accord.state.json'), 'utf8'))['lead.1'];
+    expect(entry).toMatchObject({ accepted: ['briefing:number-mismatch'], reviewed: true });
 
     editJson(root, 'locales/en/accord.json', (json: typeof ENGLISH) => {
       json.lead['1'] = 'The figure goes up to 6% according to Microsoft.';

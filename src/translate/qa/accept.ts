@@ -16,8 +16,10 @@ export function isAccepted(state: TranslationState, unit: QaUnit, rule: string):
 function acceptRules(state: TranslationState, unit: QaUnit, rules: readonly string[]): TranslationState {
   const next = new Map(state);
   const entry = state.get(unit.key);
-  const current = entry && entry.source === textHash(unit.french) && entry.target === textHash(unit.english) ? (entry.accepted ?? []) : [];
-  next.set(unit.key, { ...checkedEntry(unit.french, unit.english), accepted: [...new Set([...current, ...rules])].sort() });
+  const same = entry !== undefined && entry.source === textHash(unit.french) && entry.target === textHash(unit.english);
+  const accepted = [...new Set([...(same ? (entry.accepted ?? []) : []), ...rules])].sort();
+  // A reviewer's mark is about these same texts: accepting a warning keeps it.
+  next.set(unit.key, { ...checkedEntry(unit.french, unit.english), accepted, ...(same && entry.reviewed === true ? { reviewed: true as const } : {}) });
   return next;
 }
 
