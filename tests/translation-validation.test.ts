@@ -169,6 +169,10 @@ describe('check and build validate translations the same way', () => {
     expect(md).toContain('trois mots'); // the removed row's cells, in French
     const html = readFileSync(path.join(out, 'a', 'a.en.html'), 'utf8');
     expect(html.match(/class="fallback invalid"/g)).toHaveLength(EXPECTED.length);
+    // The review page marks the same units, in their rows, and no other.
+    const review = readFileSync(path.join(out, 'a', 'a.review.html'), 'utf8');
+    const marked = [...review.matchAll(/<tr[^>]*id="([^"]+)"[^>]*>(?:(?!<\/tr>)[\s\S])*?class="invalid-note"/g)].map((m) => m[1]);
+    expect(marked.sort()).toEqual(EXPECTED.map((e) => e.key).sort());
     if (hasTool('pdftotext')) {
       const pdf = pdfText(path.join(out, 'a', 'a.en.pdf')).replace(/\s+/g, ' ');
       expect(pdf.split(NOTE)).toHaveLength(EXPECTED.length + 1);

@@ -71,7 +71,8 @@ export async function prepareEdition(
     if (needs.review) warnings = qaWarnings(status, inputs.state);
     // The validation `check` runs: a unit whose translation has an error is shown in French
     // (marked, reported at its locale line), and the rest of the edition is built.
-    if (needs.render) {
+    // The review page marks invalid units too.
+    if (needs.render || needs.review) {
       const used = new Set(status.units.filter((unit) => unit.status === 'ok').map((unit) => unit.key));
       const validation = validateTranslations({
         file: inputs.target.file,

@@ -160,7 +160,7 @@ async function buildEdition(
     // Its problems are check's to report; here a broken glossary only shows fewer terms.
     const { glossary } = await readGlossary(paths);
     const { renderReviewPage } = await import('./render-review-page.js');
-    const review = renderReviewPage(article, status, i18n, paths.templates, prepared.qaWarnings, glossary);
+    const review = renderReviewPage(article, status, i18n, paths.templates, prepared.qaWarnings, glossary, prepared.invalid);
     if (review instanceof Error) {
       outcome.diagnostics.push(errorDiagnostic(review, paths, article.path));
       outcome.notBuilt = ['review'];

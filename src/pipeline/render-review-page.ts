@@ -18,6 +18,7 @@ export function renderReviewPage(
   templatesDir: string,
   warnings?: ReadonlyMap<string, string[]>,
   glossary?: Glossary,
+  invalid?: ReadonlySet<string>,
 ): { html: string; ms: number } | Error {
   const start = performance.now();
   try {
@@ -29,6 +30,7 @@ export function renderReviewPage(
       templatesDir,
       ...(warnings ? { warnings } : {}),
       ...(glossary ? { glossary } : {}),
+      ...(invalid ? { invalid } : {}),
     });
     return { html, ms: performance.now() - start };
   } catch (error) {

@@ -26,6 +26,8 @@ export interface RenderReviewOptions {
   templatesDir?: string;
   /** The open QA warnings of each unit (src/translate/qa), shown under its translation. */
   warnings?: ReadonlyMap<string, readonly string[]>;
+  /** Keys whose translation is not valid (src/translate/validate-unit.ts): the edition shows their French. */
+  invalid?: ReadonlySet<string>;
   /** The project's glossary: each unit shows the terms its French holds (French → English). */
   glossary?: Glossary;
 }
@@ -50,6 +52,8 @@ interface ReviewRow {
   startsObsoleteGroup: boolean;
   /** The unit's open QA warnings (plain text), in rule order. */
   warnings: readonly string[];
+  /** Its translation is not valid: the edition shows the French instead. */
+  invalid: boolean;
   /** Glossary terms in the French (current units only). */
   terms: ReviewTerm[];
 }
@@ -78,7 +82,8 @@ interface ReviewContext {
     | 'obsoleteGroup'
     | 'summary'
     | 'coverage'
-    | 'glossary',
+    | 'glossary'
+    | 'invalid',
     string
   >;
   /** One entry per status, for the legend and the coverage bar (which leaves out obsolete keys). */
@@ -91,7 +96,7 @@ export function renderReview(status: ArticleStatus, options: RenderReviewOptions
   const templatesDir = options.templatesDir ?? BUILTIN_TEMPLATES;
   const page = loadTemplate(path.join(templatesDir, 'html', 'review.hbs'), 'html');
   const css = readStylesheet(templatesDir, 'review.css');
-  return page(reviewContext(status, options.title, options.t, css, glossaryTerms(options.glossary), options.warnings));
+  return page(reviewContext(status, options.title, options.t, css, glossaryTerms(options.glossary), options.warnings, options.invalid));
 }
 
 function reviewContext(
@@ -101,6 +106,7 @@ function reviewContext(
   css: string,
   termsIn: (french: string) => ReviewTerm[],
   warnings: RenderReviewOptions['warnings'] = new Map(),
+  invalid: RenderReviewOptions['invalid'] = new Set(),
 ): ReviewContext {
   const { counts } = status;
   const label = (key: KeyStatus): string => t(`review.${key}`);
@@ -121,6 +127,7 @@ function reviewContext(
       hasDiff: diff.length > 0,
       startsObsoleteGroup: false,
       warnings: warnings.get(unit.key) ?? [],
+      invalid: unit.status === 'ok' && invalid.has(unit.key),
       terms: unit.status === 'obsolete' ? [] : termsIn(unit.french),
     };
   };
@@ -151,6 +158,7 @@ function reviewContext(
       noFrench: t('review.noFrench'),
       obsoleteGroup: t('review.obsoleteGroup'),
       glossary: t('review.glossary'),
+      invalid: t('review.invalid'),
       summary: t('review.summary', {
         ok: counts.ok,
         total: counts.total,
