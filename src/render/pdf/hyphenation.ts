@@ -40,15 +40,26 @@ export async function hyphenatorFor(doc: PDFKit.PDFDocument, theme: PdfTheme, ed
   const settings = theme.hyphenation;
   if (!settings[edition]) return undefined;
   drawWithoutSoftHyphens(doc);
-  const patterns = (await PATTERNS[lang]()).default;
-  const minWordLength = settings.minWordLength;
+  const key = `${lang}/${settings.minWordLength}`;
+  let hyphenator = hyphenators.get(key);
+  if (!hyphenator) {
+    hyphenator = wordCache((await PATTERNS[lang]()).default, settings.minWordLength);
+    hyphenators.set(key, hyphenator);
+  }
+  return hyphenator;
+}
+
+/** Per language and minimum length, kept between renders (a pure function of its key, like the shaping cache). */
+const hyphenators = new Map<string, Hyphenator>();
+
+function wordCache(patterns: Patterns, minWordLength: number): Hyphenator {
   const words = new Map<string, string>();
   return (word) => {
     let out = words.get(word);
     if (out === undefined) {
       out = keepEnds(patterns.hyphenateSync(word, { minWordLength }));
       // Bounded: a process rendering many articles keeps a constant amount of memory.
-      if (words.size > 20_000) words.clear();
+      if (words.size >= 20_000) words.clear();
       words.set(word, out);
     }
     return out;
@@ -123,7 +134,8 @@ export function hyphenateRuns(runs: Run[], hyphenate: Hyphenator | undefined, mi
     offset += run.text.length;
     if (!prose(run)) return run;
     const text = run.text.replace(CHUNK, (chunk, at: number) => {
-      if (UNTOUCHABLE.test(chunk)) return chunk;
+      // Most chunks are short words: no pattern test for them.
+      if (chunk.length < minWordLength || UNTOUCHABLE.test(chunk)) return chunk;
       return chunk.replace(WORD, (word, i: number) => {
         if (word.length < minWordLength || CAPITAL.test(word)) return word;
         const from = start + at + i;
