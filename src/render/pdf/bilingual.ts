@@ -20,6 +20,7 @@ import { closePdf, openPdf, type RenderPdfOptions } from './index.js';
 import { BUILTIN_TEMPLATES } from '../../core/paths.js';
 import { endGroup, tagGroup, type StructParent } from './tagging.js';
 import { dateline } from '../dateline.js';
+import { hyphenatorFor, type Hyphenator } from './hyphenation.js';
 
 interface ColumnSide {
   ctx: LayoutContext;
@@ -41,6 +42,13 @@ export async function renderBilingualPdf(source: BriefingDocument, target: Brief
     options,
   );
   const { pdf, ctx, root } = session;
+  // Narrow columns leave long gaps at the line ends: hyphenation is on there unless the theme says not.
+  const hyphenators = new Map<string, Hyphenator | undefined>();
+  for (const lang of [source.lang, target.lang]) hyphenators.set(lang, await hyphenatorFor(pdf, ctx.theme, 'bilingual', lang));
+  const hyphenation = (lang: string): { hyphenate?: Hyphenator } => {
+    const hyphenate = hyphenators.get(lang);
+    return hyphenate ? { hyphenate } : {};
+  };
   const gap = ctx.theme.spacing.columnGap;
   const width = (ctx.width - gap) / 2;
   const side = (doc: BriefingDocument, left: number, node: ColumnSide['node']): ColumnSide => ({
@@ -55,6 +63,7 @@ export async function renderBilingualPdf(source: BriefingDocument, target: Brief
       ...(doc.readingMinutes ? { readingMinutes: doc.readingMinutes } : {}),
       bookmarks: false,
       compact: true,
+      ...hyphenation(doc.lang),
     },
     node,
   });

@@ -12,6 +12,7 @@ import { renderFigureBox } from './key-figures-box.js';
 import { isKeyFigure } from '../../core/node-data.js';
 import { fallbackNote } from '../fallback-note.js';
 import { collectRuns, measureRuns, writeRuns, writeText, type Run } from './inline.js';
+import { hyphenateRuns } from './hyphenation.js';
 import {
   bodyLineHeight,
   columnWidth,
@@ -123,7 +124,8 @@ function plainStyle(col: Column): Run['style'] {
 }
 
 function renderParagraph(ctx: LayoutContext, node: Paragraph, parent: StructParent, col: Column): void {
-  renderRuns(ctx, collectRuns(node.children, { italic: col.italic === true }), parent, col, 'P');
+  const runs = collectRuns(node.children, { italic: col.italic === true });
+  renderRuns(ctx, hyphenateRuns(runs, ctx.hyphenate, ctx.theme.hyphenation.minWordLength), parent, col, 'P');
 }
 
 function renderRuns(ctx: LayoutContext, runs: Run[], parent: StructParent, col: Column, tag: string): void {

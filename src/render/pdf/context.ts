@@ -37,6 +37,8 @@ export interface LayoutContext {
   mark?: string;
   /** The address of this edition's HTML page (with `--base-url`): a link under the title block. */
   webAddress?: string;
+  /** Hyphenates body paragraphs and list items when the theme turns it on for this edition (./hyphenation.ts). */
+  hyphenate?: (word: string) => string;
 }
 
 /**

@@ -18,6 +18,7 @@ import { addPageFurniture } from './page-furniture.js';
 import type { StructParent } from './tagging.js';
 import { loadPdfTheme, type PdfTheme } from './theme.js';
 import { dateline } from '../dateline.js';
+import { hyphenatorFor } from './hyphenation.js';
 import { renderTitleBlock } from './title-block.js';
 
 export { loadPdfTheme, PdfThemeError } from './theme.js';
@@ -38,6 +39,8 @@ export interface RenderPdfOptions {
 export async function renderPdf(doc: BriefingDocument, options: RenderPdfOptions): Promise<Buffer> {
   const session = openPdf(doc, options);
   const { pdf, ctx, root } = session;
+  const hyphenate = await hyphenatorFor(pdf, ctx.theme, 'single', doc.lang);
+  if (hyphenate) ctx.hyphenate = hyphenate;
   const hasTitle = doc.tree.children.some((node) => node.type === 'heading' && node.depth === 1);
   if (!hasTitle) {
     renderTitleBlock(ctx, doc.title, root);

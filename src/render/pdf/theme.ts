@@ -104,6 +104,12 @@ export interface PdfTheme {
   rules: { title: number; quote: number; fallback: number; thematicBreak: number; header: number };
   /** The key figures box, in every format: `max`, the most cards an article may declare (more is an error). */
   keyFigures: { max: number };
+  /**
+   * Soft hyphens in the long common words of body paragraphs and list items (./hyphenation.ts):
+   * in the bilingual edition's narrow columns, in the single-language editions, and the shortest
+   * word (in letters) that may be hyphenated.
+   */
+  hyphenation: { bilingual: boolean; single: boolean; minWordLength: number };
 }
 
 const DEFAULT_PDF_THEME: PdfTheme = {
@@ -162,6 +168,7 @@ const DEFAULT_PDF_THEME: PdfTheme = {
   },
   rules: { title: 1.2, quote: 2, fallback: 2.5, thematicBreak: 0.6, header: 0.4 },
   keyFigures: { max: DEFAULTS.keyFigureCards },
+  hyphenation: { bilingual: true, single: false, minWordLength: 7 },
 };
 
 /**
@@ -336,7 +343,15 @@ function checkLeaf(value: unknown, field: string, source: Source): unknown {
     if (!existsSync(path.join(FONT_DIR, value))) throw fail(`names a font that does not exist in ${FONT_DIR}`, value);
     return value;
   }
+  if (field === 'hyphenation.bilingual' || field === 'hyphenation.single') {
+    if (typeof value !== 'boolean') throw fail('must be true or false', value);
+    return value;
+  }
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw fail('must be a number ≥ 0', value);
+  if (field === 'hyphenation.minWordLength' && (!Number.isInteger(value) || value < 5 || value > 30)) {
+    // Below 5 letters, the 2 + 3 letters kept around a break leave nothing to hyphenate.
+    throw fail('must be a whole number from 5 to 30', value);
+  }
   if (field === 'keyFigures.max' && (!Number.isInteger(value) || value > MAX_KEY_FIGURE_CARDS)) {
     throw fail(`must be a whole number from 0 to ${MAX_KEY_FIGURE_CARDS}`, value);
   }

@@ -1,0 +1,147 @@
+/**
+ * Hyphenation of body text (issue 18): soft hyphens (U+00AD) put into the long common words of
+ * a paragraph, where the `hyphen` package's patterns (TeX's, French and British English) allow a
+ * break. pdfkit's LineWrapper may break a line at a soft hyphen and then draws a hyphen there;
+ * a soft hyphen inside a line is drawn as nothing and is not in the text layer, so copied text
+ * keeps whole words. ./line-glue.ts replays the same wrapper, so it sees the same breaks.
+ *
+ * Never inside a name or acronym (any capital letter), a number, a URL, an e-mail address, code,
+ * a link's text, a note call, a phrase of typography/no-break.ts, nor a paragraph's last word. The patterns are imported
+ * only when the theme turns hyphenation on for the edition being rendered.
+ */
+import type { Lang } from '../../core/types.js';
+import { noBreakSpans } from '../../typography/no-break.js';
+import type { Run } from './inline.js';
+import type { PdfTheme } from './theme.js';
+
+/** Returns one lowercase word with soft hyphens where it may break. */
+export type Hyphenator = (word: string) => string;
+
+const SOFT_HYPHEN = '\u00ad';
+/** Letters kept before and after a break (TeX's lefthyphenmin/righthyphenmin for French and British English). */
+const LEFT_MIN = 2;
+const RIGHT_MIN = 3;
+
+interface Patterns {
+  hyphenateSync(text: string, options?: { minWordLength?: number }): string;
+}
+
+/** The package's pattern modules, one per language; British English as src/core/dates.ts (en-GB). */
+const PATTERNS: Record<Lang, () => Promise<{ default: Patterns }>> = {
+  fr: () => import('hyphen/fr/index.js'),
+  en: () => import('hyphen/en-gb/index.js'),
+};
+
+/**
+ * The hyphenator for `lang` in an edition (`bilingual`: the narrow two-column PDF), or undefined
+ * when the theme leaves hyphenation off there: then nothing is imported.
+ */
+export async function hyphenatorFor(doc: PDFKit.PDFDocument, theme: PdfTheme, edition: 'single' | 'bilingual', lang: Lang): Promise<Hyphenator | undefined> {
+  const settings = theme.hyphenation;
+  if (!settings[edition]) return undefined;
+  drawWithoutSoftHyphens(doc);
+  const key = `${lang}/${settings.minWordLength}`;
+  let hyphenator = hyphenators.get(key);
+  if (!hyphenator) {
+    hyphenator = wordCache((await PATTERNS[lang]()).default, settings.minWordLength);
+    hyphenators.set(key, hyphenator);
+  }
+  return hyphenator;
+}
+
+/** Per language and minimum length, kept between renders (a pure function of its key, like the shaping cache). */
+const hyphenators = new Map<string, Hyphenator>();
+
+function wordCache(patterns: Patterns, minWordLength: number): Hyphenator {
+  const words = new Map<string, string>();
+  return (word) => {
+    let out = words.get(word);
+    if (out === undefined) {
+      out = keepEnds(patterns.hyphenateSync(word, { minWordLength }));
+      // Bounded: a process rendering many articles keeps a constant amount of memory.
+      if (words.size >= 20_000) words.clear();
+      words.set(word, out);
+    }
+    return out;
+  };
+}
+
+/** pdfkit's private method that draws one line (or piece of a line) of text once wrapped. */
+interface FragmentWriter {
+  _fragment(text: string, x: number, y: number, options: object): void;
+}
+const stripping = new WeakSet<object>();
+
+/**
+ * Makes `doc` draw its text without the soft hyphens left inside lines (the wrapper has already
+ * turned the one ending a line into "-"). They are zero-width, so the measured line is unchanged.
+ */
+function drawWithoutSoftHyphens(doc: PDFKit.PDFDocument): void {
+  if (stripping.has(doc)) return;
+  stripping.add(doc);
+  const writer = doc as unknown as FragmentWriter;
+  const draw = writer._fragment;
+  writer._fragment = function (this: FragmentWriter, text, x, y, options) {
+    draw.call(this, text.includes(SOFT_HYPHEN) ? text.replaceAll(SOFT_HYPHEN, '') : text, x, y, options);
+  };
+}
+
+/** Drops the soft hyphens that would leave fewer than LEFT_MIN letters before or RIGHT_MIN after. */
+function keepEnds(hyphenated: string): string {
+  const parts = hyphenated.split(SOFT_HYPHEN);
+  if (parts.length === 1) return hyphenated;
+  const total = parts.join('').length;
+  let out = parts[0]!;
+  let before = out.length;
+  for (const part of parts.slice(1)) {
+    if (before >= LEFT_MIN && total - before >= RIGHT_MIN) out += SOFT_HYPHEN;
+    out += part;
+    before += part.length;
+  }
+  return out;
+}
+
+/** A word of letters (and the combining marks of decomposed accents). */
+const WORD = /[\p{L}\p{M}]+/gu;
+/** Text between breaking spaces: a URL, an e-mail address or a number is one such chunk. */
+const CHUNK = /[^ \t\n]+/g;
+/** A chunk never hyphenated: digits, an address (`@`, `/`, `\`, `_`, `://`), a domain (`exemple.fr`). */
+const UNTOUCHABLE = /[\p{N}@/\\_]|\p{L}\.\p{L}/u;
+const CAPITAL = /\p{Lu}|\p{Lt}/u;
+
+/** Runs that hold ordinary prose: not code, links, note calls, scripts. */
+function prose(run: Run): boolean {
+  return !run.style.code && run.link === null && run.goTo === undefined && !run.style.sup && !run.style.script;
+}
+
+/**
+ * The runs of a body paragraph or list item with soft hyphens in their long common words; the
+ * same runs when `hyphenate` is undefined (hyphenation off).
+ */
+export function hyphenateRuns(runs: Run[], hyphenate: Hyphenator | undefined, minWordLength: number): Run[] {
+  if (hyphenate === undefined) return runs;
+  // Phrases no line may break inside, found in the whole paragraph (they may span runs).
+  const whole = runs.map((run) => run.text).join('');
+  const untouched = new Uint8Array(whole.length + 1);
+  for (const [from, to] of noBreakSpans(whole)) untouched.fill(1, from, to);
+  // Nor the paragraph's last word: its end alone on the last line ("frame-" / "work.") reads badly.
+  const words = [...whole.matchAll(WORD)];
+  const last = words[words.length - 1];
+  if (last) untouched.fill(1, last.index, last.index + last[0].length);
+  let offset = 0;
+  return runs.map((run) => {
+    const start = offset;
+    offset += run.text.length;
+    if (!prose(run)) return run;
+    const text = run.text.replace(CHUNK, (chunk, at: number) => {
+      // Most chunks are short words: no pattern test for them.
+      if (chunk.length < minWordLength || UNTOUCHABLE.test(chunk)) return chunk;
+      return chunk.replace(WORD, (word, i: number) => {
+        if (word.length < minWordLength || CAPITAL.test(word)) return word;
+        const from = start + at + i;
+        return untouched.subarray(from, from + word.length).includes(1) ? word : hyphenate(word);
+      });
+    });
+    return text === run.text ? run : { ...run, text };
+  });
+}
