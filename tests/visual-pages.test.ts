@@ -98,4 +98,19 @@ describe.skipIf(!HAVE_POPPLER)('first and last pages of the seed and three corpu
     expect(Math.abs(c.y0 - a.y0)).toBeLessThan(1);
     expect(b.x0).toBeGreaterThan(a.x0);
   });
+
+  it('datagouv-legal-licences.fr-en.pdf: a section heading is not left alone at the foot of page 1, away from its subsection', () => {
+    const file = pdf('datagouv-legal-licences', 'fr-en');
+    const pageOf = (phrase: string) => {
+      const count = Number(pdfInfo(file).Pages);
+      for (let page = 1; page <= count; page++) {
+        const p = String(page);
+        const text = execFileSync('pdftotext', ['-f', p, '-l', p, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+        if (text.includes(phrase)) return page;
+      }
+      throw new Error(`"${phrase}" is on no page`);
+    };
+    expect(pageOf('Licences that public bodies may use')).toBe(pageOf('Licences for “public information”:'));
+    expect(pageOf('Les licences pouvant être utilisées')).toBe(pageOf('Les licences applicables aux'));
+  });
 });
