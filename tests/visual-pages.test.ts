@@ -99,6 +99,19 @@ describe.skipIf(!HAVE_POPPLER)('first and last pages of the seed and three corpu
     expect(b.x0).toBeGreaterThan(a.x0);
   });
 
+  it.each([
+    ['microsoft-openai', 'Microsoft and OpenAI Renegotiate Their Strategic Partnership'],
+    ['wire-services-publics-ia', 'Public services: eight precautions for using artificial intelligence'],
+  ])('%s.fr-en.pdf: the running header, too long for the page, is shortened at the end of a word', (slug, english) => {
+    const header = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', '-enc', 'UTF-8', pdf(slug, 'fr-en'), '-'], { encoding: 'utf8' })
+      .split('\n')[0]!
+      .trim();
+    expect(header).toMatch(/…$/);
+    const last = header.slice(0, -1).split(' ').at(-1)!;
+    // The word before the ellipsis is whole: a word of the English title, not the start of one.
+    expect(english.split(' ')).toContain(last);
+  });
+
   it('datagouv-legal-licences.fr-en.pdf: a section heading is not left alone at the foot of page 1, away from its subsection', () => {
     const file = pdf('datagouv-legal-licences', 'fr-en');
     const pageOf = (phrase: string) => {
