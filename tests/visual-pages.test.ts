@@ -14,7 +14,7 @@
  * then open the changed PNGs and look at them before committing.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, hasTool, pdfInfo, runCli, tempProject } from './helpers.js';
@@ -73,14 +73,22 @@ describe.skipIf(!HAVE_POPPLER)('first and last pages of the seed and three corpu
     expect(result.code, result.stderr).toBe(0);
   }, 180_000);
 
-  const pages = ARTICLES.flatMap(({ slug }) => LANGS.map((lang) => ({ slug, lang })));
-  it.each(pages)('$slug.$lang.pdf: page 1 and the last page look like their references', ({ slug, lang }) => {
+  // The file's name in the test's name: vitest reads `$slug.$lang` as a property path.
+  const editions = ARTICLES.flatMap(({ slug }) => LANGS.map((lang) => [`${slug}.${lang}.pdf`, slug, lang] as const));
+  it.each(editions)('%s: page 1 and the last page look like their references', (_name, slug, lang) => {
     const file = pdf(slug, lang);
     const count = Number(pdfInfo(file).Pages);
     for (const page of new Set([1, count])) {
       // The test's name says the edition; the reference's name says the page.
       expectLooksLikeReference(rasterisePdfPage(file, page, 60, false), `visual/pages/${slug}.${lang}-p${page}.png`, { failureShare: PAGE_SHARE });
     }
+  });
+
+  it('keeps no reference for a page no longer compared (a PDF grown or shrunk by a page)', () => {
+    const expected = editions.flatMap(([, slug, lang]) =>
+      [...new Set([1, Number(pdfInfo(pdf(slug, lang)).Pages)])].map((page) => `${slug}.${lang}-p${page}.png`),
+    );
+    expect(readdirSync(path.join(FIXTURES, 'visual', 'pages')).sort()).toEqual(expected.sort());
   });
 
   it.each([
