@@ -24,10 +24,12 @@ export const FAILURE_SHARE = 0.01;
 const RESOLUTION = 60;
 
 /** Page `page` (from 1) of the PDF file `pdf` as a PNG, rasterised by poppler's pdftoppm. */
-export function rasterisePdfPage(pdf: string, page = 1, resolution = RESOLUTION): Buffer {
+export function rasterisePdfPage(pdf: string, page = 1, resolution = RESOLUTION, antialias = true): Buffer {
   const p = String(page);
+  // Without anti-aliasing a text page compresses to a fifth of the size: for references kept by the dozen.
+  const aa = antialias ? [] : ['-aa', 'no', '-aaVector', 'no'];
   // Without an output name, pdftoppm -singlefile writes the image to stdout.
-  return execFileSync('pdftoppm', ['-png', '-r', String(resolution), '-f', p, '-l', p, '-singlefile', pdf], { maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync('pdftoppm', ['-png', '-r', String(resolution), ...aa, '-f', p, '-l', p, '-singlefile', pdf], { maxBuffer: 64 * 1024 * 1024 });
 }
 
 /** How two images differ: the count and share of differing pixels, and a diff image (PNG). */
@@ -39,6 +41,24 @@ interface ImageDifference {
   share: number;
   /** The reference faded, differing pixels in red; absent when the sizes differ. */
   diff?: Buffer;
+  /** The smallest box holding every differing pixel, in pixels from the top left; absent when none differ. */
+  region?: { x0: number; y0: number; x1: number; y1: number; height: number };
+}
+
+/** The box around pixelmatch's differing pixels, which it paints pure red in its output. */
+function differingRegion(out: PNG): ImageDifference['region'] {
+  let box: ImageDifference['region'];
+  for (let y = 0; y < out.height; y++) {
+    for (let x = 0; x < out.width; x++) {
+      const i = (y * out.width + x) * 4;
+      if (out.data[i] !== 255 || out.data[i + 1] !== 0 || out.data[i + 2] !== 0) continue;
+      if (!box) box = { x0: x, y0: y, x1: x, y1: y, height: out.height };
+      box.x0 = Math.min(box.x0, x);
+      box.x1 = Math.max(box.x1, x);
+      box.y1 = y;
+    }
+  }
+  return box;
 }
 
 /** Compares two PNG images pixel by pixel with pixelmatch. */
@@ -50,7 +70,8 @@ export function compareImages(actual: Buffer, reference: Buffer, threshold = PIX
   }
   const out = new PNG({ width: a.width, height: a.height });
   const differing = pixelmatch(a.data, b.data, out.data, a.width, a.height, { threshold });
-  return { differing, share: differing / (a.width * a.height), diff: PNG.sync.write(out) };
+  const region = differing > 0 ? differingRegion(out) : undefined;
+  return { differing, share: differing / (a.width * a.height), diff: PNG.sync.write(out), ...(region ? { region } : {}) };
 }
 
 /** Where the reference lives, whether to rewrite it, and the tolerance; the defaults are the suite's. */
@@ -81,8 +102,14 @@ export function expectLooksLikeReference(actual: Buffer, reference: string, { fa
     writeFileSync(diffFile, difference.diff);
     written.push(path.relative(REPO, diffFile));
   }
+  const box = difference.region;
+  // Where to look, for a person holding the page: how far down it the differences start and end.
+  const where = box
+    ? `, within x ${box.x0}–${box.x1}, y ${box.y0}–${box.y1} pixels (${Math.round((box.y0 / box.height) * 100)}–${Math.round((box.y1 / box.height) * 100)} % down the page)`
+    : '';
   const how =
-    difference.mismatch ?? `${(difference.share * 100).toFixed(2)} % of its pixels differ (${difference.differing}; at most ${failureShare * 100} % may)`;
+    difference.mismatch ??
+    `${(difference.share * 100).toFixed(2)} % of its pixels differ (${difference.differing}; at most ${failureShare * 100} % may)${where}`;
   throw new Error(
     `The image differs from tests/fixtures/${reference}: ${how}. See ${written.join(' and ')}; if the change is intended, run UPDATE=1 npm test and look at the new reference before committing it.`,
   );

@@ -74,7 +74,7 @@ export async function renderBilingualPdf(source: BriefingDocument, target: Brief
   pairs.forEach((pair, i) => {
     const prev = pairs[i - 1];
     if (prev) space(ctx, gapBetween(ctx, prev.source, pair.source, ctx.theme.spacing.paragraph));
-    ensureSpace(ctx, Math.max(...sides.map((s) => startHeight(s.ctx, s.node(pair)))));
+    ensureSpace(ctx, Math.max(...sides.map((s) => runStartHeight(s, pairs, i))));
     if (pair.id && pair.source.type === 'heading') {
       const options = { expanded: false, top: pdf.y - 4, left: pdf.page.width } as { expanded: boolean };
       addNestedBookmark(openBookmarks, top, pair.source.depth, `${plainText(pair.source)} / ${plainText(pair.target)}`, options);
@@ -126,6 +126,19 @@ function reusingPages(pdf: PDFKit.PDFDocument, draw: () => void): void {
   } finally {
     delete (patched as { addPage?: unknown }).addPage;
   }
+}
+
+/**
+ * Room pair `i` needs in side `s` at the foot of a page: a heading followed by a heading (a section
+ * opening on a subsection) keeps with it and the lines after it, so it is never left alone there.
+ */
+function runStartHeight(s: ColumnSide, pairs: readonly BlockPair[], i: number): number {
+  const node = s.node(pairs[i]!);
+  const following = pairs[i + 1];
+  const next = following && s.node(following);
+  if (node.type !== 'heading' || node.depth === 1 || next?.type !== 'heading') return startHeight(s.ctx, node);
+  const ownLines = s.ctx.theme.spacing.keepWithNextLines * bodyLineHeight(s.ctx);
+  return startHeight(s.ctx, node) - ownLines + runStartHeight(s, pairs, i + 1);
 }
 
 /**

@@ -9,12 +9,18 @@
 import { useFont, type LayoutContext } from './layout.js';
 import { artifact } from './tagging.js';
 
-/** Shortens `text` with an ellipsis until it fits `width` in the current font. */
+/**
+ * Shortens `text` with an ellipsis until it fits `width` in the current font, at a word's end
+ * ("Strategic…", not "Strategic Partners" cut to "Partners…") unless one word is all there is.
+ */
 function fitToWidth(doc: PDFKit.PDFDocument, text: string, width: number): string {
   if (doc.widthOfString(text) <= width) return text;
   let cut = text;
   while (cut.length > 1 && doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
+  const space = cut.lastIndexOf(' ');
+  if (text[cut.length] !== ' ' && space > 0) cut = cut.slice(0, space);
+  // A separator left at the end (" ·", " :", " —") says nothing before the ellipsis.
+  return `${cut.replace(/[\s·:;,—–-]+$/u, '')}…`;
 }
 
 /** Colour of the preview mark: a red that reads as "not for publication" in print too. */

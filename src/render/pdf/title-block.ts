@@ -5,6 +5,7 @@
  */
 import { horizontalRule, useFont, type LayoutContext } from './layout.js';
 import { writeText } from './inline.js';
+import { type GluePiece, planBreaks } from './line-glue.js';
 import { artifact, tagBlock, type StructParent } from './tagging.js';
 import { themeFont } from './fonts.js';
 import { inkExtents } from './glyph-extents.js';
@@ -13,6 +14,11 @@ import { fallbackNote } from '../fallback-note.js';
 import type { FallbackReason } from '../../core/node-data.js';
 
 const TITLE_LINE_HEIGHT = 1.18;
+
+/** A piece of the line under the title: the edition's label, or the dateline and reading time. */
+interface MetaPiece extends GluePiece {
+  run: { role: 'heading' | 'sans'; color: string };
+}
 
 /**
  * The narrowest width that sets `text` in as many lines as `width` does, so a wrapped title
@@ -77,11 +83,27 @@ export function renderTitleBlock(ctx: LayoutContext, title: string, parent: Stru
   const label = ctx.t('briefing');
   const line = datelineParts(ctx.dateline).join('  ·  ');
   tagBlock(ctx, parent, 'P', () => {
-    const lineGap = useFont(ctx, 'heading', theme.sizes.meta, 1.3);
-    doc.fillColor(theme.colors.accent).text(label, x, metaY, { width, lineGap, align: 'left', continued: true });
-    useFont(ctx, 'sans', theme.sizes.meta, 1.3);
     const reading = ctx.readingMinutes ? `  ·  ${ctx.t('readingTime', { count: ctx.readingMinutes })}` : '';
-    doc.fillColor(theme.colors.muted).text(`  ·  ${line}${reading}`, { width, lineGap, align: 'left', continued: false });
+    // Planned like body text, so a narrow column never ends a line inside the date ("26 | novembre 2026").
+    const labelRun = { role: 'heading', color: theme.colors.accent } as const;
+    const restRun = { role: 'sans', color: theme.colors.muted } as const;
+    const setFont = (piece: MetaPiece) => useFont(ctx, piece.run.role, theme.sizes.meta, 1.3);
+    const pieces = planBreaks<MetaPiece>(
+      doc,
+      [
+        { text: label, run: labelRun, clinging: false },
+        { text: `  ·  ${line}${reading}`, run: restRun, clinging: false },
+      ],
+      width,
+      setFont,
+    );
+    pieces.forEach((piece, i) => {
+      const lineGap = setFont(piece);
+      const options = { width, lineGap, align: 'left', continued: i < pieces.length - 1 && !piece.breakAfter } as const;
+      doc.fillColor(piece.run.color);
+      if (i === 0) doc.text(piece.text, x, metaY, options);
+      else doc.text(piece.text, options);
+    });
   });
   const web = ctx.webAddress;
   if (web) {
