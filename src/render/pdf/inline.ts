@@ -45,13 +45,16 @@ export function collectRuns(nodes: readonly PhrasingContent[], base: Partial<Run
  * their run: tried from every space of a long run not followed by a break, the search is quadratic.
  */
 const SOFT_BREAK = /(?:(?<![ \t])[ \t]+)?\r?\n[ \t]*/g;
+/** Two or more ordinary spaces or tabs (one start per run: linear). */
+const SPACE_RUN = /(?<![ \t])[ \t]{2,}/g;
 
 function walk(nodes: readonly PhrasingContent[], style: RunStyle, link: string | null, out: Run[]): void {
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
-        // Soft line breaks of the source become spaces; other whitespace (U+00A0, U+202F) stays.
-        out.push({ text: node.value.replace(SOFT_BREAK, ' '), style, link });
+        // Soft line breaks of the source become spaces, and runs of spaces one space, as a browser
+        // shows them ("Article  L. 312" typed twice is not a gap); other whitespace (U+00A0, U+202F) stays.
+        out.push({ text: node.value.replace(SOFT_BREAK, ' ').replace(SPACE_RUN, ' '), style, link });
         break;
       case 'emphasis':
         walk(node.children, { ...style, italic: true }, link, out);

@@ -34,13 +34,15 @@ export interface GluePiece {
 /** Characters that never start a line after a word: closing punctuation and no-break spaces. */
 const CLOSING = new Set(['.', ',', ';', ':', '!', '?', '…', ')', ']', '»', '”', '’', '%', '\u00a0', '\u202f', '\u2060']);
 const BREAKING_SPACE = new Set([' ', '\t', '\n']);
+/** Characters that never end a line before a word: opening brackets and quotes, no-break spaces ("(" then a link, "«\u00a0" then emphasis). */
+const OPENING = new Set(['(', '[', '{', '«', '“', '‘', '„', '\u00a0', '\u202f', '\u2060']);
 
 /** True when pdfkit must not break between `prev` and `next` (no space at their boundary). */
 function glued(prev: GluePiece, next: GluePiece): boolean {
   if (prev.breakAfter || prev.text === '' || BREAKING_SPACE.has(prev.text[prev.text.length - 1]!)) return false;
   const first = next.text[0];
   if (first === undefined || BREAKING_SPACE.has(first)) return false;
-  return next.clinging || next.run === prev.run || CLOSING.has(first);
+  return next.clinging || next.run === prev.run || CLOSING.has(first) || OPENING.has(prev.text[prev.text.length - 1]!);
 }
 
 /** Position of a break opportunity: before character `offset` of piece `piece`. */
