@@ -1,8 +1,9 @@
 /**
- * A PDF line never ends on an opening bracket before a link ("plus de détails (" | "lien)"), and
- * spaces typed twice are one space, as a browser shows them (src/render/pdf/line-glue.ts,
- * src/render/pdf/inline.ts). Both were seen on corpus articles (tests/visual-pages.test.ts review).
- * Each case is tried at many positions so that some land exactly at a line end.
+ * PDF lines around punctuation typed next to a link, and doubled spaces (src/render/pdf/line-glue.ts,
+ * src/render/pdf/inline.ts), all seen on corpus articles (tests/visual-pages.test.ts review): no line
+ * ends on an opening bracket before its link ("plus de détails (" | "lien)"), none starts with the
+ * stop typed after a space ("Etalab" | "."), and spaces typed twice are one space, as a browser
+ * shows them. Each case is tried at many positions so that some land exactly at a line end.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,15 @@ function buildDoc(): BriefingDocument {
         { type: 'text', value: `Ligne ${n} : la licence s’applique ici, ${filler} sous conditions (` },
         { type: 'link', url: 'https://www.example.gouv.fr/licence', children: [{ type: 'text', value: 'plus de détails' }] },
         { type: 'text', value: `) et l’article  L. 312-1-1  s’applique aussi.` },
+      ],
+    });
+    // A space typed before the final stop, after a link (seen on a corpus article: "… Etalab ." ).
+    children.push({
+      type: 'paragraph',
+      children: [
+        { type: 'text', value: `Point ${n} : pour toute question, ${filler} vous pouvez contacter ` },
+        { type: 'link', url: 'https://www.etalab.gouv.fr', children: [{ type: 'text', value: 'la mission Etalab' }] },
+        { type: 'text', value: ' .' },
       ],
     });
   }
@@ -64,6 +74,12 @@ describe.skipIf(!TOOLS)('PDF lines around brackets and doubled spaces', () => {
     expect(ending).toEqual([]);
     // The case is really met: some lines start with the bracket and its link.
     expect(found.some((line) => line[0]?.text.startsWith('(plus'))).toBe(true);
+  });
+
+  it('never starts a line with the stop typed after a space', () => {
+    expect(found.filter((line) => /^[.,;:]/.test(line[0]?.text ?? '')).map((line) => line.map((w) => w.text).join(' '))).toEqual([]);
+    // The case is really met: some lines end with the link's last word, the stop kept with it.
+    expect(found.some((line) => line.at(-2)?.text === 'Etalab' && line.at(-1)?.text === '.')).toBe(true);
   });
 
   it('sets a doubled space as one space', () => {

@@ -37,11 +37,20 @@ const BREAKING_SPACE = new Set([' ', '\t', '\n']);
 /** Characters that never end a line before a word: opening brackets and quotes, no-break spaces ("(" then a link, "«\u00a0" then emphasis). */
 const OPENING = new Set(['(', '[', '{', '«', '“', '‘', '„', '\u00a0', '\u202f', '\u2060']);
 
+/** True when `text` is spaces and then closing punctuation. */
+function closesAfterSpaces(text: string): boolean {
+  let i = 0;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i < text.length && CLOSING.has(text[i]!) && !text[i]!.match(/\s/u);
+}
+
 /** True when pdfkit must not break between `prev` and `next` (no space at their boundary). */
 function glued(prev: GluePiece, next: GluePiece): boolean {
   if (prev.breakAfter || prev.text === '' || BREAKING_SPACE.has(prev.text[prev.text.length - 1]!)) return false;
   const first = next.text[0];
-  if (first === undefined || BREAKING_SPACE.has(first)) return false;
+  if (first === undefined) return false;
+  // Spaces then closing punctuation (a link, then " ."): UAX #14 allows no break before it, even after spaces (LB13).
+  if (BREAKING_SPACE.has(first)) return closesAfterSpaces(next.text);
   return next.clinging || next.run === prev.run || CLOSING.has(first) || OPENING.has(prev.text[prev.text.length - 1]!);
 }
 
