@@ -59,7 +59,8 @@ describe('localize', () => {
     const doc = buildDocument(en, { date: '2026-11-26' });
     const title = doc.tree.children[0]!;
     expect(title).toMatchObject({ type: 'heading', depth: 1, data: { fallback: 'fr', fallbackReason: 'missing', hProperties: { lang: 'fr' } } });
-    expect(renderMarkdown(doc).startsWith('# Titre\n')).toBe(true);
+    // Its note comes right before it, as for any other block shown in French.
+    expect(renderMarkdown(doc).startsWith('*Translation missing: original French text shown.*\n\n# Titre\n')).toBe(true);
   });
 
   it('estimates the reading time with correct plurals in both languages', () => {
