@@ -21,7 +21,6 @@ import { checkLinks } from './lint/links.js';
 import { checkNoteReferences } from './lint/note-references.js';
 import { checkInterpolationSyntax, checkPlaceholders } from './lint/placeholders.js';
 import { checkShape, type ShapeContext } from './lint/shape.js';
-import { sharedTrees } from './lint/unit-tree.js';
 
 export interface TranslationValidation {
   /** The problems, by place. */
@@ -54,7 +53,7 @@ export function validateTranslations(input: ValidationInput): TranslationValidat
     entries,
     french,
     units,
-    trees: sharedTrees,
+    trees: new Map(),
     ...(input.text !== undefined ? { text: input.text } : {}),
   };
   const diagnostics = [

@@ -7,27 +7,13 @@ import type { Link, Parent, Root, Text } from 'mdast';
 import { parseMarkdown, parseParagraph } from '../../core/markdown.js';
 import type { Segment } from '../../core/types.js';
 import { visit } from 'unist-util-visit';
-import { LRUCache } from 'lru-cache';
-import { limits } from '../../core/limits.js';
-
-/** Trees already parsed, by kind and string: each rule reads the same trees (and never changes them). */
-export interface TreeCache {
-  get(id: string): Root | Parent | undefined;
-  set(id: string, tree: Root | Parent): unknown;
-}
 
 /**
- * The trees of this thread's recent validations. A translation is validated whole at every render,
- * and `serve` renders at every save of one of its units: the other units' strings (French and
- * translation) are the same, so only the saved one is parsed again. Bounded by the text behind the
- * trees (a tree is some ten times its string); the nesting cap the parse applied is in the key.
+ * Trees already parsed in one validation, by kind and string: each rule reads the same trees.
+ * Between validations (every render in `serve`), parseMarkdown and parseParagraph keep their
+ * parses themselves (core/tree-memo.ts).
  */
-const recent = new LRUCache<string, Root | Parent>({ max: 8192, maxSize: 512 * 1024, sizeCalculation: (_, id) => id.length + 1 });
-
-export const sharedTrees: TreeCache = {
-  get: (id) => recent.get(`${limits().nestingDepth}\0${id}`),
-  set: (id, tree) => recent.set(`${limits().nestingDepth}\0${id}`, tree),
-};
+export type TreeCache = Map<string, Root | Parent>;
 
 /** The tree of `value`, the translation (or French) of a unit of `kind` (from `cache` when given). */
 export function unitTree(value: string, kind: Segment['kind'], cache?: TreeCache): Root | Parent {
