@@ -175,8 +175,8 @@ describe('each renderer input reported at its own file:line:column (CLI)', () =>
     json.lead['1'] = `${json.lead['1']}\n\nA second paragraph that the French does not have.`;
     const text = `${JSON.stringify(json, null, 2)}\n`;
     writeFileSync(file, text);
-    // A blank line is written "\n\n" in JSON: after an escape the place is the value's start.
-    const at = placeOf(text, `"With artificial`);
+    // The added paragraph's first character, at its raw column: after the "\n\n" escapes as written.
+    const at = placeOf(text, 'A second paragraph');
     const result = await runCli(['build', '--root', root, '--format', 'html']);
     expect(result.code).toBe(0);
     expect(problems(result.stderr)).toEqual([

@@ -170,9 +170,9 @@ describe('raw HTML', () => {
       `2:14 warning briefing:raw-html Raw HTML "<b>" ${hint}`,
       `2:21 warning briefing:raw-html Raw HTML "</b>" ${hint}`,
       `3:17 warning briefing:raw-html Raw HTML "<br/>" ${hint}`,
-      // after the escaped quotes: the value's start (sorted by place, so first)
-      `4:13 warning briefing:raw-html Raw HTML "</script>" ${hint}`,
       `4:14 warning briefing:raw-html Raw HTML "<script src="x.js">" ${hint}`,
+      // after the escaped quotes: the raw column, each \" counted as written
+      `4:35 warning briefing:raw-html Raw HTML "</script>" ${hint}`,
       `5:20 warning briefing:raw-html Raw HTML "<!-- hidden -->" ${hint}`,
     ]);
     expect(diagnostics.every((d) => d.file === `${FIXTURES}/en/markup.json` && d.note === undefined)).toBe(true);
@@ -205,9 +205,19 @@ describe('whitespace', () => {
       '3:23 warning briefing:whitespace Trailing no-break space (U+00A0): remove it, it would show in the output',
       '4:26 warning briefing:whitespace Trailing narrow no-break space (U+202F): remove it, it would show in the output',
       '5:17 warning briefing:whitespace 2 consecutive spaces: use a single space',
-      '6:14 warning briefing:whitespace 2 consecutive spaces: use a single space',
+      // after the escaped quotes: the raw column
+      '6:25 warning briefing:whitespace 2 consecutive spaces: use a single space',
       '7:12 warning briefing:whitespace Value holds only whitespace: write the translation, or leave it empty ("") while untranslated',
     ]);
+  });
+
+  it('places a problem inside a multi-line value at its raw column, past \\n and \\u escapes', () => {
+    // Line 2 holds `  "body": "Un\nDeux\u00a0:  trois"`: the doubled space is raw column 27.
+    const raw = '{\n  "body": "Un\\nDeux\\u00a0:  trois"\n}\n';
+    expect(raw.split('\n')[1]!.indexOf('  trois') + 1).toBe(27);
+    const file = readLocaleFile(raw, 'locales/en/multi.json');
+    const diagnostics = lintLocale({ target: file, targetLang: 'en', text: raw });
+    expect(diagnostics.map(brief)).toEqual(['2:27 warning briefing:whitespace 2 consecutive spaces: use a single space']);
   });
 
   it('adds the French as note when there is a counterpart', () => {
@@ -242,17 +252,17 @@ describe('French typography', () => {
       '7:28 warning briefing:french-typography Use a narrow no-break space (U+202F) after "«" in French',
       `7:41 ${narrow('»')}`,
       `8:17 ${narrow('?')}`,
-      // after escaped quotes: the value's start
-      `9:14 ${narrow('?')}`,
+      // after escaped quotes: the raw column, each \" counted as written
+      `9:30 ${narrow('?')}`,
       // without the raw text, the \u00a0 escape is invisible: the column is off
       `10:29 ${narrow('?')}`,
     ]);
     expect(lintFrenchTypography(fixture('fr', 'typography')).every((d) => d.file === file && d.note === undefined)).toBe(true);
   });
 
-  it('points at the value start after any escape when given the raw text', () => {
+  it('points at the raw column past any escape when given the raw text', () => {
     const diagnostics = lintFrenchTypography(fixture('fr', 'typography'), text(file));
-    expect(diagnostics.map((d) => `${d.line}:${d.column}`)).toEqual(['2:33', '3:23', '4:30', '5:20', '6:21', '7:28', '7:41', '8:17', '9:14', '10:17']);
+    expect(diagnostics.map((d) => `${d.line}:${d.column}`)).toEqual(['2:33', '3:23', '4:30', '5:20', '6:21', '7:28', '7:41', '8:17', '9:30', '10:34']);
   });
 
   it('leaves URLs, times, ratios, code spans, a leading "?", images, entities and correct spaces alone', () => {

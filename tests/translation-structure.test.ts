@@ -121,11 +121,12 @@ describe('check: the shape rules at the locale file line and column', () => {
     return lintLocale({ target: readLocaleFile(text, 'en.json'), targetLang: 'en', source: readLocaleFile(frenchText, 'fr.json'), text, units });
   };
 
-  it('a list translated as a paragraph, a quote followed by a heading: errors at the value', () => {
+  it('a list translated as a paragraph, a quote followed by a heading: errors at the value, or at its extra block', () => {
     const found = lint({ title: 'Title', lead: { 1: 'one, two', 2: '> A quote.\n\n# A heading' } });
     expect(found.map((d) => [d.line, d.column, d.severity, d.ruleId])).toEqual([
       [4, 11, 'error', 'briefing:translation-shape'],
-      [5, 10, 'error', 'briefing:translation-shape'],
+      // `    "2": "> A quote.\n\n# A heading"`: the heading starts at raw column 25, past the escapes
+      [5, 25, 'error', 'briefing:translation-shape'],
     ]);
     expect(found[0]!.message).toBe(
       'The French of this unit is one list, its translation is a paragraph: keep the French\'s block shape (one list, each item on its own line starting with the French\'s marker, "- " or "1.", no blank line outside it)',

@@ -261,6 +261,15 @@ describe('workbench API: data, checks and saves', () => {
     expect(open).toMatchObject({ line: 1, column: broken.indexOf('**') + 1 });
   });
 
+  it('places a problem after a line break inside the value at its own line and column', async () => {
+    // A quote (") and a line break before the open emphasis: escapes in JSON, plain characters here.
+    const value = 'With "artificial intelligence" advancing,\nMicrosoft and **OpenAI renegotiate their 2031 partnership.';
+    const res = await post(server, CHECK, { key: 'lead.1', value });
+    const { problems } = JSON.parse(res.text) as { problems: Unit['problems'] };
+    const open = problems.find((p) => p.ruleId === 'briefing:unpaired-markup');
+    expect(open).toMatchObject({ line: 2, column: 'Microsoft and '.length + 1 });
+  });
+
   it('saves one unit: the locale file and the state file change by exactly that line', async () => {
     const { version } = await data(server);
     const before = readFileSync(file(), 'utf8');

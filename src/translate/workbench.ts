@@ -127,13 +127,24 @@ export function unitProblems(input: WorkbenchInput, segment: Segment, value: str
   return diagnostics.map((d) => ({ ruleId: d.ruleId, severity: d.severity, message: d.message, ...placeInValue(value, d) }));
 }
 
-/** A diagnostic's place (column 0 + offset + 1, or the value's own place) as a line and column inside `value`. */
+/**
+ * A diagnostic's place as a line and column inside `value`. The lint saw the value with no raw
+ * text, so its column is 1 + the width of the value's start as `JSON.stringify` writes it (a line
+ * break counts as the two characters of `\n`): decode that width back into an offset.
+ */
 function placeInValue(value: string, place: Place): Place {
   if (place.line !== 1 || place.column < 1) return { line: 1, column: 1 };
-  const offset = Math.min(place.column - 1, value.length);
+  const offset = decodedOffset(JSON.stringify(value), place.column - 1);
   const before = value.slice(0, offset);
   const lineStart = before.lastIndexOf('\n') + 1;
   return { line: before.split('\n').length, column: offset - lineStart + 1 };
+}
+
+/** Decoded UTF-16 units in the first `width` raw characters of the JSON string `quoted`. */
+function decodedOffset(quoted: string, width: number): number {
+  let decoded = 0;
+  for (let i = 1; i < 1 + width && i < quoted.length - 1; decoded++) i += quoted[i] !== '\\' ? 1 : quoted[i + 1] === 'u' ? 6 : 2;
+  return decoded;
 }
 
 function unitStatus(status: 'ok' | 'stale' | 'missing', problems: readonly WorkbenchProblem[], reviewed: boolean): WorkbenchStatus {

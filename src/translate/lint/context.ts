@@ -18,29 +18,50 @@ export interface RuleContext {
   text?: string;
 }
 
-/** Characters JSON cannot hold literally: if one precedes the offset, an escape does too. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON requires these characters escaped in strings; finding them is the point
-const MUST_ESCAPE = /["\\\u0000-\u001f]/;
-
 /**
- * Place of the character at `offset` (UTF-16 index) of `entry.value`: the value's column + 1 (the
- * opening quote) + offset, when nothing before that offset was written as an escape sequence;
- * otherwise the place of the value itself. Without the raw `text`, escapes are detected only
- * where JSON requires them (quotes, backslashes, control characters).
+ * Place of the character at `offset` (UTF-16 index) of `entry.value`. With the file's raw `text`,
+ * the value's raw JSON is walked from its opening quote, so a column stays exact past escape
+ * sequences (`\"`, `\n`, `\u00a0`…). Without it, the value is assumed written as `JSON.stringify`
+ * writes it (only quotes, backslashes and control characters escaped).
  */
 export function placeAt(entry: LocaleEntry, offset: number, text?: string): Place {
-  const before = entry.value.slice(0, offset);
-  if (MUST_ESCAPE.test(before)) return entry.place;
-  if (text !== undefined && hasEscapeBefore(text, entry.place, offset)) return entry.place;
-  return { line: entry.place.line, column: entry.place.column + 1 + offset };
+  const raw = text === undefined ? JSON.stringify(entry.value.slice(0, offset)).length - 2 : rawWidth(text, entry.place, offset);
+  if (raw === undefined) return entry.place;
+  return { line: entry.place.line, column: entry.place.column + 1 + raw };
 }
 
-function hasEscapeBefore(text: string, place: Place, offset: number): boolean {
-  const line = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)[place.line - 1];
-  const start = place.column - 1;
-  if (line === undefined || line[start] !== '"') return false;
-  // Each raw character up to `offset` decoded characters is either literal (1 → 1) or an escape.
-  return line.slice(start + 1, start + 1 + offset).includes('\\');
+/**
+ * Raw characters written for the first `offset` decoded UTF-16 units of the JSON string whose
+ * opening quote is at `place`; undefined when the text there is not that string.
+ */
+function rawWidth(text: string, place: Place, offset: number): number | undefined {
+  const line = lineOf(text, place.line);
+  const quote = place.column - 1;
+  if (line === undefined || line[quote] !== '"') return undefined;
+  let i = quote + 1;
+  for (let decoded = 0; decoded < offset; decoded++) {
+    if (i >= line.length || line[i] === '"') return undefined;
+    // One decoded unit is one literal unit, a `\uXXXX` escape or a two-character escape.
+    i += line[i] !== '\\' ? 1 : line[i + 1] === 'u' ? 6 : 2;
+  }
+  return i - quote - 1;
+}
+
+/** Line starts of the last text seen: a file's diagnostics all look into the same text. */
+let lastText: string | undefined;
+let lastStarts: number[] = [];
+
+/** Line `n` (1-based) of `text`, without its line break; a leading BOM is not part of line 1. */
+function lineOf(text: string, n: number): string | undefined {
+  if (text !== lastText) {
+    lastText = text;
+    lastStarts = [text.startsWith('\uFEFF') ? 1 : 0];
+    for (const m of text.matchAll(/\r\n|\r|\n/g)) lastStarts.push(m.index + m[0].length);
+  }
+  const start = lastStarts[n - 1];
+  if (start === undefined) return undefined;
+  const next = lastStarts[n];
+  return text.slice(start, next === undefined ? text.length : next).replace(/[\r\n]+$/, '');
 }
 
 /** `French: "…"` for a key's French counterpart (JSON-quoted, so newlines stay visible). */

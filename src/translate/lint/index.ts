@@ -34,9 +34,9 @@ export interface LintInput {
   /** The French counterpart file (locales/fr/<same name>.json), for comparing placeholders and plural forms; undefined when linting a French file itself */
   source?: LocaleFile;
   /**
-   * Raw text of the target file, optional. Diagnostics point at the exact character of a value
-   * unless an escape sequence precedes it (then at the value's start); with the text, every
-   * escape (`\u00a0`…) is seen, without it only those JSON requires (`\"`, `\\`, `\n`…).
+   * Raw text of the target file, optional. Diagnostics point at the exact character of a value:
+   * with the text, every escape (`\u00a0`…) is counted as written; without it, the value is
+   * assumed escaped as `JSON.stringify` writes it (`\"`, `\\`, `\n`…).
    */
   text?: string;
   /**
