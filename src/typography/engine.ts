@@ -97,6 +97,8 @@ const SPACE_RUN = /[ \t]+/g;
  * moves on by one character, a whole code point with the `u` flag, as `matchAll` does.
  */
 function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
+  // Without `g`, exec would find the first match forever (matchAll throws there too).
+  if (!pattern.global) throw new TypeError(`typography patterns must be global: ${pattern}`);
   const matches: RegExpExecArray[] = [];
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
