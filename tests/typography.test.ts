@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { applyTypography, RULES, typographText } from '../src/typography/index.js';
+import { PROTECTED } from '../src/typography/rules.js';
 import { REPO } from './helpers.js';
 
 const fr = (text: string) => typographText(text, 'fr');
@@ -45,6 +46,25 @@ describe('rule table', () => {
       'en-single-open',
       'en-single-close',
     ]);
+  });
+});
+
+describe('protected spans', () => {
+  it('are only searched in a text holding what each match needs', () => {
+    const samples = 'https://x.fr/a?b=1 Voir WWW.Exemple.fr, ftp://h, a.b+c@d-e.fr, 10:55, 1:2:3, 10 h 55, 10h55, 9\u00a0h\u202f30, 12:00:00';
+    for (const { id, pattern, needs } of PROTECTED) {
+      expect(needs.global, id).toBe(false);
+      const matches = [...samples.matchAll(pattern)].map((match) => match[0]);
+      expect(matches.length, id).toBeGreaterThan(0);
+      for (const match of matches) expect(needs.test(match), `${id}: ${match}`).toBe(true);
+    }
+  });
+
+  it('still protect, and insertions still step over characters outside the BMP', () => {
+    expect(fr('Voir https://x.fr/a?b : ok')).toBe('Voir https://x.fr/a?b\u00a0: ok');
+    expect(fr('«😀» et «😀😀»')).toBe('«\u202f😀\u202f» et «\u202f😀😀\u202f»');
+    expect(fr('x𝒜: y')).toBe('x𝒜\u00a0: y');
+    expect(fr('😀?😀!')).toBe('😀?😀!');
   });
 });
 

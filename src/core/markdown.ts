@@ -112,7 +112,26 @@ function potentialFootnoteCall(this: TokenizeContext, effects: Effects, ok: Stat
 
 /** Serialises block nodes to CommonMark (no trailing newline). */
 export function blocksToMarkdown(nodes: RootContent[]): string {
+  const only = nodes.length === 1 ? nodes[0] : undefined;
+  const plain = only && plainBlockMarkdown(only);
+  if (plain !== undefined) return plain;
   return toMarkdown({ type: 'root', children: nodes } as Root, MARKDOWN_OPTIONS).trimEnd();
+}
+
+/**
+ * A paragraph or heading holding one plain line of text, serialised as the serialiser would,
+ * without it: the text needs no escape, so the output is the text itself (after the heading's
+ * `#` marks). Most units of an article are such lines, and configuring the serialiser (its
+ * handlers and extensions merged on every call) costs far more than serialising one sentence.
+ * Plain means: no character that any escape rule of {@link MARKDOWN_OPTIONS} looks at (the
+ * parser's {@link SYNTAX_CHARACTER}s, `#`, and `:/` of GFM's `http:/`), no line ending, no
+ * space at either end, and for a paragraph a letter first, so that nothing can open a block.
+ */
+function plainBlockMarkdown(node: RootContent): string | undefined {
+  if ((node.type !== 'paragraph' && node.type !== 'heading') || node.children.length !== 1) return undefined;
+  const text = node.children[0]!;
+  if (text.type !== 'text' || !isPlainText(text.value, node.type === 'paragraph') || /[#]|:\//.test(text.value)) return undefined;
+  return node.type === 'heading' ? `${'#'.repeat(Math.max(Math.min(6, node.depth || 1), 1))} ${text.value}` : text.value;
 }
 
 /**
@@ -217,10 +236,15 @@ const SYNTAX_CHARACTER = /[*_`[\]!<>&\\~^$@|\u0000-\u001f\u007f]|www\.|:\/\//i;
  * `1.`, indentation), so it must be a letter.
  */
 function plainLine(text: string, atBlockStart: boolean): Paragraph | undefined {
-  if (text === '' || SYNTAX_CHARACTER.test(text) || /^\s|\s$/.test(text)) return undefined;
-  if (atBlockStart && !/^\p{L}/u.test(text)) return undefined;
+  if (!isPlainText(text, atBlockStart)) return undefined;
   const position = () => ({ start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: text.length + 1, offset: text.length } });
   return { type: 'paragraph', children: [{ type: 'text', value: text, position: position() }], position: position() };
+}
+
+/** One line without Markdown syntax or space at either end; `atBlockStart`: starting with a letter. */
+function isPlainText(text: string, atBlockStart: boolean): boolean {
+  if (text === '' || SYNTAX_CHARACTER.test(text) || /^\s|\s$/.test(text)) return false;
+  return !atBlockStart || /^\p{L}/u.test(text);
 }
 
 /**

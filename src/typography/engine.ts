@@ -68,8 +68,7 @@ function joined(pieces: readonly Piece[]): Flow {
 /** Runs one rule over the flow; true when it changed the text (the flow is then stale). */
 function runRule(pieces: Piece[], rule: TypographyRule, flow: Flow): boolean {
   const { full, starts } = flow;
-  rule.pattern.lastIndex = 0;
-  const matches = [...full.matchAll(rule.pattern)];
+  const matches = allMatches(rule.pattern, full);
   if (matches.length === 0) return false; // most rules match nothing: skip the protected-span scan
   flow.protectedSpans ??= findProtected(full);
   const protectedSpans = flow.protectedSpans;
@@ -86,7 +85,34 @@ function runRule(pieces: Piece[], rule: TypographyRule, flow: Flow): boolean {
 /** What a match replaces: the match, or for a `spacesInside` rule each run of ordinary spaces in it. */
 function targets(match: RegExpExecArray, rule: TypographyRule): [number, number][] {
   if (!rule.spacesInside) return [[match.index, match.index + match[0].length]];
-  return [...match[0].matchAll(/[ \t]+/g)].map((run) => [match.index + run.index, match.index + run.index + run[0].length]);
+  return allMatches(SPACE_RUN, match[0]).map((run) => [match.index + run.index, match.index + run.index + run[0].length]);
+}
+
+const SPACE_RUN = /[ \t]+/g;
+
+/**
+ * The matches of the global `pattern` in `text`, as `[...text.matchAll(pattern)]` finds them,
+ * without the copy of the expression that `matchAll` makes on every call (a few thousand rules
+ * run over each long article, most of them matching nothing). After an empty match the search
+ * moves on by one character, a whole code point with the `u` flag, as `matchAll` does.
+ */
+function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
+  // Without `g`, exec would find the first match forever (matchAll throws there too).
+  if (!pattern.global) throw new TypeError(`typography patterns must be global: ${pattern}`);
+  const matches: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    matches.push(match);
+    if (match[0] === '') pattern.lastIndex = nextIndex(text, pattern.lastIndex, pattern.unicode || pattern.flags.includes('v'));
+  }
+  return matches;
+}
+
+/** ECMAScript's AdvanceStringIndex. */
+function nextIndex(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const code = text.codePointAt(index)!;
+  return index + (code > 0xffff ? 2 : 1);
 }
 
 /**
@@ -189,9 +215,9 @@ interface ProtectedIndex {
 
 function findProtected(text: string): ProtectedIndex {
   const spans: [number, number][] = [];
-  for (const { pattern, trimEnd } of PROTECTED) {
-    pattern.lastIndex = 0;
-    for (const match of text.matchAll(pattern)) {
+  for (const { pattern, needs, trimEnd } of PROTECTED) {
+    if (!needs.test(text)) continue;
+    for (const match of allMatches(pattern, text)) {
       const length = trimEnd ? trimmedLength(match[0], trimEnd) : match[0].length;
       if (length > 0) spans.push([match.index, match.index + length]);
     }

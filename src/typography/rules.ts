@@ -302,6 +302,8 @@ export interface ProtectedPattern {
   id: string;
   description: string;
   pattern: RegExp;
+  /** What every match contains (not global): a text without it is not searched. */
+  needs: RegExp;
   /** The class of characters trimmed from the end of each match (one character: the engine loops). */
   trimEnd?: RegExp;
 }
@@ -311,12 +313,14 @@ export const PROTECTED: readonly ProtectedPattern[] = [
     id: 'url-scheme',
     description: 'any token containing :// (https://, ftp://, …)',
     pattern: /(?<![\p{L}\p{N}+.-])\p{L}[\p{L}\p{N}+.-]*:\/\/[^\s\uFFFC]*/gu,
+    needs: /:\/\//,
     trimEnd: /[»)\]}'"’”]/u,
   },
   {
     id: 'url-www',
     description: 'any token starting with www.',
     pattern: /(?<![\p{L}\p{N}_.-])www\.[^\s\uFFFC]+/giu,
+    needs: /www\./iu,
     trimEnd: /[»)\]}'"’”]/u,
   },
   {
@@ -325,15 +329,18 @@ export const PROTECTED: readonly ProtectedPattern[] = [
     // Starts only where the local part starts: tried inside a long run of letters with no `@`, the
     // pattern would rescan the rest of the run from every letter.
     pattern: /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu,
+    needs: /@/,
   },
   {
     id: 'time-colon',
     description: 'time or ratio written with colons: 10:55, 10:55:30, 1:2',
     pattern: /(?<!\p{N})\p{N}{1,2}(?::\p{N}{1,2}){1,2}(?!\p{N})/gu,
+    needs: /:/,
   },
   {
     id: 'time-h',
     description: 'time written with h: 10 h 55, 10h55 (kept as written)',
     pattern: /(?<!\p{N})\p{N}{1,2}[ \u00a0\u202f]?h[ \u00a0\u202f]?\p{N}{2}(?!\p{N})/gu,
+    needs: /h/,
   },
 ];
