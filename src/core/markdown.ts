@@ -16,6 +16,7 @@ import type { Construct, Effects, Extension, State, Token, TokenizeContext } fro
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import type { Processor } from 'unified';
 import { memoParse } from './tree-memo.js';
+import { boundedHtmlText } from './bounded-html-text.js';
 
 /** Math options shared by every parser and the writer: only `$$` delimits math (remark-math's option). */
 const MATH_OPTIONS = { singleDollarTextMath: false } as const;
@@ -41,7 +42,7 @@ const GFM_OPTIONS = { singleTilde: false } as const;
 
 /** GFM, `$$` math and sup/sub on top of CommonMark, for every string the project parses (articles, units, the template's output). */
 const GFM: FromMarkdownOptions = {
-  extensions: [boundedGfm(), math(MATH_OPTIONS), supersub()],
+  extensions: [boundedGfm(), boundedHtmlText, math(MATH_OPTIONS), supersub()],
   mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown(), supersubFromMarkdown()],
 };
 
