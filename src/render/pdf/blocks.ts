@@ -11,8 +11,8 @@ import { renderTable } from './table.js';
 import { renderFigureBox } from './key-figures-box.js';
 import { isKeyFigure } from '../../core/node-data.js';
 import { fallbackNote } from '../fallback-note.js';
-import { collectRuns, measureRuns, writeRuns, writeText, type Run } from './inline.js';
-import { hyphenateRuns } from './hyphenation.js';
+import { collectRuns, fontFor, measureRuns, writeRuns, writeText, type Run } from './inline.js';
+import { hyphenateRuns, limitHyphenatedLines } from './hyphenation.js';
 import {
   bodyLineHeight,
   columnWidth,
@@ -127,8 +127,10 @@ function plainStyle(col: Column): Run['style'] {
 }
 
 function renderParagraph(ctx: LayoutContext, node: Paragraph, parent: StructParent, col: Column): void {
-  const runs = collectRuns(node.children, { italic: col.italic === true });
-  renderRuns(ctx, hyphenateRuns(runs, ctx.hyphenate, ctx.theme.hyphenation.minWordLength), parent, col, 'P');
+  const { hyphenation, sizes } = ctx.theme;
+  const runs = hyphenateRuns(collectRuns(node.children, { italic: col.italic === true }), ctx.hyphenate, hyphenation.minWordLength);
+  const limited = limitHyphenatedLines(ctx.doc, runs, columnWidth(ctx, col), hyphenation.maxConsecutive, (run) => useFont(ctx, fontFor(run.style), sizes.body));
+  renderRuns(ctx, limited, parent, col, 'P');
 }
 
 function renderRuns(ctx: LayoutContext, runs: Run[], parent: StructParent, col: Column, tag: string): void {
