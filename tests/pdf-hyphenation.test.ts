@@ -212,11 +212,28 @@ describe.skipIf(!TOOLS)('consecutive hyphenated lines', () => {
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
-  const lines = async (name: string, theme: PdfTheme): Promise<string[]> => {
+  const words = async (name: string, theme: PdfTheme): Promise<PdfWord[]> => {
     const file = path.join(dir, `${name}.pdf`);
     writeFileSync(file, await renderBilingualPdf(build('fr'), build('en'), { creationDate: CREATED, theme }));
-    return pdfLines(pdfWords(file), 2);
+    return pdfWords(file);
   };
+  const lines = async (name: string, theme: PdfTheme): Promise<string[]> => pdfLines(await words(name, theme), 2);
+
+  it('never ends a page’s column with a hyphenated word', async () => {
+    const found = await words('page-ends', withHyphenation({}));
+    // The last line of each column of each page, above the page number (A4: the body ends at 772 pt).
+    const body = found.filter((word) => word.y0 < 760);
+    const ends = new Map<string, PdfWord[]>();
+    for (const word of body) {
+      const key = `${word.page}/${word.x0 >= 297 ? 1 : 0}`;
+      const last = ends.get(key)?.[0];
+      if (!last || word.y0 > last.y0 + 1) ends.set(key, [word]);
+      else if (Math.abs(word.y0 - last.y0) <= 1) ends.get(key)!.push(word);
+    }
+    const lastLines = [...ends.entries()].map(([key, line]) => `${key}: ${line.map((word) => word.text).join(' ')}`);
+    expect(lastLines.length).toBeGreaterThan(4);
+    expect(lastLines.filter((line) => /\p{L}-$/u.test(line))).toEqual([]);
+  });
 
   it('ends at most theme.hyphenation.maxConsecutive lines in a row with a hyphen (2 by default)', async () => {
     const found = await lines('rows-2', withHyphenation({}));

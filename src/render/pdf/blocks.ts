@@ -127,10 +127,8 @@ function plainStyle(col: Column): Run['style'] {
 }
 
 function renderParagraph(ctx: LayoutContext, node: Paragraph, parent: StructParent, col: Column): void {
-  const { hyphenation, sizes } = ctx.theme;
-  const runs = hyphenateRuns(collectRuns(node.children, { italic: col.italic === true }), ctx.hyphenate, hyphenation.minWordLength);
-  const limited = limitHyphenatedLines(ctx.doc, runs, columnWidth(ctx, col), hyphenation.maxConsecutive, (run) => useFont(ctx, fontFor(run.style), sizes.body));
-  renderRuns(ctx, limited, parent, col, 'P');
+  const runs = collectRuns(node.children, { italic: col.italic === true });
+  renderRuns(ctx, hyphenateRuns(runs, ctx.hyphenate, ctx.theme.hyphenation.minWordLength), parent, col, 'P');
 }
 
 function renderRuns(ctx: LayoutContext, runs: Run[], parent: StructParent, col: Column, tag: string): void {
@@ -152,8 +150,12 @@ function renderRuns(ctx: LayoutContext, runs: Run[], parent: StructParent, col: 
   const page = doc.page;
   const bottom = page.margins.bottom;
   if (widowed(ctx, height, layout.y)) page.margins.bottom += line;
+  // Hyphenated line ends: not too many in a row, and none ending the page (its last line here).
+  const lastOnPage = Math.floor((pageBottom(ctx) - layout.y - doc.currentLineHeight(true)) / line);
+  const setFont = (run: Run) => void useFont(ctx, fontFor(run.style), theme.sizes.body);
+  const limited = limitHyphenatedLines(doc, runs, layout.width, theme.hyphenation.maxConsecutive, setFont, lastOnPage);
   try {
-    tagBlock(ctx, parent, tag, () => writeRuns(ctx, runs, layout), col.lang ? { lang: col.lang } : {});
+    tagBlock(ctx, parent, tag, () => writeRuns(ctx, limited, layout), col.lang ? { lang: col.lang } : {});
   } finally {
     page.margins.bottom = bottom;
   }

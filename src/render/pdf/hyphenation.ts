@@ -158,21 +158,23 @@ type WrapperClass = new (doc: PDFKit.PDFDocument, options: { width: number; heig
  * At most `max` lines in a row ending on a hyphenated word (the typographic rule; theme
  * `hyphenation.maxConsecutive`): replays the paragraph's lines on pdfkit's own wrapper, each run in
  * its font (`setFont`), and takes the soft hyphens out of the word that would end one line too
- * many, then replays again. Runs without soft hyphens are returned as they are.
+ * many, then replays again. Nor does line `lastOnPage` (0-based: the last line that fits on the
+ * page or column) end hyphenated: the reader would turn the page in mid-word. Runs without soft
+ * hyphens are returned as they are.
  */
-export function limitHyphenatedLines(doc: PDFKit.PDFDocument, runs: Run[], width: number, max: number, setFont: (run: Run) => void): Run[] {
+export function limitHyphenatedLines(doc: PDFKit.PDFDocument, runs: Run[], width: number, max: number, setFont: (run: Run) => void, lastOnPage = -1): Run[] {
   if (!runs.some((run) => run.text.includes(SOFT_HYPHEN))) return runs;
   let out = runs;
   // Each pass removes the soft hyphens of one word: it ends.
   for (;;) {
     const whole = out.map((run) => run.text).join('');
-    const at = tooManyHyphens(doc, out, width, max, setFont, whole);
+    const at = tooManyHyphens(doc, out, width, max, setFont, whole, lastOnPage);
     if (at === undefined) return out;
     out = withoutSoftHyphensAround(out, at, whole);
   }
 }
 
-/** The chain offset of the soft hyphen ending the line that makes more than `max` in a row, if any. */
+/** The chain offset of the soft hyphen ending the line that makes more than `max` in a row (or ends the page), if any. */
 function tooManyHyphens(
   doc: PDFKit.PDFDocument,
   runs: readonly Run[],
@@ -180,6 +182,7 @@ function tooManyHyphens(
   max: number,
   setFont: (run: Run) => void,
   whole: string,
+  lastOnPage: number,
 ): number | undefined {
   const Wrapper = (pdfkit as unknown as { LineWrapper: WrapperClass }).LineWrapper;
   const { x, y } = doc;
@@ -190,6 +193,7 @@ function tooManyHyphens(
   let open = '';
   let end = 0;
   let row = 0;
+  let index = 0;
   let found: number | undefined;
   try {
     for (const run of runs) {
@@ -203,7 +207,8 @@ function tooManyHyphens(
         end += line.length;
         // pdfkit turned the soft hyphen ending the line into "-"; a hyphen typed there counts too.
         row = line.endsWith('-') ? row + 1 : 0;
-        if (row > max && whole[end - 1] === SOFT_HYPHEN) found = end - 1;
+        if ((row > max || index === lastOnPage) && whole[end - 1] === SOFT_HYPHEN) found = end - 1;
+        index++;
       }
       if (found !== undefined) return found;
       open = (lines.length === 1 ? open : '') + lines[lines.length - 1]!;
