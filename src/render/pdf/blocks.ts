@@ -36,6 +36,7 @@ import { noteAsList } from './notes.js';
 import { themeFont } from './fonts.js';
 import { inkExtents } from './glyph-extents.js';
 import { collapseSpaces } from './collapse-spaces.js';
+import { trimUnderlinedLineEnds } from './link-line-ends.js';
 
 const SKIPPED = new Set(['html', 'definition', 'yaml', 'toml']);
 const HEADING_LINE_HEIGHT = 1.22;
@@ -62,6 +63,7 @@ export function gapBetween(ctx: LayoutContext, prev: RootContent, next: RootCont
 
 /** Lays out `nodes` in `col`, `gap` points apart (headings use the theme's heading spacing). */
 export function renderBlocks(ctx: LayoutContext, nodes: readonly RootContent[], parent: StructParent, col: Column, gap = ctx.theme.spacing.paragraph): void {
+  trimUnderlinedLineEnds(ctx.doc);
   const blocks = nodes.filter(printable);
   blocks.forEach((node, i) => {
     const prev = blocks[i - 1];
