@@ -64,6 +64,15 @@ describe('callouts in the source', () => {
     expect(blocks.map((b) => b.parts?.at(-1)?.markdown)).toEqual(['A.', 'B.', 'C.', 'D.', 'E.', 'F.', 'G.', 'H.', 'I.', 'J.']);
   });
 
+  it('heads the title with a name of no known type, capitalised (`::: lexique`), as in the corpus guides', () => {
+    const { blocks } = blocksOf('::: lexique Base de données\nTexte.\n:::\n\n::: lexique &nbsp;\nAutre.\n:::\n\n::: lexique\nEncore.\n:::\n');
+    expect(blocks.map((b) => [b.callout, b.parts?.[0]?.markdown])).toEqual([
+      ['note', 'Lexique — Base de données'],
+      ['note', 'Lexique'],
+      ['note', 'Lexique'],
+    ]);
+  });
+
   it('takes a Quarto heading right after the fence as the title, not as a section', () => {
     const { article, blocks } = blocksOf('## Partie\n\n::: {.callout-warning}\n## Attention\nTexte.\n:::\n');
     expect(article.sections.map((s) => s.id)).toEqual(['partie']);

@@ -59,7 +59,7 @@ const ARTICLES: Translated[] = [
       'Which documents are covered by a legal secret?',
       'Machine-readable',
     ],
-    french: ['Êtes-vous concerné', 'Quels sont les documents couverts par un secret légal', 'lexique — Base de données'],
+    french: ['Êtes-vous concerné', 'Quels sont les documents couverts par un secret légal', 'Lexique — Base de données'],
   },
   {
     file: 'wire-services-publics-ia.txt',

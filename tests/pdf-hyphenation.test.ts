@@ -181,6 +181,70 @@ describe.skipIf(!TOOLS)('hyphenation in the PDF', () => {
   });
 });
 
+/** Long common words only: without a limit, many lines in a row end hyphenated. */
+const LONG_WORDS = {
+  fr: 'les administrations départementales accompagnent progressivement la décentralisation interministérielle et la modernisation constitutionnelle des établissements universitaires particulièrement concernés',
+  en: 'the departmental administrations are progressively accompanying interministerial decentralisation and the constitutional modernisation of particularly concerned universities',
+};
+
+/** The longest run of consecutive lines ending with a hyphen. */
+function longestHyphenRun(lines: string[]): number {
+  let longest = 0;
+  let row = 0;
+  for (const line of lines) {
+    row = /\p{L}-$/u.test(line) ? row + 1 : 0;
+    longest = Math.max(longest, row);
+  }
+  return longest;
+}
+
+describe.skipIf(!TOOLS)('consecutive hyphenated lines', () => {
+  const build = (lang: Lang): BriefingDocument => {
+    const doc = buildDoc(lang);
+    // Paragraphs of long words, each starting a little further on, so breaks fall everywhere.
+    const extra = Array.from({ length: 8 }, (_, n) => para(text(`${'ab '.repeat(n)}${LONG_WORDS[lang]} ${LONG_WORDS[lang]} ${LONG_WORDS[lang]} fin.`)));
+    return { ...doc, tree: { type: 'root', children: [...doc.tree.children, ...extra] } };
+  };
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'briefing-hyphen-rows-'));
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  const words = async (name: string, theme: PdfTheme): Promise<PdfWord[]> => {
+    const file = path.join(dir, `${name}.pdf`);
+    writeFileSync(file, await renderBilingualPdf(build('fr'), build('en'), { creationDate: CREATED, theme }));
+    return pdfWords(file);
+  };
+  const lines = async (name: string, theme: PdfTheme): Promise<string[]> => pdfLines(await words(name, theme), 2);
+
+  it('never ends a page’s column with a hyphenated word', async () => {
+    const found = await words('page-ends', withHyphenation({}));
+    // The last line of each column of each page, above the page number (A4: the body ends at 772 pt).
+    const body = found.filter((word) => word.y0 < 760);
+    const ends = new Map<string, PdfWord[]>();
+    for (const word of body) {
+      const key = `${word.page}/${word.x0 >= 297 ? 1 : 0}`;
+      const last = ends.get(key)?.[0];
+      if (!last || word.y0 > last.y0 + 1) ends.set(key, [word]);
+      else if (Math.abs(word.y0 - last.y0) <= 1) ends.get(key)!.push(word);
+    }
+    const lastLines = [...ends.entries()].map(([key, line]) => `${key}: ${line.map((word) => word.text).join(' ')}`);
+    expect(lastLines.length).toBeGreaterThan(4);
+    expect(lastLines.filter((line) => /\p{L}-$/u.test(line))).toEqual([]);
+  });
+
+  it('ends at most theme.hyphenation.maxConsecutive lines in a row with a hyphen (2 by default)', async () => {
+    const found = await lines('rows-2', withHyphenation({}));
+    expect(longestHyphenRun(found), found.filter((line) => line.endsWith('-')).join(' | ')).toBeLessThanOrEqual(2);
+    // Still hyphenated: the limit spaces the hyphens out, it does not turn hyphenation off.
+    expect(longestHyphenRun(found)).toBe(2);
+    const one = await lines('rows-1', withHyphenation({ maxConsecutive: 1 }));
+    expect(longestHyphenRun(one)).toBe(1);
+  });
+});
+
 describe('the hyphenation theme settings', () => {
   it('are validated and placed like the other theme settings', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'briefing-hyphen-theme-'));
@@ -188,11 +252,12 @@ describe('the hyphenation theme settings', () => {
       mkdirSync(path.join(dir, 'pdf'));
       const file = path.join(dir, 'pdf', 'theme.json');
       writeFileSync(file, '{ "hyphenation": { "single": true, "minWordLength": 9 } }');
-      expect(loadPdfTheme(dir).hyphenation).toEqual({ bilingual: true, single: true, minWordLength: 9 });
+      expect(loadPdfTheme(dir).hyphenation).toEqual({ bilingual: true, single: true, minWordLength: 9, maxConsecutive: 2 });
       const bad: [string, string, RegExp][] = [
         ['{ "hyphenation": { "bilingual": "yes" } }', 'hyphenation.bilingual', /must be true or false/],
         ['{ "hyphenation": { "minWordLength": 3 } }', 'hyphenation.minWordLength', /whole number from 5 to 30/],
         ['{ "hyphenation": { "minWordLength": 7.5 } }', 'hyphenation.minWordLength', /whole number from 5 to 30/],
+        ['{ "hyphenation": { "maxConsecutive": 0 } }', 'hyphenation.maxConsecutive', /whole number from 1 to 10/],
         ['{ "hyphenation": { "english": true } }', 'hyphenation.english', /not a known field/],
         ['{ "hyphenation": true }', 'hyphenation', /must be an object/],
       ];

@@ -64,6 +64,8 @@ export const CLASS = {
   calloutLabel: 'callout-label',
   /** The list of footnotes in the Notes section: `<ol class="notes">`. */
   notes: 'notes',
+  /** A phrase no line may break inside (`8 Mbit/s`, typography/no-break.ts): `<span class="nowrap">`. */
+  noWrap: 'nowrap',
 } as const;
 
 /** Ids of the sections the content template adds to every briefing (`templates/briefing.md.hbs`). */

@@ -49,10 +49,17 @@ export function readFenceInfo(info: string): FenceInfo {
     return name ? { ...attributes, type: calloutType(name) } : attributes;
   }
   if (rest.startsWith('[') && rest.endsWith(']')) rest = rest.slice(1, -1).trim();
-  // A name of no known type (`::: lexique`) is a word of the text: it heads the title.
-  if (name && !Object.hasOwn(CALLOUT_NAMES, name.toLowerCase().replace(/^callout-/, ''))) rest = rest ? `${name} — ${rest}` : name;
+  // A name of no known type (`::: lexique`) is a word of the text: it heads the title, capitalised
+  // as a title's first word ("Lexique — Base de données"); a title of only a no-break space is none.
+  if (name && !Object.hasOwn(CALLOUT_NAMES, name.toLowerCase().replace(/^callout-/, ''))) {
+    const word = name[0]!.toUpperCase() + name.slice(1);
+    rest = BLANK_TITLE.test(rest) ? word : `${word} — ${rest}`;
+  }
   return { type: calloutType(name || 'note'), ...(rest ? { title: rest } : {}) };
 }
+
+/** Nothing but spaces and no-break space entities (`::: lexique &nbsp;`). */
+const BLANK_TITLE = /^(?:\s|&nbsp;|&#160;|&#xa0;)*$/iu;
 
 function isNameChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 45 || code === 95;

@@ -22,19 +22,18 @@ const S = '[ \\t\\u00a0\\u202f]';
  * stage puts between groups is already unbreakable). One start per run of digits: linear time.
  */
 const NUMBER = `(?<![\\p{L}\\p{N}.,])\\p{N}+(?:[.,]\\p{N}+)?`;
-/** Units written after a number; longer alternatives first, each ending the word. */
-const UNITS = [
-  '[kMGT]?bit/s',
-  '[kMGT]?o/s',
-  'km/h',
-  'm/s',
-  'kWh',
-  'MWh',
-  'GWh',
-  'TWh',
-  'kW',
-  'MW',
-  'GW',
+/**
+ * Units and unit words written after a number, the one list (rules.ts's `fr-number-unit` reads it
+ * too); longer alternatives first, each must end the word.
+ */
+export const UNITS: readonly string[] = [
+  'milliards',
+  'milliard',
+  'millions',
+  'million',
+  'milliers',
+  'millier',
+  'mille',
   'Mds€',
   'Md€',
   'Mds',
@@ -43,45 +42,81 @@ const UNITS = [
   'M€',
   'k€',
   'M\\$',
+  'dollars',
+  'dollar',
+  'euros',
+  'euro',
+  'livres',
+  'francs',
   '%',
   '€',
   '\\$',
   '£',
   '°C',
   '°',
+  'ans',
+  'an',
+  'mois',
+  'semaines',
+  'semaine',
+  'jours',
+  'jour',
+  'heures',
+  'heure',
+  'minutes',
+  'minute',
+  'secondes',
+  'seconde',
+  'siècles',
+  'siècle',
+  '[kMGT]?bit/s',
+  '[kMGT]?o/s',
+  'km/h',
+  'm/s',
   'km²',
   'km',
   'm²',
   'm³',
   'cm',
   'mm',
+  'ms',
+  'min',
+  'm',
   'kg',
+  'g',
+  't',
+  'kWh',
+  'MWh',
+  'GWh',
+  'TWh',
+  'kW',
+  'MW',
+  'GW',
+  'W',
   'Go',
   'Mo',
   'To',
   'Ko',
   'h',
-  'min',
-  'ms',
-  'milliards?',
-  'millions?',
-  'euros?',
-  'dollars?',
-  'ans?',
-].join('|');
+  's',
+];
+const UNIT_ALTERNATION = UNITS.join('|');
+/** The units with a slash, kept whole even without their number. */
+const SLASH_UNITS = UNITS.filter((unit) => unit.includes('/')).join('|');
 const MONTHS = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
-const END = '(?![\\p{L}\\p{N}])';
+/** The unit ends the word (`2 s’est` is no unit). */
+const END = "(?![\\p{L}\\p{N}'’])";
 
 export const NO_BREAK: readonly NoBreakRule[] = [
   {
     id: 'number-unit',
     description: 'a number and its unit: 8 Mbit/s, 130 km/h, 12 %, 3,5 Md€',
-    pattern: new RegExp(`${NUMBER}${S}?(?:${UNITS})${END}`, 'gu'),
+    pattern: new RegExp(`${NUMBER}${S}?(?:${UNIT_ALTERNATION})${END}`, 'gu'),
   },
   {
     id: 'compound-unit',
     description: 'a unit with a slash, even without its number: Mbit/s, km/h',
-    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:[kMGT]?bit/s|[kMGT]?o/s|km/h|m/s)${END}`, 'gu'),
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${SLASH_UNITS})${END}`, 'gu'),
   },
   {
     id: 'date',

@@ -13,7 +13,7 @@
  * point and every rule idempotent.
  */
 
-import { NO_BREAK } from './no-break.js';
+import { NO_BREAK, UNITS } from './no-break.js';
 
 export type RuleLang = 'fr' | 'en';
 export type FrenchVariant = 'fr-FR' | 'fr-CA';
@@ -38,82 +38,7 @@ const NBSP = '\u00a0';
 /** U+202F NARROW NO-BREAK SPACE. */
 const NNBSP = '\u202f';
 
-/**
- * Unit words and symbols that must not be separated from the number before them.
- * Longer alternatives first (the alternation is ordered); each is followed by a non-letter.
- */
-const UNITS: readonly string[] = [
-  'milliards',
-  'milliard',
-  'millions',
-  'million',
-  'milliers',
-  'millier',
-  'mille',
-  'Mds€',
-  'Md€',
-  'Mds',
-  'Md',
-  'M€',
-  'k€',
-  'M\\$',
-  'Mrd',
-  'dollars',
-  'dollar',
-  'euros',
-  'euro',
-  'livres',
-  'francs',
-  '%',
-  '€',
-  '\\$',
-  '£',
-  '°C',
-  '°',
-  'ans',
-  'an',
-  'mois',
-  'semaines',
-  'semaine',
-  'jours',
-  'jour',
-  'heures',
-  'heure',
-  'minutes',
-  'minute',
-  'secondes',
-  'seconde',
-  'siècles',
-  'siècle',
-  'km/h',
-  'km²',
-  'km',
-  'm²',
-  'm³',
-  'cm',
-  'mm',
-  'm',
-  'kg',
-  'g',
-  't',
-  'kWh',
-  'MWh',
-  'GWh',
-  'TWh',
-  'kW',
-  'MW',
-  'GW',
-  'W',
-  'Go',
-  'Mo',
-  'To',
-  'Ko',
-  'h',
-  'min',
-  's',
-  'ms',
-];
-
+/** The units of no-break.ts (one list for both stages). */
 const UNIT_ALTERNATION = UNITS.join('|');
 
 /** Characters after which a missing space before `;` `!` `?` is inserted: letter, digit, closing quote. */

@@ -19,6 +19,7 @@ import { prepareTables, wrapTables } from './table.js';
 import { checkboxesToGlyphs } from './task-lists.js';
 import { figureElement, groupFigures } from './image.js';
 import { groupNotes, noteHandlers } from './notes.js';
+import { wrapNoBreakPhrases } from './no-break.js';
 import { BRIEFING_SECTION } from '../../core/class-names.js';
 import { isKeyFigure } from '../../core/node-data.js';
 
@@ -72,6 +73,7 @@ function clean(nodes: RootContent[], notes: FallbackNotes): Root {
   const safe = sanitize(root, sanitizeSchema);
   const out: Root = safe.type === 'root' ? safe : { type: 'root', children: [] };
   markExternalLinks(out);
+  wrapNoBreakPhrases(out);
   wrapTables(out);
   focusableCode(out);
   return out;

@@ -11,8 +11,8 @@ import { renderTable } from './table.js';
 import { renderFigureBox } from './key-figures-box.js';
 import { isKeyFigure } from '../../core/node-data.js';
 import { fallbackNote } from '../fallback-note.js';
-import { collectRuns, measureRuns, writeRuns, writeText, type Run } from './inline.js';
-import { hyphenateRuns } from './hyphenation.js';
+import { collectRuns, fontFor, measureRuns, writeRuns, writeText, type Run } from './inline.js';
+import { hyphenateRuns, limitHyphenatedLines } from './hyphenation.js';
 import {
   bodyLineHeight,
   columnWidth,
@@ -35,6 +35,8 @@ import { addNestedBookmark } from './bookmarks.js';
 import { noteAsList } from './notes.js';
 import { themeFont } from './fonts.js';
 import { inkExtents } from './glyph-extents.js';
+import { collapseSpaces } from './collapse-spaces.js';
+import { trimUnderlinedLineEnds } from './link-line-ends.js';
 
 const SKIPPED = new Set(['html', 'definition', 'yaml', 'toml']);
 const HEADING_LINE_HEIGHT = 1.22;
@@ -61,6 +63,7 @@ export function gapBetween(ctx: LayoutContext, prev: RootContent, next: RootCont
 
 /** Lays out `nodes` in `col`, `gap` points apart (headings use the theme's heading spacing). */
 export function renderBlocks(ctx: LayoutContext, nodes: readonly RootContent[], parent: StructParent, col: Column, gap = ctx.theme.spacing.paragraph): void {
+  trimUnderlinedLineEnds(ctx.doc);
   const blocks = nodes.filter(printable);
   blocks.forEach((node, i) => {
     const prev = blocks[i - 1];
@@ -74,16 +77,18 @@ export function renderBlocks(ctx: LayoutContext, nodes: readonly RootContent[], 
       return;
     }
     if (prev) space(ctx, gapBetween(ctx, prev, node, gap));
-    if (isFallback(node) && ctx.lang !== 'fr') renderFallback(ctx, node, parent, col, blocks[i + 1]);
-    else renderBlock(ctx, node, parent, col, blocks[i + 1]);
+    // A few blocks ahead: enough for a chain of headings (h2, h3, h4) and the text after it.
+    const following = blocks.slice(i + 1, i + 5);
+    if (isFallback(node) && ctx.lang !== 'fr') renderFallback(ctx, node, parent, col, following);
+    else renderBlock(ctx, node, parent, col, following);
   });
 }
 
-function renderBlock(ctx: LayoutContext, node: RootContent, parent: StructParent, col: Column, next?: RootContent): void {
+function renderBlock(ctx: LayoutContext, node: RootContent, parent: StructParent, col: Column, following: readonly RootContent[] = []): void {
   switch (node.type) {
     case 'heading':
       if (node.depth === 1) renderTitleBlock(ctx, plainText(node), parent);
-      else renderHeading(ctx, node, parent, col, next);
+      else renderHeading(ctx, node, parent, col, following);
       return;
     case 'paragraph':
       if (node.data?.image) renderFigure(ctx, node, parent, col);
@@ -147,8 +152,12 @@ function renderRuns(ctx: LayoutContext, runs: Run[], parent: StructParent, col: 
   const page = doc.page;
   const bottom = page.margins.bottom;
   if (widowed(ctx, height, layout.y)) page.margins.bottom += line;
+  // Hyphenated line ends: not too many in a row, and none ending the page (its last line here).
+  const lastOnPage = Math.floor((pageBottom(ctx) - layout.y - doc.currentLineHeight(true)) / line);
+  const setFont = (run: Run) => void useFont(ctx, fontFor(run.style), theme.sizes.body);
+  const limited = limitHyphenatedLines(doc, runs, layout.width, theme.hyphenation.maxConsecutive, setFont, lastOnPage);
   try {
-    tagBlock(ctx, parent, tag, () => writeRuns(ctx, runs, layout), col.lang ? { lang: col.lang } : {});
+    tagBlock(ctx, parent, tag, () => writeRuns(ctx, limited, layout), col.lang ? { lang: col.lang } : {});
   } finally {
     page.margins.bottom = bottom;
   }
@@ -167,12 +176,22 @@ function widowed(ctx: LayoutContext, height: number, y: number): boolean {
   return lines > fit && lines - fit === 1 && fit >= 3;
 }
 
-/** Rough height of the first lines of `node`, for keeping a heading with what follows it. */
-function leadingHeight(ctx: LayoutContext, node: RootContent | undefined, col: Column): number {
+/**
+ * Rough height of the first lines of what follows a heading (`following`, in order), for keeping
+ * the heading with them. A heading right after it (h2 then h3) counts whole, with the lines after
+ * that one: the chain moves to the next page together rather than leave a heading at the foot.
+ */
+function leadingHeight(ctx: LayoutContext, following: readonly RootContent[], col: Column): number {
   const { theme } = ctx;
   const lines = theme.spacing.keepWithNextLines * bodyLineHeight(ctx);
-  if (!node || node.type === 'heading') return 0;
+  const [node, ...rest] = following;
+  if (!node || (node.type === 'heading' && node.depth === 1)) return 0;
   const note = isFallback(node) && ctx.lang !== 'fr' ? theme.sizes.note * 1.25 + theme.spacing.fallbackNote : 0;
+  if (node.type === 'heading') {
+    const before = node.depth <= 2 ? theme.spacing.beforeH2 : theme.spacing.beforeH3;
+    const after = node.depth === 2 ? theme.spacing.afterH2 : theme.spacing.afterH3;
+    return before + note + headingHeight(ctx, node, col) + after + leadingHeight(ctx, rest, col);
+  }
   if (node.type !== 'paragraph') return note + lines;
   const runs = collectRuns(node.children);
   const height = measureRuns(ctx, runs, {
@@ -186,7 +205,7 @@ function leadingHeight(ctx: LayoutContext, node: RootContent | undefined, col: C
 }
 
 function headingText(node: Heading): string {
-  return plainText(node).replace(/\s+/g, ' ').trim();
+  return collapseSpaces(plainText(node));
 }
 
 function headingSize(ctx: LayoutContext, node: Heading): number {
@@ -194,7 +213,7 @@ function headingSize(ctx: LayoutContext, node: Heading): number {
   return node.depth === 2 ? sizes.h2 : node.depth === 3 ? sizes.h3 : sizes.h4;
 }
 
-function renderHeading(ctx: LayoutContext, node: Heading, parent: StructParent, col: Column, next?: RootContent): void {
+function renderHeading(ctx: LayoutContext, node: Heading, parent: StructParent, col: Column, following: readonly RootContent[]): void {
   const { doc, theme } = ctx;
   const text = headingText(node);
   const size = headingSize(ctx, node);
@@ -204,7 +223,7 @@ function renderHeading(ctx: LayoutContext, node: Heading, parent: StructParent, 
   const width = columnWidth(ctx, col);
   const lineGap = useFont(ctx, 'heading', size, HEADING_LINE_HEIGHT);
   const height = doc.heightOfString(text, { width, lineGap });
-  ensureSpace(ctx, height + after + leadingHeight(ctx, next, col));
+  ensureSpace(ctx, height + after + leadingHeight(ctx, following, col));
   const y = doc.y;
   // Sections get bookmarks, and subsections (the headings under them that carry a section id).
   if (ctx.bookmarks !== false && (node.depth === 2 || node.data?.id)) {
@@ -239,7 +258,7 @@ function renderThematicBreak(ctx: LayoutContext, col: Column): void {
  * note per block (a heading's too, so a note always sits right before its own block and two
  * identical notes never follow each other). The title has its own (./title-block.ts).
  */
-function renderFallback(ctx: LayoutContext, node: RootContent, parent: StructParent, col: Column, next?: RootContent): void {
+function renderFallback(ctx: LayoutContext, node: RootContent, parent: StructParent, col: Column, following: readonly RootContent[]): void {
   const { doc, theme } = ctx;
   const reason = node.data?.fallbackReason;
   if (node.type === 'heading' && node.depth === 1) {
@@ -251,7 +270,8 @@ function renderFallback(ctx: LayoutContext, node: RootContent, parent: StructPar
   const noteGap = useFont(ctx, 'sansItalic', theme.sizes.note, 1.25);
   const noteHeight = doc.heightOfString(note, { width: columnWidth(ctx, inner), lineGap: noteGap });
   // Keep the note with the start of its block; a heading's, with the heading and what follows it.
-  const start = node.type === 'heading' ? headingHeight(ctx, node, inner) + leadingHeight(ctx, next, inner) : leadingHeight(ctx, { ...node, data: {} }, inner);
+  const start =
+    node.type === 'heading' ? headingHeight(ctx, node, inner) + leadingHeight(ctx, following, inner) : leadingHeight(ctx, [{ ...node, data: {} }], inner);
   ensureSpace(ctx, noteHeight + theme.spacing.fallbackNote + start);
   // The bar stops at the block's last line of ink, not at the line gap under it.
   const trim = node.type === 'heading' ? headingInkTrim(ctx, node) : ctx.bodyLineGap;
@@ -267,7 +287,7 @@ function renderFallback(ctx: LayoutContext, node: RootContent, parent: StructPar
       });
     });
     doc.y += theme.spacing.fallbackNote;
-    renderBlock(ctx, node, parent, inner, next);
+    renderBlock(ctx, node, parent, inner, following);
   });
 }
 

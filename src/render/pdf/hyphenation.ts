@@ -9,6 +9,7 @@
  * a link's text, a note call, a phrase of typography/no-break.ts, nor a paragraph's last word. The patterns are imported
  * only when the theme turns hyphenation on for the edition being rendered.
  */
+import * as pdfkit from 'pdfkit';
 import type { Lang } from '../../core/types.js';
 import { noBreakSpans } from '../../typography/no-break.js';
 import type { Run } from './inline.js';
@@ -143,5 +144,96 @@ export function hyphenateRuns(runs: Run[], hyphenate: Hyphenator | undefined, mi
       });
     });
     return text === run.text ? run : { ...run, text };
+  });
+}
+
+/** The part of pdfkit's LineWrapper (exported by pdfkit, untyped in @types/pdfkit) replayed here, as in ./line-glue.ts. */
+interface ShadowWrapper {
+  on(event: 'line', listener: (buffer: string) => void): void;
+  wrap(text: string, options: { continued: boolean }): void;
+}
+type WrapperClass = new (doc: PDFKit.PDFDocument, options: { width: number; height: number }) => ShadowWrapper;
+
+/**
+ * At most `max` lines in a row ending on a hyphenated word (the typographic rule; theme
+ * `hyphenation.maxConsecutive`): replays the paragraph's lines on pdfkit's own wrapper, each run in
+ * its font (`setFont`), and takes the soft hyphens out of the word that would end one line too
+ * many, then replays again. Nor does line `lastOnPage` (0-based: the last line that fits on the
+ * page or column) end hyphenated: the reader would turn the page in mid-word. Runs without soft
+ * hyphens are returned as they are.
+ */
+export function limitHyphenatedLines(doc: PDFKit.PDFDocument, runs: Run[], width: number, max: number, setFont: (run: Run) => void, lastOnPage = -1): Run[] {
+  if (!runs.some((run) => run.text.includes(SOFT_HYPHEN))) return runs;
+  let out = runs;
+  // Each pass removes the soft hyphens of one word: it ends.
+  for (;;) {
+    const whole = out.map((run) => run.text).join('');
+    const at = tooManyHyphens(doc, out, width, max, setFont, whole, lastOnPage);
+    if (at === undefined) return out;
+    out = withoutSoftHyphensAround(out, at, whole);
+  }
+}
+
+/** The chain offset of the soft hyphen ending the line that makes more than `max` in a row (or ends the page), if any. */
+function tooManyHyphens(
+  doc: PDFKit.PDFDocument,
+  runs: readonly Run[],
+  width: number,
+  max: number,
+  setFont: (run: Run) => void,
+  whole: string,
+  lastOnPage: number,
+): number | undefined {
+  const Wrapper = (pdfkit as unknown as { LineWrapper: WrapperClass }).LineWrapper;
+  const { x, y } = doc;
+  const shadow = new Wrapper(doc, { width, height: Number.POSITIVE_INFINITY });
+  let emitted: string[] = [];
+  shadow.on('line', (buffer) => emitted.push(buffer));
+  // The line still open after a call, continued by the next; where the open line starts in `whole`.
+  let open = '';
+  let end = 0;
+  let row = 0;
+  let index = 0;
+  let found: number | undefined;
+  try {
+    for (const run of runs) {
+      setFont(run);
+      emitted = [];
+      shadow.wrap(run.text, { continued: true });
+      // Every call ends by emitting its open line; the ones before it really ended.
+      const lines = emitted.length > 0 ? emitted : [''];
+      for (let k = 0; k < lines.length - 1 && found === undefined; k++) {
+        const line = (k === 0 ? open : '') + lines[k]!;
+        end += line.length;
+        // pdfkit turned the soft hyphen ending the line into "-"; a hyphen typed there counts too.
+        row = line.endsWith('-') ? row + 1 : 0;
+        if ((row > max || index === lastOnPage) && whole[end - 1] === SOFT_HYPHEN) found = end - 1;
+        index++;
+      }
+      if (found !== undefined) return found;
+      open = (lines.length === 1 ? open : '') + lines[lines.length - 1]!;
+    }
+    return undefined;
+  } finally {
+    doc.x = x;
+    doc.y = y;
+  }
+}
+
+/** The runs with the soft hyphens of the word around chain offset `at` removed. */
+function withoutSoftHyphensAround(runs: readonly Run[], at: number, whole: string): Run[] {
+  const isWord = (c: string | undefined) => c !== undefined && (c === SOFT_HYPHEN || /[\p{L}\p{M}]/u.test(c));
+  let from = at;
+  while (from > 0 && isWord(whole[from - 1])) from--;
+  let to = at + 1;
+  while (to < whole.length && isWord(whole[to])) to++;
+  let offset = 0;
+  return runs.map((run) => {
+    const start = offset;
+    offset += run.text.length;
+    if (offset <= from || start >= to) return run;
+    const a = Math.max(from, start) - start;
+    const b = Math.min(to, offset) - start;
+    return { ...run, text: run.text.slice(0, a) + run.text.slice(a, b).replaceAll(SOFT_HYPHEN, '') + run.text.slice(b) };
   });
 }

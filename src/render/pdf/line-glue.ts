@@ -129,7 +129,10 @@ export function planBreaks<P extends GluePiece>(doc: PDFKit.PDFDocument, input: 
     length += piece.text.length;
   }
   const phrases = noBreakSpans(pieces.map((piece) => piece.text).join(''));
-  if (phrases.length === 0 && !pieces.some((piece, i) => i > 0 && glued(pieces[i - 1]!, piece))) return pieces;
+  // A piece starting with a space after one ending a word (`code` then " en fin") may start a line with that space.
+  const spaceAfterWord = (piece: GluePiece, i: number): boolean =>
+    i > 0 && BREAKING_SPACE.has(piece.text[0]!) && !BREAKING_SPACE.has(pieces[i - 1]!.text.at(-1)!);
+  if (phrases.length === 0 && !pieces.some((piece, i) => i > 0 && (glued(pieces[i - 1]!, piece) || spaceAfterWord(piece, i)))) return pieces;
   const splitPhrase = phraseSplitter(phrases);
   const Wrapper = (pdfkit as unknown as { LineWrapper: WrapperClass }).LineWrapper;
   const { x, y } = doc;
@@ -169,6 +172,18 @@ export function planBreaks<P extends GluePiece>(doc: PDFKit.PDFDocument, input: 
     // break) really ended. The open line is emitted as '' when the call's first word does not fit.
     const ended = piece.text.endsWith('\n') ? lines.length : lines.length - 1;
     if (ended > 0) lineStart = { piece: i, offset: lines.slice(0, ended).join('').length };
+    // The line ended right before this piece's leading space (after inline code, a link): the
+    // space would start the next line, indenting it. End the line after the previous piece instead
+    // and drop the space (`offsets` stay positions in the whole chain's text).
+    if (lines.length > 1 && lines[0] === '' && i > 0 && !pieces[i - 1]!.breakAfter && BREAKING_SPACE.has(piece.text[0]!) && !glued(pieces[i - 1]!, piece)) {
+      const text = piece.text.replace(/^[ \t]+/, '');
+      offsets[i]! += piece.text.length - text.length;
+      pieces[i - 1] = { ...pieces[i - 1]!, breakAfter: true };
+      pieces[i] = { ...piece, text };
+      i -= 1;
+      restart(i + 1);
+      continue;
+    }
     const at = gluedBreak(i) ?? phraseBreak(i, ended);
     if (at === null || !before(startOfLine, at)) continue;
     if (at.offset === 0) {

@@ -107,9 +107,9 @@ export interface PdfTheme {
   /**
    * Soft hyphens in the long common words of body paragraphs and list items (./hyphenation.ts):
    * in the bilingual edition's narrow columns, in the single-language editions, and the shortest
-   * word (in letters) that may be hyphenated.
+   * word (in letters) that may be hyphenated, and the most lines in a row that may end hyphenated.
    */
-  hyphenation: { bilingual: boolean; single: boolean; minWordLength: number };
+  hyphenation: { bilingual: boolean; single: boolean; minWordLength: number; maxConsecutive: number };
 }
 
 const DEFAULT_PDF_THEME: PdfTheme = {
@@ -168,7 +168,7 @@ const DEFAULT_PDF_THEME: PdfTheme = {
   },
   rules: { title: 1.2, quote: 2, fallback: 2.5, thematicBreak: 0.6, header: 0.4 },
   keyFigures: { max: DEFAULTS.keyFigureCards },
-  hyphenation: { bilingual: true, single: false, minWordLength: 7 },
+  hyphenation: { bilingual: true, single: false, minWordLength: 7, maxConsecutive: 2 },
 };
 
 /**
@@ -351,6 +351,10 @@ function checkLeaf(value: unknown, field: string, source: Source): unknown {
   if (field === 'hyphenation.minWordLength' && (!Number.isInteger(value) || value < 5 || value > 30)) {
     // Below 5 letters, the 2 + 3 letters kept around a break leave nothing to hyphenate.
     throw fail('must be a whole number from 5 to 30', value);
+  }
+  if (field === 'hyphenation.maxConsecutive' && (!Number.isInteger(value) || value < 1 || value > 10)) {
+    // The typographic rule is at most 2 or 3 hyphenated line ends in a row.
+    throw fail('must be a whole number from 1 to 10', value);
   }
   if (field === 'keyFigures.max' && (!Number.isInteger(value) || value > MAX_KEY_FIGURE_CARDS)) {
     throw fail(`must be a whole number from 0 to ${MAX_KEY_FIGURE_CARDS}`, value);

@@ -9,6 +9,7 @@ import { type GluePiece, planBreaks } from './line-glue.js';
 import { artifact, tagBlock, type StructParent } from './tagging.js';
 import { themeFont } from './fonts.js';
 import { inkExtents } from './glyph-extents.js';
+import { collapseSpaces } from './collapse-spaces.js';
 import { datelineParts } from '../dateline.js';
 import { fallbackNote } from '../fallback-note.js';
 import type { FallbackReason } from '../../core/node-data.js';
@@ -40,7 +41,7 @@ function balancedWidth(doc: PDFKit.PDFDocument, text: string, width: number, lin
 /** `fallback`: why the title is shown in French, when it is. */
 export function renderTitleBlock(ctx: LayoutContext, title: string, parent: StructParent, fallback?: FallbackReason): void {
   const { doc, theme } = ctx;
-  const text = title.replace(/\s+/g, ' ').trim();
+  const text = collapseSpaces(title);
   const x = ctx.left;
   const width = ctx.width;
   const y = doc.y;
