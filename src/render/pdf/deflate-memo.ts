@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { ByteLru } from './byte-lru.js';
 
-/** Bytes of deflated streams the process keeps (a seed PDF's are ~20 KB). */
-const DEFLATED_CACHE_BYTES = 8 * 1024 * 1024;
+/** Bytes of deflated streams the process keeps (a seed PDF's are ~20 KB; small, so that a huge article does not hold megabytes for nothing). */
+const DEFLATED_CACHE_BYTES = 2 * 1024 * 1024;
 
 /** The parts of pdfkit's `PDFReference` used here (its typings do not expose them). */
 interface ReferenceLike {

@@ -15,7 +15,7 @@
 import { ByteLru } from './byte-lru.js';
 
 /** Bytes of font programs the process keeps (a seed PDF's three are ~14 KB). */
-const PROGRAM_CACHE_BYTES = 4 * 1024 * 1024;
+const PROGRAM_CACHE_BYTES = 2 * 1024 * 1024;
 
 /** The parts of a fontkit TrueType subset read here (fontkit's typings do not export the class). */
 interface SubsetLike {
