@@ -12,6 +12,7 @@ import type { PdfTheme } from './theme.js';
 import { deferGlyphNames } from './post-table.js';
 import { exactGlyphCodePoints } from './glyph-code-points.js';
 import { stripHinting } from './strip-hinting.js';
+import { cachedEncode } from './font-programs.js';
 
 import { EMOJI_FONT_FILE, FONT_DIR } from './font-dir.js';
 
@@ -58,13 +59,12 @@ function loadFile(file: string, prepare: (font: Font) => Font): Font {
   return font;
 }
 
-interface Subset {
-  encode(): Uint8Array;
-}
+type Subset = Parameters<typeof cachedEncode>[1];
 
 /**
  * pdfkit embeds `font.createSubset().encode()`; the subsets this font hands out drop their
- * TrueType hinting on the way (strip-hinting.ts says why).
+ * TrueType hinting on the way (strip-hinting.ts says why), and are made once per glyph sequence
+ * (font-programs.ts).
  */
 function embedUnhinted(font: Font): void {
   const subsets = font as unknown as { createSubset(): Subset };
@@ -72,7 +72,7 @@ function embedUnhinted(font: Font): void {
   subsets.createSubset = () => {
     const subset = createSubset();
     const encode = subset.encode.bind(subset);
-    subset.encode = () => stripHinting(encode());
+    subset.encode = () => cachedEncode(font, subset, () => stripHinting(encode()));
     return subset;
   };
 }

@@ -11,6 +11,7 @@ import { limits } from '../../core/limits.js';
 import type { BriefingDocument } from '../../core/types.js';
 import { renderBlocks } from './blocks.js';
 import { registerFonts } from './fonts.js';
+import { memoizeDeflate } from './deflate-memo.js';
 import { packObjectStreams } from './object-streams.js';
 import { shareShaping } from './shaping-cache.js';
 import { useFont, type LayoutContext } from './layout.js';
@@ -103,6 +104,7 @@ export function openPdf(meta: PdfMeta, options: RenderPdfOptions): PdfSession {
     pdf.on('error', reject);
   });
 
+  memoizeDeflate(pdf);
   registerFonts(pdf, theme);
   shareShaping(pdf);
   const ctx: LayoutContext = {

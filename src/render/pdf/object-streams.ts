@@ -11,7 +11,7 @@
  * Anything it does not expect (encryption, other generations, an unreadable table) gives the
  * file back untouched.
  */
-import { deflateSync } from 'node:zlib';
+import { deflateChunks } from './deflate-memo.js';
 
 interface PdfObject {
   id: number;
@@ -92,7 +92,7 @@ function byteWidth(n: number): number {
 }
 
 function streamObject(id: number, dictionary: string, data: Buffer): Buffer {
-  const compressed = deflateSync(data, { level: 9 });
+  const compressed = deflateChunks([data], 9);
   return Buffer.concat([
     Buffer.from(`${id} 0 obj\n<< ${dictionary} /Filter /FlateDecode /Length ${compressed.length} >>\nstream\n`),
     compressed,

@@ -1,0 +1,73 @@
+/**
+ * Each distinct stream of a PDF deflated once per process. pdfkit deflates every stream when it is
+ * written (zlib's defaults): page contents, font programs, ToUnicode maps — a tenth of a warm render.
+ * A page, a font program or a map that comes out the same as before (the same document rendered
+ * again, the pages an edit did not touch, an unchanged glyph set: font-programs.ts) gives the same
+ * deflated bytes, so they are kept by the SHA-256 of the plain bytes in a process-wide map bounded
+ * by bytes. zlib is deterministic for the same input and settings: outputs do not change.
+ */
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import { ByteLru } from './byte-lru.js';
+
+/** Bytes of deflated streams the process keeps (a seed PDF's are ~20 KB; small, so that a huge article does not hold megabytes for nothing). */
+const DEFLATED_CACHE_BYTES = 2 * 1024 * 1024;
+
+/** The parts of pdfkit's `PDFReference` used here (its typings do not expose them). */
+interface ReferenceLike {
+  compress: boolean;
+  buffer: Uint8Array[];
+  finalize(): void;
+}
+
+/** A cache of deflated streams bounded to `capacity` bytes. Exported for its test. */
+export function deflatedCache(capacity: number): ByteLru<Buffer> {
+  return new ByteLru<Buffer>(capacity, (deflated) => deflated.length + 64);
+}
+
+const deflated = deflatedCache(DEFLATED_CACHE_BYTES);
+
+/** `chunks` concatenated and deflated (zlib's defaults, or `level`), from `cache` when seen before. */
+export function deflateChunks(chunks: readonly Uint8Array[], level?: number, cache: ByteLru<Buffer> = deflated): Buffer {
+  const hash = createHash('sha256');
+  let length = 0;
+  for (const chunk of chunks) {
+    hash.update(chunk);
+    length += chunk.length;
+  }
+  const key = `${level ?? 'default'}:${length}:${hash.digest('base64')}`;
+  let bytes = cache.get(key);
+  if (!bytes) {
+    const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    bytes = level === undefined ? deflateSync(data) : deflateSync(data, { level });
+    cache.set(key, bytes);
+  }
+  return bytes;
+}
+
+/**
+ * Makes every stream of `doc` deflate through the process-wide cache: the streams made from now on
+ * (`doc.ref`) and the first page's content, made by pdfkit's constructor. Call right after
+ * `new PDFDocument`. pdfkit has already set `/Filter` when the stream was written; here its bytes
+ * are swapped for their deflated form just before pdfkit's own `finalize`, which then writes them
+ * as they are (and sets `/Length` from them), exactly as it would have.
+ */
+export function memoizeDeflate(doc: PDFKit.PDFDocument): void {
+  const withRefs = doc as unknown as { ref(data?: unknown): ReferenceLike; page?: { content?: ReferenceLike } };
+  const ref = withRefs.ref.bind(doc);
+  withRefs.ref = (data?: unknown) => deflateThroughCache(ref(data));
+  const firstContent = withRefs.page?.content;
+  if (firstContent) deflateThroughCache(firstContent);
+}
+
+function deflateThroughCache(reference: ReferenceLike): ReferenceLike {
+  const finalize = reference.finalize.bind(reference);
+  reference.finalize = () => {
+    if (reference.compress && reference.buffer.length > 0) {
+      reference.buffer = [deflateChunks(reference.buffer)];
+      reference.compress = false;
+    }
+    finalize();
+  };
+  return reference;
+}
