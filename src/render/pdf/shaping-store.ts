@@ -1,0 +1,287 @@
+/**
+ * Shaped words kept on disk between processes. The first PDF of a cold process shapes each of
+ * its words once with fontkit, cold (its JIT never warms up within one article): ~0.1–0.2 s of a
+ * 0.8 s build (docs/performance.md). Shaping is a pure function of (font bytes, fontkit, pdfkit,
+ * OpenType features, word), so its results are kept in one file per font and key, in the user's
+ * cache folder, and read back by the next process instead of shaping again.
+ *
+ * Never wrong output: the file name is a digest of everything shaping depends on (stale entries
+ * are never looked up), the body carries its own SHA-256 (a torn or corrupt file is ignored
+ * whole), every entry is checked before use (glyph ids in the font, code points equal to the
+ * word's, finite positions) and an entry that fails is shaped afresh. Never read or written
+ * through a symbolic link, nor in a folder or file others may write; bounded in entries and bytes.
+ * Any failure (no home folder, a read-only disk) only means shaping as before.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { DEFAULTS } from '../../core/defaults.js';
+import { toolVersion } from '../../core/version.js';
+
+/** Bumped whenever what is stored, or how a run is rebuilt from it, changes. */
+const FORMAT = 1;
+/** Largest store file read (the seed's body font: ~110 KB for 735 words). */
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/** A shaped run as pdfkit's `layoutRun` returns it (positions scaled to 1000 units per em). */
+export interface ShapedRun {
+  glyphs: { id: number; codePoints: readonly number[] }[];
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[];
+  readonly advanceWidth: number;
+}
+
+/** One stored word: glyph ids, each glyph's code points, and five numbers per glyph (see `positions`). */
+type Entry = readonly [ids: number[], codePoints: number[][], positions: number[]];
+
+/** What a store file needs from the parsed fontkit font. */
+export interface StoredFont {
+  readonly numGlyphs: number;
+  getGlyph(id: number, codePoints: number[]): ShapedRun['glyphs'][number];
+}
+
+/**
+ * The cache folder: `$BRIEFING_CACHE_DIR` (empty: no store), else `$XDG_CACHE_HOME/briefing`, else
+ * `~/.cache/briefing`; shaped words go in its `shaping/` folder.
+ */
+function storeDir(env: NodeJS.ProcessEnv): string | null {
+  const configured = env.BRIEFING_CACHE_DIR;
+  if (configured !== undefined) return configured === '' ? null : path.resolve(configured, 'shaping');
+  const base = env.XDG_CACHE_HOME || path.join(homedir(), '.cache');
+  return path.join(base, 'briefing', 'shaping');
+}
+
+/** Owned by this user and writable by no one else (where the platform has owners and modes). */
+function private_(stat: { uid: number; mode: number }): boolean {
+  if (process.platform === 'win32' || typeof process.getuid !== 'function') return true;
+  return stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
+}
+
+/** The store folder if it is a real, private directory (created when `create`), else null. */
+function usableDir(dir: string, create: boolean): string | null {
+  try {
+    if (create) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stat = lstatSync(dir);
+    return stat.isDirectory() && private_(stat) ? dir : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Version of an installed package, found from its entry point (its package.json is not exported). */
+function installedVersion(name: string): string {
+  const require = createRequire(import.meta.url);
+  for (let dir = path.dirname(require.resolve(name)); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    try {
+      const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+      if (parsed.name === name && parsed.version) return parsed.version;
+    } catch {
+      // not this folder: keep walking up
+    }
+  }
+  throw new Error(`no version found for ${name}`);
+}
+
+let versions: string | undefined;
+/** Everything besides the font and its features that shaping depends on (read once per process). */
+function codeVersions(): string {
+  versions ??= JSON.stringify([FORMAT, toolVersion(), installedVersion('fontkit'), installedVersion('pdfkit')]);
+  return versions;
+}
+
+/** File of the store for a font's bytes shaped with `features` (a digest of every input of shaping). */
+function storeFile(dir: string, fontBytes: Uint8Array, features: string): string {
+  const fontDigest = createHash('sha256').update(fontBytes).digest('hex');
+  const key = createHash('sha256')
+    .update(JSON.stringify([codeVersions(), features, fontDigest]))
+    .digest('hex');
+  return path.join(dir, `${key.slice(0, 40)}.json`);
+}
+
+function readPrivateFile(file: string): string | null {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  } catch {
+    return null;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > MAX_FILE_BYTES || !private_(stat)) return null;
+    const bytes = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(fd, bytes, read, bytes.length - read, read);
+      if (n === 0) return null;
+      read += n;
+    }
+    return bytes.toString('utf8');
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function digest(body: string): string {
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/** The entries of a store file, or an empty map when it is missing, torn, corrupt or foreign. */
+function parseStore(text: string | null): Map<string, Entry> {
+  const entries = new Map<string, Entry>();
+  if (text === null) return entries;
+  const newline = text.indexOf('\n');
+  if (newline < 0) return entries;
+  try {
+    const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; digest?: unknown };
+    const body = text.slice(newline + 1);
+    if (header.format !== FORMAT || header.digest !== digest(body)) return entries;
+    const list = JSON.parse(body) as unknown;
+    if (!Array.isArray(list)) return entries;
+    for (const item of list) {
+      if (Array.isArray(item) && item.length === 4 && typeof item[0] === 'string') entries.set(item[0], item.slice(1) as unknown as Entry);
+    }
+  } catch {
+    entries.clear();
+  }
+  return entries;
+}
+
+function isCount(value: unknown, below: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < below;
+}
+
+/**
+ * The run an entry stands for, or null when it is not one fontkit could have given for `word`:
+ * every glyph id in the font, the glyphs' code points together exactly the word's, five finite
+ * numbers per glyph.
+ */
+export function runFromEntry(font: StoredFont, word: string, entry: unknown): ShapedRun | null {
+  if (!Array.isArray(entry) || entry.length !== 3) return null;
+  const [ids, codePoints, numbers] = entry as unknown[];
+  if (!Array.isArray(ids) || !Array.isArray(codePoints) || !Array.isArray(numbers)) return null;
+  if (codePoints.length !== ids.length || numbers.length !== ids.length * 5) return null;
+  const wanted = [...word].map((char) => char.codePointAt(0)!);
+  let next = 0;
+  const glyphs: ShapedRun['glyphs'] = [];
+  const positions: ShapedRun['positions'] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    const points = codePoints[i];
+    if (!isCount(id, font.numGlyphs) || !Array.isArray(points)) return null;
+    for (const point of points) if (point !== wanted[next++]) return null;
+    const p = numbers.slice(i * 5, i * 5 + 5);
+    if (!p.every((n) => typeof n === 'number' && Number.isFinite(n))) return null;
+    glyphs.push(font.getGlyph(id, [...(points as number[])]));
+    // The key order of fontkit's GlyphPosition, then pdfkit's advanceWidth.
+    positions.push({ xAdvance: p[0], yAdvance: p[1], xOffset: p[2], yOffset: p[3], advanceWidth: p[4] });
+  }
+  if (next !== wanted.length) return null;
+  return {
+    glyphs,
+    positions,
+    // As fontkit's GlyphRun: the sum of the advances, in order.
+    get advanceWidth() {
+      let width = 0;
+      for (const position of positions) width += position.xAdvance;
+      return width;
+    },
+  };
+}
+
+/** The entry stored for a run (the inverse of `runFromEntry`). */
+export function entryFromRun(run: ShapedRun): Entry {
+  return [
+    run.glyphs.map((glyph) => glyph.id),
+    run.glyphs.map((glyph) => [...glyph.codePoints]),
+    run.positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset, p.advanceWidth]),
+  ];
+}
+
+/** The stored words of one font, and the file they are saved back to. */
+interface FontStore {
+  /** Stored entries by word, read at open (checked on use, by `runFromEntry`). */
+  readonly stored: ReadonlyMap<string, unknown>;
+  readonly file: string;
+}
+
+/**
+ * Opens the store of a font's bytes shaped with `features`; null when there is no usable cache
+ * folder. Reads nothing but that one file.
+ */
+export function openFontStore(fontBytes: Uint8Array, features: string, env: NodeJS.ProcessEnv = process.env): FontStore | null {
+  try {
+    const dir = storeDir(env);
+    if (dir === null) return null;
+    const file = storeFile(dir, fontBytes, features);
+    // A folder not there yet is made by the first save; one that is not private is never read.
+    return { stored: usableDir(dir, false) ? parseStore(readPrivateFile(file)) : new Map(), file };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes `entries` (at most `capacity`, the last ones: the newest) as the store file, through a
+ * private temporary file renamed over it, so a reader sees the old file or the new one whole.
+ * Failures are ignored: the next process shapes again.
+ */
+function saveFontStore(file: string, entries: readonly (readonly [string, Entry])[], capacity: number): void {
+  const dir = usableDir(path.dirname(file), true);
+  if (!dir) return;
+  const body = JSON.stringify(entries.slice(-capacity).map(([word, entry]) => [word, ...entry]));
+  const text = `${JSON.stringify({ format: FORMAT, digest: digest(body) })}\n${body}`;
+  if (Buffer.byteLength(text) > MAX_FILE_BYTES) return;
+  const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+    try {
+      writeSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, file);
+  } catch {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // never created, or already renamed
+    }
+  }
+}
+
+/** A font's store on disk, its runs in memory (shaping-cache.ts), and how many fontkit shaped since the last save. */
+export interface PersistedFont {
+  store: FontStore;
+  readonly runs: ReadonlyMap<string, unknown>;
+  shaped: number;
+}
+/** The stores this thread opened (one per parsed font: a handful). */
+const opened = new Set<PersistedFont>();
+
+/** Registers a font's store for `saveShapedRuns`. */
+export function persistOnSave(font: PersistedFont): void {
+  opened.add(font);
+}
+
+/**
+ * Writes each font's store back when fontkit shaped words since it was read: the stored words,
+ * then this thread's (newest last, at most `capacity`). Called by the build after the renders of
+ * its main thread; a process that shaped nothing new writes nothing. Loads no renderer.
+ */
+export function saveShapedRuns(capacity: number = DEFAULTS.shapedWordsPerFont): void {
+  for (const font of opened) {
+    if (font.shaped === 0) continue;
+    const merged = new Map<string, unknown>(font.store.stored);
+    for (const [word, run] of font.runs) {
+      merged.delete(word);
+      merged.set(word, entryFromRun(run as ShapedRun));
+    }
+    saveFontStore(font.store.file, [...merged] as [string, Entry][], capacity);
+    font.store = { ...font.store, stored: merged };
+    font.shaped = 0;
+  }
+}

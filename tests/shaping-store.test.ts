@@ -1,0 +1,166 @@
+/**
+ * Shaped words kept on disk between processes (src/render/pdf/shaping-store.ts): a second process
+ * (here: a fresh module graph, so fonts parsed again and empty in-memory caches) takes the words the
+ * first one shaped from the store instead of fontkit, and writes the same bytes; a corrupt,
+ * symlinked or foreign store is ignored; entries that could not come from fontkit are refused.
+ */
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { BriefingDocument } from '../src/core/types.js';
+import { REPO, commonT } from './helpers.js';
+
+const CREATED = new Date('2025-03-05T09:30:00Z');
+const cacheRoot = mkdtempSync(path.join(tmpdir(), 'briefing-shaping-'));
+const saved = process.env.BRIEFING_CACHE_DIR;
+afterAll(() => {
+  if (saved === undefined) delete process.env.BRIEFING_CACHE_DIR;
+  else process.env.BRIEFING_CACHE_DIR = saved;
+  rmSync(cacheRoot, { recursive: true, force: true });
+});
+
+/** The seed's French text as one document: every word of a real article. */
+function seedDocument(): BriefingDocument {
+  const text = readFileSync(path.join(REPO, 'content', 'microsoft-openai.txt'), 'utf8');
+  const paragraphs = text.split(/\n\s*\n/).filter((p) => p.trim() !== '');
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'heading', depth: 1, children: [{ type: 'text', value: 'Microsoft et OpenAI' }] },
+      { type: 'heading', depth: 2, children: [{ type: 'text', value: 'Une « clause » AGI, 135 milliards' }] },
+      ...paragraphs.map((p) => ({
+        type: 'paragraph' as const,
+        children: [
+          { type: 'strong' as const, children: [{ type: 'text' as const, value: p.slice(0, 40) }] },
+          { type: 'text' as const, value: p },
+        ],
+      })),
+    ],
+  };
+  return { slug: 'seed', lang: 'fr', title: 'Microsoft et OpenAI', tree, t: commonT('fr'), toc: [], date: '2025-03-05' };
+}
+
+/**
+ * Renders the seed document in a fresh module graph (a new process, as far as the caches are
+ * concerned) with the store in `dir` ('' for none); returns the bytes and the words fontkit shaped
+ * in the body font. `save` writes the store back afterwards, as a build does.
+ */
+async function renderFresh(dir: string, save = false): Promise<{ pdf: Buffer; shaped: string[] }> {
+  process.env.BRIEFING_CACHE_DIR = dir;
+  vi.resetModules();
+  const { renderPdf, loadPdfTheme } = await import('../src/render/pdf/index.js');
+  const { themeFont } = await import('../src/render/pdf/fonts.js');
+  const { BUILTIN_TEMPLATES } = await import('../src/core/paths.js');
+  const { saveShapedRuns } = await import('../src/render/pdf/shaping-store.js');
+  const body = themeFont(loadPdfTheme(BUILTIN_TEMPLATES), 'body');
+  const shaped: string[] = [];
+  const layout = body.layout.bind(body);
+  const spy = vi.spyOn(body, 'layout').mockImplementation((text: string, features?: unknown) => {
+    shaped.push(text);
+    return layout(text, features);
+  });
+  try {
+    const pdf = await renderPdf(seedDocument(), { creationDate: CREATED });
+    if (save) saveShapedRuns();
+    return { pdf, shaped };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+function storeFiles(dir: string): string[] {
+  return readdirSync(path.join(dir, 'shaping')).map((name) => path.join(dir, 'shaping', name));
+}
+
+describe('the shaping store', () => {
+  const dir = path.join(cacheRoot, 'cache');
+  let reference: Buffer;
+
+  it('gives a second process the first one’s words, with the same bytes as no store at all', async () => {
+    const none = await renderFresh('');
+    expect(none.shaped.length).toBeGreaterThan(100);
+    reference = none.pdf;
+
+    const first = await renderFresh(dir, true);
+    expect(first.shaped.length).toBe(none.shaped.length);
+    expect(first.pdf.equals(reference)).toBe(true);
+    expect(storeFiles(dir).length).toBeGreaterThan(0);
+
+    const second = await renderFresh(dir);
+    expect(second.shaped).toEqual([]);
+    expect(second.pdf.equals(reference)).toBe(true);
+  }, 60_000);
+
+  it('ignores a store whose body was changed, and shapes again', async () => {
+    const copy = path.join(cacheRoot, 'corrupt');
+    cpSync(dir, copy, { recursive: true });
+    for (const file of storeFiles(copy)) {
+      const text = readFileSync(file, 'utf8');
+      // One digit of a position changed: well-formed JSON, wrong content.
+      writeFileSync(
+        file,
+        text.replace(/,(\d)(\d*)\]/, (_, d: string, rest: string) => `,${(Number(d) + 1) % 10}${rest}]`),
+        { mode: 0o600 },
+      );
+    }
+    const run = await renderFresh(copy);
+    expect(run.shaped.length).toBeGreaterThan(100);
+    expect(run.pdf.equals(reference)).toBe(true);
+  }, 60_000);
+
+  it('never reads a store through a symbolic link, nor in a folder others may write', async () => {
+    const linked = path.join(cacheRoot, 'linked');
+    cpSync(dir, linked, { recursive: true });
+    for (const file of storeFiles(linked)) {
+      const target = `${file}.target`;
+      cpSync(file, target);
+      rmSync(file);
+      symlinkSync(target, file);
+    }
+    expect((await renderFresh(linked)).shaped.length).toBeGreaterThan(100);
+
+    const open = path.join(cacheRoot, 'open');
+    cpSync(dir, open, { recursive: true });
+    chmodSync(path.join(open, 'shaping'), 0o777);
+    const run = await renderFresh(open);
+    expect(run.shaped.length).toBeGreaterThan(100);
+    expect(run.pdf.equals(reference)).toBe(true);
+  }, 60_000);
+});
+
+describe('runFromEntry', () => {
+  const font = { numGlyphs: 10, getGlyph: (id: number, codePoints: number[]) => ({ id, codePoints }) };
+
+  it('rebuilds the run an entry stands for, and entryFromRun inverts it', async () => {
+    const { entryFromRun, runFromEntry } = await import('../src/render/pdf/shaping-store.js');
+    const run = runFromEntry(font, 'ab ', [
+      [1, 2, 3],
+      [[97], [98], [32]],
+      [600, 0, 0, 0, 600, 550.5, 0, -1.25, 0, 560, 318, 0, 0, 0, 318],
+    ]);
+    expect(run).not.toBeNull();
+    expect(run!.advanceWidth).toBe(600 + 550.5 + 318);
+    expect(run!.positions[1]).toEqual({ xAdvance: 550.5, yAdvance: 0, xOffset: -1.25, yOffset: 0, advanceWidth: 560 });
+    expect(JSON.parse(JSON.stringify(entryFromRun(run!)))).toEqual([
+      [1, 2, 3],
+      [[97], [98], [32]],
+      [600, 0, 0, 0, 600, 550.5, 0, -1.25, 0, 560, 318, 0, 0, 0, 318],
+    ]);
+  });
+
+  it('refuses entries fontkit could not have given for the word', async () => {
+    const { runFromEntry } = await import('../src/render/pdf/shaping-store.js');
+    const five = [1, 0, 0, 0, 1];
+    expect(runFromEntry(font, 'a', [[1], [[98]], five])).toBeNull(); // another letter
+    expect(runFromEntry(font, 'ab', [[1], [[97]], five])).toBeNull(); // a letter missing
+    expect(runFromEntry(font, 'a', [[10], [[97]], five])).toBeNull(); // no such glyph
+    expect(runFromEntry(font, 'a', [[1.5], [[97]], five])).toBeNull();
+    expect(runFromEntry(font, 'a', [[1], [[97]], [1, 0, 0, 0]])).toBeNull(); // four numbers
+    expect(runFromEntry(font, 'a', [[1], [[97]], [Number.NaN, 0, 0, 0, 1]])).toBeNull();
+    expect(runFromEntry(font, 'a', { 0: [1] })).toBeNull();
+    // A ligature carries every letter it stands for.
+    expect(runFromEntry(font, 'fi', [[4], [[102, 105]], five])).not.toBeNull();
+  });
+});
