@@ -98,12 +98,9 @@ describe('the shaping store', () => {
     cpSync(dir, copy, { recursive: true });
     for (const file of storeFiles(copy)) {
       const text = readFileSync(file, 'utf8');
-      // One digit of a position changed: well-formed JSON, wrong content.
-      writeFileSync(
-        file,
-        text.replace(/,(\d)(\d*)\]/, (_, d: string, rest: string) => `,${(Number(d) + 1) % 10}${rest}]`),
-        { mode: 0o600 },
-      );
+      // The last digit of the last advance changed: well-formed JSON, wrong content.
+      const last = text.search(/\d\]\]$/);
+      writeFileSync(file, `${text.slice(0, last)}${(Number(text[last]) + 1) % 10}${text.slice(last + 1)}`, { mode: 0o600 });
     }
     const run = await renderFresh(copy);
     expect(run.shaped.length).toBeGreaterThan(100);
@@ -132,35 +129,43 @@ describe('the shaping store', () => {
 
 describe('runFromEntry', () => {
   const font = { numGlyphs: 10, getGlyph: (id: number, codePoints: number[]) => ({ id, codePoints }) };
+  const glyph = (id: number, codePoints: number[]) => ({ id, codePoints });
+  const at = (xAdvance: number, advanceWidth = xAdvance, xOffset = 0, yOffset = 0) => ({ xAdvance, yAdvance: 0, xOffset, yOffset, advanceWidth });
 
-  it('rebuilds the run an entry stands for, and entryFromRun inverts it', async () => {
+  it('stores a run compactly and rebuilds it exactly', async () => {
     const { entryFromRun, runFromEntry } = await import('../src/render/pdf/shaping-store.js');
-    const run = runFromEntry(font, 'ab ', [
-      [1, 2, 3],
-      [[97], [98], [32]],
-      [600, 0, 0, 0, 600, 550.5, 0, -1.25, 0, 560, 318, 0, 0, 0, 318],
-    ]);
-    expect(run).not.toBeNull();
-    expect(run!.advanceWidth).toBe(600 + 550.5 + 318);
-    expect(run!.positions[1]).toEqual({ xAdvance: 550.5, yAdvance: 0, xOffset: -1.25, yOffset: 0, advanceWidth: 560 });
-    expect(JSON.parse(JSON.stringify(entryFromRun(run!)))).toEqual([
-      [1, 2, 3],
-      [[97], [98], [32]],
-      [600, 0, 0, 0, 600, 550.5, 0, -1.25, 0, 560, 318, 0, 0, 0, 318],
-    ]);
+    const run = {
+      // "é" as a base glyph and a mark with an offset, a kerned "b", a ligature "fi", a glyph with no text.
+      glyphs: [glyph(1, [97]), glyph(2, [98]), glyph(3, [101]), glyph(4, [0x301]), glyph(5, [102, 105]), glyph(6, []), glyph(7, [32])],
+      positions: [at(600), at(550.5, 560), at(500), at(0, 0, -250.25, 12), at(610), at(0), at(318)],
+      get advanceWidth() {
+        return this.positions.reduce((sum, p) => sum + p.xAdvance, 0);
+      },
+    };
+    const word = 'abe\u0301fi ';
+    const entry = entryFromRun(word, run);
+    expect(entry!.slice(0, 4)).toEqual([1, 600, -3, 1]); // "a" compact; "b" kerned: in full
+    const back = runFromEntry(font, word, JSON.parse(JSON.stringify(entry)));
+    expect(back!.glyphs).toEqual(run.glyphs);
+    expect(back!.positions).toEqual(run.positions);
+    expect(back!.advanceWidth).toBe(run.advanceWidth);
+    expect(entryFromRun('a', { glyphs: [glyph(1, [97])], positions: [at(-0)], advanceWidth: 0 })).toBeNull();
   });
 
   it('refuses entries fontkit could not have given for the word', async () => {
     const { runFromEntry } = await import('../src/render/pdf/shaping-store.js');
-    const five = [1, 0, 0, 0, 1];
-    expect(runFromEntry(font, 'a', [[1], [[98]], five])).toBeNull(); // another letter
-    expect(runFromEntry(font, 'ab', [[1], [[97]], five])).toBeNull(); // a letter missing
-    expect(runFromEntry(font, 'a', [[10], [[97]], five])).toBeNull(); // no such glyph
-    expect(runFromEntry(font, 'a', [[1.5], [[97]], five])).toBeNull();
-    expect(runFromEntry(font, 'a', [[1], [[97]], [1, 0, 0, 0]])).toBeNull(); // four numbers
-    expect(runFromEntry(font, 'a', [[1], [[97]], [Number.NaN, 0, 0, 0, 1]])).toBeNull();
-    expect(runFromEntry(font, 'a', { 0: [1] })).toBeNull();
+    expect(runFromEntry(font, 'a', [1, 600])).not.toBeNull();
+    expect(runFromEntry(font, 'b', [-2, 1, 97, 600, 0, 0, 0, 600])).toBeNull(); // another letter
+    expect(runFromEntry(font, 'ab', [1, 600])).toBeNull(); // a letter missing
+    expect(runFromEntry(font, 'a', [1, 600, 2, 600])).toBeNull(); // a glyph too many
+    expect(runFromEntry(font, 'a', [10, 600])).toBeNull(); // no such glyph
+    expect(runFromEntry(font, 'a', [1.5, 600])).toBeNull();
+    expect(runFromEntry(font, 'a', [1])).toBeNull(); // no advance
+    expect(runFromEntry(font, 'a', [-2, 1, 97, 600, 0, 0, 0])).toBeNull(); // four numbers
+    expect(runFromEntry(font, 'a', [-2, 5, 97, 600, 0, 0, 0, 600])).toBeNull(); // more code points than the word
+    expect(runFromEntry(font, 'a', [1, null])).toBeNull();
+    expect(runFromEntry(font, 'a', { 0: 1 })).toBeNull();
     // A ligature carries every letter it stands for.
-    expect(runFromEntry(font, 'fi', [[4], [[102, 105]], five])).not.toBeNull();
+    expect(runFromEntry(font, 'fi', [-5, 2, 102, 105, 600, 0, 0, 0, 600])).not.toBeNull();
   });
 });

@@ -21,7 +21,7 @@ import { DEFAULTS } from '../../core/defaults.js';
 import { toolVersion } from '../../core/version.js';
 
 /** Bumped whenever what is stored, or how a run is rebuilt from it, changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Largest store file read (the seed's body font: ~110 KB for 735 words). */
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
@@ -32,8 +32,12 @@ export interface ShapedRun {
   readonly advanceWidth: number;
 }
 
-/** One stored word: glyph ids, each glyph's code points, and five numbers per glyph (see `positions`). */
-type Entry = readonly [ids: number[], codePoints: number[][], positions: number[]];
+/**
+ * One stored word, as numbers, glyph after glyph. Most glyphs stand for the word's next character
+ * and only advance (kerning changes the advance): `id, advance`. Any other glyph is
+ * `-1 - id, n, n code points, xAdvance, yAdvance, xOffset, yOffset, advanceWidth`.
+ */
+type Entry = readonly number[];
 
 /** What a store file needs from the parsed fontkit font. */
 export interface StoredFont {
@@ -142,7 +146,7 @@ function parseStore(text: string | null): Map<string, Entry> {
     const list = JSON.parse(body) as unknown;
     if (!Array.isArray(list)) return entries;
     for (const item of list) {
-      if (Array.isArray(item) && item.length === 4 && typeof item[0] === 'string') entries.set(item[0], item.slice(1) as unknown as Entry);
+      if (Array.isArray(item) && typeof item[0] === 'string') entries.set(item[0], item.slice(1) as Entry);
     }
   } catch {
     entries.clear();
@@ -154,30 +158,46 @@ function isCount(value: unknown, below: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < below;
 }
 
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
 /**
  * The run an entry stands for, or null when it is not one fontkit could have given for `word`:
- * every glyph id in the font, the glyphs' code points together exactly the word's, five finite
- * numbers per glyph.
+ * every glyph id in the font, the glyphs' code points together exactly the word's, finite numbers.
  */
 export function runFromEntry(font: StoredFont, word: string, entry: unknown): ShapedRun | null {
-  if (!Array.isArray(entry) || entry.length !== 3) return null;
-  const [ids, codePoints, numbers] = entry as unknown[];
-  if (!Array.isArray(ids) || !Array.isArray(codePoints) || !Array.isArray(numbers)) return null;
-  if (codePoints.length !== ids.length || numbers.length !== ids.length * 5) return null;
-  const wanted = [...word].map((char) => char.codePointAt(0)!);
-  let next = 0;
+  if (!Array.isArray(entry)) return null;
+  const wanted = Array.from(word, (char) => char.codePointAt(0)!);
   const glyphs: ShapedRun['glyphs'] = [];
   const positions: ShapedRun['positions'] = [];
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i];
-    const points = codePoints[i];
-    if (!isCount(id, font.numGlyphs) || !Array.isArray(points)) return null;
+  let next = 0;
+  let i = 0;
+  while (i < entry.length) {
+    const head: unknown = entry[i++];
+    if (typeof head !== 'number' || !Number.isInteger(head)) return null;
+    let id: number;
+    let points: unknown[];
+    let p: unknown[];
+    if (head >= 0) {
+      id = head;
+      points = wanted.slice(next, next + 1);
+      p = [entry[i], 0, 0, 0, entry[i]];
+      i += 1;
+    } else {
+      id = -1 - head;
+      const count: unknown = entry[i++];
+      if (!isCount(count, wanted.length - next + 1)) return null;
+      points = entry.slice(i, i + count);
+      p = entry.slice(i + count, i + count + 5);
+      i += count + 5;
+    }
+    if (!isCount(id, font.numGlyphs) || (head >= 0 && points.length !== 1) || p.length !== 5 || !p.every(isFiniteNumber)) return null;
     for (const point of points) if (point !== wanted[next++]) return null;
-    const p = numbers.slice(i * 5, i * 5 + 5);
-    if (!p.every((n) => typeof n === 'number' && Number.isFinite(n))) return null;
-    glyphs.push(font.getGlyph(id, [...(points as number[])]));
+    const [xAdvance, yAdvance, xOffset, yOffset, advanceWidth] = p as number[];
+    glyphs.push(font.getGlyph(id, points as number[]));
     // The key order of fontkit's GlyphPosition, then pdfkit's advanceWidth.
-    positions.push({ xAdvance: p[0], yAdvance: p[1], xOffset: p[2], yOffset: p[3], advanceWidth: p[4] });
+    positions.push({ xAdvance: xAdvance!, yAdvance: yAdvance!, xOffset: xOffset!, yOffset: yOffset!, advanceWidth: advanceWidth! });
   }
   if (next !== wanted.length) return null;
   return {
@@ -192,13 +212,24 @@ export function runFromEntry(font: StoredFont, word: string, entry: unknown): Sh
   };
 }
 
-/** The entry stored for a run (the inverse of `runFromEntry`). */
-export function entryFromRun(run: ShapedRun): Entry {
-  return [
-    run.glyphs.map((glyph) => glyph.id),
-    run.glyphs.map((glyph) => [...glyph.codePoints]),
-    run.positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset, p.advanceWidth]),
-  ];
+/** The entry stored for `word`'s run (the inverse of `runFromEntry`); null for a run JSON cannot hold exactly (a -0). */
+export function entryFromRun(word: string, run: ShapedRun): Entry | null {
+  const wanted = Array.from(word, (char) => char.codePointAt(0)!);
+  const out: number[] = [];
+  let next = 0;
+  for (let g = 0; g < run.glyphs.length; g++) {
+    const { id, codePoints } = run.glyphs[g]!;
+    const { xAdvance, yAdvance, xOffset, yOffset, advanceWidth } = run.positions[g]!;
+    const numbers = [xAdvance, yAdvance, xOffset, yOffset, advanceWidth];
+    if (numbers.some((n) => Object.is(n, -0))) return null;
+    if (codePoints.length === 1 && codePoints[0] === wanted[next] && yAdvance === 0 && xOffset === 0 && yOffset === 0 && xAdvance === advanceWidth) {
+      out.push(id, xAdvance);
+    } else {
+      out.push(-1 - id, codePoints.length, ...codePoints, ...numbers);
+    }
+    next += codePoints.length;
+  }
+  return out;
 }
 
 /** The stored words of one font, and the file they are saved back to. */
@@ -278,7 +309,8 @@ export function saveShapedRuns(capacity: number = DEFAULTS.shapedWordsPerFont): 
     const merged = new Map<string, unknown>(font.store.stored);
     for (const [word, run] of font.runs) {
       merged.delete(word);
-      merged.set(word, entryFromRun(run as ShapedRun));
+      const entry = entryFromRun(word, run as ShapedRun);
+      if (entry) merged.set(word, entry);
     }
     saveFontStore(font.store.file, [...merged] as [string, Entry][], capacity);
     font.store = { ...font.store, stored: merged };
