@@ -165,6 +165,9 @@ describe('runFromEntry', () => {
     expect(runFromEntry(font, 'a', [-2, 5, 97, 600, 0, 0, 0, 600])).toBeNull(); // more code points than the word
     expect(runFromEntry(font, 'a', [1, null])).toBeNull();
     expect(runFromEntry(font, 'a', { 0: 1 })).toBeNull();
+    // A soft hyphen is drawn as the space glyph with no advance, standing for the hyphen.
+    expect(runFromEntry(font, 'a\u00ad', [1, 600, -4, 1, 32, 0, 0, 0, 0, 318])).not.toBeNull();
+    expect(runFromEntry(font, 'ab', [1, 600, -4, 1, 32, 0, 0, 0, 0, 318])).toBeNull();
     // A ligature carries every letter it stands for.
     expect(runFromEntry(font, 'fi', [-5, 2, 102, 105, 600, 0, 0, 0, 600])).not.toBeNull();
   });

@@ -158,6 +158,28 @@ function isCount(value: unknown, below: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < below;
 }
 
+/**
+ * fontkit draws a default-ignorable character (a soft hyphen, U+200B–U+200F, U+2060–U+206F,
+ * U+FEFF, …) as the space glyph with no advance: that glyph's code points are a space's, and it
+ * stands for the word's character. The BMP part of fontkit's list (LayoutEngine.isDefaultIgnorable).
+ */
+function hidden(points: readonly unknown[], char: number | undefined): boolean {
+  if (points.length !== 1 || points[0] !== 0x20 || char === undefined) return false;
+  return (
+    char === 0xad ||
+    char === 0x34f ||
+    char === 0x61c ||
+    (char >= 0x17b4 && char <= 0x17b5) ||
+    (char >= 0x180b && char <= 0x180e) ||
+    (char >= 0x200b && char <= 0x200f) ||
+    (char >= 0x202a && char <= 0x202e) ||
+    (char >= 0x2060 && char <= 0x206f) ||
+    (char >= 0xfe00 && char <= 0xfe0f) ||
+    char === 0xfeff ||
+    (char >= 0xfff0 && char <= 0xfff8)
+  );
+}
+
 function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
@@ -193,7 +215,8 @@ export function runFromEntry(font: StoredFont, word: string, entry: unknown): Sh
       i += count + 5;
     }
     if (!isCount(id, font.numGlyphs) || (head >= 0 && points.length !== 1) || p.length !== 5 || !p.every(isFiniteNumber)) return null;
-    for (const point of points) if (point !== wanted[next++]) return null;
+    if (hidden(points, wanted[next])) next++;
+    else for (const point of points) if (point !== wanted[next++]) return null;
     const [xAdvance, yAdvance, xOffset, yOffset, advanceWidth] = p as number[];
     glyphs.push(font.getGlyph(id, points as number[]));
     // The key order of fontkit's GlyphPosition, then pdfkit's advanceWidth.
@@ -227,7 +250,7 @@ export function entryFromRun(word: string, run: ShapedRun): Entry | null {
     } else {
       out.push(-1 - id, codePoints.length, ...codePoints, ...numbers);
     }
-    next += codePoints.length;
+    next += hidden(codePoints, wanted[next]) ? 1 : codePoints.length;
   }
   return out;
 }
