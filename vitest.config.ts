@@ -5,5 +5,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // No shaping store (src/render/pdf/shaping-store.ts) in the user's cache: tests stay hermetic;
+    // tests/shaping-store.test.ts points it at a temporary folder.
+    env: { BRIEFING_CACHE_DIR: '' },
   },
 });

@@ -70,6 +70,7 @@ export async function renderTasks(
   const inProcess = async (task: ArticleTask) => (await import('../pipeline/render-article.js')).renderArticle(task, common);
   if (workers === 0) {
     await lane(inProcess);
+    await saveShaping();
     return { workers: 0 };
   }
   const size = Math.max(1, (options.jobs ?? availableParallelism()) - (workers === lanes ? 0 : 1));
@@ -77,7 +78,16 @@ export async function renderTasks(
   const commonId = `build ${++builds}`;
   const onWorkers = Array.from({ length: workers * 2 }, () => lane((task) => pool.run(task, commonId)));
   await Promise.all(workers === lanes ? onWorkers : [lane(inProcess), ...onWorkers]);
+  if (workers !== lanes) await saveShaping();
   return { workers };
+}
+
+/**
+ * Keeps the words the main thread shaped for the next process (render/pdf/shaping-store.ts; that
+ * module loads no renderer). Workers only read the store: one writer per build.
+ */
+async function saveShaping(): Promise<void> {
+  (await import('../render/pdf/shaping-store.js')).saveShapedRuns();
 }
 
 let builds = 0;

@@ -31,6 +31,13 @@ export type FallbackRole = (typeof FALLBACK_ROLES)[number];
 const EMOJI_ROLE = 'emoji';
 
 const cache = new Map<string, Font>();
+/** The OpenType features each parsed font shapes with by default (part of the shaping store's key). */
+const shapingFeatures = new WeakMap<object, string>();
+
+/** The default features `font` (a font parsed here) shapes with, as a stable string; undefined for other fonts. */
+export function defaultFeatures(font: object): string | undefined {
+  return shapingFeatures.get(font);
+}
 
 /** The parsed font for a file name in FONT_DIR (parsed on first use, then cached). */
 function loadFont(fileName: string): Font {
@@ -43,7 +50,10 @@ function loadFont(fileName: string): Font {
  * layer still holds the whole sequence.
  */
 function emojiFont(): Font {
-  return loadFile(EMOJI_FONT_FILE, (font) => font);
+  return loadFile(EMOJI_FONT_FILE, (font) => {
+    shapingFeatures.set(font, 'font defaults');
+    return font;
+  });
 }
 
 function loadFile(file: string, prepare: (font: Font) => Font): Font {
@@ -95,6 +105,7 @@ export function themeFont(theme: PdfTheme, role: FontRole): Font {
 const TEXT_FEATURES = { liga: false, clig: false, calt: false, dlig: false } as const;
 
 function withTextFeatures(font: Font): Font {
+  shapingFeatures.set(font, JSON.stringify(TEXT_FEATURES));
   const layout = font.layout.bind(font);
   (font as { layout: unknown }).layout = (text: string, features?: unknown, ...rest: unknown[]) =>
     (layout as (...args: unknown[]) => unknown)(text, features ?? TEXT_FEATURES, ...rest);

@@ -11,8 +11,13 @@
  * font size, and pdfkit never changes a run once made (it copies positions before adjusting them):
  * sharing it between documents yields the same bytes. Runs shaped with explicit OpenType features
  * bypass pdfkit's cache and this one alike.
+ *
+ * A word not shaped yet in this process is looked up in the font's store on disk
+ * (shaping-store.ts) before fontkit shapes it; its `saveShapedRuns` writes the words shaped since back.
  */
 import { DEFAULTS } from '../../core/defaults.js';
+import { defaultFeatures } from './fonts.js';
+import { openFontStore, persistOnSave, type PersistedFont, runFromEntry, type StoredFont } from './shaping-store.js';
 
 /** The parts of pdfkit's `EmbeddedFont` this module relies on (pdfkit's typings do not expose them). */
 interface EmbeddedFontLike {
@@ -24,6 +29,24 @@ interface EmbeddedFontLike {
 
 /** Shaped runs per parsed font, word (with its trailing space) → run; insertion order is age. */
 const runsByFont = new WeakMap<object, Map<string, unknown>>();
+
+/** Fonts with a store (fonts are parsed once per process: a handful). */
+const persisted = new Map<object, PersistedFont>();
+
+/** The store of a font parsed by fonts.ts (whose bytes and default features are known), opened once. */
+function persistedFor(font: object, runs: Map<string, unknown>): PersistedFont | null {
+  const known = persisted.get(font);
+  if (known) return known;
+  const features = defaultFeatures(font);
+  const bytes = (font as { stream?: { buffer?: unknown } }).stream?.buffer;
+  if (features === undefined || !(bytes instanceof Uint8Array)) return null;
+  const store = openFontStore(bytes, features);
+  if (!store) return null;
+  const entry: PersistedFont = { store, runs, shaped: 0 };
+  persisted.set(font, entry);
+  persistOnSave(entry);
+  return entry;
+}
 /** Embedded fonts already pointed at the shared cache. */
 const patched = new WeakSet<object>();
 
@@ -52,10 +75,16 @@ function shareRuns(embedded: EmbeddedFontLike, capacity: number): void {
     runsByFont.set(embedded.font, runs);
   }
   const shared = runs;
+  const disk = persistedFor(embedded.font, shared);
   embedded.layoutCached = (word: string) => {
     let run = shared.get(word);
     if (run === undefined) {
-      run = embedded.layoutRun(word);
+      const stored = disk?.store.stored.get(word);
+      run = stored === undefined ? null : runFromEntry(embedded.font as StoredFont, word, stored);
+      if (run === null) {
+        run = embedded.layoutRun(word);
+        if (disk) disk.shaped++;
+      }
       rememberRun(shared, word, run, capacity);
     }
     return run;
