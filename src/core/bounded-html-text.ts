@@ -29,9 +29,8 @@ function kindOf(codes: readonly Code[]): Kind | undefined {
 
 function tokenizeBoundedHtmlText(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   const start = this.now().offset;
-  let known = hopeless.get(this);
-  if (known === undefined) hopeless.set(this, (known = {}));
-  const memo = known;
+  const memo = hopeless.get(this) ?? {};
+  hopeless.set(this, memo);
   const first: Code[] = [];
   let kind: Kind | undefined;
   const watched: Effects = {
@@ -56,15 +55,17 @@ function tokenizeBoundedHtmlText(this: TokenizeContext, effects: Effects, ok: St
     return from !== undefined && start >= from;
   };
   // The kind is known after at most three characters: only those first steps are watched.
-  const watch = (state: State, steps: number): State => (code) => {
-    const next = state(code);
-    if (settled || next === undefined) return next; // failed already (or done): nothing to cut short
-    if (doomed()) {
-      settled = true;
-      return nok;
-    }
-    return steps > 1 ? watch(next, steps - 1) : next;
-  };
+  const watch =
+    (state: State, steps: number): State =>
+    (code) => {
+      const next = state(code);
+      if (settled || next === undefined) return next; // failed already (or done): nothing to cut short
+      if (doomed()) {
+        settled = true;
+        return nok;
+      }
+      return steps > 1 ? watch(next, steps - 1) : next;
+    };
   return watch(htmlText.tokenize.call(this, watched, ok, failed), 3);
 }
 
