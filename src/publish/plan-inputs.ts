@@ -101,6 +101,6 @@ async function scanArticle(source: SourceFile, root: string, nowMs: number): Pro
     () => undefined,
   );
   if (text === undefined) return { images: [] };
-  const embargo = embargoInput(text, nowMs);
+  const embargo = await embargoInput(text, nowMs);
   return { images: await imageInputs(text, source.absolute, root, source.bounds), ...(embargo !== undefined ? { embargo } : {}) };
 }
