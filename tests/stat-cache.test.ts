@@ -4,7 +4,9 @@
  * same size, other mtime — as without the cache.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, lstatSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EPOCH, runCli, tempProject } from './helpers.js';
 import { lastChangeMs, RACY_MS, STAT_CACHE_FILE, StatCache } from '../src/publish/stat-cache.js';
@@ -55,6 +57,16 @@ describe('StatCache', () => {
     const lastChange = lastChangeMs(s);
     cache.remember(file, s, 'abc', lastChange + RACY_MS - 1);
     expect(cache.sha256(file, s)).toBeUndefined();
+  });
+
+  it('reads a FIFO or a link in its place as no cache, without waiting', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'briefing-stat-'));
+    execFileSync('mkfifo', [path.join(out, STAT_CACHE_FILE)]);
+    expect(StatCache.read(out).sha256(file, stats())).toBeUndefined();
+    rmSync(path.join(out, STAT_CACHE_FILE));
+    symlinkSync(path.join(import.meta.dirname, 'stat-cache.test.ts'), path.join(out, STAT_CACHE_FILE));
+    expect(StatCache.read(out).sha256(file, stats())).toBeUndefined();
+    rmSync(out, { recursive: true });
   });
 
   it('keeps only the outputs still recorded', () => {

@@ -12,7 +12,7 @@
  * then move its mtime. A file hashed sooner after its last change is hashed again next build.
  */
 import type { BigIntStats } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 
@@ -46,7 +46,7 @@ export class StatCache {
   /** The cache in `out`, or an empty one when it is absent or unreadable (never an error: it is only a cache). */
   static read(out: string): StatCache {
     try {
-      const data = JSON.parse(readFileSync(path.join(out, STAT_CACHE_FILE), 'utf8')) as { version?: unknown; files?: unknown };
+      const data = JSON.parse(readRegularFile(path.join(out, STAT_CACHE_FILE))) as { version?: unknown; files?: unknown };
       if (data.version !== VERSION || typeof data.files !== 'object' || data.files === null) return StatCache.empty();
       const entries = new Map<string, Entry>();
       for (const [file, entry] of Object.entries(data.files as Record<string, unknown>)) {
@@ -90,5 +90,20 @@ export class StatCache {
     const files = Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     await writeFileAtomic(path.join(out, STAT_CACHE_FILE), `${JSON.stringify({ version: VERSION, files })}\n`).catch(() => undefined);
     this.changed = false;
+  }
+}
+
+/** Largest cache read (a few hundred bytes per output): anything bigger is not ours. */
+const MAX_BYTES = 64 * 1024 * 1024;
+
+/** The text of `file` if it is a regular file of at most MAX_BYTES: never follows a link, never waits on a FIFO. */
+function readRegularFile(file: string): string {
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size > MAX_BYTES) throw new Error(`${file} is not a stat cache`);
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
   }
 }
