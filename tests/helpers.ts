@@ -9,6 +9,7 @@ import { run, type Output } from '../src/cli/main.js';
 import type { BriefingDocument, Lang } from '../src/core/types.js';
 import { createI18n } from '../src/i18n/instance.js';
 import { readLocaleFile, type ResourceTree } from '../src/i18n/locale-file.js';
+import { STAT_CACHE_FILE } from '../src/publish/stat-cache.js';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = path.join(REPO, 'tests', 'fixtures');
@@ -165,14 +166,17 @@ export function runBin(args: readonly string[], options: { cwd: string; env?: No
   });
 }
 
-/** Every file under `dir` (relative path → sha256), for byte-for-byte comparisons of whole trees. */
+/**
+ * Every file under `dir` (relative path → sha256), for byte-for-byte comparisons of whole trees;
+ * not the output folder's stat cache (inodes and file times, not an output: src/publish/stat-cache.ts).
+ */
 export function treeHashes(dir: string, keep: (relative: string) => boolean = () => true): Record<string, string> {
   const result: Record<string, string> = {};
   const walk = (sub: string) => {
     for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
       const relative = sub ? `${sub}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(relative);
-      else if (keep(relative))
+      else if (entry.name !== STAT_CACHE_FILE && keep(relative))
         result[relative] = createHash('sha256')
           .update(readFileSync(path.join(dir, relative)))
           .digest('hex');

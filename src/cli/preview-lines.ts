@@ -14,7 +14,7 @@ export async function previewLines(paths: ProjectPaths, slugs: readonly string[]
       (bytes) => bytes.toString('utf8'),
       () => undefined,
     );
-    const hidden = text === undefined ? undefined : previewOnly(text, nowMs);
+    const hidden = text === undefined ? undefined : await previewOnly(text, nowMs);
     if (hidden?.visibility === 'draft') lines.push(`draft: ${source.slug} (built for preview, not published: remove "status: draft" to publish)`);
     else if (hidden?.embargo) lines.push(`embargoed: ${source.slug} until ${hidden.embargo} (published by the first build after that)`);
   }

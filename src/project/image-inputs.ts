@@ -21,10 +21,19 @@ const DELIMITERS = /[\s"'()<>[\]{}|`]+/;
 
 const EXTENSIONS = ['.png', '.jpg', '.jpeg'];
 
+/**
+ * Text that holds one of {@link EXTENSIONS}, in any case: an address cut before `?` or `#` can
+ * end with one only if its token holds it, so other tokens (nearly all of an article's words)
+ * are skipped without the work below.
+ */
+const MAY_NAME_IMAGE = /\.(?:png|jpe?g)/i;
+
 /** The addresses in `text` that may name a PNG or JPEG image, each once, in order. */
 export function imageCandidates(text: string): string[] {
+  if (!MAY_NAME_IMAGE.test(text)) return [];
   const found = new Set<string>();
   for (const token of text.split(DELIMITERS)) {
+    if (!MAY_NAME_IMAGE.test(token)) continue;
     // An unquoted HTML attribute: `<img src=a.png>`.
     const word = token.toLowerCase().startsWith('src=') ? token.slice(4) : token;
     const cut = Math.min(...['?', '#'].map((mark) => (word.includes(mark) ? word.indexOf(mark) : word.length)));

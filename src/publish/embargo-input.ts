@@ -2,9 +2,9 @@
  * An embargo's passing is an input of the build: the same article bytes give a marked preview
  * before the instant and a published edition after it, so an incremental build must not skip it
  * as unchanged. Read without parsing the article (input hashes are computed from bytes only):
- * only the front matter block is read as YAML, and only when the text mentions `embargo`.
+ * only the front matter block is read as YAML, and only when the text mentions `embargo`. The
+ * YAML parser is loaded then only: a no-op build of articles without an embargo never loads it.
  */
-import { parse } from 'yaml';
 import { readEmbargo } from '../parse/publication-values.js';
 import { embargoRunning, visibilityOf } from '../parse/visibility.js';
 
@@ -13,9 +13,9 @@ import { embargoRunning, visibilityOf } from '../parse/visibility.js';
  * undefined without one (so the hashes of other articles stay as they were). A wrong value is
  * left to the renderer, which reports it at its place.
  */
-export function embargoInput(text: string, nowMs: number): string | undefined {
+export async function embargoInput(text: string, nowMs: number): Promise<string | undefined> {
   if (!text.includes('embargo')) return undefined;
-  const embargo = frontMatterField(text, 'embargo');
+  const embargo = await frontMatterField(text, 'embargo');
   if (embargo === undefined) return undefined;
   const read = readEmbargo(embargo);
   if (!('value' in read)) return undefined;
@@ -26,16 +26,17 @@ export function embargoInput(text: string, nowMs: number): string | undefined {
  * Whether the article in `text` is a draft or under embargo at `nowMs` (as ../parse/visibility.ts
  * decides), from its front matter alone: what `briefing status` lists. Undefined when public.
  */
-export function previewOnly(text: string, nowMs: number): ReturnType<typeof visibilityOf> {
-  const status = frontMatterField(text, 'status');
-  const embargo = readEmbargo(frontMatterField(text, 'embargo'));
+export async function previewOnly(text: string, nowMs: number): Promise<ReturnType<typeof visibilityOf>> {
+  const status = await frontMatterField(text, 'status');
+  const embargo = readEmbargo(await frontMatterField(text, 'embargo'));
   return visibilityOf({ ...(typeof status === 'string' ? { status } : {}), ...('value' in embargo ? { embargo: embargo.value } : {}) }, nowMs);
 }
 
 /** One top-level field of the front matter; undefined when absent or unreadable (the renderer reports that). */
-function frontMatterField(text: string, field: string): unknown {
+async function frontMatterField(text: string, field: string): Promise<unknown> {
   const block = frontMatterBlock(text);
   if (block === undefined) return undefined;
+  const { parse } = await import('yaml');
   let value: unknown;
   try {
     value = parse(block, { maxAliasCount: 0 }) as unknown;

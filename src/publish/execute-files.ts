@@ -12,23 +12,31 @@ import { removeEmptyDirectory, removeFile, removeStaleTemporaries, writeFileAtom
 import type { OutputEntry } from './manifest.js';
 import { recordOf, type ArticleRecord } from './next-manifest.js';
 import type { FileState } from './plan.js';
+import type { StatCache } from './stat-cache.js';
 
 // Never follow a link, never wait on a FIFO (0 where the OS lacks the flag).
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 
 /**
  * True when the file on disk is the one the manifest recorded (size, then sha256): a regular file,
- * not a link, not a FIFO.
+ * not a link, not a FIFO. With `cache`, a file whose stat data is the one recorded when it was
+ * last hashed is not read again (stat-cache.ts), and a file hashed is recorded.
  */
-export function fileMatches(file: string, entry: OutputEntry): boolean {
+export function fileMatches(file: string, entry: OutputEntry, cache?: StatCache): boolean {
   // Synchronous for the same reason as FileHasher: many small reads, nothing to overlap them with.
   let fd: number | undefined;
   try {
-    if (!lstatSync(file).isFile()) return false;
+    const linkStats = lstatSync(file, { bigint: true });
+    if (!linkStats.isFile() || linkStats.size !== BigInt(entry.bytes)) return false;
+    const known = cache?.sha256(entry.path, linkStats);
+    if (known !== undefined) return known === entry.sha256;
     fd = openSync(file, OPEN_FLAGS);
-    const stats = fstatSync(fd);
-    if (!stats.isFile() || stats.size !== entry.bytes) return false;
-    return sha256OfFile(fd) === entry.sha256;
+    // Taken before reading: an edit during or after the read changes it, so the next check hashes again.
+    const stats = fstatSync(fd, { bigint: true });
+    if (!stats.isFile() || stats.size !== BigInt(entry.bytes)) return false;
+    const sha256 = sha256OfFile(fd);
+    cache?.remember(entry.path, stats, sha256);
+    return sha256 === entry.sha256;
   } catch {
     return false;
   } finally {
@@ -51,10 +59,9 @@ function sha256OfFile(fd: number): string {
  * symbolic link to a folder elsewhere, planted inside `out` with a tampered manifest, cannot make
  * the build read or delete outside it. The file itself is checked by {@link fileMatches}.
  */
-function insideOutput(out: string, file: string): boolean {
+function insideOutput(out: string, file: string, realpath: (folder: string) => string = realpathSync.native): boolean {
   try {
-    // `.native`: one realpath(3) call instead of an lstat per path component (thousands of files in a no-op build).
-    const relative = path.relative(realpathSync.native(out), realpathSync.native(path.dirname(file)));
+    const relative = path.relative(realpath(out), realpath(path.dirname(file)));
     return !relative.startsWith('..') && !path.isAbsolute(relative);
   } catch {
     return false;
@@ -71,10 +78,33 @@ function present(file: string): boolean {
   }
 }
 
+/**
+ * What the plan's check of every recorded output shares: the stat cache, and the real path of each
+ * folder, resolved once per build rather than twice per file (the plan's check is a snapshot;
+ * removals check again with fresh real paths).
+ */
+export interface OutputCheck {
+  cache: StatCache;
+  realpath: (folder: string) => string;
+}
+
+export function outputCheck(cache: StatCache): OutputCheck {
+  const real = new Map<string, string>();
+  return {
+    cache,
+    realpath: (folder) => {
+      // `.native`: one realpath(3) call instead of an lstat per path component.
+      const found = real.get(folder) ?? realpathSync.native(folder);
+      real.set(folder, found);
+      return found;
+    },
+  };
+}
+
 /** Whether a recorded output's file is still the one written, edited since (or not the folder's own), or gone. */
-export function fileState(out: string, entry: OutputEntry): FileState {
+export function fileState(out: string, entry: OutputEntry, check?: OutputCheck): FileState {
   const file = path.join(out, entry.path);
-  if (insideOutput(out, file) && fileMatches(file, entry)) return 'intact';
+  if (insideOutput(out, file, check?.realpath) && fileMatches(file, entry, check?.cache)) return 'intact';
   return present(file) ? 'modified' : 'missing';
 }
 

@@ -15,9 +15,10 @@ import { limits } from '../core/limits.js';
 import { editionHash, editionInputFiles, FileHasher, sharedInputs, siblingInputFiles, withLinks } from './input-hash.js';
 import { contentHash, editionContentFiles } from './content-time.js';
 import { safeRelative, type Manifest } from './manifest.js';
-import { fileState } from './execute-files.js';
+import { fileState, outputCheck } from './execute-files.js';
 import { embargoInput } from './embargo-input.js';
 import type { FileState, PlanInputs } from './plan.js';
+import { StatCache } from './stat-cache.js';
 
 export interface GatherOptions {
   langs: readonly Lang[];
@@ -26,6 +27,8 @@ export interface GatherOptions {
   baseUrl?: string;
   /** The build's clock (ms): whether an article's embargo has passed is an input. */
   nowMs: number;
+  /** What the outputs' last check found: files whose stat data is unchanged are not hashed again. */
+  statCache?: StatCache;
 }
 
 /**
@@ -45,9 +48,10 @@ export async function gatherPlanInputs(
   const existing = new Set(everything.map((source) => source.slug));
   const selectedSlugs = new Set(selected.map((source) => source.slug));
   const files = new Map<string, FileState>();
+  const check = outputCheck(options.statCache ?? StatCache.empty());
   for (const entry of previous.outputs) {
     if (!safeRelative(entry.path) || (existing.has(entry.slug) && !selectedSlugs.has(entry.slug))) continue;
-    files.set(entry.path, fileState(paths.output, entry));
+    files.set(entry.path, fileState(paths.output, entry, check));
   }
   const scans = await Promise.all(selected.map((source) => scanArticle(source, paths.root, options.nowMs)));
   return {
@@ -97,6 +101,6 @@ async function scanArticle(source: SourceFile, root: string, nowMs: number): Pro
     () => undefined,
   );
   if (text === undefined) return { images: [] };
-  const embargo = embargoInput(text, nowMs);
+  const embargo = await embargoInput(text, nowMs);
   return { images: await imageInputs(text, source.absolute, root, source.bounds), ...(embargo !== undefined ? { embargo } : {}) };
 }

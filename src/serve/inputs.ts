@@ -80,7 +80,7 @@ export async function imagesOf(paths: ProjectPaths, source: SourceFile): Promise
   }
   const images = await imageInputs(text, source.absolute, paths.root, source.bounds);
   // An embargo that has just passed renders the article again, without its preview mark.
-  const embargo = embargoInput(text, buildTime().getTime());
+  const embargo = await embargoInput(text, buildTime().getTime());
   const key = images.map((image) => `\0image:${image.file}=${image.state}`).join('') + (embargo ? `\0${embargo}` : '');
   const inside = images.filter((image) => image.state !== 'refused:outside');
   return { key, folders: [...new Set(inside.map((image) => path.dirname(path.join(paths.root, image.file))))] };
