@@ -71,9 +71,11 @@ describe('a build killed at any moment', () => {
         env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH, CI: 'true' },
         stdio: 'ignore',
       });
+      // Listened for from the start: a build that ends before the kill has already closed.
+      const closed = new Promise((resolve) => child.on('close', resolve));
       await sleep(delay);
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.on('close', resolve));
+      await closed;
       const context = `kill after ${delay} ms (round ${round}; delays so far ${delays.join(', ')}; seed in KILL_SEED to replay)`;
       const found = treeHashes(out, (relative) => !isTemporary(relative));
       for (const [file, sha] of Object.entries(found)) expect(sha, `${file}: ${context}`).toBe(expected[file]);
