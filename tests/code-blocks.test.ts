@@ -72,10 +72,10 @@ describe('code blocks and formulas in the article', () => {
 });
 
 describe('wrapping a code line', () => {
-  it('cuts anywhere at the column, keeps every character and hangs the continuation under the indentation', () => {
+  it('cuts a token longer than the line at the column, keeps every character and hangs the continuation right of the indentation', () => {
     const lines = wrapCode(`  ${LONG}`, 80);
     expect(lines[0]).toEqual({ text: `  ${LONG.slice(0, 78)}`, indent: 0 });
-    expect(lines.slice(1).every((l) => l.indent === 2 && l.text.length <= 78)).toBe(true);
+    expect(lines.slice(1).every((l) => l.indent === 4 && l.text.length <= 76)).toBe(true);
     expect(lines.map((l) => l.text).join('')).toBe(`  ${LONG}`);
     expect(wrapCode('a\tb\n\nc', 80).map((l) => l.text)).toEqual(['a   b', '', 'c']);
   });

@@ -45,6 +45,12 @@ describe('rule table', () => {
       'en-double-close',
       'en-single-open',
       'en-single-close',
+      'fr-space-before-period-comma',
+      'fr-space-after-open-bracket',
+      'fr-space-before-close-bracket',
+      'en-space-before-period-comma',
+      'en-space-after-open-bracket',
+      'en-space-before-close-bracket',
     ]);
   });
 });
@@ -207,6 +213,7 @@ describe('idempotence', () => {
     'Copilot: des',
     'mail a@b.fr? www.x.fr!',
     '« ?» ! «!»',
+    'Etalab . ( Article ) , fin .. . . ( ) [ ] 1 .5 .NET " ." ( « x » )',
   ];
   for (const variant of ['fr-FR', 'fr-CA'] as const) {
     for (const lang of ['fr', 'en'] as const) {

@@ -75,6 +75,7 @@ function runRule(pieces: Piece[], rule: TypographyRule, flow: Flow): boolean {
   const edits: Edit[] = [];
   for (const [from, to] of matches.flatMap((match) => targets(match, rule))) {
     if (touchesProtected(protectedSpans, from, to)) continue;
+    if (rule.notAfterProtected && protectedSpans.ends.has(from)) continue;
     const planned = from === to ? planInsertion(pieces, starts, from, rule) : planReplacement(pieces, starts, from, to, rule);
     if (planned) edits.push(...planned);
   }
@@ -211,6 +212,8 @@ function ownedBy(pieces: Piece[], index: number, rule: TypographyRule): boolean 
 interface ProtectedIndex {
   starts: number[];
   maxEnd: number[];
+  /** Where each span ends, for the rules that leave the text right after one alone. */
+  ends: Set<number>;
 }
 
 function findProtected(text: string): ProtectedIndex {
@@ -225,7 +228,7 @@ function findProtected(text: string): ProtectedIndex {
   spans.sort((a, b) => a[0] - b[0]);
   const maxEnd: number[] = [];
   for (const [, end] of spans) maxEnd.push(Math.max(end, maxEnd.at(-1) ?? 0));
-  return { starts: spans.map(([start]) => start), maxEnd };
+  return { starts: spans.map(([start]) => start), maxEnd, ends: new Set(spans.map(([, end]) => end)) };
 }
 
 /** Length of `value` without its trailing characters of the class `trailing` (a loop, not `/[…]+$/`, which backtracks). */

@@ -31,6 +31,11 @@ export interface TypographyRule {
   replacement: string;
   /** Replace only the runs of ordinary spaces inside each match, not the whole match. */
   spacesInside?: true;
+  /**
+   * Skip a match that starts right where a protected span ends: a space an author put after a URL
+   * keeps its last character apart from the punctuation (`voir https://x.fr .`).
+   */
+  notAfterProtected?: true;
 }
 
 /** U+00A0 NO-BREAK SPACE. */
@@ -45,6 +50,42 @@ const UNIT_ALTERNATION = UNITS.join('|');
 const BEFORE_HIGH_PUNCT = '[\\p{L}\\p{N}»”]';
 /** What may follow a run of `;!?` for the insertion to apply (avoids `index.php?id=3`). */
 const AFTER_HIGH_PUNCT = '(?:[\\s»”"\'’).,…:]|$)';
+
+/** Any space a typing slip leaves around punctuation: ordinary, tab, no-break, narrow no-break. */
+const ANY_SPACE = '[ \\t\\u00a0\\u202f]+';
+
+/**
+ * Typing slips corrected in both languages: a space before `.` `,` or inside brackets is never
+ * right in French nor in English. Each space run has one possible start (the lookbehind rejects
+ * a space), so the patterns stay linear on long runs of spaces or dots.
+ */
+const SLIPS: readonly Omit<TypographyRule, 'lang'>[] = [
+  {
+    // contacter la mission Etalab . → Etalab. ; utilisation , il → utilisation, il; `code` , → `code`,
+    // (U+FFFC stands for inline code or an image). The mark must end a word and not start a spaced
+    // or real ellipsis: not `.NET`, `.fr`, `1 .5`, `…`, `. . .`.
+    id: 'space-before-period-comma',
+    description: 'space(s) between a letter, digit or closing mark and a word-ending . or , removed',
+    pattern: new RegExp(`(?<=[\\p{L}\\p{N})\\]»”’\\uFFFC])${ANY_SPACE}(?=[.,](?:[)\\]»”’"']|\\s(?![.,])|$))`, 'gu'),
+    replacement: '',
+    notAfterProtected: true,
+  },
+  {
+    // ( Article L. 311-6 → (Article L. 311-6. Not in an empty pair `( )`, `[ ]`.
+    id: 'space-after-open-bracket',
+    description: 'space(s) after ( or [ removed',
+    pattern: new RegExp(`(?<=[(\\[])${ANY_SPACE}(?=[^\\s)\\]])`, 'gu'),
+    replacement: '',
+  },
+  {
+    // du CRPA ) → du CRPA). Not in an empty pair, not after a URL (`(voir https://x.fr )`).
+    id: 'space-before-close-bracket',
+    description: 'space(s) before ) or ] removed',
+    pattern: new RegExp(`(?<=[^\\s(\\[])${ANY_SPACE}(?=[)\\]])`, 'gu'),
+    replacement: '',
+    notAfterProtected: true,
+  },
+];
 
 export const RULES: readonly TypographyRule[] = [
   // ----- French ---------------------------------------------------------------------------
@@ -214,6 +255,9 @@ export const RULES: readonly TypographyRule[] = [
     pattern: /'/gu,
     replacement: '’',
   },
+
+  // ----- Both languages, last: they see the curly quotes the rules above put in ------------
+  ...(['fr', 'en'] as const).flatMap((lang) => SLIPS.map((rule): TypographyRule => ({ ...rule, id: `${lang}-${rule.id}`, lang }))),
 ];
 
 /**

@@ -1,8 +1,9 @@
 /**
  * Code blocks and `$$` formulas: their source as written, in the theme's monospace font (DejaVu
- * Sans Mono) on a tinted box. Lines longer than the box are cut at the column, anywhere (code has
- * no word boundaries a reader can rely on), and their continuation starts under the line's own
- * indentation. The box breaks across pages: each page's part is one `Code` element in a `Div`.
+ * Sans Mono) on a tinted box. Lines longer than the box wrap after a space or a path/punctuation
+ * character (`lint("mesfonctions_pour_` / `faire_ceci.R")`), mid-token only when a token is longer
+ * than the line, and their continuation hangs two columns right of the line's own indentation. The box breaks
+ * across pages: each page's part is one `Code` element in a `Div`.
  */
 import type { LayoutContext, Column } from './layout.js';
 import { columnWidth, columnX, pageBottom, useFont } from './layout.js';
@@ -30,9 +31,33 @@ function expandTabs(line: string): string {
   return out;
 }
 
+/** Columns a continuation starts right of its line's indentation: it must not pass for a line of its own. */
+const CONTINUATION_INDENT = 2;
+/** Characters a code line may wrap after: where a reader sees a token end (paths, names, calls, lists). */
+const BREAK_AFTER: ReadonlySet<string> = new Set([' ', '/', '_', '.', '-', ',', ';', '(', ')', '=']);
+const SPACE: ReadonlySet<string> = new Set([' ']);
+
 /**
- * The lines of `source` cut to `perLine` characters. A continuation is indented like its line
- * (unless the indentation takes half the width or more: then it starts at the edge).
+ * Where the segment of `chars` starting at `from` ends on a line of `width` characters: after
+ * the last space in the line's second half (between tokens reads best), else after the last
+ * break character that fits, else at `width` (the token runs over the whole line). A break never
+ * leaves a segment of spaces only (`skip`: the line's indentation) nor starts the next one with a
+ * space: a run of spaces stays at the end of the line it ends.
+ */
+function segmentEnd(chars: readonly string[], from: number, width: number, skip: number): number {
+  const limit = from + width;
+  if (limit >= chars.length) return chars.length;
+  const first = Math.max(from, skip) + 1;
+  const breaksAt = (end: number, set: ReadonlySet<string>) => set.has(chars[end - 1]!) && chars[end] !== ' ';
+  for (let end = limit; end >= Math.max(first, limit - Math.floor(width / 2)); end--) if (breaksAt(end, SPACE)) return end;
+  for (let end = limit; end >= first; end--) if (breaksAt(end, BREAK_AFTER)) return end;
+  return limit;
+}
+
+/**
+ * The lines of `source` wrapped to `perLine` characters, every character kept in order (a space
+ * at a wrap ends its line). A continuation hangs two columns right of its line's indentation
+ * (unless that takes half the width or more: then it starts at the edge).
  */
 export function wrapCode(source: string, perLine: number): VisualLine[] {
   const out: VisualLine[] = [];
@@ -40,11 +65,14 @@ export function wrapCode(source: string, perLine: number): VisualLine[] {
     const chars = Array.from(expandTabs(raw));
     let indent = 0;
     while (indent < chars.length && chars[indent] === ' ') indent++;
-    const hanging = indent * 2 < perLine ? indent : 0;
-    out.push({ text: chars.slice(0, perLine).join(''), indent: 0 });
-    for (let start = perLine; start < chars.length; start += perLine - hanging) {
-      out.push({ text: chars.slice(start, start + perLine - hanging).join(''), indent: hanging });
-    }
+    const hanging = (indent + CONTINUATION_INDENT) * 2 < perLine ? indent + CONTINUATION_INDENT : 0;
+    let start = 0;
+    do {
+      const lineIndent = start === 0 ? 0 : hanging;
+      const end = segmentEnd(chars, start, perLine - lineIndent, indent);
+      out.push({ text: chars.slice(start, end).join(''), indent: lineIndent });
+      start = end;
+    } while (start < chars.length);
   }
   return out;
 }
