@@ -2,8 +2,9 @@
  * Hyphenation of body text (issue 18): soft hyphens (U+00AD) put into the long common words of
  * a paragraph, where the `hyphen` package's patterns (TeX's, French and British English) allow a
  * break. pdfkit's LineWrapper may break a line at a soft hyphen and then draws a hyphen there;
- * a soft hyphen inside a line is drawn as nothing and is not in the text layer, so copied text
- * keeps whole words. ./line-glue.ts replays the same wrapper, so it sees the same breaks.
+ * a soft hyphen inside a line is drawn as nothing and is not in the text layer, and a word split
+ * at a line end carries its whole text as ActualText (./split-word-text.ts), so copied text keeps
+ * whole words. ./line-glue.ts replays the same wrapper, so it sees the same breaks.
  *
  * Never inside a name or acronym (any capital letter), a number, a URL, an e-mail address, code,
  * a link's text, a note call, a phrase of typography/no-break.ts, nor a paragraph's last word. The patterns are imported
@@ -13,6 +14,7 @@ import * as pdfkit from 'pdfkit';
 import type { Lang } from '../../core/types.js';
 import { noBreakSpans } from '../../typography/no-break.js';
 import type { Run } from './inline.js';
+import { drawSplitWordsWhole } from './split-word-text.js';
 import type { PdfTheme } from './theme.js';
 
 /** Returns one lowercase word with soft hyphens where it may break. */
@@ -67,24 +69,13 @@ function wordCache(patterns: Patterns, minWordLength: number): Hyphenator {
   };
 }
 
-/** pdfkit's private method that draws one line (or piece of a line) of text once wrapped. */
-interface FragmentWriter {
-  _fragment(text: string, x: number, y: number, options: object): void;
-}
-const stripping = new WeakSet<object>();
+const drawing = new WeakSet<object>();
 
-/**
- * Makes `doc` draw its text without the soft hyphens left inside lines (the wrapper has already
- * turned the one ending a line into "-"). They are zero-width, so the measured line is unchanged.
- */
+/** Installs ./split-word-text.ts on `doc` once. */
 function drawWithoutSoftHyphens(doc: PDFKit.PDFDocument): void {
-  if (stripping.has(doc)) return;
-  stripping.add(doc);
-  const writer = doc as unknown as FragmentWriter;
-  const draw = writer._fragment;
-  writer._fragment = function (this: FragmentWriter, text, x, y, options) {
-    draw.call(this, text.includes(SOFT_HYPHEN) ? text.replaceAll(SOFT_HYPHEN, '') : text, x, y, options);
-  };
+  if (drawing.has(doc)) return;
+  drawing.add(doc);
+  drawSplitWordsWhole(doc);
 }
 
 /** Drops the soft hyphens that would leave fewer than LEFT_MIN letters before or RIGHT_MIN after. */
