@@ -73,6 +73,15 @@ describe('callouts in the source', () => {
     ]);
   });
 
+  it('gives a generic fence name (`:::callout`, `::: admonition`, `::: aside`) no title: the note’s own label', () => {
+    const { blocks } = blocksOf(':::callout\nTexte.\n:::\n\n::: admonition\nAutre.\n:::\n\n::: aside Titre\nEncore.\n:::\n');
+    expect(blocks.map((b) => [b.callout, b.parts?.length, b.parts?.[0]?.markdown])).toEqual([
+      ['note', 1, 'Texte.'],
+      ['note', 1, 'Autre.'],
+      ['note', 2, 'Titre'],
+    ]);
+  });
+
   it('takes a Quarto heading right after the fence as the title, not as a section', () => {
     const { article, blocks } = blocksOf('## Partie\n\n::: {.callout-warning}\n## Attention\nTexte.\n:::\n');
     expect(article.sections.map((s) => s.id)).toEqual(['partie']);

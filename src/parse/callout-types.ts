@@ -7,6 +7,10 @@ import type { CalloutType } from '../core/node-data.js';
 
 /** Dialect names (lower case) → callout type. Any other name is a note: its content is kept all the same. */
 const CALLOUT_NAMES: Readonly<Record<string, CalloutType>> = {
+  // Generic names (`:::callout`, `::: admonition`, `::: aside`): a note, with no word of their own in the title.
+  callout: 'note',
+  admonition: 'note',
+  aside: 'note',
   note: 'note',
   info: 'note',
   details: 'note',
