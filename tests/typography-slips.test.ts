@@ -57,10 +57,11 @@ describe('space before a word-ending . or ,', () => {
 });
 
 describe('space inside brackets', () => {
-  it('is removed after ( or [ and before ) or ], in French and English', () => {
+  it('is removed after ( and before ), in French and English; square brackets are left as written', () => {
     expect(fr('d’une personne ( Article L. 311-6 du CRPA)')).toBe('d’une personne (Article L. 311-6 du CRPA)');
     expect(fr('(transposition de la directive )')).toBe('(transposition de la directive)');
-    expect(fr('[ note ]')).toBe('[note]');
+    expect(fr('[ note ]')).toBe('[ note ]');
+    expect(fr('<script>alert(1)</script> & Cie ]]> ')).toBe('<script>alert(1)</script> & Cie ]]> ');
     expect(fr('(\u00a0640 contributeurs\u00a0)')).toBe('(640 contributeurs)');
     expect(en('( see above )')).toBe('(see above)');
   });

@@ -71,17 +71,18 @@ const SLIPS: readonly Omit<TypographyRule, 'lang'>[] = [
     notAfterProtected: true,
   },
   {
-    // ( Article L. 311-6 → (Article L. 311-6. Not in an empty pair `( )`, `[ ]`.
+    // ( Article L. 311-6 → (Article L. 311-6. Not in an empty pair `( )`. Round brackets only:
+    // a square bracket in running text is as often literal (`]]>`, `[ ]` check boxes) as editorial.
     id: 'space-after-open-bracket',
-    description: 'space(s) after ( or [ removed',
-    pattern: new RegExp(`(?<=[(\\[])${ANY_SPACE}(?=[^\\s)\\]])`, 'gu'),
+    description: 'space(s) after ( removed',
+    pattern: new RegExp(`(?<=[(])${ANY_SPACE}(?=[^\\s)])`, 'gu'),
     replacement: '',
   },
   {
     // du CRPA ) → du CRPA). Not in an empty pair, not after a URL (`(voir https://x.fr )`).
     id: 'space-before-close-bracket',
-    description: 'space(s) before ) or ] removed',
-    pattern: new RegExp(`(?<=[^\\s(\\[])${ANY_SPACE}(?=[)\\]])`, 'gu'),
+    description: 'space(s) before ) removed',
+    pattern: new RegExp(`(?<=[^\\s(])${ANY_SPACE}(?=[)])`, 'gu'),
     replacement: '',
     notAfterProtected: true,
   },
