@@ -5,9 +5,10 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_TEMPLATES } from '../src/core/paths.js';
-import { heightOfFirstLines } from '../src/render/pdf/first-lines.js';
+import { measureLines } from '../src/render/pdf/first-lines.js';
 import { registerFonts } from '../src/render/pdf/fonts.js';
 import { KEPT_WHOLE_LINES } from '../src/render/pdf/layout.js';
+import { linesHeight, memoiseHeights } from '../src/render/pdf/height-memo.js';
 import { shareShaping } from '../src/render/pdf/shaping-cache.js';
 import { loadPdfTheme } from '../src/render/pdf/theme.js';
 import { MAX_MEMO_LENGTH, memoiseWidths, memoisedWidthCount, type MeasuringFont } from '../src/render/pdf/width-memo.js';
@@ -96,7 +97,7 @@ describe('words measured once', () => {
   });
 });
 
-describe('heightOfFirstLines', () => {
+describe('measureLines', () => {
   it('decides as the whole height does, and equals it for short texts', () => {
     const doc = newDocument(true);
     doc.font('body').fontSize(theme.sizes.body);
@@ -110,14 +111,54 @@ describe('heightOfFirstLines', () => {
       const whole = doc.heightOfString(text, options);
       for (const maxLines of [1, 2, 3, 4]) {
         const y = doc.y;
-        const first = heightOfFirstLines(doc, text, options, maxLines);
+        const first = measureLines(doc, text, options, maxLines).height;
         expect(doc.y).toBe(y);
         expect(Math.min(first, maxLines * line)).toBe(Math.min(whole, maxLines * line));
         if (whole <= maxLines * line + 1) expect(first).toBe(whole);
         else expect(first).toBeGreaterThan(maxLines * line + 1);
       }
-      const kept = heightOfFirstLines(doc, text, options, KEPT_WHOLE_LINES);
+      const kept = measureLines(doc, text, options, KEPT_WHOLE_LINES).height;
       expect(kept <= KEPT_WHOLE_LINES * line + 1).toBe(whole <= KEPT_WHOLE_LINES * line + 1);
+    }
+  });
+});
+
+describe('memoised heights', () => {
+  it('gives heightOfString’s number at any y, first and second time', () => {
+    const plain = newDocument(false);
+    const memo = newDocument(true);
+    memoiseHeights(memo);
+    const sentence = 'La commission rend son avis sur le projet de loi relatif à la géothermie. ';
+    for (let round = 0; round < 2; round++) {
+      for (const [role, size] of [
+        ['body', 10],
+        ['heading', 15.5],
+      ] as const) {
+        plain.font(role).fontSize(size);
+        memo.font(role).fontSize(size);
+        for (let n = 1; n <= 8; n++) {
+          for (const y of [72, 73.37, 511.9 + n, 700.123]) {
+            plain.y = y;
+            memo.y = y;
+            for (const options of [
+              { width: 180, lineGap: 3.1 },
+              { width: 255.5, lineGap: 0.7, align: 'left' as const },
+            ]) {
+              const text = sentence.repeat(n);
+              const whole = plain.heightOfString(text, options);
+              // First lines before the whole (a count that stopped early), and after it (a complete one).
+              for (const maxLines of [2, 3]) {
+                const limit = maxLines * plain.currentLineHeight(true) + maxLines * options.lineGap;
+                const first = linesHeight(memo, text, options, maxLines);
+                expect(first <= limit + 0.01).toBe(whole <= limit + 0.01);
+                if (whole <= limit + 0.01) expect(first).toBe(whole);
+              }
+              expect(memo.heightOfString(text, options)).toBe(whole);
+            }
+            expect(memo.y).toBe(y);
+          }
+        }
+      }
     }
   });
 });

@@ -10,7 +10,7 @@ import { useFont } from './layout.js';
 import { scriptShift } from './scripts.js';
 import { noteDestination } from './notes.js';
 import { type GluePiece, planBreaks } from './line-glue.js';
-import { heightOfFirstLines } from './first-lines.js';
+import { linesHeight } from './height-memo.js';
 
 export interface RunStyle {
   bold: boolean;
@@ -167,8 +167,7 @@ export function measureRuns(ctx: LayoutContext, runs: readonly Run[], layout: Ru
   if (runs.length === 0) return 0;
   const lineGap = useFont(ctx, fontFor(PLAIN, layout.family), layout.size, layout.lineHeight);
   const options = { width: layout.width, lineGap, align: 'left' as const };
-  if (maxLines !== undefined) return heightOfFirstLines(ctx.doc, plainText(runs), options, maxLines);
-  return ctx.doc.heightOfString(plainText(runs), options);
+  return linesHeight(ctx.doc, plainText(runs), options, maxLines);
 }
 
 /** A piece of a run drawn with one registered font: the run's own role or a fallback. */
