@@ -194,13 +194,9 @@ function leadingHeight(ctx: LayoutContext, following: readonly RootContent[], co
   }
   if (node.type !== 'paragraph') return note + lines;
   const runs = collectRuns(node.children);
-  const height = measureRuns(ctx, runs, {
-    x: columnX(ctx, col),
-    y: 0,
-    width: columnWidth(ctx, col),
-    size: theme.sizes.body,
-    color: '',
-  });
+  const layout = { x: columnX(ctx, col), y: 0, width: columnWidth(ctx, col), size: theme.sizes.body, color: '' };
+  // Only the first lines count: the rest of the paragraph is left to its own render.
+  const height = measureRuns(ctx, runs, layout, theme.spacing.keepWithNextLines);
   return note + Math.min(height, lines);
 }
 

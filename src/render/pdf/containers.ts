@@ -3,7 +3,19 @@
  * (indented, with a rule on the left that follows the quote across pages).
  */
 import type { Blockquote, List, RootContent } from 'mdast';
-import { bodyLineHeight, columnWidth, columnX, ensureSpace, openingHeight, space, useFont, withLeftBar, type Column, type LayoutContext } from './layout.js';
+import {
+  bodyLineHeight,
+  columnWidth,
+  columnX,
+  ensureSpace,
+  KEPT_WHOLE_LINES,
+  openingHeight,
+  space,
+  useFont,
+  withLeftBar,
+  type Column,
+  type LayoutContext,
+} from './layout.js';
 import { endGroup, tagBlock, tagGroup, type StructParent } from './tagging.js';
 import { collectRuns, measureRuns, writeText } from './inline.js';
 
@@ -74,7 +86,8 @@ export function blockOpening(ctx: LayoutContext, first: RootContent | undefined,
   const runs = collectRuns(first.children, { italic: col.italic === true });
   if (runs.length === 0) return bodyLineHeight(ctx);
   const { theme } = ctx;
-  return openingHeight(ctx, measureRuns(ctx, runs, { x: columnX(ctx, col), y: 0, width: columnWidth(ctx, col), size: theme.sizes.body, color: '' }));
+  const layout = { x: columnX(ctx, col), y: 0, width: columnWidth(ctx, col), size: theme.sizes.body, color: '' };
+  return openingHeight(ctx, measureRuns(ctx, runs, layout, KEPT_WHOLE_LINES));
 }
 
 export function renderQuote(ctx: LayoutContext, quote: Blockquote, parent: StructParent, col: Column, renderBlocks: BlockRenderer): void {

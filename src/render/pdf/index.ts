@@ -14,6 +14,7 @@ import { registerFonts } from './fonts.js';
 import { memoizeDeflate } from './deflate-memo.js';
 import { packObjectStreams } from './object-streams.js';
 import { shareShaping } from './shaping-cache.js';
+import { memoiseHeights } from './height-memo.js';
 import { useFont, type LayoutContext } from './layout.js';
 import { addPageFurniture } from './page-furniture.js';
 import type { StructParent } from './tagging.js';
@@ -107,6 +108,7 @@ export function openPdf(meta: PdfMeta, options: RenderPdfOptions): PdfSession {
   memoizeDeflate(pdf);
   registerFonts(pdf, theme);
   shareShaping(pdf);
+  memoiseHeights(pdf);
   const ctx: LayoutContext = {
     doc: pdf,
     theme,

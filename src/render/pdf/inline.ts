@@ -10,6 +10,7 @@ import { useFont } from './layout.js';
 import { scriptShift } from './scripts.js';
 import { noteDestination } from './notes.js';
 import { type GluePiece, planBreaks } from './line-glue.js';
+import { linesHeight } from './height-memo.js';
 
 export interface RunStyle {
   bold: boolean;
@@ -157,11 +158,16 @@ export interface RunLayout {
   align?: 'left' | 'center' | 'right';
 }
 
-/** Height the runs will take when written with `layout` (measured in the base font). */
-export function measureRuns(ctx: LayoutContext, runs: readonly Run[], layout: RunLayout): number {
+/**
+ * Height the runs will take when written with `layout` (measured in the base font). With
+ * `maxLines`, lines past `maxLines + 1` may be left unmeasured (see ./first-lines.ts): for callers
+ * that only compare the height with `maxLines` lines.
+ */
+export function measureRuns(ctx: LayoutContext, runs: readonly Run[], layout: RunLayout, maxLines?: number): number {
   if (runs.length === 0) return 0;
   const lineGap = useFont(ctx, fontFor(PLAIN, layout.family), layout.size, layout.lineHeight);
-  return ctx.doc.heightOfString(plainText(runs), { width: layout.width, lineGap, align: 'left' });
+  const options = { width: layout.width, lineGap, align: 'left' as const };
+  return linesHeight(ctx.doc, plainText(runs), options, maxLines);
 }
 
 /** A piece of a run drawn with one registered font: the run's own role or a fallback. */

@@ -63,8 +63,11 @@ export function bodyLineHeight(ctx: LayoutContext): number {
  */
 export function openingHeight(ctx: LayoutContext, height: number): number {
   const line = bodyLineHeight(ctx);
-  return height <= 3 * line + 1 ? height : 2 * line;
+  return height <= KEPT_WHOLE_LINES * line + 1 ? height : 2 * line;
 }
+
+/** Lines of a text block that `openingHeight` keeps whole (measuring more is not needed for it). */
+export const KEPT_WHOLE_LINES = 3;
 
 /**
  * Zero-based index of the current page. Not always the last one: the bilingual edition goes back

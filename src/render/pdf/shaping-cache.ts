@@ -17,6 +17,8 @@
  */
 import { DEFAULTS } from '../../core/defaults.js';
 import { defaultFeatures } from './fonts.js';
+import { memoiseWidths, type MeasuringFont } from './width-memo.js';
+import { type LayingOutFont, layoutWithoutCopies } from './word-layout.js';
 import { openFontStore, persistOnSave, type PersistedFont, runFromEntry, type StoredFont } from './shaping-store.js';
 
 /** The parts of pdfkit's `EmbeddedFont` this module relies on (pdfkit's typings do not expose them). */
@@ -105,6 +107,8 @@ export function shareShaping(doc: PDFKit.PDFDocument, capacity: number = DEFAULT
     if (isEmbeddedFont(font) && !patched.has(font)) {
       patched.add(font);
       shareRuns(font, capacity);
+      layoutWithoutCopies(font as unknown as LayingOutFont);
+      memoiseWidths(font as unknown as MeasuringFont, capacity);
     }
     return result;
   };
