@@ -31,7 +31,7 @@ import { nextManifest, type ArticleRecord } from './next-manifest.js';
 import { renderTasks, type BuildProgress } from './execute-render.js';
 import { keyFigureCap } from '../render/pdf/theme.js';
 import { removeEmptyFolders, removeRecorded, removeTemporaries, writeArticle } from './execute-files.js';
-import { StatCache } from './stat-cache.js';
+import { INPUT_STAT_CACHE_FILE, StatCache } from './stat-cache.js';
 
 export type { BuildProgress } from './execute-render.js';
 export type { BuildReport } from './build-report.js';
@@ -98,11 +98,13 @@ async function buildLocked(options: BuildOptions, now: Date, everything: SourceF
   // Decide, from hashes and files alone, what each output needs.
   const recorded = previous.manifest ?? emptyManifest(generator());
   const statCache = StatCache.read(out);
+  const inputCache = StatCache.read(out, INPUT_STAT_CACHE_FILE);
   const inputs = await gatherPlanInputs(paths, recorded, everything, selected, {
     langs: options.langs,
     minCoverage,
     nowMs: now.getTime(),
     statCache,
+    inputCache,
     ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
   });
   const plan = planBuild(recorded, inputs, {
@@ -163,6 +165,7 @@ async function buildLocked(options: BuildOptions, now: Date, everything: SourceF
   await writeIfChanged(manifestFile, manifestText, previous.text);
   statCache.retain(new Set(next.manifest.outputs.map((entry) => entry.path)));
   await statCache.save(out);
+  await inputCache.save(out);
   written.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     written,
