@@ -73,7 +73,8 @@ export async function buildProject(options: BuildOptions): Promise<BuildReport> 
   const env = options.env ?? process.env;
   const now = buildTime(env); // an invalid SOURCE_DATE_EPOCH is a usage error before anything
   const everything = await listSources(options.paths);
-  const selected = (await listSources(options.paths, options.slugs)).filter((source) => inShard(source.slug, options.shard));
+  const named = options.slugs !== undefined && options.slugs.length > 0 ? await listSources(options.paths, options.slugs) : everything;
+  const selected = named.filter((source) => inShard(source.slug, options.shard));
   const lock = await acquireLock(options.paths.output, { waitMs: options.waitMs ?? 0, ...(options.onLockWait ? { onWait: options.onLockWait } : {}) });
   try {
     const report = await buildLocked(options, now, everything, selected);
