@@ -1,6 +1,7 @@
 /** `check --rule ID` (with `--accept KEY`): the QA rules to accept, as full ids, or a usage error naming them. */
 import { UsageError } from '../core/errors.js';
-import { QA_RULES } from '../translate/qa/index.js';
+// The rule ids alone: the checks (and the Markdown parser they load) are not needed to read options.
+import { QA_RULES } from '../translate/qa/types.js';
 
 /** `number-mismatch` or `briefing:number-mismatch`, comma-separated or repeated → full rule ids. */
 export function qaRuleOption(raw: readonly string[] | undefined, accept: readonly string[]): string[] {

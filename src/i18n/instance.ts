@@ -2,9 +2,9 @@
 import i18next, { type i18n } from 'i18next';
 import type { Lang } from '../core/types.js';
 import type { ResourceTree } from './locale-file.js';
+import { COMMON_NS } from './namespaces.js';
 
-/** Namespace of interface strings (`locales/<lang>/common.json`); articles use their slug. */
-export const COMMON_NS = 'common';
+export { COMMON_NS } from './namespaces.js';
 
 /**
  * Creates an initialised instance holding `namespaces` for `lang`.

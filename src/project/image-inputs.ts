@@ -54,8 +54,13 @@ export interface ImageInput {
  * state of each: what a hash of the article's inputs must include.
  */
 export async function imageInputs(text: string, article: string, root: string, bounds: ProjectBounds): Promise<ImageInput[]> {
+  return candidateImageInputs(imageCandidates(text), article, root, bounds);
+}
+
+/** {@link imageInputs} from the addresses {@link imageCandidates} found (remembered by a no-op build). */
+export async function candidateImageInputs(candidates: readonly string[], article: string, root: string, bounds: ProjectBounds): Promise<ImageInput[]> {
   const files = new Set<string>();
-  for (const address of imageCandidates(text)) {
+  for (const address of candidates) {
     const where = imageLocation(address, article, root, false);
     if (where.kind === 'local') files.add(where.file);
   }

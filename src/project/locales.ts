@@ -4,7 +4,7 @@ import type { Lang } from '../core/types.js';
 import { ruleDiagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
 import { emptyLocale, readLocaleFile, type LocaleFile } from '../i18n/locale-file.js';
-import { COMMON_NS } from '../i18n/instance.js';
+import { COMMON_NS } from '../i18n/namespaces.js';
 import { projectBounds } from './bounds.js';
 import { InputError, readOptionalInput } from './read-file.js';
 

@@ -6,7 +6,7 @@
  * following a link swapped in meanwhile), so a FIFO or a device is refused, never waited on; an
  * asynchronous read also has a time limit. Every refusal is an {@link InputError} naming the file.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, statSync, type BigIntStats, type Stats } from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
 import { FileProblem } from '../core/errors.js';
 import type { RuleParams } from '../core/rules.js';
@@ -39,6 +39,30 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
 
 /** Reads `file`; absent or not, any problem is an {@link InputError}. */
 export function readInputSync(file: string, bounds: ProjectBounds = boundsOf(file)): Buffer {
+  return readInputWithStatsSync(file, bounds).bytes;
+}
+
+/**
+ * The stat data (bigint times) of the regular file `file` leads to inside `bounds`, checked as a
+ * read checks it, without opening it: what a stat cache compares (publish/stat-cache.ts).
+ */
+export function inputStatsSync(file: string, bounds: ProjectBounds): BigIntStats {
+  const real = checkedRealPathSync(file, bounds);
+  let stats: BigIntStats;
+  try {
+    stats = statSync(real, { bigint: true });
+  } catch (error) {
+    throw ioError(file, error);
+  }
+  refuseNonFile(file, stats);
+  return stats;
+}
+
+/**
+ * Reads `file` as {@link readInputSync} does, with the stat data of the open file taken before
+ * its bytes are read (an edit during or after the read changes it).
+ */
+export function readInputWithStatsSync(file: string, bounds: ProjectBounds = boundsOf(file)): { bytes: Buffer; stats: BigIntStats } {
   const real = checkedRealPathSync(file, bounds);
   refuseNonFile(file, () => statSync(real));
   let fd: number;
@@ -48,8 +72,9 @@ export function readInputSync(file: string, bounds: ProjectBounds = boundsOf(fil
     throw ioError(file, error);
   }
   try {
-    refuseNonFile(file, () => fstatSync(fd));
-    return readFileSync(fd);
+    const stats = fstatSync(fd, { bigint: true });
+    refuseNonFile(file, stats);
+    return { bytes: readFileSync(fd), stats };
   } catch (error) {
     throw error instanceof InputError ? error : ioError(file, error);
   } finally {
@@ -136,8 +161,8 @@ function inBounds(file: string, real: string, bounds: ProjectBounds): string {
 }
 
 /** Throws when `stats` (or the stats `read` returns) are not a regular file's. */
-function refuseNonFile(file: string, stats: Stats | (() => Stats)): void {
-  let found: Stats;
+function refuseNonFile(file: string, stats: Stats | BigIntStats | (() => Stats)): void {
+  let found: Stats | BigIntStats;
   try {
     found = typeof stats === 'function' ? stats() : stats;
   } catch (error) {

@@ -31,7 +31,7 @@ import { nextManifest, type ArticleRecord } from './next-manifest.js';
 import { renderTasks, type BuildProgress } from './execute-render.js';
 import { keyFigureCap } from '../render/pdf/theme.js';
 import { removeEmptyFolders, removeRecorded, removeTemporaries, writeArticle } from './execute-files.js';
-import { StatCache } from './stat-cache.js';
+import { INPUT_STAT_CACHE_FILE, StatCache } from './stat-cache.js';
 
 export type { BuildProgress } from './execute-render.js';
 export type { BuildReport } from './build-report.js';
@@ -73,7 +73,8 @@ export async function buildProject(options: BuildOptions): Promise<BuildReport> 
   const env = options.env ?? process.env;
   const now = buildTime(env); // an invalid SOURCE_DATE_EPOCH is a usage error before anything
   const everything = await listSources(options.paths);
-  const selected = (await listSources(options.paths, options.slugs)).filter((source) => inShard(source.slug, options.shard));
+  const named = options.slugs !== undefined && options.slugs.length > 0 ? await listSources(options.paths, options.slugs) : everything;
+  const selected = named.filter((source) => inShard(source.slug, options.shard));
   const lock = await acquireLock(options.paths.output, { waitMs: options.waitMs ?? 0, ...(options.onLockWait ? { onWait: options.onLockWait } : {}) });
   try {
     const report = await buildLocked(options, now, everything, selected);
@@ -98,11 +99,13 @@ async function buildLocked(options: BuildOptions, now: Date, everything: SourceF
   // Decide, from hashes and files alone, what each output needs.
   const recorded = previous.manifest ?? emptyManifest(generator());
   const statCache = StatCache.read(out);
+  const inputCache = StatCache.read(out, INPUT_STAT_CACHE_FILE);
   const inputs = await gatherPlanInputs(paths, recorded, everything, selected, {
     langs: options.langs,
     minCoverage,
     nowMs: now.getTime(),
     statCache,
+    inputCache,
     ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
   });
   const plan = planBuild(recorded, inputs, {
@@ -163,6 +166,7 @@ async function buildLocked(options: BuildOptions, now: Date, everything: SourceF
   await writeIfChanged(manifestFile, manifestText, previous.text);
   statCache.retain(new Set(next.manifest.outputs.map((entry) => entry.path)));
   await statCache.save(out);
+  await inputCache.save(out);
   written.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     written,

@@ -14,12 +14,21 @@ import { embargoRunning, visibilityOf } from '../parse/visibility.js';
  * left to the renderer, which reports it at its place.
  */
 export async function embargoInput(text: string, nowMs: number): Promise<string | undefined> {
+  return embargoState(await embargoValue(text), nowMs);
+}
+
+/** The instant of the article's valid `embargo:` (ISO 8601), a function of its bytes alone: what a no-op build remembers. */
+export async function embargoValue(text: string): Promise<string | undefined> {
   if (!text.includes('embargo')) return undefined;
   const embargo = await frontMatterField(text, 'embargo');
   if (embargo === undefined) return undefined;
   const read = readEmbargo(embargo);
-  if (!('value' in read)) return undefined;
-  return `embargo=${embargoRunning(read.value, nowMs) ? 'running' : 'lifted'}`;
+  return 'value' in read ? read.value : undefined;
+}
+
+/** What {@link embargoInput} gives for the instant {@link embargoValue} found. */
+export function embargoState(embargo: string | undefined, nowMs: number): string | undefined {
+  return embargo === undefined ? undefined : `embargo=${embargoRunning(embargo, nowMs) ? 'running' : 'lifted'}`;
 }
 
 /**

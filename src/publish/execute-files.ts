@@ -169,5 +169,6 @@ export async function removeEmptyFolders(out: string, removed: readonly { path: 
 export async function removeTemporaries(out: string): Promise<void> {
   await removeStaleTemporaries(out);
   const entries = await readdir(out, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) if (entry.isDirectory()) await removeStaleTemporaries(path.join(out, entry.name));
+  // All at once: one article folder after the other was a thread-pool round trip each (a no-op of 200 articles waited ~40 ms).
+  await Promise.all(entries.filter((entry) => entry.isDirectory()).map((entry) => removeStaleTemporaries(path.join(out, entry.name))));
 }

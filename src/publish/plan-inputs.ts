@@ -8,15 +8,13 @@ import type { Lang } from '../core/types.js';
 import type { ProjectPaths } from '../core/paths.js';
 import type { SourceFile } from '../project/sources.js';
 import { projectBounds } from '../project/bounds.js';
-import { imageInputs, type ImageInput } from '../project/image-inputs.js';
-import { readInput } from '../project/read-file.js';
-import { stat } from 'node:fs/promises';
+import { candidateImageInputs, imageCandidates, type ImageInput } from '../project/image-inputs.js';
 import { limits } from '../core/limits.js';
 import { editionHash, editionInputFiles, FileHasher, sharedInputs, siblingInputFiles, withLinks } from './input-hash.js';
 import { contentHash, editionContentFiles } from './content-time.js';
 import { safeRelative, type Manifest } from './manifest.js';
 import { fileState, outputCheck } from './execute-files.js';
-import { embargoInput } from './embargo-input.js';
+import { embargoState, embargoValue } from './embargo-input.js';
 import type { FileState, PlanInputs } from './plan.js';
 import { StatCache } from './stat-cache.js';
 
@@ -29,6 +27,8 @@ export interface GatherOptions {
   nowMs: number;
   /** What the outputs' last check found: files whose stat data is unchanged are not hashed again. */
   statCache?: StatCache;
+  /** The same for the inputs (articles, locale files); given back with what this build read. */
+  inputCache?: StatCache;
 }
 
 /**
@@ -44,7 +44,7 @@ export async function gatherPlanInputs(
   options: GatherOptions,
 ): Promise<PlanInputs> {
   const shared = await sharedInputs(paths, options.baseUrl);
-  const hasher = new FileHasher(paths.root, projectBounds(paths));
+  const hasher = new FileHasher(paths.root, projectBounds(paths), options.inputCache);
   const existing = new Set(everything.map((source) => source.slug));
   const selectedSlugs = new Set(selected.map((source) => source.slug));
   const files = new Map<string, FileState>();
@@ -53,8 +53,8 @@ export async function gatherPlanInputs(
     if (!safeRelative(entry.path) || (existing.has(entry.slug) && !selectedSlugs.has(entry.slug))) continue;
     files.set(entry.path, fileState(paths.output, entry, check));
   }
-  const scans = await Promise.all(selected.map((source) => scanArticle(source, paths.root, options.nowMs)));
-  return {
+  const scans = await Promise.all(selected.map((source) => scanArticle(hasher, source, paths.root, options.nowMs)));
+  const result: PlanInputs = {
     selected: selected.map((source, i) => ({
       source,
       hashes: Object.fromEntries(
@@ -83,24 +83,22 @@ export async function gatherPlanInputs(
     existing,
     files,
   };
+  hasher.remember(selected.length === everything.length);
+  return result;
 }
 
 /**
  * The local images `source` may show and their states, and whether its embargo has passed; nothing
- * when it cannot be read (its own hash says so).
+ * when it cannot be read (its own hash says so). The scan of its text is remembered with its hash;
+ * the images' states and the embargo's passing are found again each build.
  */
-async function scanArticle(source: SourceFile, root: string, nowMs: number): Promise<{ images: ImageInput[]; embargo?: string }> {
-  // An article over the size limit is refused when parsed: no need to hold its text here too.
-  const size = await stat(source.absolute).then(
-    (s) => s.size,
-    () => 0,
-  );
-  if (size > limits().articleBytes) return { images: [] };
-  const text = await readInput(source.absolute, source.bounds).then(
-    (bytes) => bytes.toString('utf8'),
-    () => undefined,
-  );
-  if (text === undefined) return { images: [] };
-  const embargo = await embargoInput(text, nowMs);
-  return { images: await imageInputs(text, source.absolute, root, source.bounds), ...(embargo !== undefined ? { embargo } : {}) };
+async function scanArticle(hasher: FileHasher, source: SourceFile, root: string, nowMs: number): Promise<{ images: ImageInput[]; embargo?: string }> {
+  // An article over the size limit is refused when parsed: no need to scan its text here.
+  const scan = await hasher.article(source.file, limits().articleBytes, async (text) => {
+    const embargo = await embargoValue(text);
+    return { images: imageCandidates(text), ...(embargo !== undefined ? { embargo } : {}) };
+  });
+  if (scan === undefined) return { images: [] };
+  const embargo = embargoState(scan.embargo, nowMs);
+  return { images: await candidateImageInputs(scan.images, source.absolute, root, source.bounds), ...(embargo !== undefined ? { embargo } : {}) };
 }

@@ -15,7 +15,6 @@ import { commonLocales, type CommonLocales } from '../project/locales.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { Manifest } from './manifest.js';
 import { feedFile, INDEX_FILE, INTERNAL_FILE, publishedRows } from './catalogue.js';
-import { CatalogueInputError, languageNames, readIndexStylesheet, readUiStrings, uiStrings } from './catalogue-inputs.js';
 import type { WrittenFile } from './build-report.js';
 
 /** What the catalogue is written with besides the manifest. */
@@ -39,11 +38,18 @@ export async function publishCatalogue(
   const written: WrittenFile[] = [];
   const diagnostics: Diagnostic[] = [];
   // Loaded on demand: the tree builders and serialisers are not needed by a build that changed nothing.
-  const [{ renderIndexPage, INDEX_LANG }, { renderFeed }, { renderPublicIndex }, { awaitingSection, awaitingTranslation }] = await Promise.all([
+  const [
+    { renderIndexPage, INDEX_LANG },
+    { renderFeed },
+    { renderPublicIndex },
+    { awaitingSection, awaitingTranslation },
+    { CatalogueInputError, languageNames, readIndexStylesheet, readUiStrings, uiStrings },
+  ] = await Promise.all([
     import('./index-page.js'),
     import('./feeds.js'),
     import('./public-index.js'),
     import('./awaiting-translation.js'),
+    import('./catalogue-inputs.js'),
   ]);
   const internal = options.internalPage ?? true;
   // Turned off: the team's page of an earlier build must not stay beside a public upload.

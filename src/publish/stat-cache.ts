@@ -17,6 +17,8 @@ import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 
 export const STAT_CACHE_FILE = '.briefing-stat.json';
+/** The same for the build's inputs (articles, locale files), keyed by their path from the project root (input-hash.ts). */
+export const INPUT_STAT_CACHE_FILE = '.briefing-inputs.json';
 const VERSION = 1;
 
 /**
@@ -37,24 +39,27 @@ type Entry = [string, string, string, string, string];
 export class StatCache {
   private changed = false;
 
-  private constructor(private readonly entries: Map<string, Entry>) {}
+  private constructor(
+    private readonly entries: Map<string, Entry>,
+    private readonly name: string,
+  ) {}
 
-  static empty(): StatCache {
-    return new StatCache(new Map());
+  static empty(name = STAT_CACHE_FILE): StatCache {
+    return new StatCache(new Map(), name);
   }
 
-  /** The cache in `out`, or an empty one when it is absent or unreadable (never an error: it is only a cache). */
-  static read(out: string): StatCache {
+  /** The cache `name` in `out`, or an empty one when it is absent or unreadable (never an error: it is only a cache). */
+  static read(out: string, name = STAT_CACHE_FILE): StatCache {
     try {
-      const data = JSON.parse(readRegularFile(path.join(out, STAT_CACHE_FILE))) as { version?: unknown; files?: unknown };
-      if (data.version !== VERSION || typeof data.files !== 'object' || data.files === null) return StatCache.empty();
+      const data = JSON.parse(readRegularFile(path.join(out, name))) as { version?: unknown; files?: unknown };
+      if (data.version !== VERSION || typeof data.files !== 'object' || data.files === null) return StatCache.empty(name);
       const entries = new Map<string, Entry>();
       for (const [file, entry] of Object.entries(data.files as Record<string, unknown>)) {
         if (Array.isArray(entry) && entry.length === 5 && entry.every((x) => typeof x === 'string')) entries.set(file, entry as Entry);
       }
-      return new StatCache(entries);
+      return new StatCache(entries, name);
     } catch {
-      return StatCache.empty();
+      return StatCache.empty(name);
     }
   }
 
@@ -88,7 +93,7 @@ export class StatCache {
   async save(out: string): Promise<void> {
     if (!this.changed) return;
     const files = Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    await writeFileAtomic(path.join(out, STAT_CACHE_FILE), `${JSON.stringify({ version: VERSION, files })}\n`).catch(() => undefined);
+    await writeFileAtomic(path.join(out, this.name), `${JSON.stringify({ version: VERSION, files })}\n`).catch(() => undefined);
     this.changed = false;
   }
 }

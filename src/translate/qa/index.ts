@@ -18,7 +18,6 @@ import { checkDoubledWords, checkPairs } from './punctuation.js';
 import type { QaCheck, QaFinding, QaUnit } from './types.js';
 import { checkUntranslated } from './untranslated.js';
 import { checkCode, checkUrls } from './verbatim.js';
-export { QA_RULES } from './types.js';
 
 const CHECKS: readonly QaCheck[] = [checkNumbers, checkUrls, checkCode, checkNames, checkUntranslated, checkDoubledWords, checkPairs];
 
