@@ -91,7 +91,7 @@ describe('font programs per glyph sequence', () => {
       const alone = programCache(1 << 20);
       const subset = subsetOf(plain, sequence);
       cachedEncode(plain, subset, () => stripHinting(subset.encode()), alone);
-      return alone.bytes;
+      return alone.calculatedSize;
     });
     const capacity = sizes[4]! + sizes[5]!;
     const cache = programCache(capacity);
@@ -111,7 +111,7 @@ describe('font programs per glyph sequence', () => {
     };
     for (const sequence of sequences) {
       expect(encode(sequence)).toBe(true);
-      expect(cache.bytes).toBeLessThanOrEqual(capacity);
+      expect(cache.calculatedSize).toBeLessThanOrEqual(capacity);
     }
     expect(cache.size).toBe(2);
     expect(encode(sequences[5]!)).toBe(false);
@@ -141,7 +141,7 @@ describe('deflated streams per content', () => {
     const cache = deflatedCache(capacity);
     for (let i = 0; i < 20; i++) {
       deflateChunks([page, Buffer.from(String(i))], undefined, cache);
-      expect(cache.bytes).toBeLessThanOrEqual(capacity);
+      expect(cache.calculatedSize).toBeLessThanOrEqual(capacity);
     }
     expect(cache.size).toBeLessThanOrEqual(3);
   });

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { ByteLru } from './byte-lru.js';
+import { LRUCache } from 'lru-cache';
 
 /** Bytes of deflated streams the process keeps (a seed PDF's are ~20 KB; small, so that a huge article does not hold megabytes for nothing). */
 const DEFLATED_CACHE_BYTES = 2 * 1024 * 1024;
@@ -21,14 +21,14 @@ interface ReferenceLike {
 }
 
 /** A cache of deflated streams bounded to `capacity` bytes. Exported for its test. */
-export function deflatedCache(capacity: number): ByteLru<Buffer> {
-  return new ByteLru<Buffer>(capacity, (deflated) => deflated.length + 64);
+export function deflatedCache(capacity: number): LRUCache<string, Buffer> {
+  return new LRUCache<string, Buffer>({ maxSize: capacity, sizeCalculation: (deflated) => deflated.length + 64 });
 }
 
 const deflated = deflatedCache(DEFLATED_CACHE_BYTES);
 
 /** `chunks` concatenated and deflated (zlib's defaults, or `level`), from `cache` when seen before. */
-export function deflateChunks(chunks: readonly Uint8Array[], level?: number, cache: ByteLru<Buffer> = deflated): Buffer {
+export function deflateChunks(chunks: readonly Uint8Array[], level?: number, cache: LRUCache<string, Buffer> = deflated): Buffer {
   const hash = createHash('sha256');
   let length = 0;
   for (const chunk of chunks) {

@@ -12,7 +12,7 @@
  * one process-wide map bounded by bytes: the same sequence gives the same bytes, any other
  * sequence its own entry. Their deflated form is deflate-memo.ts's.
  */
-import { ByteLru } from './byte-lru.js';
+import { LRUCache } from 'lru-cache';
 
 /** Bytes of font programs the process keeps (a seed PDF's three are ~14 KB). */
 const PROGRAM_CACHE_BYTES = 2 * 1024 * 1024;
@@ -32,8 +32,8 @@ interface Program {
 }
 
 /** A program cache bounded to `capacity` bytes. Exported for its test; pdf renders share `programs`. */
-export function programCache(capacity: number): ByteLru<Program> {
-  return new ByteLru<Program>(capacity, (program) => program.bytes.length + program.glyphs.length * 8);
+export function programCache(capacity: number): LRUCache<string, Program> {
+  return new LRUCache<string, Program>({ maxSize: capacity, sizeCalculation: (program) => Math.max(1, program.bytes.length + program.glyphs.length * 8) });
 }
 
 const programs = programCache(PROGRAM_CACHE_BYTES);
@@ -55,7 +55,7 @@ function fontId(font: object): number {
  * stripped). On a hit the subset's glyph list is brought to what encoding leaves (components
  * added), so the subset ends in the same state either way. The bytes are shared: never modify them.
  */
-export function cachedEncode(font: object, subset: SubsetLike, make: () => Uint8Array, cache: ByteLru<Program> = programs): Uint8Array {
+export function cachedEncode(font: object, subset: SubsetLike, make: () => Uint8Array, cache: LRUCache<string, Program> = programs): Uint8Array {
   const key = `${fontId(font)}:${subset.glyphs.join(',')}`;
   const hit = cache.get(key);
   if (hit) {

@@ -6,7 +6,7 @@
  * on where it is drawn; the height is pdfkit's sum of line heights from the current y, so it is
  * replayed addition by addition: the same number, to the last bit.
  */
-import { ByteLru } from './byte-lru.js';
+import { LRUCache } from 'lru-cache';
 import { measureLines, type TextOptions } from './first-lines.js';
 
 /** The part of pdfkit's document used here (untyped in @types/pdfkit). */
@@ -26,7 +26,7 @@ interface Count {
 }
 
 /** Line counts per parsed font, bounded by the bytes of their keys (the texts). */
-const countsByFont = new WeakMap<object, ByteLru<Count>>();
+const countsByFont = new WeakMap<object, LRUCache<string, Count>>();
 
 /** Key text kept per parsed font (the seed's paragraphs are ~20 KiB). */
 const BYTES_PER_FONT = 1 << 20;
@@ -35,14 +35,14 @@ const BYTES_PER_FONT = 1 << 20;
 const KNOWN = new Set(['width', 'lineGap', 'align']);
 
 /** The memo of the current font, or null when the call depends on more than font, size, width and text. */
-function countsFor(doc: PDFKit.PDFDocument, options: TextOptions): ByteLru<Count> | null {
+function countsFor(doc: PDFKit.PDFDocument, options: TextOptions): LRUCache<string, Count> | null {
   const state = doc as unknown as PdfkitState;
   const font = state._font?.font;
   // Inside a `continued` chain pdfkit merges the chain's options into the measure's.
   if (!font || state._textOptions || typeof options.width !== 'number' || Object.keys(options).some((key) => !KNOWN.has(key))) return null;
   let counts = countsByFont.get(font);
   if (!counts) {
-    counts = new ByteLru(BYTES_PER_FONT, (entry) => entry.bytes);
+    counts = new LRUCache<string, Count>({ maxSize: BYTES_PER_FONT, sizeCalculation: (entry) => Math.max(1, entry.bytes) });
     countsByFont.set(font, counts);
   }
   return counts;
