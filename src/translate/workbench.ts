@@ -10,7 +10,7 @@ import type { Glossary } from '../i18n/glossary.js';
 import { termFinder } from '../i18n/glossary-match.js';
 import type { LocaleFile } from '../i18n/locale-file.js';
 import { segmentsOf } from '../i18n/extract.js';
-import { placeAt } from './lint/context.js';
+import { placeAt, rawLength } from './lint/context.js';
 import { lintLocale } from './lint/index.js';
 import { isAccepted } from './qa/accept.js';
 import { qaFindings } from './qa/index.js';
@@ -143,7 +143,7 @@ function placeInValue(value: string, place: Place): Place {
 /** Decoded UTF-16 units in the first `width` raw characters of the JSON string `quoted`. */
 function decodedOffset(quoted: string, width: number): number {
   let decoded = 0;
-  for (let i = 1; i < 1 + width && i < quoted.length - 1; decoded++) i += quoted[i] !== '\\' ? 1 : quoted[i + 1] === 'u' ? 6 : 2;
+  for (let i = 1; i < 1 + width && i < quoted.length - 1; decoded++) i += rawLength(quoted, i);
   return decoded;
 }
 

@@ -41,10 +41,17 @@ function rawWidth(text: string, place: Place, offset: number): number | undefine
   let i = quote + 1;
   for (let decoded = 0; decoded < offset; decoded++) {
     if (i >= line.length || line[i] === '"') return undefined;
-    // One decoded unit is one literal unit, a `\uXXXX` escape or a two-character escape.
-    i += line[i] !== '\\' ? 1 : line[i + 1] === 'u' ? 6 : 2;
+    i += rawLength(line, i);
   }
   return i - quote - 1;
+}
+
+/**
+ * Raw characters of the one decoded UTF-16 unit that starts at `i` of a JSON string's text: a
+ * literal unit (1), a `\uXXXX` escape (6) or a two-character escape (2).
+ */
+export function rawLength(raw: string, i: number): number {
+  return raw[i] !== '\\' ? 1 : raw[i + 1] === 'u' ? 6 : 2;
 }
 
 /** Line starts of the last text seen: a file's diagnostics all look into the same text. */
