@@ -97,7 +97,7 @@ async function buildLocked(options: BuildOptions, now: Date, everything: SourceF
   const hasher = new FileHasher(paths.root, projectBounds(paths), inputCache);
   const common = commonLocales(paths);
   // A common.json known clean by its stat data is not parsed here (only if something is rendered).
-  for (const lang of options.langs) if (!(await commonIsClean(hasher, paths, lang))) diagnostics.push(...(await common(lang)).diagnostics);
+  for (const lang of options.langs) if (!(await commonIsClean(hasher, paths, lang, common))) diagnostics.push(...(await common(lang)).diagnostics);
 
   // Decide, from hashes and files alone, what each output needs.
   const recorded = previous.manifest ?? emptyManifest(generator());

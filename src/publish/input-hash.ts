@@ -18,6 +18,7 @@ import { sha256 } from '../core/hash.js';
 import { COMMON_NS, GLOSSARY_FILE } from '../i18n/namespaces.js';
 import { projectBounds, type ProjectBounds } from '../project/bounds.js';
 import type { ImageInput } from '../project/image-inputs.js';
+import type { CommonLocales } from '../project/locales.js';
 import { InputError, inputStatsSync, readInput, readInputWithStatsSync } from '../project/read-file.js';
 import { INPUT_STAT_CACHE_FILE, StatCache } from './stat-cache.js';
 
@@ -117,16 +118,14 @@ interface LocaleVerdict {
  * nor load that parser, to know it has nothing to report. False when it cannot be read, is over
  * the size limit or has a diagnostic: the caller then reads it as always (and reports what it finds).
  */
-export async function commonIsClean(hasher: FileHasher, paths: ProjectPaths, lang: Lang): Promise<boolean> {
+export async function commonIsClean(hasher: FileHasher, paths: ProjectPaths, lang: Lang, common: CommonLocales): Promise<boolean> {
   const tool = toolFingerprint();
   const verdict = await hasher.scanned<LocaleVerdict>(
     commonInputFile(paths, lang),
     limits().localeBytes,
-    async (text) => {
-      const { readLocaleFile } = await import('../i18n/locale-file.js');
-      const file = path.relative(paths.root, path.join(paths.locales, lang, `${COMMON_NS}.json`));
-      return { tool, clean: readLocaleFile(text, file).diagnostics.length === 0 };
-    },
+    // Parsed by the build's own reader (read again, parsed once: a build that renders uses it). A
+    // change after the hasher's read changes the stat data remembered from before it: not reused.
+    async () => ({ tool, clean: (await common(lang)).diagnostics.length === 0 }),
     (found): found is LocaleVerdict => typeof found === 'object' && found !== null && (found as LocaleVerdict).tool === tool,
   );
   return verdict?.clean === true;
