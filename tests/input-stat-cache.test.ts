@@ -123,3 +123,29 @@ describe('a no-op build with the inputs’ stat cache', () => {
     expect(written(translated, `${SLUG}.en.`)).toBeGreaterThan(0);
   }, 120_000);
 });
+
+describe('common.json known clean by its stat data', () => {
+  interface Reported extends Summary {
+    diagnostics: { file: string; ruleId: string }[];
+  }
+  const COMMON = 'locales/en/common.json';
+  const full = async (root: string) => JSON.parse((await runCli(['build', '--root', root, '--json'], EPOCH)).stdout) as Reported;
+
+  it('remembers that it parses clean, and still reports a problem at every build once it has one', async () => {
+    const root = tempProject();
+    await build(root);
+    await pause();
+    await build(root);
+    const cached = JSON.parse(readFileSync(path.join(root, 'output', INPUT_STAT_CACHE_FILE), 'utf8')) as { files: Record<string, string[]> };
+    expect(cached.files[COMMON]?.[4]).toContain('"clean":true');
+
+    // Same size, mtime set back: a string value becomes a number.
+    editKeepingSize(path.join(root, COMMON), '"Contents"', '1234567890');
+    const atCommon = (summary: Reported) => summary.diagnostics.filter((d) => d.file === COMMON).map((d) => d.ruleId);
+    expect(atCommon(await full(root))).toEqual(['briefing:non-string-value']);
+    await pause();
+    // Remembered as not clean: parsed again, reported again.
+    expect(atCommon(await full(root))).toEqual(['briefing:non-string-value']);
+    expect(atCommon(await full(root))).toEqual(['briefing:non-string-value']);
+  }, 120_000);
+});

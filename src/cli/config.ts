@@ -6,7 +6,7 @@
  * (`briefing:invalid-config`); an unknown field gets "did you mean".
  */
 import path from 'node:path';
-import { parse as parseJson, type MemberNode, type ValueNode } from '@humanwhocodes/momoa';
+import type { MemberNode, ValueNode } from '@humanwhocodes/momoa';
 import { closest, distance } from 'fastest-levenshtein';
 import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import { FORMATS, LANGS, SOURCE_LANG, type Format, type Lang } from '../core/types.js';
@@ -63,11 +63,14 @@ function choices<T extends string>(value: unknown, all: readonly T[]): T[] | und
 }
 
 /** Reads `<root>/briefing.config.json` (absent: no settings), with every problem placed in it. */
-export function readConfig(root: string): { config: ProjectConfig; diagnostics: Diagnostic[] } {
+export async function readConfig(root: string): Promise<{ config: ProjectConfig; diagnostics: Diagnostic[] }> {
   const file = path.join(root, CONFIG_FILE);
   const shown = path.relative(process.cwd(), file) || CONFIG_FILE;
   const bytes = readOptionalInputSync(file);
   if (bytes === undefined) return { config: {}, diagnostics: [] };
+  // The JSON parser with places loads only for a project that has settings: every command reads
+  // them, and a no-op build need not load it otherwise.
+  const { parse: parseJson } = await import('@humanwhocodes/momoa');
   const diagnostics: Diagnostic[] = [];
   const problem = (node: { loc: { start: { line: number; column: number } } }, params: { field?: string; expected: string }) =>
     diagnostics.push(ruleDiagnostic('briefing:invalid-config', shown, params, { line: node.loc.start.line, column: node.loc.start.column }));

@@ -32,7 +32,7 @@ export async function run(argv: readonly string[], out: Output = consoleOutput):
       return parsed.help ? EXIT.ok : EXIT.usage;
     }
     // The project's settings (briefing.config.json); flags given on the command line win.
-    const { config, diagnostics } = readConfig(parsed.root);
+    const { config, diagnostics } = await readConfig(parsed.root);
     if (diagnostics.length > 0) out.stderr(formatDiagnostics(diagnostics));
     if (hasErrors(diagnostics)) return EXIT.content;
     const settings = withConfig(parsed, config);

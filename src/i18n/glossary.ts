@@ -15,8 +15,7 @@ import { ruleDiagnostic, type Diagnostic } from '../core/errors.js';
 import type { Place } from '../core/types.js';
 import { readLocaleFile } from './locale-file.js';
 
-/** Name of the glossary file, in the project's locales folder. */
-export const GLOSSARY_FILE = 'glossary.json';
+export { GLOSSARY_FILE } from './namespaces.js';
 
 /** One glossary entry. */
 export interface GlossaryTerm {

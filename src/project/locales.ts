@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Lang } from '../core/types.js';
 import { ruleDiagnostic } from '../core/errors.js';
 import type { ProjectPaths } from '../core/paths.js';
-import { emptyLocale, readLocaleFile, type LocaleFile } from '../i18n/locale-file.js';
+import type { LocaleFile } from '../i18n/locale-file.js';
 import { COMMON_NS } from '../i18n/namespaces.js';
 import { projectBounds } from './bounds.js';
 import { InputError, readOptionalInput } from './read-file.js';
@@ -14,6 +14,9 @@ import { InputError, readOptionalInput } from './read-file.js';
  * permissions) is an empty locale with an error at the file, so what needs it fails and nothing else.
  */
 export async function readLocale(paths: ProjectPaths, lang: Lang, name: string, required: boolean): Promise<LocaleFile> {
+  // Loaded on first use: the reader and its JSON parser with places (momoa) are not needed by a
+  // no-op build, which knows common.json is clean from its stat data (publish/input-hash.ts).
+  const { emptyLocale, readLocaleFile } = await import('../i18n/locale-file.js');
   const absolute = path.join(paths.locales, lang, `${name}.json`);
   const file = path.relative(paths.root, absolute);
   let bytes: Buffer | undefined;

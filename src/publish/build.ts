@@ -18,7 +18,8 @@ import { DEFAULTS } from '../core/defaults.js';
 import { buildTime } from '../core/clock.js';
 import { listSources, type SourceFile } from '../project/sources.js';
 import { commonLocales } from '../project/locales.js';
-import { toolVersion } from './input-hash.js';
+import { projectBounds } from '../project/bounds.js';
+import { commonIsClean, FileHasher, toolVersion } from './input-hash.js';
 import { emptyManifest, MANIFEST_FILE, readManifest, serializeManifest } from './manifest.js';
 import { acquireLock, type LockInfo } from './lock.js';
 import { inShard, type Shard } from './shard.js';
@@ -29,7 +30,6 @@ import { displayPath, keptModifiedOutput, planBuild, type Removal } from './plan
 import { gatherPlanInputs } from './plan-inputs.js';
 import { nextManifest, type ArticleRecord } from './next-manifest.js';
 import { renderTasks, type BuildProgress } from './execute-render.js';
-import { keyFigureCap } from '../render/pdf/theme.js';
 import { removeEmptyFolders, removeRecorded, removeTemporaries, writeArticle } from './execute-files.js';
 import { INPUT_STAT_CACHE_FILE, StatCache } from './stat-cache.js';
 
@@ -93,19 +93,21 @@ async function buildLocked(options: BuildOptions, now: Date, everything: SourceF
   const manifestFile = path.join(out, MANIFEST_FILE);
   const previous = await readManifest(manifestFile, path.relative(paths.root, manifestFile));
   const diagnostics: Diagnostic[] = [...previous.diagnostics];
+  const inputCache = StatCache.read(out, INPUT_STAT_CACHE_FILE);
+  const hasher = new FileHasher(paths.root, projectBounds(paths), inputCache);
   const common = commonLocales(paths);
-  for (const lang of options.langs) diagnostics.push(...(await common(lang)).diagnostics);
+  // A common.json known clean by its stat data is not parsed here (only if something is rendered).
+  for (const lang of options.langs) if (!(await commonIsClean(hasher, paths, lang, common))) diagnostics.push(...(await common(lang)).diagnostics);
 
   // Decide, from hashes and files alone, what each output needs.
   const recorded = previous.manifest ?? emptyManifest(generator());
   const statCache = StatCache.read(out);
-  const inputCache = StatCache.read(out, INPUT_STAT_CACHE_FILE);
   const inputs = await gatherPlanInputs(paths, recorded, everything, selected, {
     langs: options.langs,
     minCoverage,
     nowMs: now.getTime(),
     statCache,
-    inputCache,
+    hasher,
     ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
   });
   const plan = planBuild(recorded, inputs, {
@@ -134,7 +136,8 @@ async function buildLocked(options: BuildOptions, now: Date, everything: SourceF
   // Render what is stale; write each file as its article completes.
   const records: ArticleRecord[] = [];
   // The theme's cap on key figures, read once for the build rather than once per article.
-  const keyFigures = plan.articles.length > 0 ? keyFigureCap(paths.templates) : undefined;
+  // Loaded only then: a build with nothing to render need not load the theme's reader.
+  const keyFigures = plan.articles.length > 0 ? (await import('../render/pdf/theme.js')).keyFigureCap(paths.templates) : undefined;
   const { workers } = await renderTasks(
     plan.articles.map((article) => (keyFigures === undefined ? article.task : { ...article.task, keyFigures })),
     options,

@@ -86,16 +86,29 @@ function present(file: string): boolean {
 export interface OutputCheck {
   cache: StatCache;
   realpath: (folder: string) => string;
+  /** {@link insideOutput} of a file in `folder`, found once per folder (its nine outputs share it). */
+  inside: (out: string, folder: string) => boolean;
 }
 
 export function outputCheck(cache: StatCache): OutputCheck {
   const real = new Map<string, string>();
+  const realpath = (folder: string) => {
+    // `.native`: one realpath(3) call instead of an lstat per path component.
+    const found = real.get(folder) ?? realpathSync.native(folder);
+    real.set(folder, found);
+    return found;
+  };
+  const inside = new Map<string, boolean>();
   return {
     cache,
-    realpath: (folder) => {
-      // `.native`: one realpath(3) call instead of an lstat per path component.
-      const found = real.get(folder) ?? realpathSync.native(folder);
-      real.set(folder, found);
+    realpath,
+    inside: (out, folder) => {
+      const key = `${out}\0${folder}`;
+      let found = inside.get(key);
+      if (found === undefined) {
+        found = insideOutput(out, path.join(folder, '-'), realpath);
+        inside.set(key, found);
+      }
       return found;
     },
   };
@@ -104,7 +117,8 @@ export function outputCheck(cache: StatCache): OutputCheck {
 /** Whether a recorded output's file is still the one written, edited since (or not the folder's own), or gone. */
 export function fileState(out: string, entry: OutputEntry, check?: OutputCheck): FileState {
   const file = path.join(out, entry.path);
-  if (insideOutput(out, file, check?.realpath) && fileMatches(file, entry, check?.cache)) return 'intact';
+  const inside = check ? check.inside(out, path.dirname(file)) : insideOutput(out, file);
+  if (inside && fileMatches(file, entry, check?.cache)) return 'intact';
   return present(file) ? 'modified' : 'missing';
 }
 

@@ -11,13 +11,14 @@ import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageVersion, toolVersion } from '../core/version.js';
-import { limitsFingerprint } from '../core/limits.js';
+import { limits, limitsFingerprint } from '../core/limits.js';
 import { projectPaths, type ProjectPaths } from '../core/paths.js';
 import { LANGS, SOURCE_LANG, type Format, type Lang, type OutputKind } from '../core/types.js';
 import { sha256 } from '../core/hash.js';
-import { GLOSSARY_FILE } from '../i18n/glossary.js';
+import { COMMON_NS, GLOSSARY_FILE } from '../i18n/namespaces.js';
 import { projectBounds, type ProjectBounds } from '../project/bounds.js';
 import type { ImageInput } from '../project/image-inputs.js';
+import type { CommonLocales } from '../project/locales.js';
 import { InputError, inputStatsSync, readInput, readInputWithStatsSync } from '../project/read-file.js';
 import { INPUT_STAT_CACHE_FILE, StatCache } from './stat-cache.js';
 
@@ -68,25 +69,66 @@ async function hashTree(dir: string, bounds: ProjectBounds): Promise<string> {
   return hash.digest('hex');
 }
 
-/** What every output of a build shares: tool, font, templates and `--base-url`. */
-export async function sharedInputs(paths: ProjectPaths, baseUrl?: string): Promise<SharedInputs> {
+/** The tool's version, and the limits changed through BRIEFING_LIMITS if any. */
+function toolFingerprint(): string {
   // Limits decide what is refused: an output built or refused under other limits is redone.
   const changedLimits = limitsFingerprint();
-  const tool = changedLimits ? `${toolVersion()} limits ${changedLimits}` : toolVersion();
+  return changedLimits ? `${toolVersion()} limits ${changedLimits}` : toolVersion();
+}
+
+/** What every output of a build shares: tool, font, templates and `--base-url`. */
+export async function sharedInputs(paths: ProjectPaths, baseUrl?: string): Promise<SharedInputs> {
+  const tool = toolFingerprint();
   const templates = await hashTree(paths.templates, projectBounds(paths));
   return { tool, font: fontVersion(), templates, ...(baseUrl !== undefined ? { baseUrl } : {}) };
 }
 
 /** The files an edition reads, relative to the project root: what its hash covers. */
 export function editionInputFiles(paths: ProjectPaths, sourceFile: string, slug: string, lang: Lang): string[] {
-  const locales = path.relative(paths.root, paths.locales) || 'locales';
-  const files = [sourceFile, `${locales}/${lang}/common.json`];
+  const locales = localesFolder(paths);
+  const files = [sourceFile, commonInputFile(paths, lang)];
   // French editions read the article only; translated ones also read the translation, its state
   // and its obsolete keys (src/translate/files.ts).
   if (lang !== SOURCE_LANG) files.push(...translationFiles(locales, lang, slug));
   // The glossary's terms are shown on the review page of a translated edition.
   if (lang !== SOURCE_LANG) files.push(`${locales}/${GLOSSARY_FILE}`);
   return files;
+}
+
+/** The locales folder, relative to the project root, as input hashes name it. */
+function localesFolder(paths: ProjectPaths): string {
+  return path.relative(paths.root, paths.locales) || 'locales';
+}
+
+/** `locales/<lang>/common.json`, relative to the project root, as input hashes name it. */
+function commonInputFile(paths: ProjectPaths, lang: Lang): string {
+  return `${localesFolder(paths)}/${lang}/${COMMON_NS}.json`;
+}
+
+/** What is remembered of a common.json: whether it parsed without a diagnostic, under which tool. */
+interface LocaleVerdict {
+  tool: string;
+  clean: boolean;
+}
+
+/**
+ * Whether `locales/<lang>/common.json` parses without any diagnostic. Its parse is a function of
+ * its bytes, the tool's version and the limits, so the verdict is remembered with its hash (as an
+ * article's scan): a build whose common.json is unchanged since then need not parse it with places,
+ * nor load that parser, to know it has nothing to report. False when it cannot be read, is over
+ * the size limit or has a diagnostic: the caller then reads it as always (and reports what it finds).
+ */
+export async function commonIsClean(hasher: FileHasher, paths: ProjectPaths, lang: Lang, common: CommonLocales): Promise<boolean> {
+  const tool = toolFingerprint();
+  const verdict = await hasher.scanned<LocaleVerdict>(
+    commonInputFile(paths, lang),
+    limits().localeBytes,
+    // Parsed by the build's own reader (read again, parsed once: a build that renders uses it). A
+    // change after the hasher's read changes the stat data remembered from before it: not reused.
+    async () => ({ tool, clean: (await common(lang)).diagnostics.length === 0 }),
+    (found): found is LocaleVerdict => typeof found === 'object' && found !== null && (found as LocaleVerdict).tool === tool,
+  );
+  return verdict?.clean === true;
 }
 
 function translationFiles(locales: string, lang: Lang, slug: string): string[] {
@@ -98,9 +140,9 @@ function translationFiles(locales: string, lang: Lang, slug: string): string[] {
  * the other languages' common.json (their names) and translations (whether they are published).
  */
 export function siblingInputFiles(paths: ProjectPaths, slug: string, lang: Lang): string[] {
-  const locales = path.relative(paths.root, paths.locales) || 'locales';
+  const locales = localesFolder(paths);
   return LANGS.filter((other) => other !== lang).flatMap((other) => [
-    `${locales}/${other}/common.json`,
+    commonInputFile(paths, other),
     ...(other === SOURCE_LANG ? [] : translationFiles(locales, other, slug)),
   ]);
 }
@@ -131,7 +173,8 @@ interface Read {
   stats: BigIntStats;
   atMs: number;
   sha256: string;
-  scan?: ArticleScan;
+  /** What a scan of its text found (JSON data), remembered with the hash. */
+  scan?: unknown;
 }
 
 /**
@@ -144,7 +187,7 @@ interface Read {
  */
 export class FileHasher {
   private readonly hashes = new Map<string, string>();
-  private readonly scans = new Map<string, ArticleScan | undefined>();
+  private readonly scans = new Map<string, unknown>();
   private readonly reads = new Map<string, Read>();
   private readonly bounds: ProjectBounds;
   constructor(
@@ -174,12 +217,21 @@ export class FileHasher {
    * undefined when it cannot be read or is over `maxBytes` (its own hash says so). Reads it once
    * for both its hash and its scan.
    */
-  async article(relative: string, maxBytes: number, scan: (text: string) => Promise<ArticleScan>): Promise<ArticleScan | undefined> {
-    if (this.scans.has(relative)) return this.scans.get(relative);
-    let found: ArticleScan | undefined;
+  article(relative: string, maxBytes: number, scan: (text: string) => Promise<ArticleScan>): Promise<ArticleScan | undefined> {
+    return this.scanned(relative, maxBytes, scan, (found): found is ArticleScan => typeof found === 'object' && found !== null);
+  }
+
+  /**
+   * What `scan` finds in the text of `relative`, remembered with its hash (a function of the bytes:
+   * `fits` says whether a remembered one still applies); undefined when the file cannot be read or
+   * is over `maxBytes`.
+   */
+  async scanned<T>(relative: string, maxBytes: number, scan: (text: string) => Promise<T>, fits: (found: unknown) => found is T): Promise<T | undefined> {
+    if (this.scans.has(relative)) return this.scans.get(relative) as T | undefined;
+    let found: T | undefined;
     try {
       const remembered = this.remembered(relative);
-      if (remembered?.scan) {
+      if (remembered?.scan !== undefined && fits(remembered.scan)) {
         this.hashes.set(relative, remembered.sha256);
         found = remembered.scan;
       } else {
@@ -203,21 +255,21 @@ export class FileHasher {
    */
   remember(every: boolean): StatCache {
     for (const [relative, read] of this.reads) {
-      this.cache.remember(relative, read.stats, read.scan ? `${read.sha256}\n${JSON.stringify(read.scan)}` : read.sha256, read.atMs);
+      this.cache.remember(relative, read.stats, read.scan !== undefined ? `${read.sha256}\n${JSON.stringify(read.scan)}` : read.sha256, read.atMs);
     }
     if (every) this.cache.retain(new Set(this.hashes.keys()));
     return this.cache;
   }
 
   /** The hash (and scan, for an article) remembered for `relative`, if its stat data is unchanged. */
-  private remembered(relative: string): { sha256: string; scan?: ArticleScan } | undefined {
+  private remembered(relative: string): { sha256: string; scan?: unknown } | undefined {
     const stats = inputStatsSync(path.join(this.root, relative), this.bounds);
     const value = this.cache.sha256(relative, stats);
     if (value === undefined) return undefined;
     const cut = value.indexOf('\n');
     if (cut < 0) return { sha256: value };
     try {
-      return { sha256: value.slice(0, cut), scan: JSON.parse(value.slice(cut + 1)) as ArticleScan };
+      return { sha256: value.slice(0, cut), scan: JSON.parse(value.slice(cut + 1)) as unknown };
     } catch {
       return undefined;
     }

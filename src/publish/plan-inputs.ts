@@ -29,6 +29,8 @@ export interface GatherOptions {
   statCache?: StatCache;
   /** The same for the inputs (articles, locale files); given back with what this build read. */
   inputCache?: StatCache;
+  /** The build's hasher, when it has already read some inputs (then `inputCache` is its own). */
+  hasher?: FileHasher;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function gatherPlanInputs(
   options: GatherOptions,
 ): Promise<PlanInputs> {
   const shared = await sharedInputs(paths, options.baseUrl);
-  const hasher = new FileHasher(paths.root, projectBounds(paths), options.inputCache);
+  const hasher = options.hasher ?? new FileHasher(paths.root, projectBounds(paths), options.inputCache);
   const existing = new Set(everything.map((source) => source.slug));
   const selectedSlugs = new Set(selected.map((source) => source.slug));
   const files = new Map<string, FileState>();
