@@ -8,7 +8,13 @@ export function packageVersion(dir: string): string {
   return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** This tool's version. */
+/**
+ * This tool's version, read once per process: a build asked for it four times (input hashes,
+ * manifest, shaping store, index), each a read and parse of package.json. The code running is
+ * the code loaded at start, so the version read then stays the right one.
+ */
+let ownVersion: string | undefined;
 export function toolVersion(): string {
-  return packageVersion(PACKAGE_ROOT);
+  ownVersion ??= packageVersion(PACKAGE_ROOT);
+  return ownVersion;
 }
