@@ -8,7 +8,7 @@ const key = fc.constantFrom(16, 32).chain((n) => fc.uint8Array({ minLength: n, m
 const iv = fc.uint8Array({ minLength: 16, maxLength: 16 });
 const blocks = fc.integer({ min: 0, max: 8 }).chain((n) => fc.uint8Array({ minLength: 16 * n, maxLength: 16 * n }));
 
-describe('aes-native (the bundle\'s stand-in for @noble/ciphers/aes)', () => {
+describe("aes-native (the bundle's stand-in for @noble/ciphers/aes)", () => {
   it('encrypts as @noble/ciphers in CBC with padding, for any length', () => {
     fc.assert(
       fc.property(key, iv, fc.uint8Array({ maxLength: 200 }), (k, v, data) => {
