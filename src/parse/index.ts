@@ -18,13 +18,10 @@ import { checkCounts, checkSections, checkText } from './limits.js';
 import { blankFenceLines, groupCallouts } from './callouts.js';
 import { readHeadingAttributes, removeAttributeLists } from './heading-attributes.js';
 import { expandMacros } from './macros.js';
-import { parseWithPlainBlocks } from './plain-blocks.js';
 
 export { classifyLine } from './wire-lines.js';
 
 const parser = unified().use(remarkParse).use(remarkProjectSyntax).use(remarkFrontmatter, ['yaml']);
-/** remark's parse, with the plain one-line blocks made without the parser (./plain-blocks.ts). */
-const parseText = (text: string): Root => parseWithPlainBlocks(text, (rest) => parser.parse(rest) as Root);
 
 export interface ParseResult {
   article: Article;
@@ -49,9 +46,9 @@ export function parseArticle(source: string, file: string, slug: string, options
   if (tooLarge) return refused(slug, file, [tooLarge]);
   const { text, cut } = capLinePrefixes(normalised, limits.nestingDepth);
   // `:::` fence lines are emptied and the text read again (./callouts.ts); positions are unchanged.
-  const first = parseText(text);
+  const first = parser.parse(text) as Root;
   const fenced = blankFenceLines(first, text);
-  const tree = fenced ? parseText(fenced.text) : first;
+  const tree = fenced ? (parser.parse(fenced.text) as Root) : first;
   const cuts = flattenDeepNesting(tree, limits.nestingDepth);
   const blocks = cut ?? cuts.blocks;
   if (blocks) diagnostics.push(ruleDiagnostic('briefing:nesting-too-deep', file, { what: 'quotes and lists', limit: limits.nestingDepth }, blocks));
