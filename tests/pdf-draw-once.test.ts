@@ -1,13 +1,15 @@
 /**
  * Drawing a warm PDF without repeating work: each word's glyph codes encoded once per document
  * (word-layout.ts `encodeByWords`), a shaped run's advance summed once (shaping-cache.ts
- * `fixAdvance`), and a stream's text operators turned into bytes together (deflate-memo.ts). Each
- * must leave pdfkit's results, and the PDF's bytes, as they were.
+ * `fixAdvance`), and a stream's text operators, and the file's pieces, turned into bytes together
+ * (deflate-memo.ts, document-writes.ts). Each must leave pdfkit's results, and the PDF's bytes, as
+ * they were.
  */
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_TEMPLATES } from '../src/core/paths.js';
 import { memoizeDeflate } from '../src/render/pdf/deflate-memo.js';
+import { batchDocumentWrites } from '../src/render/pdf/document-writes.js';
 import { registerFonts } from '../src/render/pdf/fonts.js';
 import { fixAdvance, shareShaping } from '../src/render/pdf/shaping-cache.js';
 import { loadPdfTheme } from '../src/render/pdf/theme.js';
@@ -15,9 +17,10 @@ import { loadPdfTheme } from '../src/render/pdf/theme.js';
 const theme = loadPdfTheme(BUILTIN_TEMPLATES);
 
 function newDocument(shared: boolean): PDFKit.PDFDocument {
-  const doc = new PDFDocument({ size: 'A4', font: null as unknown as string, info: { CreationDate: new Date(0) } });
+  const doc = new PDFDocument({ size: 'A4', font: null as unknown as string, info: { CreationDate: new Date(0), Title: 'L’Autorité' } });
   if (shared) {
     memoizeDeflate(doc);
+    batchDocumentWrites(doc);
     shareShaping(doc);
   }
   registerFonts(doc, theme);
@@ -95,7 +98,7 @@ describe('words drawn once per document', () => {
     expect(Object.getOwnPropertyDescriptor(stored, 'advanceWidth')).toMatchObject({ value: 0.1 + 0.2 });
   });
 
-  it('writes the same PDF bytes with text operators batched, byte chunks and late dictionary keys included', async () => {
+  it('writes the same PDF bytes with text operators and file pieces batched, byte chunks and late dictionary keys included', async () => {
     const draw = (doc: PDFKit.PDFDocument) => {
       doc.font('body').fontSize(11).fillColor('#336699').text("l'Autorité de la concurrence, deux fois : l'Autorité de la concurrence", 72, 72, { width: 200 });
       const ref = (doc as unknown as { ref(data: object): { write(chunk: unknown): void; end(chunk?: unknown): void; data: Record<string, unknown> } }).ref({
