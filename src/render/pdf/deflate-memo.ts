@@ -17,6 +17,7 @@ const DEFLATED_CACHE_BYTES = 2 * 1024 * 1024;
 interface ReferenceLike {
   compress: boolean;
   buffer: Uint8Array[];
+  write(chunk: unknown): void;
   finalize(): void;
 }
 
@@ -60,9 +61,45 @@ export function memoizeDeflate(doc: PDFKit.PDFDocument): void {
   if (firstContent) deflateThroughCache(firstContent);
 }
 
+/**
+ * pdfkit turns every string written to a stream into its own `Uint8Array` (`fromBinaryString(chunk +
+ * '\n')`, one per content operator: thousands per page), then concatenates them at the end. Here
+ * consecutive strings are kept as text and turned into bytes together, when a byte chunk follows or
+ * at `finalize`: `Buffer.from(text, 'latin1')` keeps each UTF-16 unit's low byte, as pdfkit's `& 0xff`
+ * does, so the stream's bytes, `/Length` and the cache key are the same.
+ */
+const EMPTY = new Uint8Array(0);
+
+function batchStringWrites(reference: ReferenceLike): () => void {
+  const write = reference.write.bind(reference);
+  let pending: string[] = [];
+  let started = false;
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    const text = pending.join('');
+    pending = [];
+    write(Buffer.from(text, 'latin1'));
+  };
+  reference.write = (chunk: unknown) => {
+    if (chunk instanceof Uint8Array) {
+      flush();
+      write(chunk);
+    } else {
+      // pdfkit's first write sets `/Length` (and `/Filter`): done at once, so the dictionary's keys
+      // keep their order whatever is set on it before the flush.
+      if (!started) write(EMPTY);
+      pending.push(`${chunk}\n`);
+    }
+    started = true;
+  };
+  return flush;
+}
+
 function deflateThroughCache(reference: ReferenceLike): ReferenceLike {
   const finalize = reference.finalize.bind(reference);
+  const flush = batchStringWrites(reference);
   reference.finalize = () => {
+    flush();
     if (reference.compress && reference.buffer.length > 0) {
       reference.buffer = [deflateChunks(reference.buffer)];
       reference.compress = false;

@@ -12,6 +12,7 @@ import type { BriefingDocument } from '../../core/types.js';
 import { renderBlocks } from './blocks.js';
 import { registerFonts } from './fonts.js';
 import { memoizeDeflate } from './deflate-memo.js';
+import { batchDocumentWrites } from './document-writes.js';
 import { packObjectStreams } from './object-streams.js';
 import { shareShaping } from './shaping-cache.js';
 import { memoiseHeights } from './height-memo.js';
@@ -106,6 +107,7 @@ export function openPdf(meta: PdfMeta, options: RenderPdfOptions): PdfSession {
   });
 
   memoizeDeflate(pdf);
+  batchDocumentWrites(pdf);
   registerFonts(pdf, theme);
   shareShaping(pdf);
   memoiseHeights(pdf);

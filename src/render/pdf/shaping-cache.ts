@@ -18,7 +18,7 @@
 import { DEFAULTS } from '../../core/defaults.js';
 import { defaultFeatures } from './fonts.js';
 import { memoiseWidths, type MeasuringFont } from './width-memo.js';
-import { type LayingOutFont, layoutWithoutCopies } from './word-layout.js';
+import { type EncodingFont, encodeByWords, type LayingOutFont, layoutWithoutCopies } from './word-layout.js';
 import { openFontStore, persistOnSave, type PersistedFont, runFromEntry, type StoredFont } from './shaping-store.js';
 
 /** The parts of pdfkit's `EmbeddedFont` this module relies on (pdfkit's typings do not expose them). */
@@ -70,6 +70,21 @@ export function rememberRun(runs: Map<string, unknown>, word: string, run: unkno
   runs.set(word, run);
 }
 
+/**
+ * Sets a run's advance width once, as an own property. fontkit's GlyphRun (and a run read from the
+ * store) sum their positions' advances at every read, and pdfkit reads it for every word of every
+ * line it measures or draws. A cached run's positions never change (see above), so the sum — taken
+ * once by the same getter, in the same order — is the same number at every read. Exported for its test.
+ */
+export function fixAdvance(run: unknown): void {
+  if (typeof run !== 'object' || run === null || (Object.hasOwn(run, 'advanceWidth') && !isGetter(run))) return;
+  Object.defineProperty(run, 'advanceWidth', { value: (run as { advanceWidth: unknown }).advanceWidth, enumerable: true });
+}
+
+function isGetter(run: object): boolean {
+  return typeof Object.getOwnPropertyDescriptor(run, 'advanceWidth')?.get === 'function';
+}
+
 function shareRuns(embedded: EmbeddedFontLike, capacity: number): void {
   let runs = runsByFont.get(embedded.font);
   if (!runs) {
@@ -87,6 +102,7 @@ function shareRuns(embedded: EmbeddedFontLike, capacity: number): void {
         run = embedded.layoutRun(word);
         if (disk) disk.shaped++;
       }
+      fixAdvance(run);
       rememberRun(shared, word, run, capacity);
     }
     return run;
@@ -108,6 +124,7 @@ export function shareShaping(doc: PDFKit.PDFDocument, capacity: number = DEFAULT
       patched.add(font);
       shareRuns(font, capacity);
       layoutWithoutCopies(font as unknown as LayingOutFont);
+      encodeByWords(font as unknown as EncodingFont);
       memoiseWidths(font as unknown as MeasuringFont, capacity);
     }
     return result;

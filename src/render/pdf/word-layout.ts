@@ -49,3 +49,78 @@ export function layoutWithoutCopies(embedded: LayingOutFont): void {
     return { glyphs, positions, advanceWidth };
   };
 }
+
+/** The part of pdfkit's `EmbeddedFont` that `encode` uses (untyped in @types/pdfkit). */
+export interface EncodingFont extends LayingOutFont {
+  subset: { includeGlyph(id: number): number };
+  scale: number;
+  widths: (number | undefined)[];
+  unicode: (number[] | undefined)[];
+  encode(text: string, features?: unknown): [string[], unknown[]];
+}
+
+interface Glyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+
+/** A word as drawn in one document: its glyphs' codes in that document's subset, and its positions. */
+interface EncodedWord {
+  codes: string[];
+  positions: unknown[];
+}
+
+/** A subset glyph id as pdfkit writes it: four hexadecimal digits (ids are below 65 536). */
+const HEX_CODES: string[] = [];
+const hexCode = (gid: number): string => (HEX_CODES[gid] ??= `0000${gid.toString(16)}`.slice(-4));
+
+/**
+ * pdfkit's `EmbeddedFont.encode` (a line's glyph codes and positions, for `_fragment`), word by word
+ * and each word once per document. pdfkit lays the whole line out again and, for every glyph, adds
+ * it to the subset, formats its code and records its width and code points. The first time a word is
+ * drawn this does the same, in the same order; a word drawn again in the same document only repeats
+ * the lookups: its glyphs are already in the subset (same codes), their widths and code points
+ * already recorded. The memo lives on the embedded font, which pdfkit makes per document, so a code
+ * never outlives its subset.
+ */
+export function encodeByWords(embedded: EncodingFont): void {
+  const encode = embedded.encode.bind(embedded);
+  const words = new Map<string, EncodedWord>();
+  const encodeWord = (word: string): EncodedWord => {
+    let done = words.get(word);
+    if (done) return done;
+    const run = embedded.layoutCached(word);
+    const codes: string[] = [];
+    for (const glyph of run.glyphs as Glyph[]) {
+      const gid = embedded.subset.includeGlyph(glyph.id);
+      codes.push(hexCode(gid));
+      if (embedded.widths[gid] == null) embedded.widths[gid] = glyph.advanceWidth * embedded.scale;
+      if (embedded.unicode[gid] == null) embedded.unicode[gid] = glyph.codePoints;
+    }
+    done = { codes, positions: run.positions };
+    words.set(word, done);
+    return done;
+  };
+  embedded.encode = (text: string, features?: unknown) => {
+    if (features) return encode(text, features);
+    const codes: string[] = [];
+    const positions: unknown[] = [];
+    const add = (word: string): void => {
+      const done = encodeWord(word);
+      for (const code of done.codes) codes.push(code);
+      for (const position of done.positions) positions.push(position);
+    };
+    // The same words as `layout` above.
+    let last = 0;
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      if (code === SPACE || code === TAB) {
+        add(text.slice(last, index + 1));
+        last = index + 1;
+      }
+    }
+    if (last < text.length) add(text.slice(last));
+    return [codes, positions];
+  };
+}
