@@ -87,13 +87,15 @@ export function loadTemplate(file: string, escaping: 'html' | 'none'): TemplateF
   const cacheKey = `${escaping}:${file}`;
   const hit = cache.get(cacheKey);
   if (hit && hit.source === source) return hit.fn;
+  let program: hbs.AST.Program;
   try {
-    // Compilation is lazy in Handlebars: parse now so syntax errors surface at load time.
-    env.parse(source);
+    // Compilation is lazy in Handlebars: parse now so syntax errors surface at load time, and
+    // hand the tree to the compiler, which would otherwise parse the source again at first use.
+    program = env.parse(source);
   } catch (error) {
     throw toTemplateError(file, error);
   }
-  const compiled = env.compile(source, { strict: true, noEscape: escaping === 'none' });
+  const compiled = env.compile(program, { strict: true, noEscape: escaping === 'none' });
   const fn: TemplateFn = (context) => {
     const outer = running;
     running = { file, chars: 0, blocks: 0 };
