@@ -77,8 +77,8 @@ interface Lane {
  * optimised code of functions that have no live closure at that moment — micromark's tokenizer
  * states, pdfkit's per-document closures, created anew for each parse or PDF — which the next
  * article re-optimises on V8's background threads (the same function compiled 5–7 times in 40
- * articles). Starting higher spaces those GCs out: 9 → 2 full GCs in 40 articles, ~12 % less CPU
- * for the build, for ~30 MB more resident memory per worker (docs/performance.md, helper "corpus3").
+ * articles). Starting higher spaces those GCs out: 9 → 2 full GCs in 40 articles, 6–9 % less CPU
+ * for a corpus build, for ~20 MB more resident memory per worker (docs/performance.md, "corpus3").
  */
 const WORKER_INITIAL_OLD_MB = 96;
 let initialOldSet = false;
