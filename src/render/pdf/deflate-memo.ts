@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
+import { latin1Batch } from './latin1-batch.js';
 
 /** Bytes of deflated streams the process keeps (a seed PDF's are ~20 KB; small, so that a huge article does not hold megabytes for nothing). */
 const DEFLATED_CACHE_BYTES = 2 * 1024 * 1024;
@@ -62,37 +63,28 @@ export function memoizeDeflate(doc: PDFKit.PDFDocument): void {
 }
 
 /**
- * pdfkit turns every string written to a stream into its own `Uint8Array` (`fromBinaryString(chunk +
- * '\n')`, one per content operator: thousands per page), then concatenates them at the end. Here
- * consecutive strings are kept as text and turned into bytes together, when a byte chunk follows or
- * at `finalize`: `Buffer.from(text, 'latin1')` keeps each UTF-16 unit's low byte, as pdfkit's `& 0xff`
- * does, so the stream's bytes, `/Length` and the cache key are the same.
+ * Strings written to a stream are turned into bytes together (./latin1-batch.ts), when a byte chunk
+ * follows or at `finalize`: the stream's bytes, `/Length` and the cache key are the same.
  */
 const EMPTY = new Uint8Array(0);
 
 function batchStringWrites(reference: ReferenceLike): () => void {
   const write = reference.write.bind(reference);
-  let pending: string[] = [];
+  const batch = latin1Batch(write);
   let started = false;
-  const flush = (): void => {
-    if (pending.length === 0) return;
-    const text = pending.join('');
-    pending = [];
-    write(Buffer.from(text, 'latin1'));
-  };
   reference.write = (chunk: unknown) => {
     if (chunk instanceof Uint8Array) {
-      flush();
+      batch.flush();
       write(chunk);
     } else {
       // pdfkit's first write sets `/Length` (and `/Filter`): done at once, so the dictionary's keys
       // keep their order whatever is set on it before the flush.
       if (!started) write(EMPTY);
-      pending.push(`${chunk}\n`);
+      batch.add(`${chunk}\n`);
     }
     started = true;
   };
-  return flush;
+  return batch.flush;
 }
 
 function deflateThroughCache(reference: ReferenceLike): ReferenceLike {

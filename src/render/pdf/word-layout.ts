@@ -22,6 +22,19 @@ export interface LayingOutFont {
 const SPACE = 0x20;
 const TAB = 0x09;
 
+/** pdfkit's words: each piece of `text` up to and including a space or tab, then the rest. */
+function eachWord(text: string, add: (word: string) => void): void {
+  let last = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === SPACE || code === TAB) {
+      add(text.slice(last, index + 1));
+      last = index + 1;
+    }
+  }
+  if (last < text.length) add(text.slice(last));
+}
+
 /** Replaces `embedded.layout` with the copy-free equivalent. */
 export function layoutWithoutCopies(embedded: LayingOutFont): void {
   embedded.layout = (text: string, features?: unknown, onlyWidth?: boolean) => {
@@ -37,15 +50,7 @@ export function layoutWithoutCopies(embedded: LayingOutFont): void {
       }
       advanceWidth += run.advanceWidth;
     };
-    let last = 0;
-    for (let index = 0; index < text.length; index++) {
-      const code = text.charCodeAt(index);
-      if (code === SPACE || code === TAB) {
-        add(text.slice(last, index + 1));
-        last = index + 1;
-      }
-    }
-    if (last < text.length) add(text.slice(last));
+    eachWord(text, add);
     return { glyphs, positions, advanceWidth };
   };
 }
@@ -111,16 +116,7 @@ export function encodeByWords(embedded: EncodingFont): void {
       for (const code of done.codes) codes.push(code);
       for (const position of done.positions) positions.push(position);
     };
-    // The same words as `layout` above.
-    let last = 0;
-    for (let index = 0; index < text.length; index++) {
-      const code = text.charCodeAt(index);
-      if (code === SPACE || code === TAB) {
-        add(text.slice(last, index + 1));
-        last = index + 1;
-      }
-    }
-    if (last < text.length) add(text.slice(last));
+    eachWord(text, add);
     return [codes, positions];
   };
 }
