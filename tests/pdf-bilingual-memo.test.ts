@@ -169,3 +169,28 @@ describe('hyphenated line ends kept per process', () => {
     expect(wrapsDuring(() => limitHyphenatedLines(again, runs, 133.25, 2, setFontOf(again, 10.5), 1))).toBeGreaterThan(0);
   });
 });
+
+describe('hyphenated paragraphs kept per hyphenator', () => {
+  it('marks a paragraph again without asking the hyphenator, with the same texts and run objects kept', () => {
+    const asked: string[] = [];
+    const mark = (word: string): string => {
+      asked.push(word);
+      return `${word.slice(0, 3)}${SOFT_HYPHEN}${word.slice(3)}`;
+    };
+    const runs = [run('Les administrations accompagnent '), run('territoriales', true), run(' et la fin.')];
+    const first = hyphenateRuns(runs, mark, 7);
+    expect(first.map((r) => r.text)).toEqual([`Les adm${SOFT_HYPHEN}inistrations acc${SOFT_HYPHEN}ompagnent `, `ter${SOFT_HYPHEN}ritoriales`, ' et la fin.']);
+    // The unchanged run is the same object, as before the memo.
+    expect(first[2]).toBe(runs[2]);
+    const count = asked.length;
+    const copy = runs.map((r) => ({ ...r }));
+    const second = hyphenateRuns(copy, mark, 7);
+    expect(asked.length).toBe(count);
+    expect(second.map((r) => r.text)).toEqual(first.map((r) => r.text));
+    expect(second[2]).toBe(copy[2]);
+    // The same texts in a link (not prose), or another minimum length: another key.
+    const linked = hyphenateRuns([runs[0]!, { ...runs[1]!, link: 'https://exemple.fr/' }, runs[2]!], mark, 7);
+    expect(linked[1]!.text).toBe('territoriales');
+    expect(hyphenateRuns(runs, mark, 16).map((r) => r.text)).toEqual(runs.map((r) => r.text));
+  });
+});

@@ -113,6 +113,35 @@ function prose(run: Run): boolean {
  */
 export function hyphenateRuns(runs: Run[], hyphenate: Hyphenator | undefined, minWordLength: number): Run[] {
   if (hyphenate === undefined) return runs;
+  const texts = hyphenatedTexts(runs, hyphenate, minWordLength);
+  return runs.map((run, i) => (texts[i] === run.text ? run : { ...run, text: texts[i]! }));
+}
+
+/**
+ * Each paragraph's hyphenated run texts kept per hyphenator (a pure function of the word, made once
+ * per language and minimum length): a re-render (`serve` after an edit, the bench) finds every
+ * paragraph's words already marked. The texts depend only on the runs' texts, which of them are
+ * prose, and the minimum length. Bounded by the bytes of their keys.
+ */
+const hyphenatedMemo = new WeakMap<Hyphenator, LRUCache<string, { texts: string[]; bytes: number }>>();
+
+function hyphenatedTexts(runs: readonly Run[], hyphenate: Hyphenator, minWordLength: number): string[] {
+  let memo = hyphenatedMemo.get(hyphenate);
+  if (!memo) {
+    memo = new LRUCache({ maxSize: 1 << 21, sizeCalculation: (entry) => Math.max(1, entry.bytes) });
+    hyphenatedMemo.set(hyphenate, memo);
+  }
+  let key = `${minWordLength}`;
+  for (const run of runs) key += `\u0000${prose(run) ? 1 : 0}${run.text.length} ${run.text}`;
+  const known = memo.get(key);
+  if (known) return known.texts;
+  const texts = markWords(runs, hyphenate, minWordLength);
+  memo.set(key, { texts, bytes: 4 * key.length });
+  return texts;
+}
+
+/** The runs' texts with soft hyphens in their long common words (a run that is not prose as it is). */
+function markWords(runs: readonly Run[], hyphenate: Hyphenator, minWordLength: number): string[] {
   // Phrases no line may break inside, found in the whole paragraph (they may span runs).
   const whole = runs.map((run) => run.text).join('');
   const untouched = new Uint8Array(whole.length + 1);
@@ -125,8 +154,8 @@ export function hyphenateRuns(runs: Run[], hyphenate: Hyphenator | undefined, mi
   return runs.map((run) => {
     const start = offset;
     offset += run.text.length;
-    if (!prose(run)) return run;
-    const text = run.text.replace(CHUNK, (chunk, at: number) => {
+    if (!prose(run)) return run.text;
+    return run.text.replace(CHUNK, (chunk, at: number) => {
       // Most chunks are short words: no pattern test for them.
       if (chunk.length < minWordLength || UNTOUCHABLE.test(chunk)) return chunk;
       return chunk.replace(WORD, (word, i: number) => {
@@ -135,7 +164,6 @@ export function hyphenateRuns(runs: Run[], hyphenate: Hyphenator | undefined, mi
         return untouched.subarray(from, from + word.length).includes(1) ? word : hyphenate(word);
       });
     });
-    return text === run.text ? run : { ...run, text };
   });
 }
 
