@@ -15,12 +15,13 @@ import { isKeyFigure } from '../../core/node-data.js';
 import { pairBlocks, type BlockPair } from '../bilingual/pairs.js';
 import { gapBetween, renderBlocks } from './blocks.js';
 import { blockOpening } from './containers.js';
-import { bodyLineHeight, ensureSpace, openingHeight, pageIndex, space, useFont, type LayoutContext } from './layout.js';
+import { bodyLineHeight, ensureSpace, KEPT_WHOLE_LINES, openingHeight, pageIndex, space, useFont, type LayoutContext } from './layout.js';
 import { closePdf, openPdf, type RenderPdfOptions } from './index.js';
 import { BUILTIN_TEMPLATES } from '../../core/paths.js';
 import { endGroup, tagGroup, type StructParent } from './tagging.js';
 import { dateline } from '../dateline.js';
 import { hyphenatorFor, type Hyphenator } from './hyphenation.js';
+import { linesHeight } from './height-memo.js';
 
 interface ColumnSide {
   ctx: LayoutContext;
@@ -155,8 +156,10 @@ function startHeight(ctx: LayoutContext, node: RootContent): number {
     return doc.heightOfString(plainText(node), { width: ctx.width, lineGap }) + theme.spacing.afterH2 + theme.spacing.keepWithNextLines * line;
   }
   const lineGap = useFont(ctx, 'body', theme.sizes.body);
-  const height = doc.heightOfString(plainText(node), { width: ctx.width, lineGap });
-  if (isKeyFigure(node)) return height + theme.sizes.figure * 2 + 2 * theme.spacing.figurePadding;
+  const text = plainText(node);
+  if (isKeyFigure(node)) return doc.heightOfString(text, { width: ctx.width, lineGap }) + theme.sizes.figure * 2 + 2 * theme.spacing.figurePadding;
+  // `openingHeight` only compares with KEPT_WHOLE_LINES lines: the first lines decide (first-lines.ts).
+  const height = linesHeight(doc, text, { width: ctx.width, lineGap }, KEPT_WHOLE_LINES);
   // A list also needs its first item's opening lines, as containers.ts decides in each column.
   if (node.type === 'list') return Math.max(openingHeight(ctx, height), blockOpening(ctx, node.children[0]?.children[0], { indent: theme.spacing.listIndent }));
   return openingHeight(ctx, height);

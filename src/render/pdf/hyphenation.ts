@@ -10,6 +10,7 @@
  * a link's text, a note call, a phrase of typography/no-break.ts, nor a paragraph's last word. The patterns are imported
  * only when the theme turns hyphenation on for the edition being rendered.
  */
+import { LRUCache } from 'lru-cache';
 import * as pdfkit from 'pdfkit';
 import type { Lang } from '../../core/types.js';
 import { noBreakSpans } from '../../typography/no-break.js';
@@ -112,6 +113,35 @@ function prose(run: Run): boolean {
  */
 export function hyphenateRuns(runs: Run[], hyphenate: Hyphenator | undefined, minWordLength: number): Run[] {
   if (hyphenate === undefined) return runs;
+  const texts = hyphenatedTexts(runs, hyphenate, minWordLength);
+  return runs.map((run, i) => (texts[i] === run.text ? run : { ...run, text: texts[i]! }));
+}
+
+/**
+ * Each paragraph's hyphenated run texts kept per hyphenator (a pure function of the word, made once
+ * per language and minimum length): a re-render (`serve` after an edit, the bench) finds every
+ * paragraph's words already marked. The texts depend only on the runs' texts, which of them are
+ * prose, and the minimum length. Bounded by the bytes of their keys.
+ */
+const hyphenatedMemo = new WeakMap<Hyphenator, LRUCache<string, { texts: string[]; bytes: number }>>();
+
+function hyphenatedTexts(runs: readonly Run[], hyphenate: Hyphenator, minWordLength: number): string[] {
+  let memo = hyphenatedMemo.get(hyphenate);
+  if (!memo) {
+    memo = new LRUCache({ maxSize: 1 << 21, sizeCalculation: (entry) => Math.max(1, entry.bytes) });
+    hyphenatedMemo.set(hyphenate, memo);
+  }
+  let key = `${minWordLength}`;
+  for (const run of runs) key += `\u0000${prose(run) ? 1 : 0}${run.text.length} ${run.text}`;
+  const known = memo.get(key);
+  if (known) return known.texts;
+  const texts = markWords(runs, hyphenate, minWordLength);
+  memo.set(key, { texts, bytes: 4 * key.length });
+  return texts;
+}
+
+/** The runs' texts with soft hyphens in their long common words (a run that is not prose as it is). */
+function markWords(runs: readonly Run[], hyphenate: Hyphenator, minWordLength: number): string[] {
   // Phrases no line may break inside, found in the whole paragraph (they may span runs).
   const whole = runs.map((run) => run.text).join('');
   const untouched = new Uint8Array(whole.length + 1);
@@ -124,8 +154,8 @@ export function hyphenateRuns(runs: Run[], hyphenate: Hyphenator | undefined, mi
   return runs.map((run) => {
     const start = offset;
     offset += run.text.length;
-    if (!prose(run)) return run;
-    const text = run.text.replace(CHUNK, (chunk, at: number) => {
+    if (!prose(run)) return run.text;
+    return run.text.replace(CHUNK, (chunk, at: number) => {
       // Most chunks are short words: no pattern test for them.
       if (chunk.length < minWordLength || UNTOUCHABLE.test(chunk)) return chunk;
       return chunk.replace(WORD, (word, i: number) => {
@@ -134,7 +164,6 @@ export function hyphenateRuns(runs: Run[], hyphenate: Hyphenator | undefined, mi
         return untouched.subarray(from, from + word.length).includes(1) ? word : hyphenate(word);
       });
     });
-    return text === run.text ? run : { ...run, text };
   });
 }
 
@@ -175,17 +204,80 @@ function tooManyHyphens(
   whole: string,
   lastOnPage: number,
 ): number | undefined {
+  const lines = lineEnds(doc, runs, width, setFont);
+  let row = 0;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    // pdfkit turned the soft hyphen ending the line into "-"; a hyphen typed there counts too.
+    row = line.dash ? row + 1 : 0;
+    if ((row > max || index === lastOnPage) && whole[line.end - 1] === SOFT_HYPHEN) return line.end - 1;
+  }
+  return undefined;
+}
+
+/** A line of a paragraph that really ended (not its last): its end in the chain, and whether it is drawn ending with "-". */
+interface LineEnd {
+  end: number;
+  dash: boolean;
+}
+
+/**
+ * Each paragraph's line ends kept per process. The narrow columns of the bilingual edition replay
+ * every hyphenated paragraph on pdfkit's wrapper at each render (`serve` after an edit, the bench,
+ * the corpus's variants of one text). Where a wrapper with no height limit breaks lines depends
+ * only on each run's font and size, the width and the texts (pdfkit's `widthOfString` of the
+ * words), not on where the paragraph is drawn; the page's last line (`lastOnPage`) and the limit
+ * are applied to the kept ends. Bounded by the bytes of its keys.
+ */
+const lineEndsMemo = new LRUCache<string, { lines: LineEnd[]; bytes: number }>({ maxSize: 1 << 21, sizeCalculation: (entry) => Math.max(1, entry.bytes) });
+
+/** A number per parsed font (shared by every document), for the memo's keys. */
+const fontIds = new WeakMap<object, number>();
+let nextFontId = 0;
+
+/** The font state of pdfkit's document read here (untyped in @types/pdfkit). */
+interface FontState {
+  _font?: { font?: object } | null;
+  _fontSize: number;
+}
+
+/**
+ * The ends of the paragraph's lines but its last, as pdfkit's wrapper breaks them, each run in its
+ * font (`setFont`, called for every run in order as the replay does, so the document's font state
+ * after it is the same); memoised when every run's font is a parsed font.
+ */
+function lineEnds(doc: PDFKit.PDFDocument, runs: readonly Run[], width: number, setFont: (run: Run) => void): LineEnd[] {
+  const state = doc as unknown as FontState;
+  let key = `${width}`;
+  for (const run of runs) {
+    setFont(run);
+    const font = state._font?.font;
+    if (!font) return wrapLineEnds(doc, runs, width, setFont);
+    let id = fontIds.get(font);
+    if (id === undefined) {
+      id = nextFontId++;
+      fontIds.set(font, id);
+    }
+    key += `\u0000${id} ${state._fontSize} ${run.text.length} ${run.text}`;
+  }
+  const known = lineEndsMemo.get(key);
+  if (known) return known.lines;
+  const lines = wrapLineEnds(doc, runs, width, setFont);
+  lineEndsMemo.set(key, { lines, bytes: 2 * key.length + 16 * lines.length });
+  return lines;
+}
+
+/** Replays the paragraph on pdfkit's own wrapper (no height limit) and lists its ended lines. */
+function wrapLineEnds(doc: PDFKit.PDFDocument, runs: readonly Run[], width: number, setFont: (run: Run) => void): LineEnd[] {
   const Wrapper = (pdfkit as unknown as { LineWrapper: WrapperClass }).LineWrapper;
   const { x, y } = doc;
   const shadow = new Wrapper(doc, { width, height: Number.POSITIVE_INFINITY });
   let emitted: string[] = [];
   shadow.on('line', (buffer) => emitted.push(buffer));
-  // The line still open after a call, continued by the next; where the open line starts in `whole`.
+  // The line still open after a call, continued by the next; where the open line starts in the chain.
   let open = '';
   let end = 0;
-  let row = 0;
-  let index = 0;
-  let found: number | undefined;
+  const ends: LineEnd[] = [];
   try {
     for (const run of runs) {
       setFont(run);
@@ -193,18 +285,14 @@ function tooManyHyphens(
       shadow.wrap(run.text, { continued: true });
       // Every call ends by emitting its open line; the ones before it really ended.
       const lines = emitted.length > 0 ? emitted : [''];
-      for (let k = 0; k < lines.length - 1 && found === undefined; k++) {
+      for (let k = 0; k < lines.length - 1; k++) {
         const line = (k === 0 ? open : '') + lines[k]!;
         end += line.length;
-        // pdfkit turned the soft hyphen ending the line into "-"; a hyphen typed there counts too.
-        row = line.endsWith('-') ? row + 1 : 0;
-        if ((row > max || index === lastOnPage) && whole[end - 1] === SOFT_HYPHEN) found = end - 1;
-        index++;
+        ends.push({ end, dash: line.endsWith('-') });
       }
-      if (found !== undefined) return found;
       open = (lines.length === 1 ? open : '') + lines[lines.length - 1]!;
     }
-    return undefined;
+    return ends;
   } finally {
     doc.x = x;
     doc.y = y;

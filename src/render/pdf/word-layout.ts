@@ -22,36 +22,49 @@ export interface LayingOutFont {
 const SPACE = 0x20;
 const TAB = 0x09;
 
-/** pdfkit's words: each piece of `text` up to and including a space or tab, then the rest. */
-function eachWord(text: string, add: (word: string) => void): void {
+/**
+ * pdfkit's words: each piece of `text` up to and including a space or tab, then the rest, handed
+ * to `add` with the caller's `state`. `add` is a module function, not a closure made per call: the
+ * bundle names every closure it creates (esbuild's --keep-names, a `defineProperty` each time), and
+ * layout and encode run for every word measured and every line drawn.
+ */
+function eachWord<State>(text: string, state: State, add: (state: State, word: string) => void): void {
   let last = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (code === SPACE || code === TAB) {
-      add(text.slice(last, index + 1));
+      add(state, text.slice(last, index + 1));
       last = index + 1;
     }
   }
-  if (last < text.length) add(text.slice(last));
+  if (last < text.length) add(state, text.slice(last));
+}
+
+/** A line being laid out: its glyphs and positions (null when only its width is wanted) and its advance. */
+interface Laying {
+  font: LayingOutFont;
+  glyphs: unknown[] | null;
+  positions: unknown[] | null;
+  advanceWidth: number;
+}
+
+/** Appends a word's shaped run to the line, its advance summed in order. */
+function layWord(line: Laying, word: string): void {
+  const run = line.font.layoutCached(word);
+  if (line.glyphs && line.positions) {
+    for (const glyph of run.glyphs) line.glyphs.push(glyph);
+    for (const position of run.positions) line.positions.push(position);
+  }
+  line.advanceWidth += run.advanceWidth;
 }
 
 /** Replaces `embedded.layout` with the copy-free equivalent. */
 export function layoutWithoutCopies(embedded: LayingOutFont): void {
   embedded.layout = (text: string, features?: unknown, onlyWidth?: boolean) => {
     if (features) return embedded.layoutRun(text, features);
-    const glyphs: unknown[] | null = onlyWidth ? null : [];
-    const positions: unknown[] | null = onlyWidth ? null : [];
-    let advanceWidth = 0;
-    const add = (word: string): void => {
-      const run = embedded.layoutCached(word);
-      if (glyphs && positions) {
-        for (const glyph of run.glyphs) glyphs.push(glyph);
-        for (const position of run.positions) positions.push(position);
-      }
-      advanceWidth += run.advanceWidth;
-    };
-    eachWord(text, add);
-    return { glyphs, positions, advanceWidth };
+    const line: Laying = { font: embedded, glyphs: onlyWidth ? null : [], positions: onlyWidth ? null : [], advanceWidth: 0 };
+    eachWord(text, line, layWord);
+    return { glyphs: line.glyphs, positions: line.positions, advanceWidth: line.advanceWidth };
   };
 }
 
@@ -109,14 +122,20 @@ export function encodeByWords(embedded: EncodingFont): void {
   };
   embedded.encode = (text: string, features?: unknown) => {
     if (features) return encode(text, features);
-    const codes: string[] = [];
-    const positions: unknown[] = [];
-    const add = (word: string): void => {
-      const done = encodeWord(word);
-      for (const code of done.codes) codes.push(code);
-      for (const position of done.positions) positions.push(position);
-    };
-    eachWord(text, add);
-    return [codes, positions];
+    const line: Encoding = { encodeWord, codes: [], positions: [] };
+    eachWord(text, line, encodeInto);
+    return [line.codes, line.positions];
   };
+}
+
+/** A line being encoded: the document's word encoder and the codes and positions so far. */
+interface Encoding extends EncodedWord {
+  encodeWord(word: string): EncodedWord;
+}
+
+/** Appends a word's codes and positions to the line's. */
+function encodeInto(line: Encoding, word: string): void {
+  const done = line.encodeWord(word);
+  for (const code of done.codes) line.codes.push(code);
+  for (const position of done.positions) line.positions.push(position);
 }
