@@ -59,9 +59,14 @@ function sha256OfFile(fd: number): string {
  * symbolic link to a folder elsewhere, planted inside `out` with a tampered manifest, cannot make
  * the build read or delete outside it. The file itself is checked by {@link fileMatches}.
  */
-function insideOutput(out: string, file: string, realpath: (folder: string) => string = realpathSync.native): boolean {
+function insideOutput(out: string, file: string): boolean {
+  return folderInsideOutput(out, path.dirname(file), realpathSync.native);
+}
+
+/** Whether `folder`'s real path lies inside `out`'s (false when either cannot be resolved). */
+function folderInsideOutput(out: string, folder: string, realpath: (folder: string) => string): boolean {
   try {
-    const relative = path.relative(realpath(out), realpath(path.dirname(file)));
+    const relative = path.relative(realpath(out), realpath(folder));
     return !relative.startsWith('..') && !path.isAbsolute(relative);
   } catch {
     return false;
@@ -86,7 +91,7 @@ function present(file: string): boolean {
 export interface OutputCheck {
   cache: StatCache;
   realpath: (folder: string) => string;
-  /** {@link insideOutput} of a file in `folder`, found once per folder (its nine outputs share it). */
+  /** {@link folderInsideOutput} of `folder`, found once per folder (its nine outputs share it). */
   inside: (out: string, folder: string) => boolean;
 }
 
@@ -106,7 +111,7 @@ export function outputCheck(cache: StatCache): OutputCheck {
       const key = `${out}\0${folder}`;
       let found = inside.get(key);
       if (found === undefined) {
-        found = insideOutput(out, path.join(folder, '-'), realpath);
+        found = folderInsideOutput(out, folder, realpath);
         inside.set(key, found);
       }
       return found;
