@@ -6,6 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { safeRelative } from '../src/publish/manifest.js';
 import { containment } from '../src/project/bounds.js';
+import { projectPaths } from '../src/core/paths.js';
+import { editionInputFiles } from '../src/publish/input-hash.js';
 
 /** Every string of `alphabet` up to `length` characters, each prefixed by `start`. */
 function strings(alphabet: readonly string[], length: number, start = ''): string[] {
@@ -47,5 +49,19 @@ describe.runIf(path.sep === '/')('containment', () => {
         expect([root, real, containment(bounds, real).inside]).toEqual([root, real, expected]);
       }
     }
+  });
+});
+
+describe('editionInputFiles', () => {
+  it('names the locales folder of the project asked about, one project after another', () => {
+    const standard = projectPaths('/p');
+    const other = { ...projectPaths('/p'), locales: '/p/i18n' };
+    const elsewhere = projectPaths('/q');
+    const locales = (paths: typeof standard) => editionInputFiles(paths, 'content/a.txt', 'a', 'en')[1];
+    expect(locales(standard)).toBe('locales/en/common.json');
+    expect(locales(other)).toBe('i18n/en/common.json');
+    expect(locales({ ...elsewhere, locales: '/q/i18n/x' })).toBe('i18n/x/en/common.json');
+    expect(locales(standard)).toBe('locales/en/common.json');
+    expect(locales({ ...standard, root: '/p/x' })).toBe('../locales/en/common.json');
   });
 });
