@@ -69,6 +69,22 @@ describe('StatCache', () => {
     rmSync(out, { recursive: true });
   });
 
+  it('reads back what it saved, and skips damaged entries one by one', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'briefing-stat-'));
+    const s = stats();
+    const saved = StatCache.empty();
+    saved.remember(file, s, 'abc', Date.now() + RACY_MS * 10);
+    await saved.save(out);
+    expect(StatCache.read(out).sha256(file, s)).toBe('abc');
+    const good = JSON.parse(readFileSync(path.join(out, STAT_CACHE_FILE), 'utf8')).files[file];
+    const files = { [file]: good, 'b/b.fr.md': [...good.slice(0, 4), 5], 'c/c.fr.md': good.slice(0, 4), 'd/d.fr.md': 'x', 'e/e.fr.md': null };
+    writeFileSync(path.join(out, STAT_CACHE_FILE), JSON.stringify({ version: 1, files }));
+    const read = StatCache.read(out);
+    expect(read.sha256(file, s)).toBe('abc');
+    for (const other of Object.keys(files).slice(1)) expect(read.sha256(other, s)).toBeUndefined();
+    rmSync(out, { recursive: true });
+  });
+
   it('keeps only the outputs still recorded', () => {
     const cache = StatCache.empty();
     const s = stats();

@@ -86,6 +86,9 @@ export function containment(bounds: ProjectBounds, real: string): Containment {
 
 /** `child` is `parent` or lies under it (both absolute). */
 function isWithin(parent: string, child: string): boolean {
+  // Every input of a build is checked twice or more (root, excluded folders): for plain POSIX paths
+  // (as real paths are) a prefix test gives path.relative's answer without resolving both paths.
+  if (path.sep === '/' && plainPosix(parent) && plainPosix(child)) return child === parent || child.startsWith(parent === '/' ? '/' : `${parent}/`);
   const relative = path.relative(parent, child);
   return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
 }
@@ -100,3 +103,10 @@ function realOrResolved(file: string): string {
     return parent === absolute ? absolute : path.join(realOrResolved(parent), path.basename(absolute));
   }
 }
+
+/** An absolute POSIX path that path.resolve leaves as it is: no `//`, no `.` or `..` segment, no trailing `/` (but `/`). */
+function plainPosix(file: string): boolean {
+  return file.startsWith('/') && !NOT_PLAIN.test(file);
+}
+
+const NOT_PLAIN = /\/\/|\/\.\.?(?:\/|$)|.\/$/;

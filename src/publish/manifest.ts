@@ -283,9 +283,14 @@ function isDiagnostic(value: unknown): boolean {
  * delete or overwrite anything elsewhere.
  */
 export function safeRelative(file: string): boolean {
-  if (file === '' || file.includes('\\') || file.includes('\0') || path.posix.isAbsolute(file)) return false;
-  return file.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+  // One pass, no array: called three times per recorded output by every build (5 400 calls for 200
+  // articles). Refused: empty, a backslash or NUL, and any empty, `.` or `..` segment (an absolute
+  // path starts with an empty one).
+  return file !== '' && !UNSAFE_PATH.test(file);
 }
+
+/** A backslash, a NUL, or a segment that is empty, `.` or `..`. */
+const UNSAFE_PATH = /[\\\0]|(?:^|\/)\.{0,2}(?:\/|$)/;
 
 export interface MergeResult {
   manifest: Manifest;

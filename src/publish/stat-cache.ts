@@ -54,8 +54,12 @@ export class StatCache {
       const data = JSON.parse(readRegularFile(path.join(out, name))) as { version?: unknown; files?: unknown };
       if (data.version !== VERSION || typeof data.files !== 'object' || data.files === null) return StatCache.empty(name);
       const entries = new Map<string, Entry>();
-      for (const [file, entry] of Object.entries(data.files as Record<string, unknown>)) {
-        if (Array.isArray(entry) && entry.length === 5 && entry.every((x) => typeof x === 'string')) entries.set(file, entry as Entry);
+      const files = data.files as Record<string, unknown>;
+      // for…in over JSON.parse's own keys, no [key, value] pair nor closure per entry: a no-op reads
+      // ~3 000 entries (2.5 ms of a cold process's 10 ms for both caches).
+      for (const file in files) {
+        const entry = files[file];
+        if (isEntry(entry)) entries.set(file, entry);
       }
       return new StatCache(entries, name);
     } catch {
@@ -96,6 +100,12 @@ export class StatCache {
     await writeFileAtomic(path.join(out, this.name), `${JSON.stringify({ version: VERSION, files })}\n`).catch(() => undefined);
     this.changed = false;
   }
+}
+
+function isEntry(entry: unknown): entry is Entry {
+  if (!Array.isArray(entry) || entry.length !== 5) return false;
+  for (let i = 0; i < 5; i++) if (typeof entry[i] !== 'string') return false;
+  return true;
 }
 
 /** Largest cache read (a few hundred bytes per output): anything bigger is not ours. */
