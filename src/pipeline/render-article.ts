@@ -31,6 +31,7 @@ import { editionFeed } from './edition-feed.js';
 import { readImages, type ImageAssets } from './images.js';
 import { relativeLinkWarnings } from '../render/markdown/links.js';
 import { readSource } from '../project/sources.js';
+import { collectBetweenStages } from '../core/stage-gc.js';
 import type { CommonLocales } from '../project/locales.js';
 import { readGlossary } from '../project/glossary.js';
 import { sha256 } from '../core/hash.js';
@@ -49,6 +50,9 @@ export async function renderArticle(task: ArticleTask, common: CommonLocales): P
     const recordable = read.text !== undefined;
     return articleFailed(task, diagnostics, recordable);
   }
+  // The parse's trees and events are garbage now (the article keeps what it needs).
+  const chars = read.text!.length;
+  collectBetweenStages(chars);
   diagnostics.push(...linkWarnings(parsed.article, task.baseUrl));
   const images = await readImages(parsed.article, source, task.paths.root);
   diagnostics.push(...images.diagnostics);
@@ -68,9 +72,11 @@ export async function renderArticle(task: ArticleTask, common: CommonLocales): P
   const editions: EditionOutcome[] = [];
   const docs = new Map<Lang, BilingualSide>();
   for (const plan of task.editions) {
-    const { outcome, laidOut } = await buildEdition(task, parsed.article, plan, prepared.get(plan.lang)!, images.assets, links);
+    const { outcome, laidOut } = await buildEdition(task, parsed.article, plan, prepared.get(plan.lang)!, images.assets, links, chars);
     editions.push(outcome);
     if (laidOut && outcome.outcome === 'built') docs.set(plan.lang, laidOut);
+    // Its last format's garbage, before the next edition or the bilingual one.
+    if (plan !== task.editions.at(-1) || task.bilingual?.length) collectBetweenStages(chars);
   }
   await buildBilingual(task, parsed.article, editions, docs, links);
   return { slug: source.slug, diagnostics, editions };
@@ -132,6 +138,7 @@ async function buildEdition(
   prepared: PreparedEdition,
   images: ImageAssets,
   links: EditionSet,
+  chars: number,
 ): Promise<{ outcome: EditionOutcome; laidOut?: BilingualSide }> {
   const done = (outcome: EditionOutcome, laidOut?: BilingualSide) => ({ outcome, ...(laidOut ? { laidOut } : {}) });
   const { paths } = task;
@@ -182,6 +189,7 @@ async function buildEdition(
       images,
       ...(hidden ? { mark: previewMark(hidden, plan.lang, i18n) } : {}),
       editions: links,
+      inputChars: chars,
       ...(prepared.statuses ? { statuses: prepared.statuses } : {}),
       ...(prepared.invalid ? { invalid: prepared.invalid } : {}),
       ...(task.baseUrl !== undefined ? { baseUrl: task.baseUrl } : {}),

@@ -6,6 +6,7 @@
 import type { Article, Briefing, BriefingDocument, Format, Lang } from '../core/types.js';
 import type { i18n } from 'i18next';
 import { localize } from '../localize/index.js';
+import { collectBetweenStages } from '../core/stage-gc.js';
 import { buildDocument, renderMarkdown } from '../render/markdown/index.js';
 import type { KeyStatus } from '../translate/types.js';
 import { attachImages, type ImageAssets } from './images.js';
@@ -51,6 +52,8 @@ export interface EditionOptions {
   mark?: string;
   /** The article's published editions, which the HTML page links to (none: a page on its own). */
   editions?: EditionSet;
+  /** Characters of the article's text: a large article's render collects its garbage between stages (core/stage-gc.ts). */
+  inputChars?: number;
 }
 
 export async function renderEdition(article: Article, lang: Lang, i18n: i18n, options: EditionOptions): Promise<EditionResult> {
@@ -61,6 +64,8 @@ export async function renderEdition(article: Article, lang: Lang, i18n: i18n, op
     ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
   });
   if (options.mark !== undefined) doc.mark = options.mark;
+  // The template output's parse and typography are garbage now.
+  collectBetweenStages(options.inputChars ?? 0);
   attachImages(doc.tree, options.images ?? new Map(), article.meta.url);
   const files: RenderedFile[] = [];
   const web = webAddress(options.editions, { kind: 'edition', lang });
