@@ -110,6 +110,21 @@ describe('what a rule or phrase needs', () => {
   });
 });
 
+describe('fr-thousands', () => {
+  it('finds the spaces its lookbehind-first form found (the space is now matched before the lookbehind)', () => {
+    const before = /(?<=(?:^|[^\p{N},.])\p{N}{1,3})[ \u00a0](?=\p{N}{3}(?!\p{N}))/gu;
+    const { pattern } = RULES.find((rule) => rule.id === 'fr-thousands')!;
+    const found = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => [m.index, m[0]]);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...'0123456789 \u00a0\u202f,.a١٢'.split('')), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(found(pattern, text)).toEqual(found(before, text));
+      }),
+      { numRuns: 20000, seed: 17 },
+    );
+  });
+});
+
 describe('protected spans', () => {
   it('are only searched in a text holding what each match needs', () => {
     const samples = 'https://x.fr/a?b=1 Voir WWW.Exemple.fr, ftp://h, a.b+c@d-e.fr, 10:55, 1:2:3, 10 h 55, 10h55, 9\u00a0h\u202f30, 12:00:00';
