@@ -67,7 +67,7 @@ const DYNAMIC: Record<string, () => Pattern[]> = {
   'src/typography/no-break.ts': () =>
     fromRegExps(
       'src/typography/no-break.ts',
-      NO_BREAK.map((rule) => rule.pattern),
+      NO_BREAK.flatMap((rule) => (rule.needs ? [rule.pattern, rule.needs] : [rule.pattern])),
     ),
   'src/facts/key-figures.ts': () => fromRegExps('src/facts/key-figures.ts', FIGURE_REGEXES),
   'src/facts/attributions.ts': () => fromRegExps('src/facts/cited-sources.ts', SOURCE_REGEXES),

@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { applyTypography, RULES, typographText } from '../src/typography/index.js';
+import { NO_BREAK, noBreakSpans } from '../src/typography/no-break.js';
 import { PROTECTED } from '../src/typography/rules.js';
 import { REPO } from './helpers.js';
 
@@ -52,6 +54,74 @@ describe('rule table', () => {
       'en-space-after-open-bracket',
       'en-space-before-close-bracket',
     ]);
+  });
+});
+
+/** Texts drawn from the characters and words the rules and phrases look for. */
+const ruleText = fc
+  .array(
+    fc.constantFrom(
+      ...'0123456789 \t\u00a0\u202f\'"«»“”‘’:;!?.,()[]/%€$hmesrIVXabcMD@\uFFFC\n'.split(''),
+      'er ',
+      'ème',
+      'janvier',
+      'Août',
+      'DÉCEMBRE',
+      ' km/h',
+      'Mbit/s',
+      'M. Dupont',
+      'p. 12',
+      'https://x.fr',
+      '١٢',
+    ),
+    { maxLength: 24 },
+  )
+  .map((parts) => parts.join(''));
+
+describe('what a rule or phrase needs', () => {
+  const withNeeds = [...RULES, ...NO_BREAK].filter((rule) => rule.needs !== undefined);
+
+  it('is a plain search (not global) given to most rules and phrases', () => {
+    expect(withNeeds.length).toBeGreaterThan(20);
+    for (const { id, needs } of withNeeds) expect(needs!.global, id).toBe(false);
+  });
+
+  it('holds in every text the rule or phrase matches, so skipping the others changes nothing', () => {
+    fc.assert(
+      fc.property(ruleText, (text) => {
+        for (const { id, pattern, needs } of withNeeds) {
+          if (needs!.test(text)) continue;
+          pattern.lastIndex = 0;
+          expect(pattern.exec(text), `${id} on ${JSON.stringify(text)}`).toBeNull();
+        }
+      }),
+      { numRuns: 3000, seed: 17 },
+    );
+  });
+
+  it('leaves the phrases found the same as a search with every pattern', () => {
+    fc.assert(
+      fc.property(ruleText, (text) => {
+        const expected = NO_BREAK.flatMap(({ pattern }) => [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length]));
+        expect(noBreakSpans(text)).toEqual(expected);
+      }),
+      { numRuns: 1000, seed: 17 },
+    );
+  });
+});
+
+describe('fr-thousands', () => {
+  it('finds the spaces its lookbehind-first form found (the space is now matched before the lookbehind)', () => {
+    const before = /(?<=(?:^|[^\p{N},.])\p{N}{1,3})[ \u00a0](?=\p{N}{3}(?!\p{N}))/gu;
+    const { pattern } = RULES.find((rule) => rule.id === 'fr-thousands')!;
+    const found = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => [m.index, m[0]]);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...'0123456789 \u00a0\u202f,.a١٢'.split('')), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(found(pattern, text)).toEqual(found(before, text));
+      }),
+      { numRuns: 20000, seed: 17 },
+    );
   });
 });
 

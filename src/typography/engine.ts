@@ -68,6 +68,7 @@ function joined(pieces: readonly Piece[]): Flow {
 /** Runs one rule over the flow; true when it changed the text (the flow is then stale). */
 function runRule(pieces: Piece[], rule: TypographyRule, flow: Flow): boolean {
   const { full, starts } = flow;
+  if (rule.needs && !rule.needs.test(full)) return false; // what every match needs is absent
   const matches = allMatches(rule.pattern, full);
   if (matches.length === 0) return false; // most rules match nothing: skip the protected-span scan
   flow.protectedSpans ??= findProtected(full);

@@ -27,6 +27,12 @@ export interface TypographyRule {
   description: string;
   /** Must carry the `g` flag (and `u` for `\p{…}`). */
   pattern: RegExp;
+  /**
+   * What every match needs around it (not global): a text without it is not searched. Most rules
+   * start with a lookbehind, which the expression tries at every character, and most texts lack
+   * what they are about (an apostrophe, a colon, a month): a plain search for it is far cheaper.
+   */
+  needs?: RegExp;
   /** Literal replacement text (no `$1` expansion). */
   replacement: string;
   /** Replace only the runs of ordinary spaces inside each match, not the whole match. */
@@ -67,6 +73,7 @@ const SLIPS: readonly Omit<TypographyRule, 'lang'>[] = [
     id: 'space-before-period-comma',
     description: 'space(s) between a letter, digit or closing mark and a word-ending . or , removed',
     pattern: new RegExp(`(?<=[\\p{L}\\p{N})\\]»”’\\uFFFC])${ANY_SPACE}(?=[.,](?:[)\\]»”’"']|\\s(?![.,])|$))`, 'gu'),
+    needs: /[.,]/,
     replacement: '',
     notAfterProtected: true,
   },
@@ -76,6 +83,7 @@ const SLIPS: readonly Omit<TypographyRule, 'lang'>[] = [
     id: 'space-after-open-bracket',
     description: 'space(s) after ( removed',
     pattern: new RegExp(`(?<=[(])${ANY_SPACE}(?=[^\\s)])`, 'gu'),
+    needs: /\(/,
     replacement: '',
   },
   {
@@ -83,6 +91,7 @@ const SLIPS: readonly Omit<TypographyRule, 'lang'>[] = [
     id: 'space-before-close-bracket',
     description: 'space(s) before ) removed',
     pattern: new RegExp(`(?<=[^\\s(])${ANY_SPACE}(?=[)])`, 'gu'),
+    needs: /\)/,
     replacement: '',
     notAfterProtected: true,
   },
@@ -96,6 +105,7 @@ export const RULES: readonly TypographyRule[] = [
     lang: 'fr',
     description: 'straight apostrophe between letters becomes ’',
     pattern: /(?<=\p{L})'(?=\p{L})/gu,
+    needs: /'/,
     replacement: '’',
   },
   {
@@ -104,10 +114,13 @@ export const RULES: readonly TypographyRule[] = [
     // it end the number or go on as a group. Each space is judged by its two neighbouring groups
     // only: a lookbehind over all the earlier groups would say the same (a group of 3 is preceded
     // by a space, which qualifies it) and reread them at every space, quadratic on `1 000 000 …`.
+    // The space comes first and the lookbehind (which repeats it) second: the same matches, but the
+    // lookbehind is tried at spaces only, not at every character (4× faster on a long article).
     id: 'fr-thousands',
     lang: 'fr',
     description: 'space between groups of thousands becomes U+202F',
-    pattern: /(?<=(?:^|[^\p{N},.])\p{N}{1,3})[ \u00a0](?=\p{N}{3}(?!\p{N}))/gu,
+    pattern: /[ \u00a0](?<=(?:^|[^\p{N},.])\p{N}{1,3}[ \u00a0])(?=\p{N}{3}(?!\p{N}))/gu,
+    needs: /\p{N}[ \u00a0]\p{N}/u,
     replacement: NNBSP,
   },
   {
@@ -116,6 +129,7 @@ export const RULES: readonly TypographyRule[] = [
     lang: 'fr',
     description: 'space(s) between a number and a unit word/symbol become U+00A0',
     pattern: new RegExp(`(?<=\\p{N})[ \\t]+(?=(?:${UNIT_ALTERNATION})(?![\\p{L}\\p{N}'’]))`, 'gu'),
+    needs: /\p{N}[ \t]/u,
     replacement: NBSP,
   },
   // 8 Mbit/s, M. Dupont, p. 12, 1er décembre 2026: the phrases no line may break inside
@@ -126,6 +140,7 @@ export const RULES: readonly TypographyRule[] = [
       lang: 'fr',
       description: `ordinary spaces inside ${rule.description} become U+00A0`,
       pattern: rule.pattern,
+      ...(rule.needs ? { needs: rule.needs } : {}),
       replacement: NBSP,
       spacesInside: true,
     }),
@@ -136,6 +151,7 @@ export const RULES: readonly TypographyRule[] = [
     lang: 'fr',
     description: 'space(s) after « become U+202F',
     pattern: /(?<=«)[ \t]+/gu,
+    needs: /«/,
     replacement: NNBSP,
   },
   {
@@ -144,6 +160,7 @@ export const RULES: readonly TypographyRule[] = [
     lang: 'fr',
     description: 'U+202F inserted after « when missing',
     pattern: /(?<=«)(?=[^\s])/gu,
+    needs: /«/,
     replacement: NNBSP,
   },
   {
@@ -152,6 +169,7 @@ export const RULES: readonly TypographyRule[] = [
     lang: 'fr',
     description: 'space(s) before » become U+202F',
     pattern: /(?<=\S)[ \t]+(?=»)/gu,
+    needs: /»/,
     replacement: NNBSP,
   },
   {
@@ -160,6 +178,7 @@ export const RULES: readonly TypographyRule[] = [
     lang: 'fr',
     description: 'U+202F inserted before » when missing',
     pattern: /(?<=[^\s])(?=»)/gu,
+    needs: /»/,
     replacement: NNBSP,
   },
   {
@@ -168,6 +187,7 @@ export const RULES: readonly TypographyRule[] = [
     lang: 'fr',
     description: 'space(s) before : become U+00A0',
     pattern: /(?<=[^\s:])[ \t]+(?=:(?!:))/gu,
+    needs: /:/,
     replacement: NBSP,
   },
   {
@@ -177,6 +197,7 @@ export const RULES: readonly TypographyRule[] = [
     lang: 'fr',
     description: 'U+00A0 inserted before : when missing after a letter',
     pattern: /(?<=[\p{L}»”)\]])(?=:(?:\s|$))/gu,
+    needs: /:/,
     replacement: NBSP,
   },
   {
@@ -186,6 +207,7 @@ export const RULES: readonly TypographyRule[] = [
     variants: ['fr-FR'],
     description: 'space(s) before ; ! ? become U+202F (fr-FR)',
     pattern: /(?<=[^\s;!?])[ \t]+(?=[;!?])/gu,
+    needs: /[;!?]/,
     replacement: NNBSP,
   },
   {
@@ -195,6 +217,7 @@ export const RULES: readonly TypographyRule[] = [
     variants: ['fr-FR'],
     description: 'U+202F inserted before ; ! ? after a letter/digit/closing quote (fr-FR)',
     pattern: new RegExp(`(?<=${BEFORE_HIGH_PUNCT})(?=[;!?]+${AFTER_HIGH_PUNCT})`, 'gu'),
+    needs: /[;!?]/,
     replacement: NNBSP,
   },
   {
@@ -204,6 +227,7 @@ export const RULES: readonly TypographyRule[] = [
     variants: ['fr-CA'],
     description: 'ordinary space(s) before ; ! ? removed (fr-CA)',
     pattern: /(?<=[^\s;!?])[ \t]+(?=[;!?])/gu,
+    needs: /[;!?]/,
     replacement: '',
   },
 
@@ -222,6 +246,7 @@ export const RULES: readonly TypographyRule[] = [
     lang: 'en',
     description: 'apostrophe between a letter/digit and a letter becomes ’',
     pattern: /(?<=[\p{L}\p{N}])'(?=\p{L})/gu,
+    needs: /'/,
     replacement: '’',
   },
   {
@@ -230,6 +255,7 @@ export const RULES: readonly TypographyRule[] = [
     lang: 'en',
     description: 'opening straight double quote becomes “',
     pattern: /(?<=^|[\s([{‘'—–-])"/gu,
+    needs: /"/,
     replacement: '“',
   },
   {
@@ -246,6 +272,7 @@ export const RULES: readonly TypographyRule[] = [
     lang: 'en',
     description: 'opening straight single quote becomes ‘',
     pattern: /(?<=^|[\s([{“—–-])'/gu,
+    needs: /'/,
     replacement: '‘',
   },
   {
@@ -305,12 +332,12 @@ export const PROTECTED: readonly ProtectedPattern[] = [
     id: 'time-colon',
     description: 'time or ratio written with colons: 10:55, 10:55:30, 1:2',
     pattern: /(?<!\p{N})\p{N}{1,2}(?::\p{N}{1,2}){1,2}(?!\p{N})/gu,
-    needs: /:/,
+    needs: /\p{N}:\p{N}/u,
   },
   {
     id: 'time-h',
     description: 'time written with h: 10 h 55, 10h55 (kept as written)',
     pattern: /(?<!\p{N})\p{N}{1,2}[ \u00a0\u202f]?h[ \u00a0\u202f]?\p{N}{2}(?!\p{N})/gu,
-    needs: /h/,
+    needs: /\p{N}[ \u00a0\u202f]?h/u,
   },
 ];
