@@ -10,6 +10,7 @@ import type { BriefingDocument, Lang } from '../src/core/types.js';
 import { createI18n } from '../src/i18n/instance.js';
 import { readLocaleFile, type ResourceTree } from '../src/i18n/locale-file.js';
 import { INPUT_STAT_CACHE_FILE, STAT_CACHE_FILE } from '../src/publish/stat-cache.js';
+import { BUILD_RECORD_FILE } from '../src/publish/build-record.js';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = path.join(REPO, 'tests', 'fixtures');
@@ -176,7 +177,7 @@ export function treeHashes(dir: string, keep: (relative: string) => boolean = ()
     for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
       const relative = sub ? `${sub}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(relative);
-      else if (entry.name !== STAT_CACHE_FILE && entry.name !== INPUT_STAT_CACHE_FILE && keep(relative))
+      else if (entry.name !== STAT_CACHE_FILE && entry.name !== INPUT_STAT_CACHE_FILE && entry.name !== BUILD_RECORD_FILE && keep(relative))
         result[relative] = createHash('sha256')
           .update(readFileSync(path.join(dir, relative)))
           .digest('hex');

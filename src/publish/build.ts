@@ -20,14 +20,15 @@ import { listSources, type SourceFile } from '../project/sources.js';
 import { commonLocales } from '../project/locales.js';
 import { projectBounds } from '../project/bounds.js';
 import { commonIsClean, FileHasher, toolVersion } from './input-hash.js';
-import { emptyManifest, MANIFEST_FILE, readManifest, serializeManifest } from './manifest.js';
+import { emptyManifest, MANIFEST_FILE, parseManifest, readManifestText, serializeManifest } from './manifest.js';
 import { acquireLock, type LockInfo } from './lock.js';
 import { inShard, type Shard } from './shard.js';
 import { feedFile, INDEX_FILE, INTERNAL_FILE } from './catalogue.js';
 import { publishCatalogue, writeIfChanged } from './publish-catalogue.js';
 import type { BuildReport, RemovedFile, WrittenFile } from './build-report.js';
 import { displayPath, keptModifiedOutput, planBuild, type Removal } from './plan.js';
-import { gatherPlanInputs } from './plan-inputs.js';
+import { gatherEditionInputs, recordedFileStates } from './plan-inputs.js';
+import { coversOutputs, outputsUnchanged, readBuildRecord, recordable, recordKey, removeBuildRecord, replays, writeBuildRecord } from './build-record.js';
 import { nextManifest, type ArticleRecord } from './next-manifest.js';
 import { renderTasks, type BuildProgress } from './execute-render.js';
 import { removeEmptyFolders, removeRecorded, removeTemporaries, writeArticle } from './execute-files.js';
@@ -67,6 +68,8 @@ export interface BuildOptions {
   waitMs?: number;
   onProgress?: (progress: BuildProgress) => void;
   onLockWait?: (holder: LockInfo | undefined) => void;
+  /** Test hook only: called when the build plans (not when it replays its record). */
+  onPlan?: () => void;
 }
 
 export async function buildProject(options: BuildOptions): Promise<BuildReport> {
@@ -91,18 +94,17 @@ async function buildLocked(options: BuildOptions, now: Date, everything: SourceF
   await removeTemporaries(out);
 
   const manifestFile = path.join(out, MANIFEST_FILE);
-  const previous = await readManifest(manifestFile, path.relative(paths.root, manifestFile));
-  const diagnostics: Diagnostic[] = [...previous.diagnostics];
+  const manifestName = path.relative(paths.root, manifestFile);
+  const manifestRead = await readManifestText(manifestFile, manifestName);
+  const commonDiagnostics: Diagnostic[] = [];
   const inputCache = StatCache.read(out, INPUT_STAT_CACHE_FILE);
   const hasher = new FileHasher(paths.root, projectBounds(paths), inputCache);
   const common = commonLocales(paths);
   // A common.json known clean by its stat data is not parsed here (only if something is rendered).
-  for (const lang of options.langs) if (!(await commonIsClean(hasher, paths, lang, common))) diagnostics.push(...(await common(lang)).diagnostics);
+  for (const lang of options.langs) if (!(await commonIsClean(hasher, paths, lang, common))) commonDiagnostics.push(...(await common(lang)).diagnostics);
 
-  // Decide, from hashes and files alone, what each output needs.
-  const recorded = previous.manifest ?? emptyManifest(generator());
   const statCache = StatCache.read(out);
-  const inputs = await gatherPlanInputs(paths, recorded, everything, selected, {
+  const editions = await gatherEditionInputs(paths, everything, selected, {
     langs: options.langs,
     minCoverage,
     nowMs: now.getTime(),
@@ -110,13 +112,54 @@ async function buildLocked(options: BuildOptions, now: Date, everything: SourceF
     hasher,
     ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
   });
+  const force = options.force ?? false;
+  const internalPage = options.internalPage ?? true;
+  const keyParts = {
+    generator: generator(),
+    root: paths.root,
+    output: out,
+    cwd: process.cwd(),
+    langs: options.langs,
+    formats: options.formats,
+    minCoverage,
+    ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
+    internalPage,
+    ...(options.slugs !== undefined ? { slugs: options.slugs } : {}),
+    ...(options.shard !== undefined ? { shard: options.shard } : {}),
+    everything,
+    editions,
+    manifest: manifestRead,
+  };
+  // Nothing the plan depends on changed since a no-op build: its report, without planning (build-record.ts).
+  const record = readBuildRecord(out);
+  if (record !== undefined) {
+    const statDigest = statCache.digest();
+    if (
+      !force &&
+      statDigest !== undefined &&
+      replays(record, recordKey({ ...keyParts, statCache: statDigest })) &&
+      outputsUnchanged(out, statCache) &&
+      catalogueAsAsked(out, internalPage)
+    ) {
+      await inputCache.save(out);
+      return record.report;
+    }
+    await removeBuildRecord(out);
+  }
+  options.onPlan?.();
+
+  // Decide, from hashes and files alone, what each output needs.
+  const previous = parseManifest(manifestRead, manifestName);
+  const diagnostics: Diagnostic[] = [...previous.diagnostics, ...commonDiagnostics];
+  const recorded = previous.manifest ?? emptyManifest(generator());
+  const inputs = { ...editions, files: recordedFileStates(paths, recorded, editions, statCache) };
   const plan = planBuild(recorded, inputs, {
     paths,
     langs: options.langs,
     formats: options.formats,
     minCoverage,
     ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
-    force: options.force ?? false,
+    force,
     nowMs: now.getTime(),
     cwd: process.cwd(),
     generator: generator(),
@@ -155,9 +198,8 @@ async function buildLocked(options: BuildOptions, now: Date, everything: SourceF
   const written: WrittenFile[] = [...next.report.written];
   // The index and feeds are a function of the manifest (whose input hashes cover the templates,
   // options and tool version): an unchanged manifest means they are current, if still there.
-  const internalPage = options.internalPage ?? true;
-  const catalogueAsAsked = CATALOGUE_FILES.every((name) => existsSync(path.join(out, name))) && existsSync(path.join(out, INTERNAL_FILE)) === internalPage;
-  if (manifestText !== previous.text || !catalogueAsAsked) {
+  const catalogueCurrent = manifestText === previous.text && catalogueAsAsked(out, internalPage);
+  if (!catalogueCurrent) {
     const catalogue = await publishCatalogue(paths, next.manifest, minCoverage, {
       ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
       internalPage,
@@ -171,7 +213,7 @@ async function buildLocked(options: BuildOptions, now: Date, everything: SourceF
   await statCache.save(out);
   await inputCache.save(out);
   written.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return {
+  const report: BuildReport = {
     written,
     unchanged: plan.report.unchanged,
     removed,
@@ -184,6 +226,17 @@ async function buildLocked(options: BuildOptions, now: Date, everything: SourceF
     rendered: plan.articles.length,
     workers,
   };
+  // A true no-op: the next build with the same key may replay this report.
+  const statDigest = statCache.digest(); // undefined if its save failed
+  if (!force && statDigest !== undefined && catalogueCurrent && recordable(report) && coversOutputs(statCache, next.manifest.outputs)) {
+    await writeBuildRecord(out, { key: recordKey({ ...keyParts, statCache: statDigest }), report });
+  }
+  return report;
+}
+
+/** Whether the index page, the feeds and the team's page are there as asked. */
+function catalogueAsAsked(out: string, internalPage: boolean): boolean {
+  return CATALOGUE_FILES.every((name) => existsSync(path.join(out, name))) && existsSync(path.join(out, INTERNAL_FILE)) === internalPage;
 }
 
 function generator(): string {

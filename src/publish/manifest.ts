@@ -176,16 +176,26 @@ export interface ReadManifest {
 
 /** Reads `<dir>/manifest.json`. An invalid one is reported and ignored (everything is rebuilt). */
 export async function readManifest(file: string, displayName = file): Promise<ReadManifest> {
-  let text: string;
+  return parseManifest(await readManifestText(file, displayName), displayName);
+}
+
+/** The manifest's text, unparsed (a build that replays its record only needs its bytes); no text when absent or unreadable. */
+export async function readManifestText(file: string, displayName = file): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
   try {
     // Read as any input (project/read-file.ts): a FIFO or a folder in its place is refused, not waited on.
     const folder = await realpath(path.dirname(file)).catch(() => path.dirname(file));
-    text = (await readInput(file, { root: folder, excluded: [] })).toString('utf8');
+    return { text: (await readInput(file, { root: folder, excluded: [] })).toString('utf8'), diagnostics: [] };
   } catch (error) {
     if (error instanceof InputError && error.code === 'ENOENT') return { diagnostics: [] };
     const reason = error instanceof InputError ? error.message.replace(/^[^:]*: /, '') : String(error);
     return { diagnostics: [invalid(displayName, `it cannot be read (${reason})`)] };
   }
+}
+
+/** {@link readManifest} of a text {@link readManifestText} gave. */
+export function parseManifest(read: { text?: string; diagnostics: Diagnostic[] }, displayName: string): ReadManifest {
+  const { text } = read;
+  if (text === undefined) return { diagnostics: read.diagnostics };
   let value: unknown;
   try {
     value = JSON.parse(text);

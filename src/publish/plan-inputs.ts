@@ -10,7 +10,7 @@ import type { SourceFile } from '../project/sources.js';
 import { projectBounds } from '../project/bounds.js';
 import { candidateImageInputs, imageCandidates, type ImageInput } from '../project/image-inputs.js';
 import { limits } from '../core/limits.js';
-import { editionHash, editionInputFiles, FileHasher, sharedInputs, siblingInputFiles, withLinks } from './input-hash.js';
+import { editionHash, editionInputFiles, FileHasher, sharedInputs, siblingInputFiles, withLinks, type SharedInputs } from './input-hash.js';
 import { contentHash, editionContentFiles } from './content-time.js';
 import { safeRelative, type Manifest } from './manifest.js';
 import { fileState, outputCheck } from './execute-files.js';
@@ -45,18 +45,29 @@ export async function gatherPlanInputs(
   selected: readonly SourceFile[],
   options: GatherOptions,
 ): Promise<PlanInputs> {
+  const editions = await gatherEditionInputs(paths, everything, selected, options);
+  return { selected: editions.selected, existing: editions.existing, files: recordedFileStates(paths, previous, editions, options.statCache) };
+}
+
+/** What the plan knows of the inputs alone (no output checked): also what a build record is keyed by (build-record.ts). */
+export interface EditionInputs extends Omit<PlanInputs, 'files'> {
+  /** What every edition's hash shares (tool, font, templates, base URL). */
+  shared: SharedInputs;
+}
+
+/** The input and content hashes of every selected edition, and the slugs in content/. */
+export async function gatherEditionInputs(
+  paths: ProjectPaths,
+  everything: readonly SourceFile[],
+  selected: readonly SourceFile[],
+  options: GatherOptions,
+): Promise<EditionInputs> {
   const shared = await sharedInputs(paths, options.baseUrl);
   const hasher = options.hasher ?? new FileHasher(paths.root, projectBounds(paths), options.inputCache);
   const existing = new Set(everything.map((source) => source.slug));
-  const selectedSlugs = new Set(selected.map((source) => source.slug));
-  const files = new Map<string, FileState>();
-  const check = outputCheck(options.statCache ?? StatCache.empty());
-  for (const entry of previous.outputs) {
-    if (!safeRelative(entry.path) || (existing.has(entry.slug) && !selectedSlugs.has(entry.slug))) continue;
-    files.set(entry.path, fileState(paths.output, entry, check));
-  }
   const scans = await Promise.all(selected.map((source) => scanArticle(hasher, source, paths.root, options.nowMs)));
-  const result: PlanInputs = {
+  const result: EditionInputs = {
+    shared,
     selected: selected.map((source, i) => ({
       source,
       hashes: Object.fromEntries(
@@ -83,10 +94,26 @@ export async function gatherPlanInputs(
       ),
     })),
     existing,
-    files,
   };
   hasher.remember(selected.length === everything.length);
   return result;
+}
+
+/** The state of each recorded output of a selected or deleted article (see {@link gatherPlanInputs}). */
+export function recordedFileStates(
+  paths: ProjectPaths,
+  previous: Manifest,
+  editions: Pick<PlanInputs, 'selected' | 'existing'>,
+  statCache?: StatCache,
+): Map<string, FileState> {
+  const selectedSlugs = new Set(editions.selected.map((article) => article.source.slug));
+  const files = new Map<string, FileState>();
+  const check = outputCheck(statCache ?? StatCache.empty());
+  for (const entry of previous.outputs) {
+    if (!safeRelative(entry.path) || (editions.existing.has(entry.slug) && !selectedSlugs.has(entry.slug))) continue;
+    files.set(entry.path, fileState(paths.output, entry, check));
+  }
+  return files;
 }
 
 /**

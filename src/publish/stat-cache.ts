@@ -11,6 +11,7 @@
  * when its mtime (and ctime) is older than {@link RACY_MS} when it was hashed: its next edit must
  * then move its mtime. A file hashed sooner after its last change is hashed again next build.
  */
+import { createHash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,7 +35,7 @@ export function lastChangeMs(stats: BigIntStats): number {
 }
 
 /** size, inode, mtime (ns), ctime (ns), sha256. */
-type Entry = [string, string, string, string, string];
+export type Entry = [string, string, string, string, string];
 
 export class StatCache {
   private changed = false;
@@ -42,6 +43,8 @@ export class StatCache {
   private constructor(
     private readonly entries: Map<string, Entry>,
     private readonly name: string,
+    /** sha256 of the file's text these entries come from (see {@link digest}). */
+    private text: string | undefined = 'none',
   ) {}
 
   static empty(name = STAT_CACHE_FILE): StatCache {
@@ -51,8 +54,10 @@ export class StatCache {
   /** The cache `name` in `out`, or an empty one when it is absent or unreadable (never an error: it is only a cache). */
   static read(out: string, name = STAT_CACHE_FILE): StatCache {
     try {
-      const data = JSON.parse(readRegularFile(path.join(out, name))) as { version?: unknown; files?: unknown };
-      if (data.version !== VERSION || typeof data.files !== 'object' || data.files === null) return StatCache.empty(name);
+      const text = readRegularFile(path.join(out, name));
+      const data = JSON.parse(text) as { version?: unknown; files?: unknown };
+      // Unreadable as a cache: empty, and no digest (its text is not what an empty cache saves).
+      if (data.version !== VERSION || typeof data.files !== 'object' || data.files === null) return new StatCache(new Map(), name, undefined);
       const entries = new Map<string, Entry>();
       const files = data.files as Record<string, unknown>;
       // for…in over JSON.parse's own keys, no [key, value] pair nor closure per entry: a no-op reads
@@ -61,9 +66,10 @@ export class StatCache {
         const entry = files[file];
         if (isEntry(entry)) entries.set(file, entry);
       }
-      return new StatCache(entries, name);
-    } catch {
-      return StatCache.empty(name);
+      // A damaged entry skipped: the entries are not all the text says, so no digest.
+      return new StatCache(entries, name, entries.size === Object.keys(files).length ? sha256Hex(text) : undefined);
+    } catch (error) {
+      return new StatCache(new Map(), name, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'none' : undefined);
     }
   }
 
@@ -88,6 +94,19 @@ export class StatCache {
     this.changed = true;
   }
 
+  /** The files remembered, with the size and sha256 each had (a build record checks them all: build-record.ts). */
+  files(): IterableIterator<[string, Entry]> {
+    return this.entries.entries();
+  }
+
+  /**
+   * sha256 of the cache's file as read or last saved, while nothing changed in memory since (else
+   * undefined): two caches with the same digest hold the same entries. 'none' for an absent file.
+   */
+  digest(): string | undefined {
+    return this.changed ? undefined : this.text;
+  }
+
   /** Drops the files not in `kept` (outputs removed or no longer recorded). */
   retain(kept: ReadonlySet<string>): void {
     for (const file of [...this.entries.keys()]) if (!kept.has(file) && this.entries.delete(file)) this.changed = true;
@@ -97,9 +116,18 @@ export class StatCache {
   async save(out: string): Promise<void> {
     if (!this.changed) return;
     const files = Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    await writeFileAtomic(path.join(out, this.name), `${JSON.stringify({ version: VERSION, files })}\n`).catch(() => undefined);
+    const text = `${JSON.stringify({ version: VERSION, files })}\n`;
+    const saved = await writeFileAtomic(path.join(out, this.name), text).then(
+      () => true,
+      () => false,
+    );
+    this.text = saved ? sha256Hex(text) : undefined;
     this.changed = false;
   }
+}
+
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 function isEntry(entry: unknown): entry is Entry {
@@ -112,7 +140,7 @@ function isEntry(entry: unknown): entry is Entry {
 const MAX_BYTES = 64 * 1024 * 1024;
 
 /** The text of `file` if it is a regular file of at most MAX_BYTES: never follows a link, never waits on a FIFO. */
-function readRegularFile(file: string): string {
+export function readRegularFile(file: string): string {
   const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
   try {
     const stats = fstatSync(fd);
