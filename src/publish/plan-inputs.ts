@@ -33,22 +33,6 @@ export interface GatherOptions {
   hasher?: FileHasher;
 }
 
-/**
- * Hashes every selected edition's inputs and checks the files of the recorded outputs of selected
- * articles (kept if intact) and of deleted ones (removed if intact); other articles' outputs are
- * never touched, so their files are not read.
- */
-export async function gatherPlanInputs(
-  paths: ProjectPaths,
-  previous: Manifest,
-  everything: readonly SourceFile[],
-  selected: readonly SourceFile[],
-  options: GatherOptions,
-): Promise<PlanInputs> {
-  const editions = await gatherEditionInputs(paths, everything, selected, options);
-  return { selected: editions.selected, existing: editions.existing, files: recordedFileStates(paths, previous, editions, options.statCache) };
-}
-
 /** What the plan knows of the inputs alone (no output checked): also what a build record is keyed by (build-record.ts). */
 export interface EditionInputs extends Omit<PlanInputs, 'files'> {
   /** What every edition's hash shares (tool, font, templates, base URL). */
@@ -99,7 +83,7 @@ export async function gatherEditionInputs(
   return result;
 }
 
-/** The state of each recorded output of a selected or deleted article (see {@link gatherPlanInputs}). */
+/** The state of each recorded output of a selected or deleted article (the plan's `files`; the build checks them only when it plans). */
 export function recordedFileStates(
   paths: ProjectPaths,
   previous: Manifest,
