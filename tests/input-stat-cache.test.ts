@@ -5,12 +5,12 @@
  * set back — as without the cache.
  */
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EPOCH, runCli, tempProject } from './helpers.js';
 import { type ArticleScan, FileHasher } from '../src/publish/input-hash.js';
-import { INPUT_STAT_CACHE_FILE, RACY_MS, StatCache } from '../src/publish/stat-cache.js';
+import { INPUT_STAT_CACHE_FILE, lastChangeMs, RACY_MS, StatCache } from '../src/publish/stat-cache.js';
 import { sha256 } from '../src/core/hash.js';
 
 const SLUG = 'microsoft-openai';
@@ -25,8 +25,25 @@ async function build(root: string): Promise<Summary> {
   return JSON.parse((await runCli(['build', '--root', root, '--json'], EPOCH)).stdout) as Summary;
 }
 
-/** Waits out the racy window: a file is remembered only if it last changed RACY_MS before it was read. */
-const pause = () => new Promise((resolve) => setTimeout(resolve, RACY_MS + 200));
+/**
+ * Waits out the racy window: a file is remembered only if it last changed RACY_MS before it was read.
+ * The wait runs from the last change (mtime or ctime) of the project's inputs (every file under
+ * `root` but the output folder), so a build since then counts toward it.
+ */
+async function pause(root: string): Promise<void> {
+  let last = 0;
+  const visit = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (full !== path.join(root, 'output')) visit(full);
+      } else last = Math.max(last, lastChangeMs(lstatSync(full, { bigint: true })));
+    }
+  };
+  visit(root);
+  const wait = last + RACY_MS + 200 - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
 
 /** Same size, other bytes, its mtime set an hour back: only its ctime (and inode data) tells. */
 function editKeepingSize(file: string, from: string, to: string): void {
@@ -44,7 +61,7 @@ describe('FileHasher with a stat cache', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'briefing-input-cache-'));
     writeFileSync(path.join(root, 'a.md'), 'Voir logo.png.\n');
     writeFileSync(path.join(root, 'b.json'), '{"a":1}\n');
-    await pause();
+    await pause(root);
     let scans = 0;
     const scan = async (text: string): Promise<ArticleScan> => {
       scans++;
@@ -99,7 +116,7 @@ describe('a no-op build with the inputs’ stat cache', () => {
     writeFileSync(article, readFileSync(article, 'utf8').replace(/^---\n/, '---\n# logo.png\n'));
     copyFileSync(path.join(import.meta.dirname, 'fixtures', 'visual', 'seed-en.png'), path.join(root, 'content', 'logo.png'));
     await build(root);
-    await pause();
+    await pause(root);
     const outputs = (await build(root)).unchanged;
     const cached = JSON.parse(readFileSync(path.join(root, 'output', INPUT_STAT_CACHE_FILE), 'utf8')) as { files: Record<string, string[]> };
     expect(cached.files[ARTICLE]?.[4]).toContain('logo.png');
@@ -110,7 +127,7 @@ describe('a no-op build with the inputs’ stat cache', () => {
     editKeepingSize(article, 'Microsoft', 'MICROSOFT');
     const edited = await build(root);
     expect(written(edited, `${SLUG}.fr.`)).toBeGreaterThan(0);
-    await pause();
+    await pause(root);
     await build(root);
 
     // The article's scan is remembered; the image it names is still checked.
@@ -134,7 +151,7 @@ describe('common.json known clean by its stat data', () => {
   it('remembers that it parses clean, and still reports a problem at every build once it has one', async () => {
     const root = tempProject();
     await build(root);
-    await pause();
+    await pause(root);
     await build(root);
     const cached = JSON.parse(readFileSync(path.join(root, 'output', INPUT_STAT_CACHE_FILE), 'utf8')) as { files: Record<string, string[]> };
     expect(cached.files[COMMON]?.[4]).toContain('"clean":true');
@@ -143,7 +160,7 @@ describe('common.json known clean by its stat data', () => {
     editKeepingSize(path.join(root, COMMON), '"Contents"', '1234567890');
     const atCommon = (summary: Reported) => summary.diagnostics.filter((d) => d.file === COMMON).map((d) => d.ruleId);
     expect(atCommon(await full(root))).toEqual(['briefing:non-string-value']);
-    await pause();
+    await pause(root);
     // Remembered as not clean: parsed again, reported again.
     expect(atCommon(await full(root))).toEqual(['briefing:non-string-value']);
     expect(atCommon(await full(root))).toEqual(['briefing:non-string-value']);

@@ -7,10 +7,13 @@
  * Literals are found in the source with the TypeScript parser; patterns built at run time with
  * `new RegExp` are imported from the module that builds them (`DYNAMIC`): a file that builds one
  * and is not listed there fails the test, so a new pattern cannot slip past the check.
- * recheck runs its native binary (an npm package, no download) or, without it, its pure
- * JavaScript build: both work offline.
+ * recheck runs its native binary (an npm package, no download) in agent mode on two processes, or,
+ * without it, its pure JavaScript build: both work offline. Each distinct pattern is checked once.
  */
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { check, type Diagnostics } from 'recheck';
 import ts from 'typescript';
@@ -82,6 +85,63 @@ const NOT_CHECKED: Record<string, string> = {
 
 const FILES = sourceFiles(path.join(REPO, 'src'));
 
+type Params = Parameters<typeof check>[2];
+
+/**
+ * recheck's native binary, as recheck itself finds it (its `auto` backend): `null` without it.
+ * recheck's `check` starts one `recheck agent` process for every call made before the first has
+ * started (hundreds here, when all are made at once), then sends every request to one agent, which
+ * answers them one at a time. This runs the same binary in the same agent mode, on a fixed number of
+ * agents, each request on the next free agent: the same verdicts, with the machine's cores in use.
+ */
+function nativeRecheck(): string | null {
+  const require = createRequire(import.meta.url);
+  try {
+    return path.join(
+      path.dirname(require.resolve(`recheck-${process.platform === 'darwin' ? 'macos' : process.platform}-${process.arch}/package.json`)),
+      'recheck',
+    );
+  } catch {
+    return null;
+  }
+}
+
+async function checkAll(patterns: readonly { source: string; flags: string }[], params: Params): Promise<Diagnostics[]> {
+  const binary = process.platform === 'linux' || process.platform === 'darwin' ? nativeRecheck() : null;
+  if (binary === null) return Promise.all(patterns.map((pattern) => check(pattern.source, pattern.flags, params)));
+  const results: Diagnostics[] = new Array(patterns.length);
+  let next = 0;
+  const agent = async (): Promise<void> => {
+    const child = spawn(binary, ['agent'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const exited = new Promise<never>((_, reject) => child.on('close', (code) => reject(new Error(`recheck agent exited (${code})`))));
+    exited.catch(() => {});
+    let buffered = '';
+    let waiting: ((line: { id: number; result?: Diagnostics }) => void) | null = null;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      const lines = (buffered + chunk).split('\n');
+      buffered = lines.pop()!;
+      for (const line of lines) {
+        const message = JSON.parse(line) as { id: number; result?: Diagnostics };
+        if (message.result !== undefined) waiting?.(message); // log lines ("message") are not asked for
+      }
+    });
+    try {
+      for (let i = next++; i < patterns.length; i = next++) {
+        const { source, flags } = patterns[i]!;
+        const answer = new Promise<{ id: number; result?: Diagnostics }>((resolve) => (waiting = resolve));
+        child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0+push', id: i, method: 'check', params: { source, flags, params } })}\n`);
+        const message = await Promise.race([answer, exited]);
+        expect(message.id).toBe(i);
+        results[i] = message.result!;
+      }
+    } finally {
+      child.kill();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(2, availableParallelism()) }, agent));
+  return results;
+}
+
 describe('regular expressions', () => {
   it('built at run time are all listed for the check', () => {
     const building = FILES.filter((file) => readFileSync(file, 'utf8').includes('new RegExp(')).map((file) => path.relative(REPO, file));
@@ -93,7 +153,14 @@ describe('regular expressions', () => {
     expect(patterns.length).toBeGreaterThan(100);
     // Deterministic: a fixed seed, and step limits only (recheck's time limits would turn a busy machine into a verdict).
     const params = { randomSeed: 42, timeout: null, attackTimeout: null, incubationTimeout: null, seedingTimeout: null, recallTimeout: null };
-    const results: Diagnostics[] = await Promise.all(patterns.map((pattern) => check(pattern.source, pattern.flags, params)));
+    // The same pattern often appears in several places (a rule and its no-break twin, a literal
+    // repeated): recheck's verdict depends only on source, flags and params, so each distinct
+    // pattern is checked once and its verdict reported for every place that holds it.
+    const keyOf = (pattern: Pattern) => `${pattern.flags}/${pattern.source}`;
+    const distinct = [...new Map(patterns.map((pattern) => [keyOf(pattern), pattern])).values()];
+    const checked = await checkAll(distinct, params);
+    const verdictOf = new Map(distinct.map((pattern, i) => [keyOf(pattern), checked[i]!]));
+    const results = patterns.map((pattern) => verdictOf.get(keyOf(pattern))!);
     const verdicts = results.flatMap((result, i) => {
       if (result.status === 'safe') return [];
       const pattern = patterns[i]!;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EPOCH, runCli, tempProject } from './helpers.js';
@@ -27,9 +27,22 @@ async function build(root: string): Promise<Summary> {
 
 /**
  * Waits out the racy window, as any real pause between builds does: a file is remembered only if
- * its mtime and ctime are older (and a ctime cannot be set back).
+ * its mtime and ctime are older (and a ctime cannot be set back). The wait runs from the last
+ * change of a file in the output folder, not from the end of the build that wrote it.
  */
-const pause = () => new Promise((resolve) => setTimeout(resolve, RACY_MS + 200));
+async function pause(root: string): Promise<void> {
+  let last = 0;
+  const visit = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else last = Math.max(last, lastChangeMs(lstatSync(full, { bigint: true })));
+    }
+  };
+  visit(path.join(root, 'output'));
+  const wait = last + RACY_MS + 200 - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
 
 const outputsOf = (root: string) =>
   (JSON.parse(readFileSync(path.join(root, 'output', 'manifest.json'), 'utf8')) as { outputs: { path: string }[] }).outputs.map((o) => o.path);
@@ -99,7 +112,7 @@ describe('a no-op build with the stat cache', () => {
     const root = tempProject();
     expect((await build(root)).exitCode).toBe(0);
     const outputs = outputsOf(root);
-    await pause();
+    await pause(root);
     // First no-op: every output hashed, and remembered (none is racy any more).
     expect((await build(root)).unchanged).toBe(outputs.length);
     const cacheFile = path.join(root, 'output', STAT_CACHE_FILE);
@@ -124,7 +137,7 @@ describe('a no-op build with the stat cache', () => {
   it('decides as a build without it', async () => {
     const root = tempProject();
     await build(root);
-    await pause();
+    await pause(root);
     await build(root);
     const target = path.join(root, 'output', `${SLUG}/${SLUG}.fr.md`);
     writeFileSync(target, readFileSync(target, 'utf8').replace('Microsoft', 'MICROSOFT'));
