@@ -11,10 +11,10 @@
  * when its mtime (and ctime) is older than {@link RACY_MS} when it was hashed: its next edit must
  * then move its mtime. A file hashed sooner after its last change is hashed again next build.
  */
-import { createHash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sha256 } from '../core/hash.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 export const STAT_CACHE_FILE = '.briefing-stat.json';
@@ -44,7 +44,7 @@ export class StatCache {
     private readonly entries: Map<string, Entry>,
     private readonly name: string,
     /** sha256 of the file's text these entries come from (see {@link digest}). */
-    private text: string | undefined = 'none',
+    private textHash: string | undefined = 'none',
   ) {}
 
   static empty(name = STAT_CACHE_FILE): StatCache {
@@ -67,7 +67,7 @@ export class StatCache {
         if (isEntry(entry)) entries.set(file, entry);
       }
       // A damaged entry skipped: the entries are not all the text says, so no digest.
-      return new StatCache(entries, name, entries.size === Object.keys(files).length ? sha256Hex(text) : undefined);
+      return new StatCache(entries, name, entries.size === Object.keys(files).length ? sha256(text) : undefined);
     } catch (error) {
       return new StatCache(new Map(), name, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'none' : undefined);
     }
@@ -104,7 +104,7 @@ export class StatCache {
    * undefined): two caches with the same digest hold the same entries. 'none' for an absent file.
    */
   digest(): string | undefined {
-    return this.changed ? undefined : this.text;
+    return this.changed ? undefined : this.textHash;
   }
 
   /** Drops the files not in `kept` (outputs removed or no longer recorded). */
@@ -121,13 +121,9 @@ export class StatCache {
       () => true,
       () => false,
     );
-    this.text = saved ? sha256Hex(text) : undefined;
+    this.textHash = saved ? sha256(text) : undefined;
     this.changed = false;
   }
-}
-
-function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 function isEntry(entry: unknown): entry is Entry {
